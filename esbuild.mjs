@@ -1,0 +1,50 @@
+// Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests]
+//   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external)
+//   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  },
+];
+
+if (tests) {
+  builds.push({
+    entryPoints: ['test/unit/**/*.test.ts', 'test/integration/**/*.ts'],
+    outbase: 'test',
+    outdir: 'out/test',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    // The suites load mocha and the real `vscode` module at run time; only the project's own code is bundled.
+    packages: 'external',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+if (watch) {
+  await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
+  console.log('[esbuild] watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,178 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TilbagoApi, TilbagoChange } from '../../src/api';
+import { SETTING_KEYS, SETTINGS } from '../../src/core/settings';
+import { activateExtension, packageJson, recordMessages, waitFor, workspaceFolder } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('tilbago');
+const Target = vscode.ConfigurationTarget;
+
+async function clear(key: keyof typeof SETTINGS): Promise<void> {
+  await config().update(key, undefined, Target.Global);
+  // Machine-scoped settings cannot be written to the workspace at all.
+  if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, Target.Workspace);
+}
+
+describe('settings', () => {
+  let api: TilbagoApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(async () => {
+    for (const key of SETTING_KEYS) await clear(key);
+  });
+
+  it('are contributed with their types, defaults, bounds and scopes, in order, in a "tilbago" section', () => {
+    const configuration = packageJson().contributes.configuration;
+    assert.equal(configuration.title, 'tilbago');
+    const properties = configuration.properties as Record<string, any>;
+    assert.deepEqual(
+      Object.entries(properties).sort(([, a], [, b]) => a.order - b.order).map(([id]) => id),
+      [
+        'tilbago.reminder3.daysAfterSecondReminder',
+        'tilbago.reminder3.daysBeforeCollection',
+        'tilbago.reminder3.text',
+        'tilbago.casesFolder',
+        'tilbago.apiBaseUrl',
+      ],
+    );
+    for (const [key, spec] of Object.entries(SETTINGS)) {
+      const contributed = properties[`tilbago.${key}`];
+      assert.equal(contributed.type, spec.type, key);
+      assert.equal(contributed.scope, spec.scope, key);
+      assert.ok(contributed.markdownDescription?.length > 20, `${key} has a translated markdownDescription`);
+      assert.equal(config().inspect(key)?.defaultValue, spec.default, `${key}: VS Code knows the default`);
+      if (spec.type === 'integer') {
+        assert.equal(contributed.minimum, spec.minimum, key);
+        assert.equal(contributed.maximum, spec.maximum, key);
+      }
+    }
+    assert.equal(properties['tilbago.reminder3.text'].editPresentation, 'multilineText');
+    assert.equal(properties['tilbago.apiBaseUrl'].scope, 'machine');
+  });
+
+  it('the public API gives the defaults when nothing is set', () => {
+    const settings = api.getSettings();
+    assert.deepEqual(settings.reminder3, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: '' });
+    assert.equal(settings.casesFolder, undefined);
+    assert.equal(settings.apiBaseUrl, 'https://api.tilbago.ch/v1/');
+  });
+
+  it('the public API reads User, then Workspace values, for the folder and for a file in it', async () => {
+    const folder = workspaceFolder();
+    await config().update('reminder3.daysBeforeCollection', 20, Target.Global);
+    await config().update('reminder3.text', 'Madame, Monsieur,\nFacture %NUMERO%', Target.Global);
+    assert.equal(api.getSettings(folder).reminder3.daysBeforeCollection, 20);
+
+    await config().update('reminder3.daysBeforeCollection', 30, Target.Workspace);
+    await config().update('casesFolder', 'cases/tilbago', Target.Workspace);
+    const fileInFolder = vscode.Uri.joinPath(folder.uri, 'invoices', '2026-001.json');
+    for (const scope of [folder, fileInFolder, undefined]) {
+      const settings = api.getSettings(scope);
+      assert.equal(settings.reminder3.daysBeforeCollection, 30, 'Workspace wins over User');
+      assert.equal(settings.reminder3.daysAfterSecondReminder, 10, 'default where nothing is set');
+      assert.equal(settings.reminder3.text, 'Madame, Monsieur,\nFacture %NUMERO%', 'User where the workspace sets nothing');
+      assert.equal(settings.casesFolder, path.join(folder.uri.fsPath, 'cases', 'tilbago'), 'relative to the folder');
+    }
+
+    await config().update('casesFolder', '/srv/tilbago-cases', Target.Workspace);
+    assert.equal(api.getSettings(folder).casesFolder, path.normalize('/srv/tilbago-cases'));
+  });
+
+  it('the public API fires a change event that tells which folders a change affects', async () => {
+    const events: TilbagoChange[] = [];
+    const subscription = api.onDidChange((e) => events.push(e));
+    try {
+      await config().update('reminder3.daysAfterSecondReminder', 12, Target.Workspace);
+      const event = await waitFor('a settings change event', () => events.find((e) => e.kind === 'settings'));
+      assert.ok(event.kind === 'settings');
+      assert.equal(event.affects(workspaceFolder()), true);
+      assert.equal(event.affects(), true);
+      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 12);
+    } finally {
+      subscription.dispose();
+    }
+  });
+
+  it('a workspace cannot choose where the API key is sent (apiBaseUrl is machine-scoped)', async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+    // The second value shows when VS Code has read the file.
+    const content = '{ "tilbago.apiBaseUrl": "https://evil.example/", "tilbago.reminder3.daysAfterSecondReminder": 11 }\n';
+    await vscode.workspace.fs.writeFile(file, Buffer.from(content));
+    try {
+      await waitFor('the workspace file to be read', () => api.getSettings().reminder3.daysAfterSecondReminder === 11 || undefined);
+      assert.equal(api.getSettings().apiBaseUrl, 'https://api.tilbago.ch/v1/');
+      assert.equal(api.getSettings(workspaceFolder()).apiBaseUrl, 'https://api.tilbago.ch/v1/');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+      await waitFor('the file to be forgotten', () => api.getSettings().reminder3.daysAfterSecondReminder === 10 || undefined);
+    }
+  });
+
+  it('an insecure apiBaseUrl in the User settings is refused with a warning, and the default is used', async () => {
+    const messages = recordMessages();
+    try {
+      await config().update('apiBaseUrl', 'http://api.example.ch/v1/', Target.Global);
+      assert.equal(api.getSettings().apiBaseUrl, 'https://api.tilbago.ch/v1/');
+      const warning = await waitFor('a warning', () => messages.shown.find((m) => m.message.includes('tilbago.apiBaseUrl')));
+      assert.match(warning.message, /your User settings must start with https:\/\//);
+      assert.ok(!warning.message.includes('api.example.ch'), 'the broken value is not repeated');
+
+      await config().update('apiBaseUrl', 'http://127.0.0.1:8080/v1', Target.Global);
+      assert.equal(api.getSettings().apiBaseUrl, 'http://127.0.0.1:8080/v1/', 'loopback is allowed for a local fake');
+    } finally {
+      messages.restore();
+    }
+  });
+
+  it('hand-broken values fall back with a clear warning, once each, and the file is never rewritten', async () => {
+    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
+    const handWritten = [
+      '// edited by hand, with mistakes',
+      '{',
+      '  "tilbago.reminder3.daysAfterSecondReminder": 999,',
+      '  "tilbago.reminder3.daysBeforeCollection": "fifteen",',
+      '  "tilbago.reminder3.text": 42,',
+      '  "tilbago.casesFolder": "cases\\u0000evil",',
+      '}',
+      '',
+    ].join('\n');
+    const messages = recordMessages();
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, handWritten);
+      await waitFor('VS Code to read the hand edit', () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined);
+
+      const settings = api.getSettings();
+      assert.equal(settings.reminder3.daysAfterSecondReminder, 365, 'out of range: clamped');
+      assert.equal(settings.reminder3.daysBeforeCollection, 15, 'not a number: the default');
+      assert.equal(settings.reminder3.text, '', 'not text: the built-in letter');
+      assert.equal(settings.casesFolder, undefined, 'control characters: no folder');
+
+      const warnings = await waitFor('four warnings', () => {
+        const found = messages.shown.filter((m) => m.level === 'warning');
+        return found.length >= 4 ? found : undefined;
+      });
+      const text = warnings.map((w) => w.message).join('\n');
+      assert.match(text, /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be between 0 and 365\. Using 365 instead; your settings file was not changed\./);
+      assert.match(text, /"tilbago\.reminder3\.daysBeforeCollection" in the Workspace settings must be a whole number\. Using 15 instead/);
+      assert.match(text, /"tilbago\.reminder3\.text" in the Workspace settings must be text in quotes\. Using the built-in letter instead/);
+      assert.match(text, /"tilbago\.casesFolder" in the Workspace settings contains control characters\. Using no folder instead/);
+
+      // Reading again warns no more: one warning per broken value, not one per read.
+      api.getSettings();
+      api.getSettings(workspaceFolder());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(messages.shown.filter((m) => m.level === 'warning').length, 4);
+      assert.equal(await fs.readFile(file, 'utf8'), handWritten, 'the hand-written file is unchanged, comments and all');
+    } finally {
+      messages.restore();
+      await fs.rm(file, { force: true });
+      await waitFor('the hand edit to be gone', () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === undefined || undefined);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+// Runs last (files run in name order). Stores a recognisable fake key and runs every contributed command
+// with it; no message may show it. Afterwards the runner scans every settings file, log and storage file
+// of the run for it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, answerInputBoxes, packageJson, recordMessages, testState } from './helpers';
+
+describe('secret canary', () => {
+  it('no message of any command shows the API key', async function () {
+    const canary = process.env.TILBAGO_TEST_CANARY;
+    if (!canary) this.skip(); // only the runner that scans the files afterwards sets it
+    const api = await activateExtension();
+    const acceptAll = (_message: string, buttons: string[]) => buttons[0];
+    const messages = recordMessages(acceptAll);
+    try {
+      const commands: string[] = packageJson().contributes.commands.map((c: { command: string }) => c.command);
+      // Twice round: the second pass replaces the key, so commands meet both "no key" and "key set".
+      for (const pass of [1, 2]) {
+        for (const command of commands) {
+          const boxes = answerInputBoxes(`  ${canary}  `, canary, canary);
+          try {
+            await vscode.commands.executeCommand(command);
+          } finally {
+            boxes.restore();
+          }
+        }
+        // Leave the canary stored at the end, so the scan also covers a stored key.
+        if (!(await api.isApiKeySet())) {
+          const boxes = answerInputBoxes(canary);
+          await vscode.commands.executeCommand('tilbago.setApiKey').then(undefined, () => {});
+          boxes.restore();
+        }
+        assert.equal(await api.isApiKeySet(), true, `pass ${pass}: the canary key is stored`);
+      }
+      testState.canaryStored = true;
+      assert.ok(messages.shown.length >= commands.length, 'the commands showed messages to check');
+      for (const shown of messages.shown) {
+        assert.ok(!`${shown.message} ${shown.detail ?? ''}`.includes(canary), `message shows the key: ${shown.message}`);
+        assert.ok(!shown.message.includes(canary.slice(0, -4)), 'at most the last 4 characters appear');
+      }
+      console.log(`[canary] ${commands.length} commands run twice, ${messages.shown.length} messages checked`);
+    } finally {
+      messages.restore();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// Builds the .vsix as `npm run package` does and checks that it holds only what runs.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from './vscode-web.mjs';
+
+/** The names of the entries of a zip file, read from its central directory. */
+export function zipEntries(file) {
+  const zip = fs.readFileSync(file);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error(`${file} is not a zip file`);
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`${file}: broken central directory`);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+const ALLOWED = [
+  /^extension\.vsixmanifest$/,
+  /^\[Content_Types\]\.xml$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
+  /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
+  /^extension\/media\/[\w.-]+\.(png|svg)$/,
+  /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/i,
+];
+const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.fr.json'];
+
+export async function checkPackage() {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-vsix-'));
+  const vsix = path.join(outDir, 'tilbago.vsix');
+  const failures = [];
+  let passed = 0;
+  const check = (ok, failure) => (ok ? passed++ : failures.push(failure));
+  try {
+    let output = '';
+    try {
+      output = execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    }
+    console.log(output.trim());
+    check(fs.existsSync(vsix), `vsce package did not make a .vsix: ${output.trim()}`);
+    check(!/warning/i.test(output), `vsce package warned: ${output.trim()}`);
+    if (!fs.existsSync(vsix)) return { passed, failed: failures.length, failures };
+
+    const entries = zipEntries(vsix);
+    const extra = entries.filter((entry) => !ALLOWED.some((pattern) => pattern.test(entry)));
+    check(extra.length === 0, `the .vsix holds files that do not run: ${extra.join(', ')}`);
+    const missing = REQUIRED.filter((entry) => !entries.includes(entry));
+    check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist/extension.js'), 'utf8');
+    check(!bundle.includes('sourceMappingURL') && bundle.split('\n').length < 20, 'the packaged bundle is not a minified production build');
+    console.log(`[package] ${entries.length} files in the .vsix, ${(fs.statSync(vsix).size / 1024).toFixed(1)} KB`);
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+  return { passed, failed: failures.length, failures };
+}

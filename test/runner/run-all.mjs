@@ -1,0 +1,67 @@
+// `npm test`: type-check, unit tests (plain node), integration tests (inside a real VS Code extension host),
+// and the package check; ends with one line of totals, `N passed, N failed`, over all of them.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { ROOT } from './vscode-web.mjs';
+import { runIntegration } from './run-integration.mjs';
+import { checkPackage } from './check-package.mjs';
+
+const require = createRequire(import.meta.url);
+const totals = { passed: 0, failed: 0, failures: [] };
+
+function count(suite, outcome) {
+  totals.passed += outcome.passed;
+  totals.failed += outcome.failed;
+  totals.failures.push(...outcome.failures.map((failure) => `${suite}: ${failure}`));
+  console.log(`\n[${suite}] ${outcome.passed} passed, ${outcome.failed} failed\n`);
+}
+
+/** A step that is one check: a command that must succeed. */
+function step(suite, command, args) {
+  console.log(`\n[${suite}] ${command} ${args.join(' ')}`);
+  try {
+    execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+    count(suite, { passed: 1, failed: 0, failures: [] });
+    return true;
+  } catch {
+    count(suite, { passed: 0, failed: 1, failures: [`${command} ${args.join(' ')} failed`] });
+    return false;
+  }
+}
+
+async function unitTests() {
+  const Mocha = require('mocha');
+  const mocha = new Mocha({ reporter: 'spec', color: false });
+  const dir = path.join(ROOT, 'out/test/unit');
+  for (const file of require('node:fs').readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, file));
+  }
+  const failures = [];
+  const stats = await new Promise((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats));
+    runner.on('fail', (test, error) => failures.push(`${test.fullTitle()}: ${error.message}`));
+  });
+  return { passed: stats.passes, failed: stats.failures, failures };
+}
+
+const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+
+step('typecheck', bin('tsc'), ['-p', '.', '--noEmit']);
+if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
+  count('unit', await unitTests());
+  try {
+    count('integration', await runIntegration());
+  } catch (error) {
+    count('integration', { passed: 0, failed: 1, failures: [`could not run: ${error.message}`] });
+  }
+}
+try {
+  count('package', await checkPackage());
+} catch (error) {
+  count('package', { passed: 0, failed: 1, failures: [`could not run: ${error.message}`] });
+}
+
+for (const failure of totals.failures) console.log(`  ✗ ${failure}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

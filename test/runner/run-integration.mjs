@@ -1,0 +1,117 @@
+// Runs the integration suites (out/test/integration) inside the real extension host of a real VS Code
+// (code-server + headless chromium), then checks that the test API key left no trace in the run's files.
+// Usage: node test/runner/run-integration.mjs      (after `node esbuild.mjs --tests`)
+// Env: TILBAGO_TEST_TIMEOUT_MS (default 300000), TILBAGO_TEST_KEEP_RUN=1 keeps the run folder.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from './vscode-web.mjs';
+import { scanForSecret } from './secret-scan.mjs';
+
+const TIMEOUT_MS = Number(process.env.TILBAGO_TEST_TIMEOUT_MS || 300_000);
+// Workbench log lines that are expected offline and say nothing about the tests.
+const NOISE =
+  /No signed-in session|ChatModelSelection|AgentHost|open-vsx\.org|ENOTFOUND|^\s+at |Creating a socket|connection token|grace time|AccountPolicyGate|builtin extensions cache|Service Worker|marketplace/i;
+
+/** @returns {Promise<{ passed: number, failed: number, failures: string[] }>} */
+export async function runIntegration() {
+  const runsDir = path.join(CACHE, 'runs');
+  fs.mkdirSync(runsDir, { recursive: true });
+  const runDir = fs.mkdtempSync(path.join(runsDir, 'integration-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace);
+  const resultsFile = path.join(runDir, 'results.json');
+  // A recognisable fake key, new each run: the suites store it, and afterwards it must be found nowhere.
+  const canary = `TILBAGO-CANARY-${randomBytes(12).toString('hex')}`;
+
+  const started = Date.now();
+  const server = await startServer({
+    runDir,
+    port: await freePort(),
+    testDriver: true,
+    env: { TILBAGO_TEST_RESULTS: resultsFile, TILBAGO_TEST_CANARY: canary },
+  });
+  console.log(`[integration] VS Code server up at ${server.base} (run folder ${path.relative(ROOT, runDir)})`);
+  const browserProfile = path.join(runDir, 'browser');
+  const browser = await launchBrowser(browserProfile);
+  const workbenchLog = fs.createWriteStream(path.join(runDir, 'workbench.log'));
+  let exitCode;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    // The workbench calls these when they exist: each log line (the suites' console output included), then
+    // the extension host's exit code once the suites' run() settles.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...args);
+      workbenchLog.write(`[${type}] ${text}\n`);
+      const shown = text
+        .split('\n')
+        .filter((line) => line.trim() && !NOISE.test(line))
+        .join('\n');
+      if (shown) console.log(shown);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    page.on('pageerror', (error) => workbenchLog.write(`[pageerror] ${error.message}\n`));
+    await page.goto(
+      workbenchUrl(server, {
+        folder: workspace,
+        extensionDevelopmentPath: ROOT,
+        extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
+      }),
+    );
+    const timer = setTimeout(() => finish('timeout'), TIMEOUT_MS);
+    exitCode = await finished;
+    clearTimeout(timer);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    await new Promise((resolve) => workbenchLog.end(resolve));
+  }
+  console.log(`[integration] extension host finished (exit ${exitCode}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const outcome = readResults(resultsFile, exitCode);
+  // The browser profile holds the workbench's SecretStorage, where the key belongs; everything else must not.
+  const scan = scanForSecret(runDir, canary, { skip: [browserProfile, resultsFile] });
+  const logOfChannel = scan.files.some((file) => /tilbago\.log$/.test(file));
+  const canaryProblems = [
+    ...(outcome.canaryStored ? [] : ['the canary suite did not store the canary key, so the scan proves nothing']),
+    ...(logOfChannel ? [] : ["the extension's own log file was not among the scanned files"]),
+    ...scan.hits.map((file) => `the test API key was found in ${path.relative(runDir, file)}`),
+  ];
+  console.log(
+    `[integration] secret canary: ${scan.files.length} files of the run scanned (settings, logs, storage), ` +
+      `${scan.hits.length} contained the key`,
+  );
+  if (canaryProblems.length === 0) outcome.passed += 1;
+  else {
+    outcome.failed += 1;
+    outcome.failures.push(`secret canary: ${canaryProblems.join('; ')}`);
+  }
+  if (process.env.TILBAGO_TEST_KEEP_RUN !== '1' && outcome.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  else console.log(`[integration] run folder kept for inspection: ${runDir}`);
+  return outcome;
+}
+
+function readResults(resultsFile, exitCode) {
+  try {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    return { passed: results.passes, failed: results.failures, failures: results.failedTitles, canaryStored: results.canaryStored };
+  } catch {
+    return {
+      passed: 0,
+      failed: 1,
+      failures: [`the integration suites reported no results (extension host exit: ${exitCode}); see the run folder`],
+      canaryStored: false,
+    };
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const outcome = await runIntegration();
+  for (const failure of outcome.failures) console.log(`  ✗ ${failure}`);
+  console.log(`${outcome.passed} passed, ${outcome.failed} failed`);
+  process.exit(outcome.failed === 0 ? 0 : 1);
+}

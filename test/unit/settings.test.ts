@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { checkSetting, SETTING_KEYS, SETTINGS } from '../../src/core/settings';
+
+const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+describe('settings schema', () => {
+  it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.deepEqual(Object.keys(properties), SETTING_KEYS.map((key) => `tilbago.${key}`));
+    SETTING_KEYS.forEach((key, index) => {
+      const { markdownDescription, order, editPresentation, format, ...schema } = properties[`tilbago.${key}`];
+      assert.deepEqual(schema, SETTINGS[key], key);
+      assert.equal(order, index + 1, `${key} order`);
+      assert.match(markdownDescription, /^%setting\..+%$/, `${key} has a translated description`);
+    });
+  });
+});
+
+describe('checkSetting', () => {
+  it('uses the default, without a problem, when nothing is set', () => {
+    assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', undefined), { value: 10 });
+    assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', undefined), { value: 15 });
+    assert.deepEqual(checkSetting('reminder3.text', undefined), { value: '' });
+    assert.deepEqual(checkSetting('apiBaseUrl', undefined), { value: 'https://api.tilbago.ch/v1/' });
+  });
+
+  it('keeps whole numbers in range, including the bounds', () => {
+    for (const days of [0, 1, 30, 365]) assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', days), { value: days });
+  });
+
+  it('clamps whole numbers out of range and says so', () => {
+    assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', 366), {
+      value: 365,
+      problem: { reason: 'outOfRange', minimum: 0, maximum: 365 },
+    });
+    assert.equal(checkSetting('reminder3.daysAfterSecondReminder', -5).value, 0);
+    assert.equal(checkSetting('reminder3.daysAfterSecondReminder', 1e300).value, 365);
+  });
+
+  it('falls back to the default for fractions, non-numbers and non-finite numbers', () => {
+    assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', 10.5), { value: 10, problem: { reason: 'notWholeNumber' } });
+    for (const raw of ['12', null, true, [], {}, Number.NaN, Number.POSITIVE_INFINITY]) {
+      assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', raw), {
+        value: 10,
+        problem: { reason: 'wrongType', expected: 'integer' },
+      }, String(raw));
+    }
+  });
+
+  it('keeps a letter with line breaks and tabs, refuses other control characters and over-long text', () => {
+    const letter = 'Madame, Monsieur,\r\n\tMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%…';
+    assert.deepEqual(checkSetting('reminder3.text', letter), { value: letter });
+    assert.deepEqual(checkSetting('reminder3.text', 'a\u0000b'), { value: '', problem: { reason: 'controlCharacters' } });
+    assert.deepEqual(checkSetting('reminder3.text', 'x'.repeat(10_001)), {
+      value: '',
+      problem: { reason: 'tooLong', maxLength: 10_000 },
+    });
+    assert.equal(checkSetting('reminder3.text', 'x'.repeat(10_000)).problem, undefined);
+    assert.deepEqual(checkSetting('reminder3.text', 42), { value: '', problem: { reason: 'wrongType', expected: 'string' } });
+  });
+
+  it('refuses line breaks in a folder path', () => {
+    assert.deepEqual(checkSetting('casesFolder', 'cases\nother'), { value: '', problem: { reason: 'controlCharacters' } });
+    assert.deepEqual(checkSetting('casesFolder', 'Cas tilbago'), { value: 'Cas tilbago' });
+  });
+
+  it('accepts only a safe API address and normalises its trailing slash', () => {
+    assert.deepEqual(checkSetting('apiBaseUrl', 'https://api.tilbago.ch/v1'), { value: 'https://api.tilbago.ch/v1/' });
+    assert.deepEqual(checkSetting('apiBaseUrl', 'http://127.0.0.1:4321/v1/'), { value: 'http://127.0.0.1:4321/v1/' });
+    assert.deepEqual(checkSetting('apiBaseUrl', 'http://api.tilbago.ch/v1/'), {
+      value: 'https://api.tilbago.ch/v1/',
+      problem: { reason: 'insecureUrl' },
+    });
+    for (const raw of ['api.tilbago.ch/v1', 'ftp://api.tilbago.ch/', 'https://user:pw@api.tilbago.ch/v1/', 'https://api.tilbago.ch/v1/?x=1', '']) {
+      assert.deepEqual(checkSetting('apiBaseUrl', raw), { value: 'https://api.tilbago.ch/v1/', problem: { reason: 'invalidUrl' } }, raw);
+    }
+  });
+});
