@@ -6,8 +6,8 @@ import { resolveCasesFolder } from './core/casesFolder';
 import {
   checkSetting,
   SETTING_KEYS,
-  SETTINGS,
   SETTINGS_SECTION,
+  workspaceMaySet,
   type SettingKey,
   type SettingProblem,
   type SettingValue,
@@ -22,11 +22,14 @@ interface RawValue {
   readonly origin?: Origin;
 }
 
-/** The value that wins, and where it comes from. Machine-scoped settings count only from the user's settings. */
+/**
+ * The value that wins, and where it comes from. Machine-scoped settings count only from the user's settings, and
+ * restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
+ */
 function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey): RawValue {
   const info = config.inspect(key);
   if (!info) return { value: undefined };
-  if (SETTINGS[key].scope !== 'machine') {
+  if (workspaceMaySet(key, vscode.workspace.isTrusted)) {
     if (info.workspaceFolderValue !== undefined) {
       // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
       const origin = vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';

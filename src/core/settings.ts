@@ -36,6 +36,15 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 
+/** Settings an untrusted workspace may not set: a cloned repository must not decide where case files go. */
+export const RESTRICTED_IN_UNTRUSTED_WORKSPACES: readonly SettingKey[] = ['casesFolder'];
+
+/** Whether a value set in the workspace (or one of its folders) counts for this setting. */
+export function workspaceMaySet(key: SettingKey, workspaceTrusted: boolean): boolean {
+  if (SETTINGS[key].scope === 'machine') return false;
+  return workspaceTrusted || !RESTRICTED_IN_UNTRUSTED_WORKSPACES.includes(key);
+}
+
 export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['type'] extends 'integer' ? number : string;
 
 /** Why a raw value was not used as it is. */

@@ -2,13 +2,13 @@
 // (code-server + headless chromium), then checks that the test API key left no trace in the run's files.
 // Usage: node test/runner/run-integration.mjs      (after `node esbuild.mjs --tests`)
 // Env: TILBAGO_TEST_TIMEOUT_MS (default 300000), TILBAGO_TEST_KEEP_RUN=1 keeps the run folder.
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from './vscode-web.mjs';
-import { scanForSecret } from './secret-scan.mjs';
+import { evaluateRun } from './evaluate-run.mjs';
+import { newCanary } from './secret-scan.mjs';
 
 const TIMEOUT_MS = Number(process.env.TILBAGO_TEST_TIMEOUT_MS || 300_000);
 // Workbench log lines that are expected offline and say nothing about the tests.
@@ -23,8 +23,7 @@ export async function runIntegration() {
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
   const resultsFile = path.join(runDir, 'results.json');
-  // A recognisable fake key, new each run: the suites store it, and afterwards it must be found nowhere.
-  const canary = `TILBAGO-CANARY-${randomBytes(12).toString('hex')}`;
+  const canary = newCanary();
 
   const started = Date.now();
   const server = await startServer({
@@ -72,41 +71,8 @@ export async function runIntegration() {
   }
   console.log(`[integration] extension host finished (exit ${exitCode}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const outcome = readResults(resultsFile, exitCode);
   // The browser profile holds the workbench's SecretStorage, where the key belongs; everything else must not.
-  const scan = scanForSecret(runDir, canary, { skip: [browserProfile, resultsFile] });
-  const logOfChannel = scan.files.some((file) => /tilbago\.log$/.test(file));
-  const canaryProblems = [
-    ...(outcome.canaryStored ? [] : ['the canary suite did not store the canary key, so the scan proves nothing']),
-    ...(logOfChannel ? [] : ["the extension's own log file was not among the scanned files"]),
-    ...scan.hits.map((file) => `the test API key was found in ${path.relative(runDir, file)}`),
-  ];
-  console.log(
-    `[integration] secret canary: ${scan.files.length} files of the run scanned (settings, logs, storage), ` +
-      `${scan.hits.length} contained the key`,
-  );
-  if (canaryProblems.length === 0) outcome.passed += 1;
-  else {
-    outcome.failed += 1;
-    outcome.failures.push(`secret canary: ${canaryProblems.join('; ')}`);
-  }
-  if (process.env.TILBAGO_TEST_KEEP_RUN !== '1' && outcome.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[integration] run folder kept for inspection: ${runDir}`);
-  return outcome;
-}
-
-function readResults(resultsFile, exitCode) {
-  try {
-    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    return { passed: results.passes, failed: results.failures, failures: results.failedTitles, canaryStored: results.canaryStored };
-  } catch {
-    return {
-      passed: 0,
-      failed: 1,
-      failures: [`the integration suites reported no results (extension host exit: ${exitCode}); see the run folder`],
-      canaryStored: false,
-    };
-  }
+  return evaluateRun({ runDir, resultsFile, exitCode, canary, notScanned: [browserProfile] });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,7 +1,13 @@
 // Looks for a secret in every file under a folder, as text in UTF-8 and UTF-16 (some stores write either),
 // and as the base64 of the secret alone.
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+/** A recognisable fake API key, new each run: the suites store it, and afterwards it must be found nowhere. */
+export function newCanary() {
+  return `TILBAGO-CANARY-${randomBytes(12).toString('hex')}`;
+}
 
 export function secretNeedles(secret) {
   return [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), Buffer.from(Buffer.from(secret).toString('base64'))];

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkSetting, SETTING_KEYS, SETTINGS } from '../../src/core/settings';
+import { checkSetting, SETTING_KEYS, SETTINGS, workspaceMaySet } from '../../src/core/settings';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
@@ -75,5 +75,14 @@ describe('checkSetting', () => {
     for (const raw of ['api.tilbago.ch/v1', 'ftp://api.tilbago.ch/', 'https://user:pw@api.tilbago.ch/v1/', 'https://api.tilbago.ch/v1/?x=1', '']) {
       assert.deepEqual(checkSetting('apiBaseUrl', raw), { value: 'https://api.tilbago.ch/v1/', problem: { reason: 'invalidUrl' } }, raw);
     }
+  });
+});
+
+describe('workspaceMaySet', () => {
+  it('never for machine-scoped settings, and not for restricted ones in an untrusted workspace', () => {
+    assert.equal(workspaceMaySet('apiBaseUrl', true), false);
+    assert.equal(workspaceMaySet('casesFolder', true), true);
+    assert.equal(workspaceMaySet('casesFolder', false), false);
+    assert.equal(workspaceMaySet('reminder3.daysBeforeCollection', false), true);
   });
 });

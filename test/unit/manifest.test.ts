@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { RESTRICTED_IN_UNTRUSTED_WORKSPACES } from '../../src/core/settings';
+
+const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
+
+describe('manifest', () => {
+  it('activates lazily: no "*" and no onStartupFinished', () => {
+    for (const event of manifest.activationEvents ?? []) {
+      assert.notEqual(event, '*');
+      assert.notEqual(event, 'onStartupFinished');
+    }
+  });
+
+  it('runs the bundle, and targets a VS Code no newer than the API types it is compiled against', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    const engine = manifest.engines.vscode.replace(/^\^/, '');
+    const types = lock.packages['node_modules/@types/vscode'].version;
+    assert.equal(types, engine, '@types/vscode matches engines.vscode exactly');
+  });
+
+  it('contributes every command under the Tilbago category, with a translated title', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.command, /^tilbago\./);
+      assert.equal(command.category, 'Tilbago');
+      assert.match(command.title, /^%command\..+%$/);
+    }
+  });
+
+  it('keeps the workspace from choosing the cases folder when it is not trusted', () => {
+    assert.deepEqual(
+      manifest.capabilities.untrustedWorkspaces.restrictedConfigurations,
+      RESTRICTED_IN_UNTRUSTED_WORKSPACES.map((key) => `tilbago.${key}`),
+    );
+  });
+});
