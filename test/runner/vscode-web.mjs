@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,13 +110,14 @@ export async function startServer({ runDir, port, env = {}, testDriver = false, 
   // Keep an existing file: `npm start` reuses its run folder, and the user's edits there are theirs.
   if (!fs.existsSync(userSettings)) fs.writeFileSync(userSettings, `${JSON.stringify(QUIET_USER_SETTINGS, null, 2)}\n`);
   const home = dir('home');
+  const tmp = shortTempDir('tilbago-vscode-');
   const serverEnv = {
     ...process.env,
     ...env,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_DATA_HOME: path.join(home, '.local/share'),
-    TMPDIR: dir('tmp'),
+    TMPDIR: tmp,
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
   };
   const args = [
@@ -137,8 +139,17 @@ export async function startServer({ runDir, port, env = {}, testDriver = false, 
   proc.stdout.pipe(serverLog);
   proc.stderr.pipe(serverLog);
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/healthz`, 60_000, proc);
-  return { base, authority: `127.0.0.1:${port}`, proc, stop: () => stopProcessGroup(proc) };
+  const stop = async () => {
+    await stopProcessGroup(proc);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`${base}/healthz`, 60_000, proc);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, authority: `127.0.0.1:${port}`, proc, stop };
 }
 
 async function waitForHttp(url, timeoutMs, proc) {
@@ -185,15 +196,25 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
   return `${server.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-export async function launchBrowser(profileDir) {
+/**
+ * A temporary folder with a short path: Unix sockets (VS Code's IPC, Chromium's singleton lock) live in TMPDIR,
+ * and a socket path longer than about 107 bytes fails, which a deep checkout easily reaches.
+ */
+function shortTempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Headless Chromium; `close()` also removes its temporary folder, which holds the browser profile. */
+export async function launchBrowser(homeDir) {
   checkChromium();
   const { chromium } = await import('playwright-core');
-  ensureDir(profileDir);
-  return chromium.launch({
+  ensureDir(homeDir);
+  const tmp = shortTempDir('tilbago-chromium-');
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    // Chromium writes crash reports and dconf files under HOME.
-    env: { ...process.env, HOME: profileDir, TMPDIR: profileDir },
+    // Chromium writes crash reports and dconf files under HOME, its profile and sockets under TMPDIR.
+    env: { ...process.env, HOME: homeDir, TMPDIR: tmp },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -205,4 +226,10 @@ export async function launchBrowser(profileDir) {
       '--disable-dev-shm-usage',
     ],
   });
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close().catch(() => {});
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  return browser;
 }
