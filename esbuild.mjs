@@ -1,5 +1,6 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests]
 //   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external)
+//   dist/webview/       the setup form: webview.js (browser, ES module) and webview-style.css
 //   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
 import * as esbuild from 'esbuild';
 
@@ -17,6 +18,21 @@ const builds = [
     format: 'cjs',
     target: 'node22',
     external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  },
+  {
+    // The setup form: an ES module (no CommonJS wrapper) for the browser, and its stylesheet.
+    entryPoints: { webview: 'webview/main.ts', 'webview-style': 'webview/style.css' },
+    outdir: 'dist/webview',
+    entryNames: '[name]',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -4,9 +4,24 @@
 //
 // It never exposes the API key, only whether one is set.
 import type * as vscode from 'vscode';
+import type { IsoDate } from './core/dates';
+import type { LetterInvoice, Placeholder } from './core/letter';
+import type { ReminderDates, ReminderSchedule, ReminderStage } from './core/schedule';
 import type { Reminder3Settings } from './core/settings';
 
-export type { Reminder3Settings };
+export type { IsoDate, LetterInvoice, Placeholder, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage };
+
+/** A third reminder letter, written as the extension writes it. */
+export interface ReminderLetter {
+  /** "TROISIÈME ET DERNIER RAPPEL" in the display language. */
+  readonly heading: string;
+  /** The letter with every placeholder replaced that the invoice has a value for. */
+  readonly text: string;
+  /** `%…%` words that are not placeholders; they stay in the text as written. */
+  readonly unknownPlaceholders: readonly string[];
+  /** Placeholders the invoice had no value for (for example no 2nd reminder date); they stay as written. */
+  readonly missingPlaceholders: readonly Placeholder[];
+}
 
 /** A workspace folder, or a file or folder inside one. */
 export type SettingsScope = vscode.WorkspaceFolder | vscode.Uri;
@@ -39,4 +54,13 @@ export interface TilbagoApi {
   isApiKeySet(): Promise<boolean>;
   /** Fires when a `tilbago.*` setting changes or the API key is set or removed. */
   readonly onDidChange: vscode.Event<TilbagoChange>;
+  /**
+   * When the 3rd reminder is due and when the invoice becomes a litigation case, with the delays in effect for
+   * the scope. Dates are `yyyy-mm-dd`. @throws RangeError for a date that is not a real `yyyy-mm-dd` date.
+   */
+  reminderSchedule(dates: ReminderDates, scope?: SettingsScope): ReminderSchedule;
+  /** Where an invoice stands on `day` (`yyyy-mm-dd`), by the same rules. @throws RangeError as `reminderSchedule`. */
+  reminderStage(dates: ReminderDates, day: IsoDate, scope?: SettingsScope): ReminderStage;
+  /** The 3rd reminder letter for an invoice: the text in effect for the scope, or the built-in letter. Never throws. */
+  renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope): ReminderLetter;
 }

@@ -1,5 +1,12 @@
 // The tilbago API key in VS Code's SecretStorage (the OS keychain where there is one): the only place it is kept.
 import * as vscode from 'vscode';
+import { apiKeyHint } from './core/apiKey';
+
+/** What may be said about the key outside this class: whether it is set, and its last 4 characters. */
+export interface ApiKeyStatus {
+  readonly set: boolean;
+  readonly hint?: string;
+}
 
 const SECRET_NAME = 'tilbago.apiKey';
 
@@ -21,6 +28,13 @@ export class ApiKeyStore implements vscode.Disposable {
 
   async isSet(): Promise<boolean> {
     return (await this.read()) !== undefined;
+  }
+
+  async status(): Promise<ApiKeyStatus> {
+    const key = await this.read();
+    if (key === undefined) return { set: false };
+    const hint = apiKeyHint(key);
+    return hint === undefined ? { set: true } : { set: true, hint };
   }
 
   async store(key: string): Promise<void> {

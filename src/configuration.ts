@@ -22,15 +22,18 @@ interface RawValue {
   readonly origin?: Origin;
 }
 
+/** How far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
+export type Level = 'folder' | 'workspace' | 'user';
+
 /**
- * The value that wins, and where it comes from. Machine-scoped settings count only from the user's settings, and
- * restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
+ * The value that wins at a level, and where it comes from. Machine-scoped settings count only from the user's
+ * settings, and restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
  */
-function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey): RawValue {
+function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: Level = 'folder'): RawValue {
   const info = config.inspect(key);
   if (!info) return { value: undefined };
-  if (workspaceMaySet(key, vscode.workspace.isTrusted)) {
-    if (info.workspaceFolderValue !== undefined) {
+  if (level !== 'user' && workspaceMaySet(key, vscode.workspace.isTrusted)) {
+    if (level === 'folder' && info.workspaceFolderValue !== undefined) {
       // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
       const origin = vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
       return { value: info.workspaceFolderValue, origin };
@@ -118,12 +121,14 @@ export class TilbagoConfiguration implements vscode.Disposable {
     });
   }
 
-  private checked<K extends SettingKey>(
+  /** The checked value of one setting at a level (warning once if it is broken). */
+  checked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,
     key: K,
     folder: vscode.WorkspaceFolder | undefined,
+    level: Level = 'folder',
   ): SettingValue<K> {
-    const raw = rawValue(config, key);
+    const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
     if (checked.problem && raw.origin) this.warnOnce(key, raw, checked.problem, checked.value, folder);
     return checked.value;

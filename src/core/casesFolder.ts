@@ -16,3 +16,15 @@ export function resolveCasesFolder(configured: string, workspaceFolder: string |
   if (workspaceFolder === undefined) return { kind: 'needsWorkspaceFolder' };
   return { kind: 'resolved', path: path.resolve(workspaceFolder, value) };
 }
+
+/**
+ * How a folder picked in a dialog is written to the setting: relative (with `/`) when inside the workspace folder,
+ * so the setting travels with the repository; absolute otherwise.
+ */
+export function storedCasesFolder(picked: string, workspaceFolder: string | undefined): string {
+  if (workspaceFolder === undefined) return path.normalize(picked);
+  const relative = path.relative(workspaceFolder, picked);
+  if (relative === '') return '.';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return path.normalize(picked);
+  return relative.split(path.sep).join('/');
+}
