@@ -24,6 +24,8 @@ export class SetupController implements vscode.Disposable {
   private ready = false;
   /** The values last sent, to tell a real outside change from the echo of our own write. */
   private lastSentValues: string | undefined;
+  /** Writes in progress: each key written fires a change event of its own, which is not an outside change. */
+  private writing = 0;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -31,7 +33,7 @@ export class SetupController implements vscode.Disposable {
     private readonly post: (message: HostMessage) => Thenable<boolean>,
   ) {
     this.subscriptions = [
-      host.configuration.onDidChange(() => this.ready && void this.sendState('external')),
+      host.configuration.onDidChange(() => this.ready && this.writing === 0 && void this.sendState('external')),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.ready && void this.sendState('target')),
       host.onDidChangeApiKey(async () => this.ready && void this.post({ type: 'apiKey', apiKey: await host.apiKeyStatus() })),
     ];
@@ -70,7 +72,7 @@ export class SetupController implements vscode.Disposable {
       case 'save': {
         const target = this.requireTarget(message.target);
         this.targetId = target.id;
-        await writeAtTarget(target, message.values);
+        await this.write(() => writeAtTarget(target, message.values));
         log().info(`Setup form: saved to ${target.kind} settings.`);
         return this.sendState('saved');
       }
@@ -84,7 +86,7 @@ export class SetupController implements vscode.Disposable {
         );
         if (answer !== reset) return;
         this.targetId = target.id;
-        await writeAtTarget(target, undefined);
+        await this.write(() => writeAtTarget(target, undefined));
         return this.sendState('reset');
       }
       case 'setApiKey':
@@ -100,6 +102,15 @@ export class SetupController implements vscode.Disposable {
         return this.browseFolder(message.folder);
       case 'createFolder':
         return this.createFolder(message.folder);
+    }
+  }
+
+  private async write(action: () => Promise<void>): Promise<void> {
+    this.writing++;
+    try {
+      await action();
+    } finally {
+      this.writing--;
     }
   }
 

@@ -25,6 +25,6 @@ export function storedCasesFolder(picked: string, workspaceFolder: string | unde
   if (workspaceFolder === undefined) return path.normalize(picked);
   const relative = path.relative(workspaceFolder, picked);
   if (relative === '') return '.';
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return path.normalize(picked);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return path.normalize(picked);
   return relative.split(path.sep).join('/');
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { resolveCasesFolder } from '../../src/core/casesFolder';
+import { resolveCasesFolder, storedCasesFolder } from '../../src/core/casesFolder';
 
 describe('cases folder', () => {
   const workspace = path.resolve('/work/invoices');
@@ -24,5 +24,22 @@ describe('cases folder', () => {
     const absolute = path.resolve('/srv/cases');
     assert.deepEqual(resolveCasesFolder(absolute, undefined, home), { kind: 'resolved', path: absolute });
     assert.deepEqual(resolveCasesFolder('~/tilbago', undefined, home), { kind: 'resolved', path: path.join(home, 'tilbago') });
+  });
+});
+
+describe('storedCasesFolder', () => {
+  const workspace = path.resolve('/work/invoices');
+
+  it('stores a folder inside the workspace relative to it, with forward slashes', () => {
+    assert.equal(storedCasesFolder(path.join(workspace, 'Cas tilbago'), workspace), 'Cas tilbago');
+    assert.equal(storedCasesFolder(path.join(workspace, 'a', 'b'), workspace), 'a/b');
+    assert.equal(storedCasesFolder(workspace, workspace), '.');
+    assert.equal(storedCasesFolder(path.join(workspace, '..cases'), workspace), '..cases');
+  });
+
+  it('stores a folder outside the workspace, or with none open, as an absolute path', () => {
+    assert.equal(storedCasesFolder(path.resolve('/work/invoices-2'), workspace), path.resolve('/work/invoices-2'));
+    assert.equal(storedCasesFolder(path.resolve('/srv/cases'), workspace), path.resolve('/srv/cases'));
+    assert.equal(storedCasesFolder(path.resolve('/srv/cases'), undefined), path.resolve('/srv/cases'));
   });
 });

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import {
+  BUILT_IN_LETTERS,
+  findUnknownPlaceholders,
+  LETTER_HEADINGS,
+  PLACEHOLDER_MEANINGS,
+  PLACEHOLDERS,
+  renderLetter,
+  renderLetterParts,
+  type LetterInvoice,
+} from '../../src/core/letter';
+import { LANGUAGES } from '../../src/core/languages';
+
+const invoice: LetterInvoice = {
+  number: 'F-2026-031',
+  salutation: 'Madame Dupont',
+  invoiceDate: '2026-03-09',
+  firstReminderDate: '2026-04-10',
+  secondReminderDate: '2026-05-11',
+  amountDueRappen: 123_450,
+};
+
+describe('letter template', () => {
+  it('replaces every placeholder: salutation, number, Swiss dates and a CHF amount', () => {
+    const text = '%TITRE%,\nMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%, la facture %NUMERO% du %DATEFACTURE% (%MONTANT%) reste impayée.';
+    assert.equal(
+      renderLetter(text, invoice, 'fr'),
+      "Madame Dupont,\nMalgré nos rappels du 10.04.2026 et du 11.05.2026, la facture F-2026-031 du 09.03.2026 (CHF 1'234.50) reste impayée.",
+    );
+  });
+
+  it('uses the default salutation of the language when the client has none', () => {
+    const none = { ...invoice, salutation: undefined };
+    assert.equal(renderLetter('%TITRE%', none, 'fr'), 'Messieurs');
+    assert.equal(renderLetter('%TITRE%', { ...invoice, salutation: '  ' }, 'de'), 'Sehr geehrte Damen und Herren');
+    assert.equal(renderLetter('%TITRE%', none, 'it'), 'Egregi Signori');
+    assert.equal(renderLetter('%TITRE%', none, 'en'), 'Dear Sir or Madam');
+  });
+
+  it('uses the built-in letter of the language for an empty text', () => {
+    for (const language of LANGUAGES) {
+      const letter = renderLetter('', invoice, language);
+      assert.ok(letter.startsWith('Madame Dupont'), language);
+      assert.ok(letter.includes('10.04.2026') && letter.includes('11.05.2026') && letter.includes("CHF 1'234.50"), language);
+      assert.doesNotMatch(letter, /%[A-Z0-9]+%/, `${language}: every placeholder of the built-in letter is known and filled`);
+      assert.deepEqual(findUnknownPlaceholders(BUILT_IN_LETTERS[language]), []);
+    }
+    assert.match(BUILT_IN_LETTERS.fr, /^%TITRE%,\n\nMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%/);
+  });
+
+  it('has a heading and a legend in every language, for every placeholder', () => {
+    assert.equal(LETTER_HEADINGS.fr, 'TROISIÈME ET DERNIER RAPPEL');
+    for (const language of LANGUAGES) {
+      assert.deepEqual(Object.keys(PLACEHOLDER_MEANINGS[language]).sort(), [...PLACEHOLDERS].sort());
+    }
+  });
+
+  it('leaves unknown placeholders as written and lists them with their positions', () => {
+    const text = 'Facture %NUMMER% du %datefacture%, réf. %CLIENT_ID%.';
+    assert.equal(renderLetter(text, invoice, 'fr'), text);
+    const unknown = findUnknownPlaceholders(text);
+    assert.deepEqual(unknown.map((u) => [u.text, u.suggestion]), [
+      ['%NUMMER%', 'NUMERO'],
+      ['%datefacture%', 'DATEFACTURE'],
+      ['%CLIENT_ID%', undefined],
+    ]);
+    for (const u of unknown) assert.equal(text.slice(u.start, u.end), u.text);
+  });
+
+  it('does not take percentages for placeholders', () => {
+    const text = 'Intérêt de 5% dès le 10% du délai, soit 100 %.';
+    assert.deepEqual(findUnknownPlaceholders(text), []);
+    assert.equal(renderLetter(text, invoice, 'fr'), text);
+  });
+
+  it('keeps a placeholder the invoice has no value for, and says which', () => {
+    const parts = renderLetterParts('du %RAPPEL2% ', { ...invoice, secondReminderDate: undefined }, 'fr');
+    assert.deepEqual(parts, [
+      { kind: 'text', text: 'du ' },
+      { kind: 'missing', text: '%RAPPEL2%', placeholder: 'RAPPEL2' },
+      { kind: 'text', text: ' ' },
+    ]);
+    assert.equal(renderLetter('%RAPPEL1%', { ...invoice, firstReminderDate: '2026-02-30' }, 'fr'), '%RAPPEL1%', 'not a real date');
+  });
+
+  it('never throws, whatever the text', () => {
+    const nasty = ['%', '%%', '%%%', '%TITRE', 'TITRE%', '%\u0000%', '%TITRE%%NUMERO%', '%'.repeat(10_001), '\ud800%NUMERO%', `%${'A'.repeat(100)}%`, '$&$1%MONTANT%$`'];
+    for (const text of nasty) {
+      assert.doesNotThrow(() => renderLetter(text, invoice, 'de'), JSON.stringify(text.slice(0, 20)));
+      assert.doesNotThrow(() => findUnknownPlaceholders(text));
+    }
+    assert.equal(renderLetter('%TITRE%%NUMERO%', invoice, 'fr'), 'Madame DupontF-2026-031');
+    assert.equal(renderLetter('$&$1%MONTANT%$`', invoice, 'fr'), "$&$1CHF 1'234.50$`", 'no replacement patterns are interpreted');
+    const huge = `${'Lorem ipsum %NUMERO% '.repeat(50_000)}`;
+    assert.equal(renderLetter(huge, invoice, 'fr').length, huge.length + 50_000 * ('F-2026-031'.length - '%NUMERO%'.length));
+  });
+});
