@@ -3,6 +3,7 @@
 //   dist/webview/       the setup form: webview.js (browser, ES module) and webview-style.css
 //   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -57,6 +58,9 @@ if (tests) {
     logLevel: 'warning',
   });
 }
+
+// A package build starts clean, so no file of an earlier development build (source maps) slips into the .vsix.
+if (production) fs.rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));

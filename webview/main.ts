@@ -187,7 +187,8 @@ function build(): void {
         'div',
         { class: 'field' },
         h('vscode-label', { for: 'letter-text' }, t.letterText),
-        h('vscode-textarea', { id: 'letter-text', rows: '14', resize: 'vertical', class: 'letter-text' }),
+        // Not resizable: vscode-textarea draws its resize grip from a data: image, which the policy rightly blocks.
+        h('vscode-textarea', { id: 'letter-text', rows: '16', resize: 'none', class: 'letter-text' }),
         h('vscode-form-helper', { id: 'text-help' }),
       ),
       h('div', { id: 'unknown', class: 'warning', role: 'status', hidden: true }),
@@ -458,9 +459,12 @@ function insertPlaceholder(placeholder: string): void {
   const token = `%${placeholder}%`;
   inner.setRangeText(token, start, end, 'end');
   textarea.value = inner.value;
-  inner.focus();
-  inner.setSelectionRange(start + token.length, start + token.length);
   refresh();
+  // Back to the text to go on typing; later, so an Enter that pressed the button does not also land in the text.
+  setTimeout(() => {
+    inner.focus();
+    inner.setSelectionRange(start + token.length, start + token.length);
+  });
 }
 
 function wire(): void {

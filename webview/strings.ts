@@ -61,7 +61,7 @@ const en = {
   textTooLong: 'The text is longer than {0} characters and cannot be saved.',
   textControl: 'The text contains control characters and cannot be saved.',
   preview: 'Preview',
-  previewSample: 'As the debtor reads it, for a sample invoice {0} of {1}, CHF amount {2}.',
+  previewSample: 'As the debtor reads it, for a sample invoice {0} of {1}, amount {2}.',
   invalidValues: 'Correct the marked fields before saving.',
   error: 'Error',
 };

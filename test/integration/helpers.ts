@@ -2,6 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
+import { TilbagoConfiguration } from '../../src/configuration';
+import type { HostMessage, SetupState } from '../../src/core/setupProtocol';
+import { SetupController } from '../../src/setupController';
 
 export const EXTENSION_ID = 'swiss-invoicing.tilbago-debt-collection';
 
@@ -84,4 +87,24 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace has a folder open');
   return folder;
+}
+
+/** A controller like the panel's, with every message it posts recorded. */
+export function driveSetupForm(api: TilbagoApi) {
+  const posted: HostMessage[] = [];
+  const configuration = new TilbagoConfiguration();
+  const apiKeyChanged = new vscode.EventEmitter<void>();
+  const subscription = api.onDidChange((e) => e.kind === 'apiKey' && apiKeyChanged.fire());
+  const controller = new SetupController(
+    { configuration, language: 'en', apiKeyStatus: async () => ({ set: await api.isApiKeySet() }), onDidChangeApiKey: apiKeyChanged.event },
+    async (message) => (posted.push(message), true),
+  );
+  const states = () => posted.filter((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state');
+  return {
+    posted,
+    states,
+    lastState: (): SetupState => states().at(-1)!.state,
+    send: (message: unknown) => controller.handle(message),
+    dispose: () => [controller, configuration, apiKeyChanged, subscription].forEach((d) => d.dispose()),
+  };
 }

@@ -7,7 +7,12 @@ import { testState } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const files = fs.readdirSync(__dirname).filter((file) => file.endsWith('.test.js')).sort();
+  // The multi-root suites need a .code-workspace open; the runner opens one for them alone.
+  const multiRoot = process.env.TILBAGO_TEST_SHAPE === 'multiRoot';
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((file) => file.endsWith('.test.js') && file.endsWith('.multiroot.test.js') === multiRoot)
+    .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   const failedTitles: string[] = [];

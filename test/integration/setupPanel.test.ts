@@ -3,47 +3,24 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { TilbagoConfiguration } from '../../src/configuration';
-import type { HostMessage, SetupState } from '../../src/core/setupProtocol';
 import { SETTING_KEYS } from '../../src/core/settings';
-import { SetupController } from '../../src/setupController';
-import { activateExtension, answerInputBoxes, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
+import { activateExtension, answerInputBoxes, driveSetupForm, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const values = { daysAfterSecondReminder: 12, daysBeforeCollection: 20, text: 'Madame, Monsieur,\nFacture %NUMERO%', casesFolder: 'Cas tilbago' };
-
-/** A controller like the panel's, with every message it posts recorded. */
-function drive(api: TilbagoApi) {
-  const posted: HostMessage[] = [];
-  const configuration = new TilbagoConfiguration();
-  const apiKeyChanged = new vscode.EventEmitter<void>();
-  const subscription = api.onDidChange((e) => e.kind === 'apiKey' && apiKeyChanged.fire());
-  const controller = new SetupController(
-    { configuration, language: 'en', apiKeyStatus: async () => ({ set: await api.isApiKeySet() }), onDidChangeApiKey: apiKeyChanged.event },
-    async (message) => (posted.push(message), true),
-  );
-  const states = () => posted.filter((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state');
-  return {
-    posted,
-    states,
-    lastState: (): SetupState => states().at(-1)!.state,
-    send: (message: unknown) => controller.handle(message),
-    dispose: () => [controller, configuration, apiKeyChanged, subscription].forEach((d) => d.dispose()),
-  };
-}
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
 describe('setup panel', () => {
   let api: TilbagoApi;
-  let form: ReturnType<typeof drive>;
+  let form: ReturnType<typeof driveSetupForm>;
 
   before(async () => {
     api = await activateExtension();
   });
 
   beforeEach(() => {
-    form = drive(api);
+    form = driveSetupForm(api);
   });
 
   afterEach(async () => {

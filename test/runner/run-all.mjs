@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ROOT } from './vscode-web.mjs';
 import { runIntegration } from './run-integration.mjs';
 import { checkPackage } from './check-package.mjs';
+import { runSetupPanelE2e } from '../e2e/setupPanel.e2e.mjs';
 
 const require = createRequire(import.meta.url);
 const totals = { passed: 0, failed: 0, failures: [] };
@@ -30,6 +31,15 @@ function step(suite, command, args) {
   }
 }
 
+/** A suite that counts its own tests; one that cannot run at all counts as one failure. */
+async function suite(name, run) {
+  try {
+    count(name, await run());
+  } catch (error) {
+    count(name, { passed: 0, failed: 1, failures: [`could not run: ${error.message}`] });
+  }
+}
+
 async function unitTests() {
   const Mocha = require('mocha');
   const mocha = new Mocha({ reporter: 'spec', color: false });
@@ -49,18 +59,12 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
 step('typecheck', bin('tsc'), ['-p', '.', '--noEmit']);
 if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
-  count('unit', await unitTests());
-  try {
-    count('integration', await runIntegration());
-  } catch (error) {
-    count('integration', { passed: 0, failed: 1, failures: [`could not run: ${error.message}`] });
-  }
+  await suite('unit', unitTests);
+  await suite('integration', () => runIntegration('folder'));
+  await suite('integration (multi-root)', () => runIntegration('multiRoot'));
+  await suite('e2e', () => runSetupPanelE2e());
 }
-try {
-  count('package', await checkPackage());
-} catch (error) {
-  count('package', { passed: 0, failed: 1, failures: [`could not run: ${error.message}`] });
-}
+await suite('package', () => checkPackage());
 
 for (const failure of totals.failures) console.log(`  ✗ ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -15,13 +15,23 @@ const TIMEOUT_MS = Number(process.env.TILBAGO_TEST_TIMEOUT_MS || 300_000);
 const NOISE =
   /No signed-in session|ChatModelSelection|AgentHost|open-vsx\.org|ENOTFOUND|^\s+at |Creating a socket|connection token|grace time|AccountPolicyGate|builtin extensions cache|Service Worker|marketplace/i;
 
-/** @returns {Promise<{ passed: number, failed: number, failures: string[] }>} */
-export async function runIntegration() {
+/**
+ * Runs the suites for one shape of workspace: `folder` (one folder open: every suite but the multi-root ones) or
+ * `multiRoot` (a .code-workspace with two folders: the `*.multiroot.test.js` suites).
+ * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
+ */
+export async function runIntegration(shape = 'folder') {
   const runsDir = path.join(CACHE, 'runs');
   fs.mkdirSync(runsDir, { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(runsDir, 'integration-'));
+  const runDir = fs.mkdtempSync(path.join(runsDir, `integration-${shape}-`));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
+  let workspaceFile;
+  if (shape === 'multiRoot') {
+    for (const name of ['invoices-ch', 'invoices-de']) fs.mkdirSync(path.join(workspace, name));
+    workspaceFile = path.join(workspace, 'invoicing.code-workspace');
+    fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'invoices-ch' }, { path: 'invoices-de' }], settings: {} }, null, 2));
+  }
   const resultsFile = path.join(runDir, 'results.json');
   const canary = newCanary();
 
@@ -30,7 +40,7 @@ export async function runIntegration() {
     runDir,
     port: await freePort(),
     testDriver: true,
-    env: { TILBAGO_TEST_RESULTS: resultsFile, TILBAGO_TEST_CANARY: canary },
+    env: { TILBAGO_TEST_RESULTS: resultsFile, TILBAGO_TEST_CANARY: canary, TILBAGO_TEST_SHAPE: shape },
   });
   console.log(`[integration] VS Code server up at ${server.base} (run folder ${path.relative(ROOT, runDir)})`);
   const workbenchLog = fs.createWriteStream(path.join(runDir, 'workbench.log'));
@@ -57,6 +67,7 @@ export async function runIntegration() {
     await page.goto(
       workbenchUrl(server, {
         folder: workspace,
+        workspaceFile,
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
       }),
@@ -69,15 +80,15 @@ export async function runIntegration() {
     await server.stop();
     await new Promise((resolve) => workbenchLog.end(resolve));
   }
-  console.log(`[integration] extension host finished (exit ${exitCode}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`[integration:${shape}] extension host finished (exit ${exitCode}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   // The browser profile, with the workbench's SecretStorage where the key belongs, is in a temporary folder of
   // its own (gone by now); every file in the run folder is scanned.
-  return evaluateRun({ runDir, resultsFile, exitCode, canary, notScanned: [] });
+  return evaluateRun({ runDir, resultsFile, exitCode, canary, notScanned: [], expectCanary: shape === 'folder' });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const outcome = await runIntegration();
+  const outcome = await runIntegration(process.argv[2] ?? 'folder');
   for (const failure of outcome.failures) console.log(`  ✗ ${failure}`);
   console.log(`${outcome.passed} passed, ${outcome.failed} failed`);
   process.exit(outcome.failed === 0 ? 0 : 1);

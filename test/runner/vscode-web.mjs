@@ -184,8 +184,8 @@ export async function stopProcessGroup(proc) {
   if (alive()) process.kill(-proc.pid, 'SIGKILL');
 }
 
-/** The workbench URL for a folder; `payload` carries extension-development and test options. */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+/** The workbench URL for a folder or a `.code-workspace` file; `payload` carries extension-development and test options. */
+export function workbenchUrl(server, { folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (p) => `vscode-remote://${server.authority}${p}`;
   const payload = [
     ['skipWelcome', 'true'],
@@ -193,7 +193,8 @@ export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensi
   ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  return `${server.base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(folder)}`;
+  return `${server.base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /**

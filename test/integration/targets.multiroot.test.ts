@@ -1,0 +1,84 @@
+// Run with a .code-workspace of two folders open (the runner's multi-root shape).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TilbagoApi } from '../../src/api';
+import { activateExtension, driveSetupForm, recordMessages, waitFor } from './helpers';
+
+const values = { daysAfterSecondReminder: 7, daysBeforeCollection: 30, text: 'Sehr geehrte Damen und Herren\n%NUMERO%', casesFolder: 'Fälle' };
+
+describe('multi-root workspace', () => {
+  let api: TilbagoApi;
+  let folders: readonly vscode.WorkspaceFolder[];
+
+  before(async () => {
+    api = await activateExtension();
+    folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 2, 'two folders are open');
+    assert.ok(vscode.workspace.workspaceFile, 'from a .code-workspace file');
+  });
+
+  it('the form offers each folder, then the workspace, then User, and starts with the first folder', async () => {
+    const form = driveSetupForm(api);
+    try {
+      await form.send({ type: 'ready' });
+      const state = form.lastState();
+      assert.deepEqual(state.targets.map((t) => t.kind), ['folder', 'folder', 'workspace', 'user']);
+      assert.deepEqual(state.targets.slice(0, 2).map((t) => t.label), ['Folder settings: invoices-ch', 'Folder settings: invoices-de']);
+      assert.equal(state.target, state.targets[0]!.id);
+    } finally {
+      form.dispose();
+    }
+  });
+
+  it('Save to one folder writes its own .vscode/settings.json; each folder keeps its own values', async () => {
+    const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
+    const form = driveSetupForm(api);
+    try {
+      await form.send({ type: 'ready' });
+      await form.send({ type: 'save', requestId: 1, target: `folder:${de.uri.toString()}`, values });
+      assert.equal(form.states().at(-1)!.reason, 'saved');
+      const onDisk = JSON.parse(await fs.readFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), 'utf8'));
+      assert.equal(onDisk['tilbago.reminder3.daysBeforeCollection'], 30);
+      assert.equal(onDisk['tilbago.casesFolder'], 'Fälle');
+      await assert.rejects(fs.stat(path.join(ch.uri.fsPath, '.vscode', 'settings.json')), 'the other folder is untouched');
+
+      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 30);
+      assert.equal(api.getSettings(de).casesFolder, path.join(de.uri.fsPath, 'Fälle'), 'relative to its own folder');
+      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 15);
+      assert.equal(api.getSettings(vscode.Uri.joinPath(de.uri, 'a', 'invoice.json')).reminder3.daysAfterSecondReminder, 7);
+      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 15, 'the workspace level does not see a folder value');
+    } finally {
+      form.dispose();
+    }
+  });
+
+  it('Save to the workspace writes into the .code-workspace file, below the folder values', async () => {
+    const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
+    const form = driveSetupForm(api);
+    try {
+      await form.send({ type: 'ready' });
+      await form.send({ type: 'save', requestId: 2, target: 'workspace', values: { ...values, daysBeforeCollection: 45, casesFolder: '' } });
+      const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
+      assert.equal(file.settings['tilbago.reminder3.daysBeforeCollection'], 45);
+      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 45, 'inherited from the workspace');
+      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 30, 'the folder value wins');
+    } finally {
+      form.dispose();
+    }
+  });
+
+  it('a broken folder value is reported with the folder it is in', async () => {
+    const de = folders[1]!;
+    const messages = recordMessages();
+    try {
+      await fs.writeFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), '{ "tilbago.reminder3.daysAfterSecondReminder": -3 }\n');
+      await waitFor('the edit to be read', () => api.getSettings(de).reminder3.daysAfterSecondReminder === 0 || undefined);
+      const warning = await waitFor('the warning', () => messages.shown.find((m) => m.message.includes('daysAfterSecondReminder')));
+      assert.match(warning.message, /in the settings of folder "invoices-de" must be between 0 and 365\. Using 0 instead/);
+    } finally {
+      messages.restore();
+    }
+  });
+});
