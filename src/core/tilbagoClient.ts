@@ -1,0 +1,174 @@
+// The tilbago Easy-API client: Node's own fetch, a timeout on every call, the key in the `api_key` header and
+// nowhere else, and errors as values a person can act on. The contract is the one the public MIT client
+// AMANDA-Technology/TilbagoApiNet implements (see shared/domain.md).
+import { randomBytes } from 'node:crypto';
+
+export interface CaseStatus {
+  readonly statusCode: string;
+  readonly description: string;
+  readonly eSchKGCode?: string;
+}
+
+/** What went wrong, in terms the user can act on. Never holds the key. */
+export type ApiError =
+  /** 401: tilbago does not accept the key. */
+  | { readonly kind: 'unauthorized' }
+  /** 402: the prepaid balance does not cover the request. */
+  | { readonly kind: 'insufficientBalance' }
+  /** No answer: connection refused, host unknown, connection reset. `sent`: the request may have reached tilbago. */
+  | { readonly kind: 'unreachable'; readonly host: string; readonly cause: string; readonly sent: boolean }
+  | { readonly kind: 'timeout'; readonly host: string; readonly seconds: number }
+  /** Any other answer, with tilbago's own `message` when it gave one. */
+  | { readonly kind: 'unexpected'; readonly status: number; readonly message?: string }
+  /** A success status with a body that is not what the contract says. */
+  | { readonly kind: 'invalidAnswer'; readonly status: number; readonly detail: string };
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+export interface ClientOptions {
+  /** Checked beforehand: https, or http on loopback; ends in `/`. */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+}
+
+/** A case id as tilbago answers it; also what goes into a URL path, so nothing else is accepted. */
+const CASE_ID = /^[A-Za-z0-9._~-]{1,100}$/;
+/** The id probed by the key check: no case has it, so a 404 means the key itself was accepted. */
+const PROBE_CASE_ID = 'tilbago-vscode-key-check';
+
+export function isCaseId(value: unknown): value is string {
+  return typeof value === 'string' && CASE_ID.test(value);
+}
+
+export class TilbagoClient {
+  private readonly host: string;
+
+  constructor(private readonly options: ClientOptions) {
+    this.host = new URL(options.baseUrl).host;
+  }
+
+  /** There is no read-only "ping": ask for the status of a case that does not exist. 401 = key refused; 404 = accepted. */
+  async checkKey(): Promise<ApiResult<'accepted'>> {
+    const answer = await this.request('GET', `case/${PROBE_CASE_ID}/status`);
+    if (!answer.ok) return answer;
+    if (answer.value.status === 404 || answer.value.status < 300) return { ok: true, value: 'accepted' };
+    return { ok: false, error: errorOf(answer.value.status, answer.value.body) };
+  }
+
+  async createCase(body: object): Promise<ApiResult<{ readonly caseId: string }>> {
+    const answer = await this.request('PUT', 'case', { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    if (!answer.ok) return answer;
+    return this.expect(answer.value, (json) => (isCaseId(json.caseId) ? { caseId: json.caseId } : undefined), 'caseId');
+  }
+
+  /**
+   * One file, as multipart. The known quirk: the part carries `Content-Disposition: attachment; filename="…"` and
+   * no Content-Type, or tilbago answers 500.
+   */
+  async addAttachment(caseId: string, fileName: string, content: Uint8Array): Promise<ApiResult<{ readonly attachmentId: string }>> {
+    if (!isCaseId(caseId)) return { ok: false, error: { kind: 'invalidAnswer', status: 0, detail: 'not a case id' } };
+    const boundary = `tilbago-${randomBytes(16).toString('hex')}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${attachmentDisposition(fileName)}\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const answer = await this.request('PUT', `case/${caseId}/attachment`, {
+      body,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    });
+    if (!answer.ok) return answer;
+    return this.expect(answer.value, (json) => (isIdString(json.attachmentId) ? { attachmentId: json.attachmentId } : undefined), 'attachmentId');
+  }
+
+  async caseStatus(caseId: string): Promise<ApiResult<CaseStatus>> {
+    if (!isCaseId(caseId)) return { ok: false, error: { kind: 'invalidAnswer', status: 0, detail: 'not a case id' } };
+    const answer = await this.request('GET', `case/${caseId}/status`);
+    if (!answer.ok) return answer;
+    return this.expect(
+      answer.value,
+      (json) =>
+        typeof json.statusCode === 'string' && typeof json.description === 'string' && (json.eSchKGCode === undefined || json.eSchKGCode === null || typeof json.eSchKGCode === 'string')
+          ? { statusCode: json.statusCode, description: json.description, ...(typeof json.eSchKGCode === 'string' ? { eSchKGCode: json.eSchKGCode } : {}) }
+          : undefined,
+      'statusCode and description',
+    );
+  }
+
+  private expect<T>(answer: Answer, read: (json: Record<string, unknown>) => T | undefined, what: string): ApiResult<T> {
+    if (answer.status !== 200) return { ok: false, error: errorOf(answer.status, answer.body) };
+    const json = parseObject(answer.body);
+    const value = json && read(json);
+    return value === undefined ? { ok: false, error: { kind: 'invalidAnswer', status: answer.status, detail: `expected ${what}` } } : { ok: true, value };
+  }
+
+  private async request(method: 'GET' | 'PUT', path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResult<Answer>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    try {
+      const response = await fetch(new URL(path, this.options.baseUrl), {
+        method,
+        headers: { Accept: 'application/json', ...init.headers, api_key: this.options.apiKey },
+        ...(init.body !== undefined ? { body: init.body as BodyInit } : {}),
+        signal: controller.signal,
+        redirect: 'error', // never follow a redirect with the key
+      });
+      // Answers are small; a huge one is cut, not read whole.
+      const body = (await response.text()).slice(0, 64 * 1024);
+      return { ok: true, value: { status: response.status, body } };
+    } catch (error) {
+      if (controller.signal.aborted) return { ok: false, error: { kind: 'timeout', host: this.host, seconds: Math.round(this.options.timeoutMs / 1000) } };
+      const cause = causeOf(error);
+      // Refused or unknown host: nothing reached tilbago. Anything else (a reset) may have come after it did.
+      const sent = !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(cause);
+      return { ok: false, error: { kind: 'unreachable', host: this.host, cause, sent } };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+}
+
+function isIdString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !/[\u0000-\u001f]/.test(value);
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorOf(status: number, body: string): ApiError {
+  if (status === 401) return { kind: 'unauthorized' };
+  if (status === 402) return { kind: 'insufficientBalance' };
+  const message = parseObject(body)?.message;
+  return typeof message === 'string' && message.trim() ? { kind: 'unexpected', status, message: message.slice(0, 500) } : { kind: 'unexpected', status };
+}
+
+/** The innermost error code or message of a failed fetch (`ECONNREFUSED`, `ECONNRESET`, …). */
+function causeOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code) return code;
+    if (!current.cause) return current.message;
+    current = current.cause;
+  }
+  return String(current);
+}
+
+/** `attachment; filename="…"`, with an ASCII fallback and the exact name in RFC 5987 form when it is not plain ASCII. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  if (ascii === fileName) return `attachment; filename="${ascii}"`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

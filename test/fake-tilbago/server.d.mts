@@ -1,0 +1,27 @@
+export interface FakeCase {
+  externalRef: string;
+  body: Record<string, unknown>;
+  attachments: { id: string; fileName: string; bytes: number; sha256: string }[];
+  status: { statusCode: string; description: string; eSchKGCode?: string };
+}
+
+export type Fault =
+  | { method?: string; path?: RegExp; kind: 'delay' | 'createThenDelay'; ms: number; times?: number }
+  | { method?: string; path?: RegExp; kind: 'reset' | 'error500' | 'createThenReset'; times?: number };
+
+export interface FakeTilbago {
+  readonly url: string;
+  readonly port: number;
+  readonly cases: Map<string, FakeCase>;
+  readonly requests: { method: string; path: string; keyAccepted: boolean }[];
+  readonly validKeys: string[];
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  setInsufficientBalance(value: boolean): void;
+  setStatus(caseId: string, status: FakeCase['status']): void;
+  casesWithRef(externalRef: string): (FakeCase & { id: string })[];
+  newKey(): string;
+  stop(): Promise<void>;
+}
+
+export function startFakeTilbago(options?: { validKeys?: string[]; port?: number }): Promise<FakeTilbago>;

@@ -1,0 +1,140 @@
+// A fake tilbago Easy-API on 127.0.0.1, following the known contract (shared/domain.md), for the tests and for the
+// `npm start` demo. It never keeps a process alive on its own (the server is unref'd), and it can be told to fail.
+import { createHash, randomBytes } from 'node:crypto';
+import * as http from 'node:http';
+
+const json = (response, status, body) => {
+  response.writeHead(status, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify(body));
+};
+
+/** The first part of a multipart body: its header lines and its content. */
+function firstPart(body, contentType) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(delimiter);
+  if (start < 0) return undefined;
+  const headersStart = start + delimiter.length + 2;
+  const headersEnd = body.indexOf('\r\n\r\n', headersStart);
+  const end = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headersEnd);
+  if (headersEnd < 0 || end < 0) return undefined;
+  const headers = body.toString('utf8', headersStart, headersEnd).split('\r\n');
+  return { headers, content: body.subarray(headersEnd + 4, end) };
+}
+
+/**
+ * @param {{ validKeys?: string[], port?: number }} [options]
+ */
+export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], port = 0 } = {}) {
+  const cases = new Map(); // caseId → { externalRef, body, attachments: [{ id, fileName, bytes }], status }
+  const requests = []; // { method, path, keyAccepted }
+  const faults = []; // { method?, path?, kind, ms?, times }
+  let insufficientBalance = false;
+  let nextCase = 1;
+  let nextAttachment = 1;
+
+  function takeFault(method, path) {
+    const fault = faults.find((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
+    if (!fault) return undefined;
+    if (--fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+    return fault;
+  }
+
+  const server = http.createServer(async (request, response) => {
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/v1\//, '');
+    const keyAccepted = validKeys.includes(String(request.headers.api_key ?? ''));
+    requests.push({ method: request.method, path, keyAccepted });
+
+    const fault = takeFault(request.method, path);
+    if (fault?.kind === 'reset') return request.socket.destroy();
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
+    if (fault?.kind === 'error500') return json(response, 500, { message: 'Internal server error (injected)' });
+    if (!url.pathname.startsWith('/v1/')) return json(response, 404, { message: 'Not found' });
+    if (!keyAccepted) return json(response, 401, { message: 'Invalid api_key' });
+
+    let match;
+    if (request.method === 'PUT' && path === 'case') {
+      let tilbagoCase;
+      try {
+        tilbagoCase = JSON.parse(body.toString('utf8'));
+      } catch {
+        return json(response, 400, { message: 'Invalid JSON' });
+      }
+      if (typeof tilbagoCase?.externalRef !== 'string' || !tilbagoCase.claim || !tilbagoCase.debtor) {
+        return json(response, 400, { message: 'externalRef, debtor and claim are required' });
+      }
+      if (insufficientBalance) return json(response, 402, { message: 'Insufficient account balance' });
+      if ([...cases.values()].some((c) => c.externalRef === tilbagoCase.externalRef)) {
+        return json(response, 409, { message: `A case with externalRef ${tilbagoCase.externalRef} already exists` });
+      }
+      const caseId = `C${String(nextCase++).padStart(6, '0')}`;
+      cases.set(caseId, { externalRef: tilbagoCase.externalRef, body: tilbagoCase, attachments: [], status: { statusCode: '002', description: 'The case has to be reviewed before it is submitted' } });
+      // The case exists now; the injected fault loses or delays the answer.
+      if (fault?.kind === 'createThenReset') return request.socket.destroy();
+      if (fault?.kind === 'createThenDelay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
+      return json(response, 200, { caseId });
+    }
+    if (request.method === 'PUT' && (match = /^case\/([^/]+)\/attachment$/.exec(path))) {
+      const stored = cases.get(match[1]);
+      if (!stored) return json(response, 404, { message: 'Case not found' });
+      const part = firstPart(body, request.headers['content-type']);
+      if (!part) return json(response, 400, { message: 'Expected a multipart body with one file' });
+      // The known quirk of the real service: a Content-Type on the part makes it fail.
+      if (part.headers.some((h) => /^content-type:/i.test(h))) return json(response, 500, { message: 'Unexpected error' });
+      const disposition = part.headers.find((h) => /^content-disposition:/i.test(h)) ?? '';
+      const fileName = /filename="([^"]*)"/.exec(disposition)?.[1];
+      if (!/^content-disposition:\s*attachment;/i.test(disposition) || !fileName) return json(response, 400, { message: 'Expected Content-Disposition: attachment; filename="…"' });
+      const attachmentId = `A${String(nextAttachment++).padStart(6, '0')}`;
+      stored.attachments.push({ id: attachmentId, fileName, bytes: part.content.length, sha256: createHash('sha256').update(part.content).digest('hex') });
+      return json(response, 200, { attachmentId });
+    }
+    if (request.method === 'GET' && (match = /^case\/([^/]+)\/status$/.exec(path))) {
+      const stored = cases.get(match[1]);
+      return stored ? json(response, 200, stored.status) : json(response, 404, { message: 'Case not found' });
+    }
+    return json(response, 404, { message: 'Not found' });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  server.unref();
+  const address = server.address();
+  return {
+    url: `http://127.0.0.1:${address.port}/v1/`,
+    port: address.port,
+    cases,
+    requests,
+    /** The next matching request(s) fail this way: `delay` (ms), `reset`, `error500`, `createThenReset`, `createThenDelay`. */
+    inject(fault) {
+      faults.push({ times: 1, ...fault });
+    },
+    clearFaults() {
+      faults.length = 0;
+    },
+    setInsufficientBalance(value) {
+      insufficientBalance = value;
+    },
+    setStatus(caseId, status) {
+      cases.get(caseId).status = status;
+    },
+    casesWithRef(externalRef) {
+      return [...cases.entries()].filter(([, c]) => c.externalRef === externalRef).map(([id, c]) => ({ id, ...c }));
+    },
+    stop() {
+      return new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+    validKeys,
+    /** A key the server does not accept. */
+    newKey: () => `tb-${randomBytes(8).toString('hex')}`,
+  };
+}

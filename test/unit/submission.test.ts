@@ -1,0 +1,179 @@
+// Filing case folders against the fake tilbago: never twice, and the record always tells the truth.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readRecord, recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks, type SubmissionRecord } from '../../src/core/submission';
+import { TilbagoClient } from '../../src/core/tilbagoClient';
+import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
+import { validCase } from '../fixtures/cases';
+
+describe('submitting a case folder', () => {
+  let fake: FakeTilbago;
+  let folder: string;
+  let asked: { resend: SubmissionRecord[]; attachments: string[][] };
+  let answers: { resend: boolean; attachments: boolean };
+
+  const client = (timeoutMs = 2000) => new TilbagoClient({ baseUrl: fake.url, apiKey: fake.validKeys[0]!, timeoutMs });
+  const hooks = (timeoutMs = 2000): SubmitHooks => ({
+    client: client(timeoutMs),
+    now: () => new Date('2026-11-27T10:00:00Z'),
+    describe: (error) => `error: ${error.kind}`,
+    confirmResend: async (record) => (asked.resend.push(record), answers.resend),
+    confirmAttachmentResend: async (files) => (asked.attachments.push([...files]), answers.attachments),
+  });
+  const record = async () => (await readRecord(folder)) as SubmissionRecord;
+  const onlyCase = () => {
+    const cases = fake.casesWithRef('INV-2026-0142');
+    assert.equal(cases.length, 1, 'exactly one case at tilbago');
+    return cases[0]!;
+  };
+
+  beforeEach(async () => {
+    fake = await startFakeTilbago();
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-case-'));
+    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(validCase(), null, 2));
+    await fs.mkdir(path.join(folder, 'attachments'));
+    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF invoice');
+    await fs.writeFile(path.join(folder, 'attachments', 'rappel-3.pdf'), '%PDF reminder');
+    asked = { resend: [], attachments: [] };
+    answers = { resend: true, attachments: true };
+  });
+  afterEach(async () => {
+    await fake.stop();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('files the case, then each attachment, and records it all', async () => {
+    const outcome = await submitCaseFolder(folder, hooks());
+    assert.equal(outcome.kind, 'complete');
+    const saved = await record();
+    const filed = onlyCase();
+    assert.equal(saved.state, 'complete');
+    assert.equal(saved.caseId, filed.id);
+    assert.equal(saved.submittedAt, '2026-11-27T10:00:00.000Z');
+    assert.deepEqual(saved.attachments.map((a) => [a.file, a.state, a.attachmentId]), [
+      ['facture.pdf', 'sent', filed.attachments[0]!.id],
+      ['rappel-3.pdf', 'sent', filed.attachments[1]!.id],
+    ]);
+    assert.equal(saved.attachments[0]!.sha256, filed.attachments[0]!.sha256);
+    assert.equal(filed.body.externalRef, 'INV-2026-0142');
+  });
+
+  it('never files a complete case again', async () => {
+    await submitCaseFolder(folder, hooks());
+    const before = fake.requests.length;
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'alreadyComplete');
+    assert.equal(fake.requests.length, before, 'nothing was sent');
+  });
+
+  it('writes the record before the request goes out', async () => {
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'delay', ms: 500 });
+    const submitting = submitCaseFolder(folder, hooks());
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal((await record()).state, 'sending', 'on disk while the request is in flight');
+    assert.equal(fake.cases.size, 0);
+    assert.equal((await submitting).kind, 'complete');
+  });
+
+  it('sends nothing for an invalid case, and names the problems', async () => {
+    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify({ ...validCase(), claim: { ...validCase().claim, amount: 0 } }));
+    const outcome = await submitCaseFolder(folder, hooks());
+    assert.ok(outcome.kind === 'invalid' && outcome.problems[0]!.path === 'claim.amount');
+    assert.equal(await readRecord(folder), undefined, 'no record');
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('after a refusal (402) the case is known not to exist, and a retry files it once', async () => {
+    fake.setInsufficientBalance(true);
+    const refused = await submitCaseFolder(folder, hooks());
+    assert.equal(refused.kind, 'notCreated');
+    assert.deepEqual((await record()).lastError, { at: '2026-11-27T10:00:00.000Z', message: 'error: insufficientBalance' });
+    fake.setInsufficientBalance(false);
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
+    assert.deepEqual(asked.resend, [], 'no question: it was surely not created');
+    onlyCase();
+    assert.equal((await record()).lastError, undefined);
+  });
+
+  it('a crash between the PUT and the record: the retry asks, and cannot create a second case', async () => {
+    // The process died after tilbago created the case and before the answer was written down.
+    const created = await client().createCase(validCase());
+    assert.ok(created.ok);
+    const dead: SubmissionRecord = { version: 1, externalRef: 'INV-2026-0142', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+    await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
+
+    answers.resend = false;
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'cancelled');
+    assert.equal(asked.resend.length, 1);
+    assert.equal((await record()).state, 'sending', 'the record is untouched');
+
+    answers.resend = true;
+    const retried = await submitCaseFolder(folder, hooks());
+    assert.equal(retried.kind, 'duplicate', 'tilbago refused a second case with the same reference');
+    assert.equal((await record()).state, 'duplicate');
+    onlyCase();
+
+    // The user looks up the case id at tilbago; then only the attachments go.
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'duplicate', 'still waiting for the case id');
+    await recordCaseId(folder, created.value.caseId, new Date('2026-11-27T11:00:00Z'));
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
+    assert.equal(onlyCase().attachments.length, 2);
+  });
+
+  it('a lost answer (reset after creating) leaves the state uncertain, and the retry does not duplicate', async () => {
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenReset' });
+    const lost = await submitCaseFolder(folder, hooks());
+    assert.equal(lost.kind, 'uncertain');
+    assert.equal((await record()).state, 'uncertain');
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'duplicate');
+    onlyCase();
+  });
+
+  it('a time-out after creating is uncertain too', async () => {
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenDelay', ms: 1500 });
+    const outcome = await submitCaseFolder(folder, hooks(300));
+    assert.ok(outcome.kind === 'uncertain' && outcome.error.kind === 'timeout');
+    assert.match((await record()).lastError!.message, /timeout/);
+  });
+
+  it('retries only the attachments that failed', async () => {
+    fake.inject({ path: /attachment$/, kind: 'error500' });
+    const first = await submitCaseFolder(folder, hooks());
+    assert.ok(first.kind === 'attachmentsFailed' && first.failed.join() === 'facture.pdf');
+    assert.deepEqual((await record()).attachments.map((a) => a.state), ['failed', 'sent']);
+    assert.equal((await record()).state, 'created');
+
+    await fs.writeFile(path.join(folder, 'attachments', 'zz-added-later.pdf'), '%PDF');
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
+    assert.deepEqual(onlyCase().attachments.map((a) => a.fileName).sort(), ['facture.pdf', 'rappel-3.pdf', 'zz-added-later.pdf']);
+  });
+
+  it('asks before sending again an attachment whose sending was interrupted', async () => {
+    await submitCaseFolder(folder, hooks());
+    const saved = await record();
+    const interrupted = { ...saved, state: 'created', attachments: saved.attachments.map((a, i) => (i === 0 ? { ...a, state: 'sending' } : a)) };
+    await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(interrupted));
+    answers.attachments = false;
+    const outcome = await submitCaseFolder(folder, hooks());
+    assert.deepEqual(asked.attachments, [['facture.pdf']]);
+    assert.ok(outcome.kind === 'attachmentsFailed');
+    assert.equal(onlyCase().attachments.length, 2, 'nothing sent again');
+  });
+
+  it('leaves a submission.json it does not understand alone', async () => {
+    await fs.writeFile(path.join(folder, 'submission.json'), '{ "my": "notes" }');
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'recordBroken');
+    assert.equal(await fs.readFile(path.join(folder, 'submission.json'), 'utf8'), '{ "my": "notes" }');
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('refreshes the status of a filed case', async () => {
+    assert.equal((await refreshCaseStatus(folder, client(), new Date())).kind, 'notSubmitted');
+    await submitCaseFolder(folder, hooks());
+    fake.setStatus(onlyCase().id, { statusCode: '100', description: 'Zahlungsbefehl zugestellt', eSchKGCode: '01' });
+    const outcome = await refreshCaseStatus(folder, client(), new Date('2026-12-01T08:00:00Z'));
+    assert.equal(outcome.kind, 'updated');
+    assert.deepEqual((await record()).status, { statusCode: '100', description: 'Zahlungsbefehl zugestellt', eSchKGCode: '01', checkedAt: '2026-12-01T08:00:00.000Z' });
+  });
+});
