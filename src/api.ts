@@ -8,8 +8,9 @@ import type { IsoDate } from './core/dates';
 import type { LetterInvoice, Placeholder } from './core/letter';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './core/schedule';
 import type { Reminder3Settings } from './core/settings';
+import type { SubmissionRecord, SubmitOutcome } from './core/submission';
 
-export type { IsoDate, LetterInvoice, Placeholder, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage };
+export type { IsoDate, LetterInvoice, Placeholder, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage, SubmissionRecord };
 
 /** A third reminder letter, written as the extension writes it. */
 export interface ReminderLetter {
@@ -32,6 +33,8 @@ export interface TilbagoSettings {
   readonly casesFolder: string | undefined;
   /** Where tilbago's API is reached; taken from the user's settings only. */
   readonly apiBaseUrl: string;
+  /** How long to wait for tilbago's answer; from the user's settings only. */
+  readonly requestTimeoutSeconds: number;
 }
 
 export type TilbagoChange =
@@ -63,4 +66,14 @@ export interface TilbagoApi {
   reminderStage(dates: ReminderDates, day: IsoDate, scope?: SettingsScope): ReminderStage;
   /** The 3rd reminder letter for an invoice: the text in effect for the scope, or the built-in letter. Never throws. */
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope): ReminderLetter;
+  /**
+   * Files a case folder (`case.json`, `attachments/`) at tilbago, exactly as "Tilbago: Submit debt-collection
+   * request" does, questions and messages included; never twice. Resolves to how it ended, or undefined when it
+   * could not start (no key, Restricted Mode).
+   */
+  submitCase(folder: vscode.Uri): Thenable<SubmitOutcome['kind'] | undefined>;
+  /** Asks tilbago for the status of every filed case and records it in their `submission.json`. */
+  refreshStatuses(): Thenable<{ readonly updated: number; readonly failed: number } | undefined>;
+  /** What `submission.json` records of a case folder: undefined when it was never submitted (or the record is not ours). */
+  caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined>;
 }

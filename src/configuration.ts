@@ -118,6 +118,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
       }),
       casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,
       apiBaseUrl: get('apiBaseUrl'),
+      requestTimeoutSeconds: get('requestTimeoutSeconds'),
     });
   }
 

@@ -95,6 +95,9 @@ export class SetupController implements vscode.Disposable {
       case 'removeApiKey':
         await vscode.commands.executeCommand('tilbago.removeApiKey');
         return;
+      case 'testConnection':
+        await vscode.commands.executeCommand('tilbago.testConnection');
+        return;
       case 'checkFolder':
         await this.post({ type: 'folderStatus', folder: message.folder, status: await casesFolderStatus(message.folder, this.baseFolder()) });
         return;

@@ -150,7 +150,13 @@ function build(): void {
       { 'aria-labelledby': 'h-tilbago' },
       h('h2', { id: 'h-tilbago' }, t.sectionTilbago),
       h('p', {}, h('strong', {}, `${t.apiKey}: `), h('span', { id: 'key-status' }, '…')),
-      h('div', { class: 'row' }, h('vscode-button', { id: 'set-key' }, t.setKey), h('vscode-button', { id: 'remove-key', secondary: true }, t.removeKey)),
+      h(
+        'div',
+        { class: 'row' },
+        h('vscode-button', { id: 'set-key' }, t.setKey),
+        h('vscode-button', { id: 'remove-key', secondary: true }, t.removeKey),
+        h('vscode-button', { id: 'test-connection', secondary: true }, t.testConnection),
+      ),
       h(
         'details',
         {},
@@ -272,6 +278,7 @@ function showKey(apiKey: SetupState['apiKey']): void {
   byId('key-status').textContent = !apiKey.set ? t.keyNotSet : apiKey.hint ? format(t.keySetWithHint, apiKey.hint) : t.keySet;
   byId('set-key').textContent = apiKey.set ? t.replaceKey : t.setKey;
   byId('remove-key').hidden = !apiKey.set;
+  byId('test-connection').hidden = !apiKey.set;
 }
 
 const FOLDER_MESSAGES: Record<FolderStatus['kind'], keyof typeof t> = {
@@ -513,6 +520,7 @@ function wire(): void {
   });
   byId('set-key').addEventListener('click', () => post({ type: 'setApiKey' }));
   byId('remove-key').addEventListener('click', () => post({ type: 'removeApiKey' }));
+  byId('test-connection').addEventListener('click', () => post({ type: 'testConnection' }));
   byId('browse').addEventListener('click', () => post({ type: 'browseFolder', folder: field.casesFolder().value }));
   byId('create-folder').addEventListener('click', () => post({ type: 'createFolder', folder: field.casesFolder().value }));
   byId('edit-built-in').addEventListener('click', () => {

@@ -24,6 +24,7 @@ const en = {
   setKey: 'Set key',
   replaceKey: 'Replace key',
   removeKey: 'Remove key',
+  testConnection: 'Test connection',
   howToGetKey: 'How to get an API key',
   keySteps: [
     'Create a tilbago account. It needs two-factor authentication with an authenticator app on your phone.',
@@ -90,6 +91,7 @@ const fr: Strings = {
   setKey: 'Définir la clé',
   replaceKey: 'Remplacer la clé',
   removeKey: 'Supprimer la clé',
+  testConnection: 'Tester la connexion',
   howToGetKey: "Comment obtenir une clé d'API",
   keySteps: [
     "Créez un compte tilbago. Il exige l'authentification à deux facteurs avec une application d'authentification sur votre téléphone.",
@@ -154,6 +156,7 @@ const de: Strings = {
   setKey: 'Schlüssel festlegen',
   replaceKey: 'Schlüssel ersetzen',
   removeKey: 'Schlüssel entfernen',
+  testConnection: 'Verbindung testen',
   howToGetKey: 'So erhalten Sie einen API-Schlüssel',
   keySteps: [
     'Erstellen Sie ein tilbago-Konto. Es verlangt die Zwei-Faktor-Authentifizierung mit einer Authenticator-App auf Ihrem Telefon.',
@@ -218,6 +221,7 @@ const it: Strings = {
   setKey: 'Imposta la chiave',
   replaceKey: 'Sostituisci la chiave',
   removeKey: 'Rimuovi la chiave',
+  testConnection: 'Verifica la connessione',
   howToGetKey: 'Come ottenere una chiave API',
   keySteps: [
     "Create un conto tilbago. Richiede l'autenticazione a due fattori con un'app di autenticazione sul telefono.",

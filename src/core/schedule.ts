@@ -34,7 +34,8 @@ export function reminderSchedule(dates: ReminderDates, delays: ReminderDelays): 
   if (dates.thirdReminderDate !== undefined && dates.thirdReminderDate < dates.secondReminderDate) {
     throw new RangeError('thirdReminderDate is before secondReminderDate');
   }
-  for (const [name, days] of Object.entries(delays)) {
+  for (const name of ['daysAfterSecondReminder', 'daysBeforeCollection'] as const) {
+    const days = delays[name];
     if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError(`${name} must be a whole number of days from 0 to 365: ${String(days)}`);
   }
   const thirdReminderDue = addDays(dates.secondReminderDate, delays.daysAfterSecondReminder);

@@ -31,6 +31,7 @@ export const SETTINGS = {
   'casesFolder': { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
   // Machine scope: a workspace must never be able to choose where the API key is sent.
   'apiBaseUrl': { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
+  'requestTimeoutSeconds': { type: 'integer', default: 30, minimum: 1, maximum: 300, scope: 'machine' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

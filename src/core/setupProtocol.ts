@@ -68,6 +68,7 @@ export type WebviewMessage =
   | { readonly type: 'selectTarget'; readonly target: string }
   | { readonly type: 'setApiKey' }
   | { readonly type: 'removeApiKey' }
+  | { readonly type: 'testConnection' }
   | { readonly type: 'browseFolder'; readonly folder: string }
   | { readonly type: 'checkFolder'; readonly folder: string }
   | { readonly type: 'createFolder'; readonly folder: string };
@@ -82,6 +83,7 @@ const FIELDS: Record<WebviewMessage['type'], readonly string[]> = {
   selectTarget: ['target'],
   setApiKey: [],
   removeApiKey: [],
+  testConnection: [],
   browseFolder: ['folder'],
   checkFolder: ['folder'],
   createFolder: ['folder'],
@@ -150,6 +152,7 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
     case 'ready':
     case 'setApiKey':
     case 'removeApiKey':
+    case 'testConnection':
       return { ok: true, message: { type: messageType } };
     case 'save': {
       const target = parseTarget(raw.target);

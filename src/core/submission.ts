@@ -276,3 +276,34 @@ export async function refreshCaseStatus(
   await writeJsonAtomic(path.join(folder, SUBMISSION_FILE), record);
   return { kind: 'updated', record };
 }
+
+export interface CaseFolderSummary {
+  readonly folder: string;
+  readonly name: string;
+  /** Undefined: not submitted yet. */
+  readonly record?: SubmissionRecord;
+  readonly recordProblem?: string;
+}
+
+/** The case folders (those with a case.json) directly under a cases folder, by name. */
+export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSummary[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(casesFolder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const result: CaseFolderSummary[] = [];
+  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const folder = path.join(casesFolder, entry.name);
+    try {
+      await fs.access(path.join(folder, CASE_FILE));
+    } catch {
+      continue;
+    }
+    const record = await readRecord(folder);
+    result.push({ folder, name: entry.name, ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}) });
+  }
+  return result;
+}

@@ -154,12 +154,15 @@ function errorOf(status: number, body: string): ApiError {
   return typeof message === 'string' && message.trim() ? { kind: 'unexpected', status, message: message.slice(0, 500) } : { kind: 'unexpected', status };
 }
 
-/** The innermost error code or message of a failed fetch (`ECONNREFUSED`, `ECONNRESET`, …). */
+/**
+ * Why a fetch failed, as short as it can be said: the system's error code (`ECONNREFUSED`, `ENOTFOUND`), or for
+ * the HTTP library's own codes (`UND_ERR_SOCKET`) its message ("other side closed").
+ */
 function causeOf(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const code = (current as NodeJS.ErrnoException).code;
-    if (code) return code;
+    if (code) return code.startsWith('UND_ERR') ? current.message : code;
     if (!current.cause) return current.message;
     current = current.cause;
   }

@@ -38,6 +38,7 @@ describe('settings', () => {
         'tilbago.reminder3.text',
         'tilbago.casesFolder',
         'tilbago.apiBaseUrl',
+        'tilbago.requestTimeoutSeconds',
       ],
     );
     for (const [key, spec] of Object.entries(SETTINGS)) {

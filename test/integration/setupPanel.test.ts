@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { SETTING_KEYS } from '../../src/core/settings';
+import { SETTING_KEYS, SETTINGS } from '../../src/core/settings';
 import { activateExtension, answerInputBoxes, driveSetupForm, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
@@ -27,7 +27,7 @@ describe('setup panel', () => {
     form.dispose();
     for (const key of SETTING_KEYS) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-      if (key !== 'apiBaseUrl') await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

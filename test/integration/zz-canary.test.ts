@@ -3,21 +3,31 @@
 // of the run for it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, answerInputBoxes, packageJson, recordMessages, testState } from './helpers';
+import { startFakeTilbago } from '../fake-tilbago/server.mjs';
+import { activateExtension, answerInputBoxes, packageJson, recordMessages, stub, testState } from './helpers';
 
 describe('secret canary', () => {
   it('no message of any command shows the API key', async function () {
     const canary = process.env.TILBAGO_TEST_CANARY;
     if (!canary) this.skip(); // only the runner that scans the files afterwards sets it
     const api = await activateExtension();
+    // A tilbago that refuses the key, so the commands that call it really send it.
+    const fake = await startFakeTilbago();
+    const config = vscode.workspace.getConfiguration('tilbago');
+    await config.update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
     const acceptAll = (_message: string, buttons: string[]) => buttons[0];
     const messages = recordMessages(acceptAll);
+    const picks = stub(vscode.window, 'showQuickPick', (async () => undefined) as any);
     try {
-      const commands: string[] = packageJson().contributes.commands.map((c: { command: string }) => c.command);
+      // Removing the key last, so every other command meets a stored key too.
+      const commands: string[] = packageJson()
+        .contributes.commands.map((c: { command: string }) => c.command)
+        .sort((a: string, b: string) => Number(a === 'tilbago.removeApiKey') - Number(b === 'tilbago.removeApiKey'));
       // Twice round: the second pass replaces the key, so commands meet both "no key" and "key set".
       for (const pass of [1, 2]) {
         for (const command of commands) {
-          const boxes = answerInputBoxes(`  ${canary}  `, canary, canary);
+          // The key goes where a key is asked for (a masked box); other questions are cancelled.
+          const boxes = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => (options?.password ? `  ${canary}  ` : undefined)) as any);
           try {
             await vscode.commands.executeCommand(command);
           } finally {
@@ -38,9 +48,13 @@ describe('secret canary', () => {
         assert.ok(!`${shown.message} ${shown.detail ?? ''}`.includes(canary), `message shows the key: ${shown.message}`);
         assert.ok(!shown.message.includes(canary.slice(0, -4)), 'at most the last 4 characters appear');
       }
-      console.log(`[canary] ${commands.length} commands run twice, ${messages.shown.length} messages checked`);
+      assert.ok(fake.requests.length > 0 && fake.requests.every((r) => !r.keyAccepted), 'the key was sent to the fake tilbago');
+      console.log(`[canary] ${commands.length} commands run twice, ${messages.shown.length} messages checked, ${fake.requests.length} requests sent`);
     } finally {
       messages.restore();
+      picks.restore();
+      await config.update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await fake.stop();
     }
   });
 });

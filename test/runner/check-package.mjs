@@ -33,6 +33,7 @@ const ALLOWED = [
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
   /^extension\/media\/[\w.-]+\.(png|svg)$/,
+  /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/i,
 ];
 const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.fr.json'];

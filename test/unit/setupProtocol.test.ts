@@ -19,6 +19,7 @@ describe('setup protocol: messages from the webview', () => {
       { type: 'selectTarget', target: 'folder:file:///work/a' },
       { type: 'setApiKey' },
       { type: 'removeApiKey' },
+      { type: 'testConnection' },
       { type: 'browseFolder', folder: '' },
       { type: 'checkFolder', folder: '../cases' },
       { type: 'createFolder', folder: '/srv/cases' },

@@ -1,0 +1,341 @@
+// The tilbago commands in the real extension host, against the fake tilbago server running in this process.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TilbagoApi } from '../../src/api';
+import { CasesTree } from '../../src/casesTree';
+import { TilbagoConfiguration } from '../../src/configuration';
+import type { SubmissionRecord } from '../../src/core/submission';
+import { TilbagoClient } from '../../src/core/tilbagoClient';
+import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
+import { validCase } from '../fixtures/cases';
+import { activateExtension, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('tilbago');
+const Global = vscode.ConfigurationTarget.Global;
+
+/** Answers input boxes in order (by prompt), quick picks with the given labels, and message buttons by title. */
+function scriptUi({ inputs = [] as (string | undefined)[], picks = [] as string[], buttons = [] as string[] }) {
+  const opened: vscode.InputBoxOptions[] = [];
+  const messages = recordMessages((_message, offered) => offered.find((b) => buttons.includes(b)));
+  const input = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
+    opened.push(options ?? {});
+    const answer = inputs.shift();
+    const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
+    if (problem) throw new Error(`input "${answer}" refused: ${JSON.stringify(problem)}`);
+    return answer;
+  }) as any);
+  const pick = stub(vscode.window, 'showQuickPick', (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) => {
+    const wanted = picks.shift();
+    return (await items).find((item) => (typeof item === 'string' ? item : item.label) === wanted);
+  }) as any);
+  return {
+    opened,
+    shown: messages.shown,
+    restore: () => [messages, input, pick].forEach((s) => s.restore()),
+  };
+}
+
+async function run<T>(command: string, script: Parameters<typeof scriptUi>[0], ...args: unknown[]) {
+  const ui = scriptUi(script);
+  try {
+    return { result: await vscode.commands.executeCommand<T>(command, ...args), shown: ui.shown, opened: ui.opened };
+  } finally {
+    ui.restore();
+  }
+}
+
+describe('tilbago commands against the fake tilbago', () => {
+  let api: TilbagoApi;
+  let fake: FakeTilbago;
+  let casesRoot: string;
+  const record = async (folder: string) => JSON.parse(await fs.readFile(path.join(folder, 'submission.json'), 'utf8')) as SubmissionRecord;
+  const setKey = (key: string) => run('tilbago.setApiKey', { inputs: [key], buttons: ['Replace'] });
+
+  async function caseFolder(name: string, content: object = { ...validCase(), externalRef: name }) {
+    const folder = path.join(casesRoot, name);
+    await fs.mkdir(path.join(folder, 'attachments'), { recursive: true });
+    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(content, null, 2));
+    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF-1.4 facture');
+    return folder;
+  }
+
+  before(async () => {
+    api = await activateExtension();
+    fake = await startFakeTilbago({ validKeys: ['tb-live-accepted-key-0001'] });
+    casesRoot = path.join(workspaceFolder().uri.fsPath, 'cases');
+    await config().update('apiBaseUrl', fake.url, Global);
+    await config().update('requestTimeoutSeconds', 2, Global);
+    await config().update('casesFolder', 'cases', vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    if (await api.isApiKeySet()) await run('tilbago.removeApiKey', { buttons: ['Remove'] });
+    for (const key of ['apiBaseUrl', 'requestTimeoutSeconds']) await config().update(key, undefined, Global);
+    await config().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await fs.rm(casesRoot, { recursive: true, force: true });
+    await fake.stop();
+  });
+
+  afterEach(() => fake.clearFaults());
+
+  it('are registered and contributed, with a view and a JSON schema for case.json', async () => {
+    const registered = await vscode.commands.getCommands(true);
+    for (const id of ['tilbago.testConnection', 'tilbago.newCase', 'tilbago.submitCase', 'tilbago.enterCaseId', 'tilbago.refreshStatus']) {
+      assert.ok(registered.includes(id), id);
+    }
+    const manifest = vscode.extensions.getExtension('swiss-invoicing.tilbago-debt-collection')!.packageJSON;
+    assert.deepEqual(manifest.contributes.views.explorer.map((v: { id: string }) => v.id), ['tilbago.cases']);
+    assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/case.schema.json');
+    assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'tilbago.submitCase').enablement, 'isWorkspaceTrusted');
+  });
+
+  describe('Test connection', () => {
+    it('without a key, offers to set one', async () => {
+      const { result, shown } = await run('tilbago.testConnection', {});
+      assert.equal(result, undefined);
+      assert.match(shown[0]!.message, /No tilbago API key is set/);
+      assert.equal(fake.requests.length, 0);
+    });
+
+    it('reports an accepted key, naming the host and at most its last 4 characters', async () => {
+      await setKey('tb-live-accepted-key-0001');
+      const { result, shown } = await run('tilbago.testConnection', {});
+      assert.equal(result, 'accepted');
+      assert.equal(shown.at(-1)!.message, `tilbago at 127.0.0.1:${fake.port} accepted the API key ending in …0001.`);
+      assert.equal(fake.requests.at(-1)!.keyAccepted, true);
+      assert.equal(fake.cases.size, 0, 'the check creates nothing');
+    });
+
+    it('reports a refused key (401), and offers to set it again', async () => {
+      await setKey('tb-live-wrong-key-99999');
+      const { result, shown } = await run('tilbago.testConnection', {});
+      assert.equal(result, 'unauthorized');
+      assert.match(shown.at(-1)!.message, /tilbago refused the API key \(401\)/);
+      await setKey('tb-live-accepted-key-0001');
+    });
+
+    it('reports a time-out, a reset, a server error and an unreachable host, with the host', async () => {
+      fake.inject({ kind: 'delay', ms: 5000 });
+      let outcome = await run('tilbago.testConnection', {});
+      assert.equal(outcome.result, 'timeout');
+      assert.match(outcome.shown.at(-1)!.message, new RegExp(`tilbago at 127\\.0\\.0\\.1:${fake.port} did not answer within 2 s`));
+
+      fake.inject({ kind: 'reset' });
+      outcome = await run('tilbago.testConnection', {});
+      assert.equal(outcome.result, 'unreachable');
+      assert.match(outcome.shown.at(-1)!.message, /could not be reached \(other side closed\)/);
+
+      fake.inject({ kind: 'error500' });
+      outcome = await run('tilbago.testConnection', {});
+      assert.equal(outcome.result, 'unexpected');
+      assert.match(outcome.shown.at(-1)!.message, /tilbago answered with an error \(500\): Internal server error \(injected\)/);
+
+      const closed = await startFakeTilbago();
+      const closedUrl = closed.url;
+      await closed.stop();
+      await config().update('apiBaseUrl', closedUrl, Global);
+      outcome = await run('tilbago.testConnection', {});
+      await config().update('apiBaseUrl', fake.url, Global);
+      assert.equal(outcome.result, 'unreachable');
+      assert.match(outcome.shown.at(-1)!.message, /could not be reached \(ECONNREFUSED\)/);
+    });
+  });
+
+  describe('New debt-collection case', () => {
+    const answers = ['2026-0142', 'Muster SA', 'CHE-109.322.551', "1'234.50", '03.08.2026, 07.09.2026, 05.10.2026'];
+
+    it('scaffolds a case folder from a few questions, with the reminder dates, and opens case.json', async () => {
+      // Cancelled at the last question: nothing is made, and the proposed reason can be read.
+      const { result, opened } = await run<string>('tilbago.newCase', { inputs: [...answers, undefined], picks: ['A company or other legal person'] });
+      assert.equal(result, undefined);
+      await assert.rejects(fs.stat(path.join(casesRoot, '2026-0142 Muster SA')), 'cancelling makes nothing');
+      assert.equal(opened.length, 6);
+      assert.equal(opened.at(-1)!.value, 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026');
+
+      const made = await run<string>('tilbago.newCase', { inputs: [...answers, opened.at(-1)!.value!], picks: ['A company or other legal person'] });
+      const folder = made.result!;
+      assert.equal(folder, path.join(casesRoot, '2026-0142 Muster SA'));
+      const caseJson = JSON.parse(await fs.readFile(path.join(folder, 'case.json'), 'utf8'));
+      assert.deepEqual(caseJson.debtor, { company: 'Muster SA', companyUid: 'CHE-109.322.551', address: { street: '', streetnumber: '', zip: '', city: '' } });
+      assert.deepEqual(caseJson.claim, { amount: 123450, reason: 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026', collocationClass: '3' });
+      assert.equal(caseJson.externalRef, '2026-0142');
+      const reminders = JSON.parse(await fs.readFile(path.join(folder, 'reminders.json'), 'utf8'));
+      assert.deepEqual(reminders.reminders, { first: '2026-09-07', second: '2026-10-05' });
+      assert.deepEqual(reminders.schedule, { thirdReminderDue: '2026-10-15', litigationFrom: '2026-10-30' });
+      assert.ok((await fs.stat(path.join(folder, 'attachments'))).isDirectory());
+      await waitFor('case.json in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(folder, 'case.json') || undefined);
+    });
+
+    it('the UID question checks the mod-11 digit', async () => {
+      await assert.rejects(
+        run('tilbago.newCase', { inputs: ['2026-0143', 'Muster SA', 'CHE-123.456.789'], picks: ['A company or other legal person'] }),
+        /The last digit \(check digit\) should be 8/,
+      );
+    });
+
+    it('never overwrites an existing case folder', async () => {
+      const before = await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8');
+      const again = await run<string>('tilbago.newCase', { inputs: [...answers, 'Facture 2026-0142'], picks: ['A company or other legal person'] });
+      assert.equal(again.result, undefined);
+      assert.match(again.shown.at(-1)!.message, /A case folder "2026-0142 Muster SA" exists already; nothing was changed\./);
+      assert.equal(await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8'), before);
+    });
+
+    it('VS Code checks case.json against the contributed schema while it is edited', async () => {
+      const uri = vscode.Uri.file(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'));
+      await vscode.window.showTextDocument(uri);
+      const diagnostics = await waitFor('schema diagnostics', () => {
+        const found = vscode.languages.getDiagnostics(uri);
+        return found.length > 0 ? found : undefined;
+      }, 20_000);
+      assert.ok(diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)), diagnostics.map((d) => d.message).join(' | '));
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  });
+
+  describe('Submit debt-collection request', () => {
+    it('names every problem of an invalid case, and sends nothing', async () => {
+      const folder = await caseFolder('bad', { ...validCase(), externalRef: 'bad', claim: { ...validCase().claim, amount: 12.5, collocationClass: '4' }, debtor: { ...validCase().debtor, companyUid: 'CHE-123.456.789', company: 'X' } });
+      const before = fake.requests.length;
+      const { result, shown } = await run('tilbago.submitCase', {}, vscode.Uri.file(path.join(folder, 'case.json')));
+      assert.equal(result, 'invalid');
+      assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problem\(s\)/);
+      assert.match(shown[0]!.message, /claim\.amount must be a positive whole number of Rappen/);
+      assert.match(shown[0]!.message, /claim\.collocationClass must be "1", "2" or "3"/);
+      assert.match(shown[0]!.message, /debtor\.companyUid fails the check digit \(it should end in 8\)/);
+      assert.equal(fake.requests.length, before);
+      await assert.rejects(fs.stat(path.join(folder, 'submission.json')));
+    });
+
+    it('files the case and its attachments once, records it, and never sends it again', async () => {
+      const folder = await caseFolder('INV-100');
+      const { result, shown } = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(result, 'complete');
+      const filed = fake.casesWithRef('INV-100');
+      assert.equal(filed.length, 1);
+      const saved = await record(folder);
+      assert.equal(saved.state, 'complete');
+      assert.equal(saved.caseId, filed[0]!.id);
+      assert.deepEqual(saved.attachments.map((a) => [a.file, a.state]), [['facture.pdf', 'sent']]);
+      assert.match(shown.at(-1)!.message, new RegExp(`Filed at tilbago: case id ${filed[0]!.id}, with 1 attachment`));
+
+      const before = fake.requests.length;
+      const again = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(again.result, 'alreadyComplete');
+      assert.equal(fake.requests.length, before, 'nothing sent');
+      assert.deepEqual(await api.caseState(vscode.Uri.file(folder)), await record(folder));
+    });
+
+    it('after a crash between the PUT and the record, the retry asks, finds the case, and files no second one', async () => {
+      const folder = await caseFolder('INV-200');
+      // The process died after tilbago created the case, before the answer was written down.
+      const created = await new TilbagoClient({ baseUrl: fake.url, apiKey: 'tb-live-accepted-key-0001', timeoutMs: 2000 }).createCase({ ...validCase(), externalRef: 'INV-200' });
+      assert.ok(created.ok);
+      const dead = { version: 1, externalRef: 'INV-200', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+      await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
+
+      const declined = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(declined.result, 'cancelled');
+      assert.match(declined.shown[0]!.message, /An earlier attempt to file "INV-200" .* stopped before tilbago's answer was recorded/);
+
+      // Send again → tilbago refuses the duplicate → enter the case id → the attachments go. The answers stay
+      // scripted until the end: the last steps follow from clicks on messages, after the command returned.
+      const ui = scriptUi({ buttons: ['Send again', 'Enter case id', 'Send attachments'], inputs: [created.value.caseId] });
+      try {
+        assert.equal(await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder)), 'duplicate');
+        await waitFor('the attachments to be sent', async () => ((await record(folder)).state === 'complete' ? true : undefined));
+      } finally {
+        ui.restore();
+      }
+      assert.ok(ui.shown.some((m) => /tilbago already has a case with the reference "INV-200"/.test(m.message)));
+      const filed = fake.casesWithRef('INV-200');
+      assert.equal(filed.length, 1, 'still exactly one case');
+      assert.equal((await record(folder)).caseId, created.value.caseId);
+      assert.deepEqual(filed[0]!.attachments.map((a) => a.fileName), ['facture.pdf']);
+    });
+
+    it('a lost answer and a time-out leave a truthful record; the retry files nothing twice', async () => {
+      const folder = await caseFolder('INV-300');
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenReset' });
+      const lost = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(lost.result, 'uncertain');
+      assert.match(lost.shown.at(-1)!.message, /could not be reached \(other side closed\)\. tilbago may or may not have created the case/);
+      const saved = await record(folder);
+      assert.equal(saved.state, 'uncertain');
+      assert.match(saved.lastError!.message, /other side closed/);
+
+      const folder2 = await caseFolder('INV-301');
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenDelay', ms: 4000 });
+      const slow = await run('tilbago.submitCase', {}, vscode.Uri.file(folder2));
+      assert.equal(slow.result, 'uncertain');
+      assert.match((await record(folder2)).lastError!.message, /did not answer within 2 s/);
+
+      const retried = await run('tilbago.submitCase', { buttons: ['Send again'] }, vscode.Uri.file(folder));
+      assert.equal(retried.result, 'duplicate');
+      assert.equal(fake.casesWithRef('INV-300').length, 1);
+    });
+
+    it('retries only a failed attachment', async () => {
+      const folder = await caseFolder('INV-400');
+      await fs.writeFile(path.join(folder, 'attachments', 'rappel-3.pdf'), '%PDF rappel');
+      fake.inject({ path: /attachment$/, kind: 'error500' });
+      const first = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(first.result, 'attachmentsFailed');
+      assert.match(first.shown.at(-1)!.message, /but these attachments are not: facture\.pdf\. Submit again to send only those/);
+      const second = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(second.result, 'complete');
+      assert.deepEqual(fake.casesWithRef('INV-400')[0]!.attachments.map((a) => a.fileName).sort(), ['facture.pdf', 'rappel-3.pdf']);
+    });
+
+    it('refuses a refused key and a short balance with what to do, and files after the fix', async () => {
+      const folder = await caseFolder('INV-500');
+      fake.setInsufficientBalance(true);
+      const poor = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      fake.setInsufficientBalance(false);
+      assert.equal(poor.result, 'notCreated');
+      assert.match(poor.shown.at(-1)!.message, /insufficient \(402\)\. Top it up on tilbago/);
+      assert.equal((await record(folder)).state, 'notCreated');
+      assert.equal(await api.submitCase(vscode.Uri.file(folder)), 'complete', 'through the public API too');
+      assert.equal(fake.casesWithRef('INV-500').length, 1);
+    });
+  });
+
+  describe('Refresh case status and the cases view', () => {
+    it('records the latest status of every filed case', async () => {
+      const filed = fake.casesWithRef('INV-100')[0]!;
+      fake.setStatus(filed.id, { statusCode: '100', description: 'Zahlungsbefehl zugestellt', eSchKGCode: '01' });
+      const { result, shown } = await run<{ updated: number; failed: number }>('tilbago.refreshStatus', {});
+      assert.ok(result!.updated >= 4, JSON.stringify(result));
+      assert.equal(result!.failed, 0);
+      assert.match(shown.at(-1)!.message, /Status of \d+ case\(s\) updated\./);
+      const saved = await record(path.join(casesRoot, 'INV-100'));
+      assert.equal(saved.status?.description, 'Zahlungsbefehl zugestellt');
+      assert.equal(saved.status?.eSchKGCode, '01');
+      assert.ok(Date.now() - Date.parse(saved.status!.checkedAt) < 60_000);
+    });
+
+    it('the view lists the case folders with their state, and opens their files', async () => {
+      const configuration = new TilbagoConfiguration();
+      const changed = new vscode.EventEmitter<void>();
+      const tree = new CasesTree(configuration, changed.event);
+      try {
+        const cases = await tree.getChildren();
+        const items = new Map(cases.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node)]));
+        assert.ok(items.has('INV-100') && items.has('bad') && items.has('2026-0142 Muster SA'), [...items.keys()].join());
+        assert.match(String(items.get('INV-100')!.description), /^filed · Zahlungsbefehl zugestellt$/);
+        assert.equal(items.get('bad')!.description, 'not submitted');
+        assert.equal(items.get('INV-300')!.description, 'needs the case id');
+        const files = await tree.getChildren(cases.find((node) => tree.getTreeItem(node).label === 'INV-400'));
+        const labels = files.map((node) => path.basename((tree.getTreeItem(node).resourceUri as vscode.Uri).fsPath));
+        assert.deepEqual(labels, ['case.json', 'submission.json', 'facture.pdf', 'rappel-3.pdf']);
+        assert.equal(tree.getTreeItem(files[0]!).command?.command, 'vscode.open');
+      } finally {
+        tree.dispose();
+        configuration.dispose();
+        changed.dispose();
+      }
+    });
+  });
+});
