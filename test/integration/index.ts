@@ -7,11 +7,13 @@ import { testState } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  // The multi-root suites need a .code-workspace open; the runner opens one for them alone.
-  const multiRoot = process.env.TILBAGO_TEST_SHAPE === 'multiRoot';
+  // Suites for another shape of workspace (`x.multiroot.test.js`, `x.untrusted.test.js`) run only when the runner
+  // opened that shape; the others run with one trusted folder open.
+  const shape = (process.env.TILBAGO_TEST_SHAPE ?? 'folder').toLowerCase();
+  const shapeOf = (file: string) => /\.(multiroot|untrusted)\.test\.js$/.exec(file)?.[1] ?? 'folder';
   const files = fs
     .readdirSync(__dirname)
-    .filter((file) => file.endsWith('.test.js') && file.endsWith('.multiroot.test.js') === multiRoot)
+    .filter((file) => file.endsWith('.test.js') && shapeOf(file) === shape)
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 

@@ -62,6 +62,7 @@ if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('unit', unitTests);
   await suite('integration', () => runIntegration('folder'));
   await suite('integration (multi-root)', () => runIntegration('multiRoot'));
+  await suite('integration (untrusted)', () => runIntegration('untrusted'));
   await suite('e2e', () => runSetupPanelE2e());
 }
 await suite('package', () => checkPackage());

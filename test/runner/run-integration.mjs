@@ -16,8 +16,9 @@ const NOISE =
   /No signed-in session|ChatModelSelection|AgentHost|open-vsx\.org|ENOTFOUND|^\s+at |Creating a socket|connection token|grace time|AccountPolicyGate|builtin extensions cache|Service Worker|marketplace/i;
 
 /**
- * Runs the suites for one shape of workspace: `folder` (one folder open: every suite but the multi-root ones) or
- * `multiRoot` (a .code-workspace with two folders: the `*.multiroot.test.js` suites).
+ * Runs the suites for one shape of workspace: `folder` (one trusted folder open: the plain suites), `multiRoot`
+ * (a .code-workspace with two folders: `*.multiroot.test.js`) or `untrusted` (one folder in Restricted Mode, its
+ * settings written beforehand as a cloned repository would bring them: `*.untrusted.test.js`).
  * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
  */
 export async function runIntegration(shape = 'folder') {
@@ -32,6 +33,13 @@ export async function runIntegration(shape = 'folder') {
     workspaceFile = path.join(workspace, 'invoicing.code-workspace');
     fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'invoices-ch' }, { path: 'invoices-de' }], settings: {} }, null, 2));
   }
+  if (shape === 'untrusted') {
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'tilbago.casesFolder': '/tmp/where-a-stranger-wants-it', 'tilbago.reminder3.daysBeforeCollection': 21 }, null, 2),
+    );
+  }
   const resultsFile = path.join(runDir, 'results.json');
   const canary = newCanary();
 
@@ -40,6 +48,7 @@ export async function runIntegration(shape = 'folder') {
     runDir,
     port: await freePort(),
     testDriver: true,
+    disableWorkspaceTrust: shape !== 'untrusted',
     env: { TILBAGO_TEST_RESULTS: resultsFile, TILBAGO_TEST_CANARY: canary, TILBAGO_TEST_SHAPE: shape },
   });
   console.log(`[integration] VS Code server up at ${server.base} (run folder ${path.relative(ROOT, runDir)})`);

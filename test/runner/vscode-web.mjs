@@ -99,16 +99,34 @@ const QUIET_USER_SETTINGS = {
 };
 
 /**
+ * A settings file of the run: `initial` when the file is new, and `changes` on top. An existing file (`npm start`
+ * reuses its run folder) keeps everything else the user put there; one that is not plain JSON is left alone.
+ */
+function writeSettings(file, initial, changes) {
+  let settings = initial;
+  if (fs.existsSync(file)) {
+    if (Object.keys(changes).length === 0) return;
+    try {
+      settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      log(`${file} is not plain JSON (${error.message}); left as it is. Set ${Object.keys(changes).join(', ')} there yourself.`);
+      return;
+    }
+  }
+  fs.writeFileSync(file, `${JSON.stringify({ ...settings, ...changes }, null, 2)}\n`);
+}
+
+/**
  * Starts code-server on 127.0.0.1 with its own HOME, TMPDIR, user data and extensions folders under `runDir`.
  * `env` is passed on to the server and so to the extension host.
  */
-export async function startServer({ runDir, port, env = {}, testDriver = false, disableWorkspaceTrust = true }) {
+export async function startServer({ runDir, port, env = {}, testDriver = false, disableWorkspaceTrust = true, machineSettings = {} }) {
   const node24 = ensureNode24();
   const entry = ensureCodeServer(node24);
   const dir = (name) => ensureDir(path.join(runDir, name));
-  const userSettings = path.join(dir('user-data/User'), 'settings.json');
-  // Keep an existing file: `npm start` reuses its run folder, and the user's edits there are theirs.
-  if (!fs.existsSync(userSettings)) fs.writeFileSync(userSettings, `${JSON.stringify(QUIET_USER_SETTINGS, null, 2)}\n`);
+  writeSettings(path.join(dir('user-data/User'), 'settings.json'), QUIET_USER_SETTINGS, {});
+  // The workbench is remote to this server: machine-scoped settings come from the server's Machine settings.
+  writeSettings(path.join(dir('user-data/Machine'), 'settings.json'), {}, machineSettings);
   const home = dir('home');
   const tmp = shortTempDir('tilbago-vscode-');
   const serverEnv = {

@@ -88,3 +88,12 @@ describe('case.json validation', () => {
     assert.equal('$schema' in caseRequestBody(checked.tilbagoCase), false);
   });
 });
+
+describe('the sample case of the sample workspace', () => {
+  it('is valid, so the demo can submit it', async () => {
+    const fs = await import('node:fs');
+    const file = 'sample-workspace/tilbago-cases/2026-0142 Muster SA/case.json';
+    const parsed = parseCase(fs.readFileSync(file, 'utf8'));
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+  });
+});
