@@ -66,7 +66,9 @@ export async function checkPackage() {
     const missing = REQUIRED.filter((entry) => !entries.includes(entry));
     check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
     const bundle = fs.readFileSync(path.join(ROOT, 'dist/extension.js'), 'utf8');
-    check(!bundle.includes('sourceMappingURL') && bundle.split('\n').length < 20, 'the packaged bundle is not a minified production build');
+    // Minified: no source map, and (template strings aside) no indented lines.
+    const indented = bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length;
+    check(!bundle.includes('sourceMappingURL') && indented < 5, 'the packaged bundle is not a minified production build');
     console.log(`[package] ${entries.length} files in the .vsix, ${(fs.statSync(vsix).size / 1024).toFixed(1)} KB`);
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
