@@ -21,6 +21,7 @@ import {
 } from './core/submission';
 import { checkUid } from './core/uid';
 import { log } from './log';
+import { describeUidProblem } from './uidCommand';
 import { clientOrOfferKey, describeApiError } from './tilbagoAccess';
 
 export interface CaseServices {
@@ -82,7 +83,7 @@ export function stateLabel(record: SubmissionRecord): string {
 async function testConnection(services: CaseServices): Promise<string | undefined> {
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
-  const host = new URL(services.configuration.read().apiBaseUrl).host;
+  const host = client.host;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the API key with tilbago at {0}…', host) },
     () => client.checkKey(),
@@ -139,7 +140,7 @@ async function newCase(services: CaseServices): Promise<string | undefined> {
     const company = await ask(3, vscode.l10n.t('Company name of the debtor'), { validateInput: required });
     if (company === undefined) return undefined;
     const uid = await ask(3, vscode.l10n.t('Company UID (CHE-123.456.788), or leave empty'), {
-      validateInput: (v) => (v.trim() ? uidProblem(v) : undefined),
+      validateInput: (v) => (v.trim() ? describeUidProblem(v) : undefined),
     });
     if (uid === undefined) return undefined;
     const checked = uid.trim() ? checkUid(uid) : undefined;
@@ -205,19 +206,6 @@ async function newCase(services: CaseServices): Promise<string | undefined> {
     vscode.l10n.t("Case folder made. Complete the debtor's address in case.json, put the invoice and reminders into attachments/, then submit it."),
   );
   return folder;
-}
-
-function uidProblem(value: string): string | undefined {
-  const checked = checkUid(value);
-  if (checked.ok) return undefined;
-  switch (checked.problem) {
-    case 'format':
-      return vscode.l10n.t('A UID is CHE followed by 9 digits: CHE-123.456.788.');
-    case 'checkDigit':
-      return vscode.l10n.t('The last digit (check digit) should be {0}: check the number.', checked.expected);
-    case 'noValidCheckDigit':
-      return vscode.l10n.t('No valid UID has these first 8 digits: check the number.');
-  }
 }
 
 // ---- Submit ---------------------------------------------------------------------------------------------------

@@ -122,6 +122,16 @@ export class TilbagoConfiguration implements vscode.Disposable {
     });
   }
 
+  /**
+   * Where the key may be sent: the configured address, or why it may not be used. Unlike `read()`, a broken
+   * address does not fall back to the default here: the key goes exactly where the user said, or nowhere.
+   */
+  apiBaseUrl(): { readonly url: string } | { readonly problem: string } {
+    const raw = rawValue(vscode.workspace.getConfiguration(SETTINGS_SECTION), 'apiBaseUrl');
+    const checked = checkSetting('apiBaseUrl', raw.value);
+    return checked.problem ? { problem: `"${SETTINGS_SECTION}.apiBaseUrl" ${describeProblem(checked.problem)}` } : { url: checked.value };
+  }
+
   /** The checked value of one setting at a level (warning once if it is broken). */
   checked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,

@@ -12,6 +12,7 @@ import { reminderSchedule, reminderStage } from './core/schedule';
 import { readRecord, isBroken } from './core/submission';
 import { SETTINGS_SECTION } from './core/settings';
 import { disposeLog } from './log';
+import { registerUidCommand } from './uidCommand';
 import { SETUP_VIEW_TYPE, SetupPanel } from './setupPanel';
 import type { SetupHost } from './setupController';
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const setupHost: SetupHost = {
     configuration,
     language,
+    walkthroughId: `${context.extension.id}#tilbago.setup`,
     apiKeyStatus: () => apiKey.status(),
     onDidChangeApiKey: apiKey.onDidChange,
   };
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     cases.casesChanged,
     registerApiKeyCommands(apiKey),
     registerCaseCommands(cases),
+    registerUidCommand(),
     // The view's provider is cheap to make; it reads the cases folder only when the view is shown.
     vscode.window.registerTreeDataProvider('tilbago.cases', new CasesTree(configuration, cases.casesChanged.event)),
     vscode.commands.registerCommand('tilbago.openSetup', () => SetupPanel.show(context.extensionUri, setupHost)),

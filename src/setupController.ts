@@ -15,6 +15,8 @@ import { findTarget, publicTarget, readAtTarget, saveTargets, writeAtTarget } fr
 export interface SetupHost {
   readonly configuration: TilbagoConfiguration;
   readonly language: Language;
+  /** `publisher.name#walkthrough`, for "workbench.action.openWalkthrough". */
+  readonly walkthroughId: string;
   apiKeyStatus(): Promise<ApiKeyStatus>;
   readonly onDidChangeApiKey: vscode.Event<void>;
 }
@@ -97,6 +99,9 @@ export class SetupController implements vscode.Disposable {
         return;
       case 'testConnection':
         await vscode.commands.executeCommand('tilbago.testConnection');
+        return;
+      case 'openWalkthrough':
+        await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
         return;
       case 'checkFolder':
         await this.post({ type: 'folderStatus', folder: message.folder, status: await casesFolderStatus(message.folder, this.baseFolder()) });

@@ -5,7 +5,7 @@ import type { ApiKeyStore } from './apiKeyStore';
 import type { TilbagoConfiguration } from './configuration';
 import { TilbagoClient, type ApiError } from './core/tilbagoClient';
 
-/** A client, or undefined when no key is set (the user was offered to set one). */
+/** A client, or undefined (and the user told why) when no key is set or the API address may not be used. */
 export async function clientOrOfferKey(configuration: TilbagoConfiguration, apiKey: ApiKeyStore): Promise<TilbagoClient | undefined> {
   const key = await apiKey.read();
   if (key === undefined) {
@@ -14,8 +14,12 @@ export async function clientOrOfferKey(configuration: TilbagoConfiguration, apiK
     if (answer === set) await vscode.commands.executeCommand('tilbago.setApiKey');
     return undefined;
   }
-  const settings = configuration.read();
-  return new TilbagoClient({ baseUrl: settings.apiBaseUrl, apiKey: key, timeoutMs: settings.requestTimeoutSeconds * 1000 });
+  const address = configuration.apiBaseUrl();
+  if ('problem' in address) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent, and the API key stays on this machine: {0}.', address.problem));
+    return undefined;
+  }
+  return new TilbagoClient({ baseUrl: address.url, apiKey: key, timeoutMs: configuration.read().requestTimeoutSeconds * 1000 });
 }
 
 export function describeApiError(error: ApiError): string {

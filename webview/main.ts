@@ -127,6 +127,7 @@ function build(): void {
 
   app.append(
     h('h1', {}, t.title),
+    h('p', { class: 'hint' }, t.firstTime, ' ', h('a', { href: '#', id: 'open-walkthrough' }, t.openWalkthrough)),
     h(
       'div',
       { class: 'save-bar', role: 'group', 'aria-label': t.save },
@@ -521,6 +522,10 @@ function wire(): void {
   byId('set-key').addEventListener('click', () => post({ type: 'setApiKey' }));
   byId('remove-key').addEventListener('click', () => post({ type: 'removeApiKey' }));
   byId('test-connection').addEventListener('click', () => post({ type: 'testConnection' }));
+  byId('open-walkthrough').addEventListener('click', (event) => {
+    event.preventDefault();
+    post({ type: 'openWalkthrough' });
+  });
   byId('browse').addEventListener('click', () => post({ type: 'browseFolder', folder: field.casesFolder().value }));
   byId('create-folder').addEventListener('click', () => post({ type: 'createFolder', folder: field.casesFolder().value }));
   byId('edit-built-in').addEventListener('click', () => {

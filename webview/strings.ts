@@ -4,6 +4,8 @@ import type { Language } from '../src/core/languages';
 
 const en = {
   title: 'tilbago debt collection: setup',
+  firstTime: 'First time with tilbago?',
+  openWalkthrough: 'Follow the setup walkthrough',
   saveTo: 'Save to',
   save: 'Save',
   revert: 'Revert',
@@ -71,6 +73,8 @@ export type Strings = typeof en;
 
 const fr: Strings = {
   title: 'Recouvrement tilbago : réglages',
+  firstTime: 'Première fois avec tilbago ?',
+  openWalkthrough: 'Suivre le guide de configuration',
   saveTo: 'Enregistrer dans',
   save: 'Enregistrer',
   revert: 'Annuler les modifications',
@@ -136,6 +140,8 @@ const fr: Strings = {
 
 const de: Strings = {
   title: 'tilbago-Inkasso: Einstellungen',
+  firstTime: 'Zum ersten Mal mit tilbago?',
+  openWalkthrough: 'Der Einrichtungsanleitung folgen',
   saveTo: 'Speichern in',
   save: 'Speichern',
   revert: 'Änderungen verwerfen',
@@ -201,6 +207,8 @@ const de: Strings = {
 
 const it: Strings = {
   title: 'Incasso tilbago: impostazioni',
+  firstTime: 'Prima volta con tilbago?',
+  openWalkthrough: 'Seguire la guida di configurazione',
   saveTo: 'Salva in',
   save: 'Salva',
   revert: 'Annulla le modifiche',

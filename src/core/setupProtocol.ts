@@ -69,6 +69,7 @@ export type WebviewMessage =
   | { readonly type: 'setApiKey' }
   | { readonly type: 'removeApiKey' }
   | { readonly type: 'testConnection' }
+  | { readonly type: 'openWalkthrough' }
   | { readonly type: 'browseFolder'; readonly folder: string }
   | { readonly type: 'checkFolder'; readonly folder: string }
   | { readonly type: 'createFolder'; readonly folder: string };
@@ -84,6 +85,7 @@ const FIELDS: Record<WebviewMessage['type'], readonly string[]> = {
   setApiKey: [],
   removeApiKey: [],
   testConnection: [],
+  openWalkthrough: [],
   browseFolder: ['folder'],
   checkFolder: ['folder'],
   createFolder: ['folder'],
@@ -153,6 +155,7 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
     case 'setApiKey':
     case 'removeApiKey':
     case 'testConnection':
+    case 'openWalkthrough':
       return { ok: true, message: { type: messageType } };
     case 'save': {
       const target = parseTarget(raw.target);

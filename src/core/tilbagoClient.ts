@@ -42,7 +42,8 @@ export function isCaseId(value: unknown): value is string {
 }
 
 export class TilbagoClient {
-  private readonly host: string;
+  /** `host:port` of the API, for messages. */
+  readonly host: string;
 
   constructor(private readonly options: ClientOptions) {
     this.host = new URL(options.baseUrl).host;
@@ -64,7 +65,8 @@ export class TilbagoClient {
 
   /**
    * One file, as multipart. The known quirk: the part carries `Content-Disposition: attachment; filename="…"` and
-   * no Content-Type, or tilbago answers 500.
+   * no Content-Type, or tilbago answers 500. Node's FormData always gives a file part a Content-Type, so the body
+   * is written here.
    */
   async addAttachment(caseId: string, fileName: string, content: Uint8Array): Promise<ApiResult<{ readonly attachmentId: string }>> {
     if (!isCaseId(caseId)) return { ok: false, error: { kind: 'invalidAnswer', status: 0, detail: 'not a case id' } };

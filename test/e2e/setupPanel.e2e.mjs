@@ -6,34 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, quickInputRow, runCommand, runSteps } from './workbench.mjs';
 
 const SCREENSHOTS = path.join(CACHE, 'screenshots');
-
-/** The quick-input row whose label is exactly `label`. */
-function quickInputRow(page, label) {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-}
-
-/** Runs `title` in the command palette. The palette lists a development extension's commands only once its host has them: retry. */
-async function runCommand(page, title, deadline = Date.now() + 60_000) {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const row = quickInputRow(page, title);
-  for (;;) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    try {
-      await row.waitFor({ timeout: 1500 });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(400);
-  }
-  await row.click();
-}
 
 async function chooseColorTheme(page, theme) {
   await runCommand(page, 'Preferences: Color Theme');
@@ -57,16 +32,6 @@ export async function runSetupPanelE2e() {
   const steps = [];
   const step = (name, run) => steps.push({ name, run });
   const form = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const expectText = async (locator, pattern, what) => {
-    const deadline = Date.now() + 10_000;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = (await locator.innerText().catch(() => '')) ?? '';
-      if (pattern.test(text)) return text;
-      await page.waitForTimeout(100);
-    }
-    throw new Error(`${what}: expected ${pattern}, saw ${JSON.stringify(text.slice(0, 300))}`);
-  };
   const watchWebviewViolations = async () => {
     // Violations after load, seen from inside the webview; those in the static HTML come through the console.
     await form()
@@ -206,19 +171,7 @@ export async function runSetupPanelE2e() {
     await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
-    for (const [index, { name, run }] of steps.entries()) {
-      try {
-        await run();
-        results.passed++;
-        console.log(`  ✔ ${name}`);
-      } catch (error) {
-        results.failed += steps.length - index;
-        results.failures.push(`${name}: ${error.message.split('\n')[0]}`, ...steps.slice(index + 1).map((s) => `${s.name}: not reached`));
-        console.log(`  ✗ ${name}: ${error.message.split('\n')[0]}`);
-        await page.screenshot({ path: path.join(runDir, 'failure.png') }).catch(() => {});
-        break;
-      }
-    }
+    Object.assign(results, await runSteps(steps, page, runDir));
   } finally {
     await browser?.close();
     await server?.stop();

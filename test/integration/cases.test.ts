@@ -132,6 +132,17 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.equal(outcome.result, 'unexpected');
       assert.match(outcome.shown.at(-1)!.message, /tilbago answered with an error \(500\): Internal server error \(injected\)/);
 
+      // (Not the address the settings suite uses: each broken value is warned about once per session.)
+      await config().update('apiBaseUrl', 'http://plain-http.example.ch/v1/', Global);
+      const before = fake.requests.length;
+      outcome = await run('tilbago.testConnection', {});
+      assert.equal(outcome.result, undefined);
+      assert.ok(
+        outcome.shown.some((m) => /Nothing was sent, and the API key stays on this machine: "tilbago\.apiBaseUrl" must start with https:\/\//.test(m.message)),
+        outcome.shown.map((m) => m.message).join(' | '),
+      );
+      assert.equal(fake.requests.length, before);
+
       const closed = await startFakeTilbago();
       const closedUrl = closed.url;
       await closed.stop();

@@ -96,7 +96,7 @@ export function driveSetupForm(api: TilbagoApi) {
   const apiKeyChanged = new vscode.EventEmitter<void>();
   const subscription = api.onDidChange((e) => e.kind === 'apiKey' && apiKeyChanged.fire());
   const controller = new SetupController(
-    { configuration, language: 'en', apiKeyStatus: async () => ({ set: await api.isApiKeySet() }), onDidChangeApiKey: apiKeyChanged.event },
+    { configuration, language: 'en', walkthroughId: 'swiss-invoicing.tilbago-debt-collection#tilbago.setup', apiKeyStatus: async () => ({ set: await api.isApiKeySet() }), onDidChangeApiKey: apiKeyChanged.event },
     async (message) => (posted.push(message), true),
   );
   const states = () => posted.filter((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state');

@@ -32,11 +32,44 @@ const ALLOWED = [
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
-  /^extension\/media\/[\w.-]+\.(png|svg)$/,
+  /^extension\/media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
   /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/i,
 ];
-const REQUIRED = ['extension/package.json', 'extension/dist/extension.js', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.fr.json'];
+const REQUIRED = [
+  'extension/package.json',
+  'extension/dist/extension.js',
+  'extension/dist/webview/webview.js',
+  'extension/dist/webview/webview-style.css',
+  'extension/package.nls.json',
+  'extension/l10n/bundle.l10n.fr.json',
+  'extension/schemas/case.schema.json',
+  'extension/media/icon.png',
+  'extension/media/walkthrough/key.svg',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+];
+
+/** Runs `vsce package` as `npm run package` does, into `vsix`; returns what vsce printed. */
+export function buildVsix(vsix) {
+  try {
+    return execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    return `${error.stdout ?? ''}${error.stderr ?? ''}`;
+  }
+}
+
+/**
+ * The budget for the whole .vsix. What runs is about 160 KB before compression (the two bundles, translations,
+ * the case.json schema, the icon and walkthrough pictures) and about 90 KB packed. 300 KB leaves room to grow,
+ * and still fails at once when something that does not run slips in (a source map, node_modules, screenshots).
+ */
+export const VSIX_BUDGET_BYTES = 300 * 1024;
 
 export async function checkPackage() {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-vsix-'));
@@ -45,16 +78,7 @@ export async function checkPackage() {
   let passed = 0;
   const check = (ok, failure) => (ok ? passed++ : failures.push(failure));
   try {
-    let output = '';
-    try {
-      output = execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch (error) {
-      output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
-    }
+    const output = buildVsix(vsix);
     console.log(output.trim());
     check(fs.existsSync(vsix), `vsce package did not make a .vsix: ${output.trim()}`);
     check(!/warning/i.test(output), `vsce package warned: ${output.trim()}`);
@@ -69,7 +93,13 @@ export async function checkPackage() {
     // Minified: no source map, and (template strings aside) no indented lines.
     const indented = bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length;
     check(!bundle.includes('sourceMappingURL') && indented < 5, 'the packaged bundle is not a minified production build');
-    console.log(`[package] ${entries.length} files in the .vsix, ${(fs.statSync(vsix).size / 1024).toFixed(1)} KB`);
+    const size = fs.statSync(vsix).size;
+    check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const incomplete = ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license', 'l10n'].filter((field) => !manifest[field]);
+    check(incomplete.length === 0 && manifest.capabilities?.untrustedWorkspaces, `the manifest lacks ${incomplete.join(', ') || 'capabilities.untrustedWorkspaces'}`);
+    console.log(`[package] ${entries.length} files in the .vsix, ${(size / 1024).toFixed(1)} KB (budget ${VSIX_BUDGET_BYTES / 1024} KB):`);
+    for (const entry of entries) console.log(`  ${entry}`);
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }

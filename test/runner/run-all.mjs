@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ROOT } from './vscode-web.mjs';
 import { runIntegration } from './run-integration.mjs';
 import { checkPackage } from './check-package.mjs';
+import { runInstalledVsixE2e } from '../e2e/installedVsix.e2e.mjs';
 import { runSetupPanelE2e } from '../e2e/setupPanel.e2e.mjs';
 
 const require = createRequire(import.meta.url);
@@ -66,6 +67,7 @@ if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('e2e', () => runSetupPanelE2e());
 }
 await suite('package', () => checkPackage());
+await suite('e2e (installed .vsix)', () => runInstalledVsixE2e());
 
 for (const failure of totals.failures) console.log(`  ✗ ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

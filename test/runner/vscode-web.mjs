@@ -120,7 +120,7 @@ function writeSettings(file, initial, changes) {
  * Starts code-server on 127.0.0.1 with its own HOME, TMPDIR, user data and extensions folders under `runDir`.
  * `env` is passed on to the server and so to the extension host.
  */
-export async function startServer({ runDir, port, env = {}, testDriver = false, disableWorkspaceTrust = true, machineSettings = {} }) {
+export async function startServer({ runDir, port, env = {}, testDriver = false, disableWorkspaceTrust = true, machineSettings = {}, installVsix }) {
   const node24 = ensureNode24();
   const entry = ensureCodeServer(node24);
   const dir = (name) => ensureDir(path.join(runDir, name));
@@ -138,6 +138,13 @@ export async function startServer({ runDir, port, env = {}, testDriver = false, 
     TMPDIR: tmp,
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
   };
+  if (installVsix) {
+    // Installed the way a user installs it, into this run's extensions folder.
+    execFileSync(node24, [entry, '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions'), '--install-extension', installVsix], {
+      env: serverEnv,
+      stdio: 'pipe',
+    });
+  }
   const args = [
     entry,
     '--auth', 'none',

@@ -20,6 +20,7 @@ describe('setup protocol: messages from the webview', () => {
       { type: 'setApiKey' },
       { type: 'removeApiKey' },
       { type: 'testConnection' },
+      { type: 'openWalkthrough' },
       { type: 'browseFolder', folder: '' },
       { type: 'checkFolder', folder: '../cases' },
       { type: 'createFolder', folder: '/srv/cases' },

@@ -1,0 +1,89 @@
+// The packaged extension, installed as a user installs it (not the development folder), in the real workbench:
+// palette → Set API key → Open setup → Save → settings.json on disk.
+// Usage: node test/e2e/installedVsix.e2e.mjs; it prints `N passed, N failed`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildVsix } from '../runner/check-package.mjs';
+import { CACHE, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, runCommand, runSteps } from './workbench.mjs';
+
+export async function runInstalledVsixE2e() {
+  fs.mkdirSync(path.join(CACHE, 'runs'), { recursive: true });
+  const runDir = fs.mkdtempSync(path.join(CACHE, 'runs', 'installed-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace);
+  const vsix = path.join(runDir, 'tilbago.vsix');
+  let server;
+  let browser;
+  let page;
+  const form = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+  const steps = [
+    {
+      name: 'the .vsix is built and installed into the real VS Code',
+      run: async () => {
+        if (!fs.existsSync(vsix)) throw new Error('vsce made no .vsix');
+        const installed = fs.readdirSync(path.join(runDir, 'extensions')).filter((name) => name.startsWith('swiss-invoicing.tilbago-debt-collection-'));
+        if (installed.length !== 1) throw new Error(`installed: ${installed.join(', ') || 'nothing'}`);
+        if (!fs.existsSync(path.join(runDir, 'extensions', installed[0], 'dist', 'extension.js'))) throw new Error('the installed extension has no bundle');
+      },
+    },
+    {
+      name: 'palette → "Tilbago: Set API key" stores the key',
+      run: async () => {
+        await runCommand(page, 'Tilbago: Set API key');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
+        await input.fill('tb-installed-check-000042');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      },
+    },
+    {
+      name: 'palette → "Tilbago: Open setup" shows the form, with the key set',
+      run: async () => {
+        await runCommand(page, 'Tilbago: Open setup');
+        await expectText(form().locator('#key-status'), /^Set, ends in …0042$/, 'API key status', 20_000);
+      },
+    },
+    {
+      name: 'Save writes settings.json',
+      run: async () => {
+        await form().locator('#days-after-second input').fill('14');
+        await form().locator('#save').click();
+        await expectText(form().locator('#dirty'), /Saved to the Workspace settings/, 'save status');
+        const saved = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'));
+        if (saved['tilbago.reminder3.daysAfterSecondReminder'] !== 14) throw new Error(`settings.json holds ${JSON.stringify(saved)}`);
+      },
+    },
+  ];
+
+  let results;
+  try {
+    const output = buildVsix(vsix);
+    if (!fs.existsSync(vsix)) throw new Error(`vsce package failed: ${output}`);
+    server = await startServer({ runDir, port: await freePort(), installVsix: vsix });
+    browser = await launchBrowser(path.join(runDir, 'browser-home'));
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(20_000);
+    // No extensionDevelopmentPath: only the installed extension is there.
+    await page.goto(workbenchUrl(server, { folder: workspace }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    results = await runSteps(steps, page, runDir);
+  } catch (error) {
+    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
+  } finally {
+    await browser?.close();
+    await server?.stop();
+  }
+  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  else console.log(`[installed] run folder kept for inspection: ${runDir}`);
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await runInstalledVsixE2e();
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed === 0 ? 0 : 1);
+}

@@ -1,0 +1,62 @@
+// Driving the real workbench from Playwright: the command palette, quick inputs, waiting for text.
+
+/** The quick-input row whose label is exactly `label`. */
+export function quickInputRow(page, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+}
+
+/** Runs `title` in the command palette. The palette lists a development extension's commands only once its host has them: retry. */
+export async function runCommand(page, title, deadline = Date.now() + 60_000) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = quickInputRow(page, title);
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 1500 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+  }
+  await row.click();
+}
+
+/** Waits until the locator's text matches, and says what it saw when it does not. */
+export async function expectText(locator, pattern, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.innerText().catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: expected ${pattern}, saw ${JSON.stringify(text.slice(0, 300))}`);
+}
+
+/**
+ * Runs named steps in order, counting each as a test; the first failure stops the run (the steps after it count as
+ * failed, "not reached") and leaves a screenshot in the run folder.
+ */
+export async function runSteps(steps, page, runDir) {
+  const results = { passed: 0, failed: 0, failures: [] };
+  for (const [index, { name, run }] of steps.entries()) {
+    try {
+      await run();
+      results.passed++;
+      console.log(`  ✔ ${name}`);
+    } catch (error) {
+      const reason = String(error?.message ?? error).split('\n')[0];
+      results.failed += steps.length - index;
+      results.failures.push(`${name}: ${reason}`, ...steps.slice(index + 1).map((s) => `${s.name}: not reached`));
+      console.log(`  ✗ ${name}: ${reason}`);
+      await page.screenshot({ path: `${runDir}/failure.png` }).catch(() => {});
+      break;
+    }
+  }
+  return results;
+}
