@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildVsix } from '../runner/check-package.mjs';
+import { newCanary, scanForSecret } from '../runner/secret-scan.mjs';
 import { CACHE, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { expectText, runCommand, runSteps } from './workbench.mjs';
 
@@ -14,6 +15,7 @@ export async function runInstalledVsixE2e() {
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace);
   const vsix = path.join(runDir, 'tilbago.vsix');
+  const canary = newCanary();
   let server;
   let browser;
   let page;
@@ -35,7 +37,7 @@ export async function runInstalledVsixE2e() {
         await runCommand(page, 'Tilbago: Set API key');
         const input = page.locator('.quick-input-widget .quick-input-box input');
         await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
-        await input.fill('tb-installed-check-000042');
+        await input.fill(canary);
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       },
@@ -44,7 +46,7 @@ export async function runInstalledVsixE2e() {
       name: 'palette → "Tilbago: Open setup" shows the form, with the key set',
       run: async () => {
         await runCommand(page, 'Tilbago: Open setup');
-        await expectText(form().locator('#key-status'), /^Set, ends in …0042$/, 'API key status', 20_000);
+        await expectText(form().locator('#key-status'), new RegExp(`^Set, ends in …${canary.slice(-4)}$`), 'API key status', 20_000);
       },
     },
     {
@@ -55,6 +57,16 @@ export async function runInstalledVsixE2e() {
         await expectText(form().locator('#dirty'), /Saved to the Workspace settings/, 'save status');
         const saved = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'));
         if (saved['tilbago.reminder3.daysAfterSecondReminder'] !== 14) throw new Error(`settings.json holds ${JSON.stringify(saved)}`);
+      },
+    },
+    {
+      name: 'the key is in no file of the run and not in the .vsix',
+      run: async () => {
+        await browser.close();
+        await server.stop();
+        const scan = scanForSecret(runDir, canary);
+        if (scan.hits.length) throw new Error(`found in ${scan.hits.map((f) => path.relative(runDir, f)).join(', ')}`);
+        console.log(`  [canary] ${scan.files.length} files of the installed run scanned, the .vsix among them`);
       },
     },
   ];

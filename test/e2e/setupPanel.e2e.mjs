@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { newCanary } from '../runner/secret-scan.mjs';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { expectText, quickInputRow, runCommand, runSteps } from './workbench.mjs';
 
@@ -121,6 +122,28 @@ export async function runSetupPanelE2e() {
     for (const [key, value] of Object.entries(expected)) {
       if (saved[key] !== value) throw new Error(`${key} is ${JSON.stringify(saved[key])} in settings.json, expected ${JSON.stringify(value)}`);
     }
+  });
+
+  step('the API key never reaches the webview: not its messages, not its page', async () => {
+    const canary = newCanary();
+    await form()
+      .locator('body')
+      .evaluate(() => {
+        window.__received = [];
+        window.addEventListener('message', (event) => window.__received.push(JSON.stringify(event.data)));
+      });
+    await runCommand(page, 'Tilbago: Set API key');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
+    await page.locator('.quick-input-widget .quick-input-box input').fill(canary);
+    await page.keyboard.press('Enter');
+    await expectText(form().locator('#key-status'), new RegExp(`^Set, ends in …${canary.slice(-4)}$`), 'API key status');
+    const { html, received } = await form()
+      .locator('body')
+      .evaluate(() => ({ html: document.documentElement.outerHTML, received: window.__received }));
+    if (received.length === 0) throw new Error('no message was recorded, so this check proves nothing');
+    const leaks = [html, ...received].filter((text) => text.includes(canary.slice(0, -4)));
+    if (leaks.length) throw new Error(`the key is in the webview: ${leaks[0].slice(0, 200)}`);
+    console.log(`  [canary] webview page and ${received.length} messages to it checked`);
   });
 
   step('screenshots in a dark and a light theme', async () => {

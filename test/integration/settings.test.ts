@@ -176,4 +176,35 @@ describe('settings', () => {
       await waitFor('the hand edit to be gone', () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === undefined || undefined);
     }
   });
+  it('a 1 MB letter and impossible folder paths are refused with warnings; the file stays as written', async () => {
+    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
+    const handWritten = JSON.stringify({
+      'tilbago.reminder3.text': `Madame, Monsieur,\n${'%NUMERO% '.repeat(116_509)}`,
+      'tilbago.casesFolder': 'x'.repeat(4097),
+      'tilbago.reminder3.daysAfterSecondReminder': '12',
+    });
+    assert.ok(handWritten.length > 1_000_000);
+    const messages = recordMessages();
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, handWritten);
+      await waitFor('VS Code to read the hand edit', () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === '12' || undefined);
+      const settings = api.getSettings();
+      assert.equal(settings.reminder3.text, '', 'the built-in letter instead of a megabyte');
+      assert.equal(settings.casesFolder, undefined);
+      assert.equal(settings.reminder3.daysAfterSecondReminder, 10, 'a number in quotes is not a number');
+      const warnings = await waitFor('three warnings', () => {
+        const found = messages.shown.filter((m) => m.level === 'warning');
+        return found.length >= 3 ? found.map((w) => w.message).join('\n') : undefined;
+      });
+      assert.match(warnings, /"tilbago\.reminder3\.text" in the Workspace settings is longer than 10000 characters\. Using the built-in letter instead/);
+      assert.match(warnings, /"tilbago\.casesFolder" in the Workspace settings is longer than 4096 characters\. Using no folder instead/);
+      assert.ok(warnings.length < 2000, 'the warnings do not repeat the megabyte');
+      assert.equal(await fs.readFile(file, 'utf8'), handWritten);
+    } finally {
+      messages.restore();
+      await fs.rm(file, { force: true });
+      await waitFor('the hand edit to be gone', () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === undefined || undefined);
+    }
+  });
 });

@@ -1,0 +1,37 @@
+// 100,000 generated hostile messages against the protocol check: it never throws, never lets a bad one through,
+// and what it lets through is a fresh object of allowed fields only.
+import * as assert from 'node:assert/strict';
+import { FORM_FIELDS, formValueProblem, parseWebviewMessage } from '../../src/core/setupProtocol';
+import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
+
+describe('protocol check under fuzzing', () => {
+  it('refuses every malformed message and passes only clean copies', function () {
+    this.timeout(120_000);
+    const random = seededRandom(20261127);
+    let refused = 0;
+    let accepted = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const message = hostileMessage(random);
+      let parsed;
+      try {
+        parsed = parseWebviewMessage(message);
+      } catch (error) {
+        assert.fail(`message ${i} threw: ${(error as Error).message}`);
+      }
+      if (!parsed.ok) {
+        refused++;
+        assert.ok(parsed.error.length > 0 && parsed.error.length < 300, `message ${i}: a short error`);
+        continue;
+      }
+      accepted++;
+      assert.notEqual(parsed.message, message, 'a copy, not the object received');
+      if (parsed.message.type === 'save') {
+        assert.deepEqual(Object.keys(parsed.message.values).sort(), [...FORM_FIELDS].sort());
+        for (const field of FORM_FIELDS) assert.equal(formValueProblem(field, parsed.message.values[field]), undefined);
+      }
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');
+    console.log(`      [fuzz] 100000 messages: ${refused} refused, ${accepted} well-formed accepted`);
+    assert.ok(refused > 80_000);
+  });
+});
