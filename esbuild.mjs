@@ -1,24 +1,28 @@
-// Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests]
-//   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external)
+// Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
+//   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external), and beside it
+//                       dist/cases.js and dist/setup.js, which it loads on first use
 //   dist/webview/       the setup form: webview.js (browser, ES module) and webview-style.css
 //   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
+//   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    // The entry, and the features it loads on first use (see src/extension.ts).
+    entryPoints: { extension: 'src/extension.ts', cases: 'src/features/cases.ts', setup: 'src/features/setup.ts' },
+    outdir: 'dist',
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['vscode'],
+    external: ['vscode', './cases.js', './setup.js'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -61,6 +65,19 @@ if (tests) {
 
 // A package build starts clean, so no file of an earlier development build (source maps) slips into the .vsix.
 if (production) fs.rmSync('dist', { recursive: true, force: true });
+
+if (bench) {
+  builds.push({
+    entryPoints: ['bench/activation.ts'],
+    outdir: 'out/bench',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+}
 
 if (watch) {
   await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));

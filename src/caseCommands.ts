@@ -410,12 +410,12 @@ async function refreshStatus(services: CaseServices): Promise<{ updated: number;
   return { updated, failed: failures.length };
 }
 
-export function registerCaseCommands(services: CaseServices): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('tilbago.testConnection', () => testConnection(services)),
-    vscode.commands.registerCommand('tilbago.newCase', () => newCase(services)),
-    vscode.commands.registerCommand('tilbago.submitCase', (argument?: unknown) => submitCase(services, argument)),
-    vscode.commands.registerCommand('tilbago.enterCaseId', (argument?: unknown) => enterCaseId(services, argument)),
-    vscode.commands.registerCommand('tilbago.refreshStatus', () => refreshStatus(services)),
-  );
+export function caseCommandHandlers(services: CaseServices) {
+  return {
+    'tilbago.testConnection': () => testConnection(services),
+    'tilbago.newCase': () => newCase(services),
+    'tilbago.submitCase': (argument?: unknown) => submitCase(services, argument),
+    'tilbago.enterCaseId': (argument?: unknown) => enterCaseId(services, argument),
+    'tilbago.refreshStatus': () => refreshStatus(services),
+  };
 }

@@ -1,20 +1,27 @@
-// Entry point. `activate()` only wires things together: nothing is read, checked or fetched until used.
+// Entry point. `activate()` only wires things together: nothing is read, checked or fetched until used. The
+// tilbago commands and the setup panel live in bundles of their own (dist/cases.js, dist/setup.js), loaded the
+// first time one of them is used, so activation loads only this small one.
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from './api';
 import { registerApiKeyCommands } from './apiKeyCommands';
-import { registerCaseCommands, type CaseServices } from './caseCommands';
-import { CasesTree } from './casesTree';
 import { ApiKeyStore } from './apiKeyStore';
+import type { CaseServices } from './caseCommands';
 import { TilbagoConfiguration } from './configuration';
 import { languageOf } from './core/languages';
-import { BUILT_IN_LETTERS, findUnknownPlaceholders, LETTER_HEADINGS, renderLetterParts } from './core/letter';
-import { reminderSchedule, reminderStage } from './core/schedule';
-import { readRecord, isBroken } from './core/submission';
 import { SETTINGS_SECTION } from './core/settings';
+import type { CasesFeature, createCasesFeature } from './features/cases';
+import { CASE_COMMANDS } from './features/ids';
+import type { SetupFeature } from './features/setup';
 import { disposeLog } from './log';
-import { registerUidCommand } from './uidCommand';
-import { SETUP_VIEW_TYPE, SetupPanel } from './setupPanel';
 import type { SetupHost } from './setupController';
+
+const SETUP_VIEW_TYPE = 'tilbago.setup';
+
+/** A feature bundle beside this one, required on first use. */
+function lazy<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
 
 export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const apiKey = new ApiKeyStore(context.secrets);
@@ -28,22 +35,34 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     apiKeyStatus: () => apiKey.status(),
     onDidChangeApiKey: apiKey.onDidChange,
   };
+  const services: CaseServices = { configuration, apiKey, language, casesChanged: new vscode.EventEmitter<void>() };
+  const setup = lazy(() => (require('./setup.js') as { setupFeature: SetupFeature }).setupFeature);
+  const cases = lazy<CasesFeature>(() => (require('./cases.js') as { createCasesFeature: typeof createCasesFeature }).createCasesFeature(services));
 
-  const cases: CaseServices = { configuration, apiKey, language, casesChanged: new vscode.EventEmitter<void>() };
+  // The cases view asks for its items only when shown; its provider stands in until then.
+  const casesTree = lazy(() => {
+    const tree = cases().createTree();
+    context.subscriptions.push(tree, tree.onDidChangeTreeData(() => treeChanged.fire()));
+    return tree;
+  });
+  const treeChanged = new vscode.EventEmitter<void>();
 
   context.subscriptions.push(
     apiKey,
     configuration,
     changed,
-    cases.casesChanged,
+    services.casesChanged,
+    treeChanged,
     registerApiKeyCommands(apiKey),
-    registerCaseCommands(cases),
-    registerUidCommand(),
-    // The view's provider is cheap to make; it reads the cases folder only when the view is shown.
-    vscode.window.registerTreeDataProvider('tilbago.cases', new CasesTree(configuration, cases.casesChanged.event)),
-    vscode.commands.registerCommand('tilbago.openSetup', () => SetupPanel.show(context.extensionUri, setupHost)),
+    ...CASE_COMMANDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => cases().handlers[id](...args))),
+    vscode.window.registerTreeDataProvider('tilbago.cases', {
+      onDidChangeTreeData: treeChanged.event,
+      getChildren: (node?: unknown) => casesTree().getChildren(node as never),
+      getTreeItem: (node: unknown) => casesTree().getTreeItem(node as never),
+    }),
+    vscode.commands.registerCommand('tilbago.openSetup', () => setup().SetupPanel.show(context.extensionUri, setupHost)),
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => SetupPanel.revive(panel, context.extensionUri, setupHost),
+      deserializeWebviewPanel: async (panel) => setup().SetupPanel.revive(panel, context.extensionUri, setupHost),
     }),
     apiKey.onDidChange(() => changed.fire({ kind: 'apiKey' })),
     configuration.onDidChange((e) =>
@@ -60,24 +79,12 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     getSettings: (scope) => configuration.read(scope),
     isApiKeySet: () => apiKey.isSet(),
     onDidChange: changed.event,
-    reminderSchedule: (dates, scope) => reminderSchedule(dates, configuration.read(scope).reminder3),
-    reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).reminder3, day),
+    reminderSchedule: (dates, scope) => setup().reminderSchedule(dates, configuration.read(scope).reminder3),
+    reminderStage: (dates, day, scope) => setup().reminderStage(dates, configuration.read(scope).reminder3, day),
+    renderReminderLetter: (invoice, scope) => setup().renderReminderLetter(configuration.read(scope).reminder3.text, invoice, language),
     submitCase: (folder) => vscode.commands.executeCommand('tilbago.submitCase', folder),
     refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
-    caseState: async (folder) => {
-      const record = await readRecord(folder.fsPath);
-      return isBroken(record) ? undefined : record;
-    },
-    renderReminderLetter: (invoice, scope) => {
-      const text = configuration.read(scope).reminder3.text || BUILT_IN_LETTERS[language];
-      const parts = renderLetterParts(text, invoice, language);
-      return {
-        heading: LETTER_HEADINGS[language],
-        text: parts.map((part) => part.text).join(''),
-        unknownPlaceholders: findUnknownPlaceholders(text).map((unknown) => unknown.text),
-        missingPlaceholders: parts.flatMap((part) => (part.kind === 'missing' ? [part.placeholder] : [])),
-      };
-    },
+    caseState: (folder) => cases().caseState(folder),
   } satisfies TilbagoApi);
 }
 

@@ -2,14 +2,17 @@
 // Never log the API key, and nothing derived from it beyond `apiKeyHint`.
 import * as vscode from 'vscode';
 
-let channel: vscode.LogOutputChannel | undefined;
+// The feature bundles each carry a copy of this module; the channel lives on the global object so that all of
+// them share one.
+const SHARED = Symbol.for('tilbago.logChannel');
+const holder = globalThis as { [SHARED]?: vscode.LogOutputChannel };
 
 export function log(): vscode.LogOutputChannel {
-  channel ??= vscode.window.createOutputChannel('tilbago', { log: true });
-  return channel;
+  holder[SHARED] ??= vscode.window.createOutputChannel('tilbago', { log: true });
+  return holder[SHARED];
 }
 
 export function disposeLog(): void {
-  channel?.dispose();
-  channel = undefined;
+  holder[SHARED]?.dispose();
+  delete holder[SHARED];
 }

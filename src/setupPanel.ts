@@ -3,9 +3,11 @@
 // off: the webview saves its edits with setState and rebuilds when shown again.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { languageOf } from './core/languages';
+import { SETUP_FORM_STRINGS } from './core/setupFormStrings';
 import { SetupController, type SetupHost } from './setupController';
 
-export const SETUP_VIEW_TYPE = 'tilbago.setup';
+export const SETUP_VIEW_TYPE = 'tilbago.setup'; // also in extension.ts, which registers the serializer without loading this file
 
 export class SetupPanel {
   private static current: SetupPanel | undefined;
@@ -68,6 +70,10 @@ function html(webview: vscode.Webview, files: vscode.Uri, language: string): str
 <script type="module" nonce="${nonce}" src="${asset('webview.js')}"></script>
 <title>tilbago</title>
 </head>
-<body data-language="${language}"><main id="app" aria-busy="true"></main></body>
+<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(SETUP_FORM_STRINGS[languageOf(language)]))}"><main id="app" aria-busy="true"></main></body>
 </html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -16,7 +16,7 @@ export function describeUidProblem(value: string): string | undefined {
 }
 
 /** Checks a UID typed in (or selected in the editor) and offers its normalised form. Resolves to that form. */
-async function checkUidCommand(): Promise<string | undefined> {
+export async function checkUidCommand(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
   const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
   const input = await vscode.window.showInputBox({
@@ -41,8 +41,4 @@ async function checkUidCommand(): Promise<string | undefined> {
     if (answer === replace && editor) await editor.edit((edit) => edit.replace(editor.selection, checked.normalized));
   });
   return checked.normalized;
-}
-
-export function registerUidCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand('tilbago.checkUid', checkUidCommand);
 }

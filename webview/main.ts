@@ -29,7 +29,7 @@ import {
   type SetupState,
   type WebviewMessage,
 } from '../src/core/setupProtocol';
-import { format, STRINGS } from './strings';
+import type { Strings } from '../src/core/setupFormStrings';
 
 declare function acquireVsCodeApi(): {
   postMessage(message: WebviewMessage): void;
@@ -55,7 +55,13 @@ interface Draft {
 
 const vscode = acquireVsCodeApi();
 const language: Language = languageOf(document.body.dataset.language ?? 'en');
-const t = STRINGS[language];
+/** The words of the display language, handed over by the extension in the page. */
+const t = JSON.parse(document.body.dataset.strings ?? '{}') as Strings;
+
+/** Fills `{0}`, `{1}`… in a string. */
+function format(template: string, ...values: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => String(values[Number(index)] ?? whole));
+}
 
 let state: SetupState | undefined;
 let base: Fields | undefined;
@@ -412,6 +418,7 @@ function currentEdits(): Draft | undefined {
 }
 
 function onState(next: SetupState, reason: Extract<HostMessage, { type: 'state' }>['reason']): void {
+  if (reason === 'initial') queueMicrotask(() => performance.mark('tilbago-setup-interactive'));
   const edits = currentEdits();
   switch (reason) {
     case 'initial':

@@ -7,7 +7,7 @@ export function quickInputRow(page, label) {
 }
 
 /** Runs `title` in the command palette. The palette lists a development extension's commands only once its host has them: retry. */
-export async function runCommand(page, title, deadline = Date.now() + 60_000) {
+export async function runCommand(page, title, deadline = Date.now() + 60_000, { beforeClick } = {}) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   const row = quickInputRow(page, title);
   for (;;) {
@@ -23,6 +23,7 @@ export async function runCommand(page, title, deadline = Date.now() + 60_000) {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400);
   }
+  await beforeClick?.();
   await row.click();
 }
 

@@ -30,7 +30,7 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
   /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
-  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/(extension|cases|setup)\.js$/,
   /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
   /^extension\/media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
   /^extension\/schemas\/[\w.-]+\.json$/,
@@ -39,6 +39,8 @@ const ALLOWED = [
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  'extension/dist/cases.js',
+  'extension/dist/setup.js',
   'extension/dist/webview/webview.js',
   'extension/dist/webview/webview-style.css',
   'extension/package.nls.json',
@@ -89,10 +91,12 @@ export async function checkPackage() {
     check(extra.length === 0, `the .vsix holds files that do not run: ${extra.join(', ')}`);
     const missing = REQUIRED.filter((entry) => !entries.includes(entry));
     check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist/extension.js'), 'utf8');
     // Minified: no source map, and (template strings aside) no indented lines.
-    const indented = bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length;
-    check(!bundle.includes('sourceMappingURL') && indented < 5, 'the packaged bundle is not a minified production build');
+    const unminified = ['extension.js', 'cases.js', 'setup.js'].filter((name) => {
+      const bundle = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
+      return bundle.includes('sourceMappingURL') || bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length >= 5;
+    });
+    check(unminified.length === 0, `not a minified production build: ${unminified.join(', ')}`);
     const size = fs.statSync(vsix).size;
     check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -138,9 +138,9 @@ export async function startServer({ runDir, port, env = {}, testDriver = false, 
     TMPDIR: tmp,
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
   };
-  if (installVsix) {
-    // Installed the way a user installs it, into this run's extensions folder.
-    execFileSync(node24, [entry, '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions'), '--install-extension', installVsix], {
+  // Installed the way a user installs a .vsix, into this run's extensions folder.
+  for (const vsix of [installVsix ?? []].flat()) {
+    execFileSync(node24, [entry, '--user-data-dir', dir('user-data'), '--extensions-dir', dir('extensions'), '--install-extension', vsix], {
       env: serverEnv,
       stdio: 'pipe',
     });

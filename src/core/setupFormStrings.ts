@@ -1,6 +1,7 @@
-// The form's words in the four languages. The placeholder meanings, letter headings and built-in letters are
-// domain knowledge and live in src/core/letter.ts.
-import type { Language } from '../src/core/languages';
+// The setup form's words in the four languages. The extension hands the form those of the display language (in
+// the page's `data-strings`), so the webview bundle carries none. The placeholder meanings, letter headings and
+// built-in letters are domain knowledge and live in letter.ts.
+import type { Language } from './languages';
 
 const en = {
   title: 'tilbago debt collection: setup',
@@ -272,9 +273,4 @@ const it: Strings = {
   error: 'Errore',
 };
 
-export const STRINGS: Record<Language, Strings> = { en, fr, de, it };
-
-/** Fills `{0}`, `{1}`… in a string. */
-export function format(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => String(values[Number(index)] ?? whole));
-}
+export const SETUP_FORM_STRINGS: Record<Language, Strings> = { en, fr, de, it };

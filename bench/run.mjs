@@ -1,0 +1,185 @@
+// `npm run bench`: performance, measured side by side on this machine in one run, as medians of several runs.
+// Prints a table and writes it as JSON to .vscode-test/bench/results.json. It reports; it does not pass or fail.
+//   1. bundle sizes against budgets      2. activation inside the real extension host
+//   3. setup panel open → interactive, next to a bare baseline webview (ratio)
+//   4. Save → settings.json on disk      5. preview update for a 1 MB letter   6. JS heap added by each webview
+// Env: TILBAGO_BENCH_RUNS (default 7).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { buildVsix, zipEntries } from '../test/runner/check-package.mjs';
+import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../test/runner/vscode-web.mjs';
+import { runCommand } from '../test/e2e/workbench.mjs';
+
+const RUNS = Number(process.env.TILBAGO_BENCH_RUNS || 7);
+const OUT = path.join(CACHE, 'bench');
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(OUT, { recursive: true });
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const rows = [];
+const record = (metric, value, unit, target, samples) => {
+  rows.push({ metric, median: Number(value.toFixed(unit === 'KB' ? 1 : 2)), unit, target, ...(samples ? { samples: samples.map((s) => Number(s.toFixed(2))) } : {}) });
+  console.log(`[bench] ${metric}: ${value.toFixed(2)} ${unit}`);
+};
+
+// ---- 1. sizes -------------------------------------------------------------------------------------------------
+const vsix = path.join(OUT, 'tilbago.vsix');
+if (!fs.existsSync(vsix) && !buildVsix(vsix).includes('DONE')) throw new Error('vsce package failed');
+const kb = (file) => fs.statSync(file).size / 1024;
+record('extension bundle (minified)', kb(path.join(ROOT, 'dist/extension.js')), 'KB', '≤ 40 KB');
+record('webview script (minified)', kb(path.join(ROOT, 'dist/webview/webview.js')), 'KB', '≤ 90 KB');
+record('webview style', kb(path.join(ROOT, 'dist/webview/webview-style.css')), 'KB', '');
+record('.vsix', kb(vsix), 'KB', '≤ 300 KB');
+console.log(`[bench] the .vsix holds ${zipEntries(vsix).length} files`);
+
+const baselineVsix = path.join(OUT, 'baseline.vsix');
+execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', baselineVsix], {
+  cwd: path.join(ROOT, 'bench/baseline-extension'),
+  stdio: 'pipe',
+});
+
+// ---- 2. activation, in a fresh extension host each run ----------------------------------------------------------
+execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: 'inherit' });
+{
+  const runDir = fs.mkdtempSync(path.join(OUT, 'activation-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace);
+  const resultFile = path.join(runDir, 'activation.json');
+  const server = await startServer({ runDir, port: await freePort(), testDriver: true, env: { TILBAGO_BENCH_RESULT: resultFile } });
+  const browser = await launchBrowser(path.join(runDir, 'browser-home'));
+  const samples = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage();
+      const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', resolve));
+      await page.exposeFunction('codeAutomationLog', () => {});
+      fs.rmSync(resultFile, { force: true });
+      await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out/bench/activation.js') }));
+      const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
+      if (code !== 0) throw new Error(`activation probe ended with ${code}`);
+      samples.push(JSON.parse(fs.readFileSync(resultFile, 'utf8')).activationMs);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  record('activation (module load + activate())', median(samples), 'ms', '≤ 10 ms', samples);
+}
+
+// ---- 3–6. the panel next to the baseline, both installed from their .vsix ---------------------------------------
+{
+  const runDir = fs.mkdtempSync(path.join(OUT, 'ui-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace);
+  const server = await startServer({ runDir, port: await freePort(), installVsix: [vsix, baselineVsix] });
+  const browser = await launchBrowser(path.join(runDir, 'browser-home'));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(30_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'JSHeapUsedSize').value / (1024 * 1024);
+  };
+  const frame = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const samples = { ours: [], baseline: [], heapOurs: [], heapBaseline: [], save: [], preview: [] };
+
+  /** Opens a webview by its command; the time from the click on the palette row to the mark its page sets once interactive. */
+  async function openAndTime(command, mark) {
+    await runCommand(page, command, Date.now() + 60_000, { beforeClick: () => page.evaluate(() => (window.__clickedAt = performance.timeOrigin + performance.now())) });
+    const body = frame().locator('body');
+    await body.waitFor();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const at = await body.evaluate((_, name) => {
+        const entry = performance.getEntriesByName(name)[0];
+        return entry ? performance.timeOrigin + entry.startTime : undefined;
+      }, mark).catch(() => undefined);
+      if (at !== undefined) return at - (await page.evaluate(() => window.__clickedAt));
+      if (Date.now() > deadline) throw new Error(`${command}: never interactive`);
+      await page.waitForTimeout(20);
+    }
+  }
+  const closeEditors = async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('iframe.webview').waitFor({ state: 'detached' }).catch(() => {});
+  };
+
+  try {
+    await page.goto(workbenchUrl(server, { folder: workspace }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate which one goes first, so neither always meets a warmer workbench.
+      const order = run % 2 ? ['baseline', 'ours'] : ['ours', 'baseline'];
+      for (const which of order) {
+        const before = await heap();
+        if (which === 'ours') samples.ours.push(await openAndTime('Tilbago: Open setup', 'tilbago-setup-interactive'));
+        else samples.baseline.push(await openAndTime('Bench: Open baseline webview', 'baseline-interactive'));
+        await page.waitForTimeout(300);
+        (which === 'ours' ? samples.heapOurs : samples.heapBaseline).push((await heap()) - before);
+
+        if (which === 'ours') {
+          // Save → settings.json: from the click to the new value on disk.
+          const days = String(20 + run);
+          await frame().locator('#days-after-second input').fill(days);
+          const clicked = Date.now();
+          await frame().locator('#save').click();
+          for (;;) {
+            const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '';
+            if (text.includes(`"tilbago.reminder3.daysAfterSecondReminder": ${days}`)) break;
+            if (Date.now() - clicked > 10_000) throw new Error('Save did not reach settings.json');
+            await new Promise((resolve) => setTimeout(resolve, 2));
+          }
+          samples.save.push(Date.now() - clicked);
+
+          // A 1 MB letter typed in at once: from the input event to the preview drawn.
+          samples.preview.push(
+            await frame()
+              .locator('#letter-text')
+              .evaluate(async (host, seed) => {
+                const text = `Madame, Monsieur,\n${`Facture %NUMERO% du %DATEFACTURE% (${seed}) `.repeat(26_000)}`.slice(0, 1_048_576);
+                const textarea = host.wrappedElement;
+                const started = performance.now();
+                textarea.value = text;
+                textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+                await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+                if (!document.getElementById('preview-body').textContent.includes(`(${seed})`)) throw new Error('the preview did not follow');
+                return performance.now() - started;
+              }, run),
+          );
+          await frame().locator('#revert').click();
+        }
+        await closeEditors();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const ours = median(samples.ours);
+  const baseline = median(samples.baseline);
+  record('setup panel: open → interactive', ours, 'ms', '', samples.ours);
+  record('baseline webview: open → interactive', baseline, 'ms', '', samples.baseline);
+  record('open → interactive, ours / baseline', ours / baseline, '×', '≤ 1.3×');
+  record('Save → settings.json on disk', median(samples.save), 'ms', '≤ 250 ms', samples.save);
+  record('preview of a 1 MB letter', median(samples.preview), 'ms', '≤ 50 ms', samples.preview);
+  record('JS heap added: setup panel', median(samples.heapOurs), 'MB', '', samples.heapOurs);
+  record('JS heap added: baseline webview', median(samples.heapBaseline), 'MB', '', samples.heapBaseline);
+  record('JS heap added, ours / baseline', median(samples.heapOurs) / Math.max(median(samples.heapBaseline), 0.01), '×', '');
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, node: process.version, rows };
+fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n| metric | median | target |\n|---|---|---|`);
+for (const row of rows) console.log(format('| %s | %s %s | %s |', row.metric, row.median, row.unit, row.target));
+console.log(`\n(${RUNS} runs each; JSON in ${path.relative(ROOT, path.join(OUT, 'results.json'))})`);
+process.exit(0);
