@@ -1,7 +1,7 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
 //   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external), and beside it
 //                       dist/cases.js and dist/setup.js, which it loads on first use
-//   dist/webview/       the setup form: webview.js (browser, ES module) and webview-style.css
+//   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
 //   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
@@ -30,8 +30,10 @@ const builds = [
     logLevel: 'warning',
   },
   {
-    // The setup form: an ES module (no CommonJS wrapper) for the browser, and its stylesheet.
-    entryPoints: { webview: 'webview/main.ts', 'webview-style': 'webview/style.css' },
+    // The setup form: an ES module (no CommonJS wrapper) for the browser. Its stylesheet travels inside, as text
+    // for a constructed stylesheet: one request fewer before the form can show.
+    entryPoints: { webview: 'webview/main.ts' },
+    loader: { '.css': 'text' },
     outdir: 'dist/webview',
     entryNames: '[name]',
     bundle: true,

@@ -1,6 +1,7 @@
 // Entry point. `activate()` only wires things together: nothing is read, checked or fetched until used. The
 // tilbago commands and the setup panel live in bundles of their own (dist/cases.js, dist/setup.js), loaded the
 // first time one of them is used, so activation loads only this small one.
+import './activationMark';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from './api';
 import { registerApiKeyCommands } from './apiKeyCommands';
@@ -15,6 +16,8 @@ import type { SetupFeature } from './features/setup';
 import { disposeLog } from './log';
 import type { SetupHost } from './setupController';
 
+performance.mark('tilbago-module-evaluated');
+
 const SETUP_VIEW_TYPE = 'tilbago.setup';
 
 /** A feature bundle beside this one, required on first use. */
@@ -24,6 +27,7 @@ function lazy<T>(load: () => T): () => T {
 }
 
 export function activate(context: vscode.ExtensionContext): TilbagoApi {
+  performance.mark('tilbago-activate-start');
   const apiKey = new ApiKeyStore(context.secrets);
   const configuration = new TilbagoConfiguration();
   const changed = new vscode.EventEmitter<TilbagoChange>();
@@ -74,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     { dispose: disposeLog },
   );
 
+  performance.mark('tilbago-activated');
   return Object.freeze({
     apiVersion: 1,
     getSettings: (scope) => configuration.read(scope),

@@ -142,15 +142,8 @@ export class SetupController implements vscode.Disposable {
     const target = this.currentTarget();
     this.targetId = target.id;
     const { values, setAtTarget } = readAtTarget(this.host.configuration, target);
-    return {
-      language: this.host.language,
-      targets: saveTargets().map(publicTarget),
-      target: target.id,
-      values,
-      setAtTarget,
-      folder: await casesFolderStatus(values.casesFolder, this.baseFolder()),
-      apiKey: await this.host.apiKeyStatus(),
-    };
+    const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
+    return { language: this.host.language, targets: saveTargets().map(publicTarget), target: target.id, values, setAtTarget, folder, apiKey };
   }
 
   private async sendState(reason: StateReason): Promise<void> {

@@ -66,7 +66,6 @@ function html(webview: vscode.Webview, files: vscode.Uri, language: string): str
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('webview-style.css')}">
 <script type="module" nonce="${nonce}" src="${asset('webview.js')}"></script>
 <title>tilbago</title>
 </head>

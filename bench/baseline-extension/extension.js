@@ -14,6 +14,7 @@ exports.activate = (context) => {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}';">
 </head><body><p id="status">…</p>
 <script nonce="${nonce}">
+performance.mark('baseline-script');
 const api = acquireVsCodeApi();
 window.addEventListener('message', (event) => {
   document.getElementById('status').textContent = event.data.text;

@@ -42,7 +42,6 @@ const REQUIRED = [
   'extension/dist/cases.js',
   'extension/dist/setup.js',
   'extension/dist/webview/webview.js',
-  'extension/dist/webview/webview-style.css',
   'extension/package.nls.json',
   'extension/l10n/bundle.l10n.fr.json',
   'extension/schemas/case.schema.json',

@@ -1,0 +1,5 @@
+// esbuild loads stylesheets as text (see esbuild.mjs).
+declare module '*.css' {
+  const text: string;
+  export default text;
+}
