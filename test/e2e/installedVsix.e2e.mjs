@@ -6,14 +6,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildVsix } from '../runner/check-package.mjs';
 import { newCanary, scanForSecret } from '../runner/secret-scan.mjs';
-import { CACHE, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { expectText, runCommand, runSteps } from './workbench.mjs';
 
 export async function runInstalledVsixE2e() {
-  fs.mkdirSync(path.join(CACHE, 'runs'), { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(CACHE, 'runs', 'installed-'));
-  const workspace = path.join(runDir, 'workspace');
-  fs.mkdirSync(workspace);
+  const { runDir, workspace } = newRunFolder('installed');
   const vsix = path.join(runDir, 'tilbago.vsix');
   const canary = newCanary();
   let server;

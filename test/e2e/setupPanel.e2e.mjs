@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newCanary } from '../runner/secret-scan.mjs';
-import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { CACHE, ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { expectText, quickInputRow, runCommand, runSteps } from './workbench.mjs';
 
 const SCREENSHOTS = path.join(CACHE, 'screenshots');
@@ -20,9 +20,7 @@ async function chooseColorTheme(page, theme) {
 }
 
 export async function runSetupPanelE2e() {
-  const runDir = fs.mkdtempSync(path.join(CACHE, 'runs', 'e2e-'));
-  const workspace = path.join(runDir, 'workspace');
-  fs.mkdirSync(workspace);
+  const { runDir, workspace } = newRunFolder('e2e');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const results = { passed: 0, failed: 0, failures: [] };
   const cspViolations = [];

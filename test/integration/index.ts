@@ -7,10 +7,10 @@ import { testState } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  // Suites for another shape of workspace (`x.multiroot.test.js`, `x.untrusted.test.js`) run only when the runner
+  // Suites for another shape of workspace (`x.multiroot.test.js`, `x.untrusted.test.js`, `x.nofolder.test.js`) run only when the runner
   // opened that shape; the others run with one trusted folder open.
   const shape = (process.env.TILBAGO_TEST_SHAPE ?? 'folder').toLowerCase();
-  const shapeOf = (file: string) => /\.(multiroot|untrusted)\.test\.js$/.exec(file)?.[1] ?? 'folder';
+  const shapeOf = (file: string) => /\.(multiroot|untrusted|nofolder)\.test\.js$/.exec(file)?.[1] ?? 'folder';
   const files = fs
     .readdirSync(__dirname)
     .filter((file) => file.endsWith('.test.js') && shapeOf(file) === shape)

@@ -64,6 +64,7 @@ if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('integration', () => runIntegration('folder'));
   await suite('integration (multi-root)', () => runIntegration('multiRoot'));
   await suite('integration (untrusted)', () => runIntegration('untrusted'));
+  await suite('integration (no folder)', () => runIntegration('noFolder'));
   await suite('e2e', () => runSetupPanelE2e());
 }
 await suite('package', () => checkPackage());

@@ -1,17 +1,13 @@
 // The same integration suites in desktop VS Code, downloaded by @vscode/test-electron, for machines that can
 // reach Microsoft's download server (it cannot on machines limited to the npm registry: use `npm test` there).
 // Usage: npm run test:desktop     Env: TILBAGO_VSCODE_VERSION (default: stable)
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { evaluateRun } from './evaluate-run.mjs';
 import { newCanary } from './secret-scan.mjs';
-import { CACHE, ROOT } from './vscode-web.mjs';
+import { ROOT, newRunFolder } from './vscode-web.mjs';
 
-fs.mkdirSync(path.join(CACHE, 'runs'), { recursive: true });
-const runDir = fs.mkdtempSync(path.join(CACHE, 'runs', 'desktop-'));
-const workspace = path.join(runDir, 'workspace');
-fs.mkdirSync(workspace);
+const { runDir, workspace } = newRunFolder('desktop');
 const resultsFile = path.join(runDir, 'results.json');
 const canary = newCanary();
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from './vscode-web.mjs';
+import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from './vscode-web.mjs';
 import { evaluateRun } from './evaluate-run.mjs';
 import { newCanary } from './secret-scan.mjs';
 
@@ -17,16 +17,13 @@ const NOISE =
 
 /**
  * Runs the suites for one shape of workspace: `folder` (one trusted folder open: the plain suites), `multiRoot`
- * (a .code-workspace with two folders: `*.multiroot.test.js`) or `untrusted` (one folder in Restricted Mode, its
- * settings written beforehand as a cloned repository would bring them: `*.untrusted.test.js`).
+ * (a .code-workspace with two folders: `*.multiroot.test.js`), `untrusted` (one folder in Restricted Mode, its
+ * settings written beforehand as a cloned repository would bring them: `*.untrusted.test.js`) or `noFolder` (an
+ * empty window: `*.nofolder.test.js`).
  * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
  */
 export async function runIntegration(shape = 'folder') {
-  const runsDir = path.join(CACHE, 'runs');
-  fs.mkdirSync(runsDir, { recursive: true });
-  const runDir = fs.mkdtempSync(path.join(runsDir, `integration-${shape}-`));
-  const workspace = path.join(runDir, 'workspace');
-  fs.mkdirSync(workspace);
+  const { runDir, workspace } = newRunFolder(`integration-${shape}`);
   let workspaceFile;
   if (shape === 'multiRoot') {
     for (const name of ['invoices-ch', 'invoices-de']) fs.mkdirSync(path.join(workspace, name));
@@ -75,7 +72,7 @@ export async function runIntegration(shape = 'folder') {
     page.on('pageerror', (error) => workbenchLog.write(`[pageerror] ${error.message}\n`));
     await page.goto(
       workbenchUrl(server, {
-        folder: workspace,
+        folder: shape === 'noFolder' ? undefined : workspace,
         workspaceFile,
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),

@@ -74,6 +74,14 @@ export function checkChromium() {
   }
 }
 
+/** A fresh folder for one run under .vscode-test/runs/, with an empty `workspace` folder in it. */
+export function newRunFolder(prefix) {
+  const runs = ensureDir(path.join(CACHE, 'runs'));
+  const runDir = fs.mkdtempSync(path.join(runs, `${prefix}-`));
+  const workspace = ensureDir(path.join(runDir, 'workspace'));
+  return { runDir, workspace };
+}
+
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -209,7 +217,7 @@ export async function stopProcessGroup(proc) {
   if (alive()) process.kill(-proc.pid, 'SIGKILL');
 }
 
-/** The workbench URL for a folder or a `.code-workspace` file; `payload` carries extension-development and test options. */
+/** The workbench URL for a folder, a `.code-workspace` file, or neither; `payload` carries extension-development and test options. */
 export function workbenchUrl(server, { folder, workspaceFile, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (p) => `vscode-remote://${server.authority}${p}`;
   const payload = [
@@ -218,7 +226,8 @@ export function workbenchUrl(server, { folder, workspaceFile, extensionDevelopme
   ];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  const open = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(folder)}`;
+  // Neither: an empty window (`ew`), no folder open.
+  const open = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : folder ? `folder=${encodeURIComponent(folder)}` : 'ew=true';
   return `${server.base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
