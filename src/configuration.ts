@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { resolveCasesFolder } from './core/casesFolder';
 import {
   checkSetting,
-  SETTING_KEYS,
   SETTINGS_SECTION,
   workspaceMaySet,
   type SettingKey,
