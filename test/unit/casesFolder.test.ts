@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { resolveCasesFolder, storedCasesFolder } from '../../src/core/casesFolder';
 
 describe('cases folder', () => {
-  const workspace = path.resolve('/work/invoices');
+  const workspace = path.resolve('/home/anna/invoicing');
   const home = path.resolve('/home/anna');
 
   it('is not set when empty or blank', () => {
@@ -28,7 +28,7 @@ describe('cases folder', () => {
 });
 
 describe('storedCasesFolder', () => {
-  const workspace = path.resolve('/work/invoices');
+  const workspace = path.resolve('/home/anna/invoicing');
 
   it('stores a folder inside the workspace relative to it, with forward slashes', () => {
     assert.equal(storedCasesFolder(path.join(workspace, 'Cas tilbago'), workspace), 'Cas tilbago');
@@ -38,7 +38,7 @@ describe('storedCasesFolder', () => {
   });
 
   it('stores a folder outside the workspace, or with none open, as an absolute path', () => {
-    assert.equal(storedCasesFolder(path.resolve('/work/invoices-2'), workspace), path.resolve('/work/invoices-2'));
+    assert.equal(storedCasesFolder(path.resolve('/home/anna/invoicing-2'), workspace), path.resolve('/home/anna/invoicing-2'));
     assert.equal(storedCasesFolder(path.resolve('/srv/cases'), workspace), path.resolve('/srv/cases'));
     assert.equal(storedCasesFolder(path.resolve('/srv/cases'), undefined), path.resolve('/srv/cases'));
   });
