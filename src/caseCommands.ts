@@ -19,6 +19,8 @@ import {
   type SubmissionRecord,
   type SubmitOutcome,
 } from './core/submission';
+import { hasControlCharacters } from './core/settings';
+import { isCaseId } from './core/tilbagoClient';
 import { checkUid } from './core/uid';
 import { log } from './log';
 import { describeUidProblem } from './uidCommand';
@@ -109,8 +111,6 @@ async function testConnection(services: CaseServices): Promise<string | undefine
 
 // ---- New case ------------------------------------------------------------------------------------------------
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 async function ask(step: number, prompt: string, options: Partial<vscode.InputBoxOptions> = {}): Promise<string | undefined> {
   return vscode.window.showInputBox({ title: vscode.l10n.t('New debt-collection case ({0}/6)', step), prompt, ignoreFocusOut: true, ...options });
 }
@@ -124,7 +124,7 @@ async function newCase(services: CaseServices): Promise<string | undefined> {
     return undefined;
   }
 
-  const required = (value: string) => (!value.trim() ? vscode.l10n.t('Required.') : CONTROL.test(value) ? vscode.l10n.t('No control characters.') : undefined);
+  const required = (value: string) => (!value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined);
   const invoiceNumber = await ask(1, vscode.l10n.t('Invoice number: it becomes the case reference at tilbago, which must be unique.'), {
     validateInput: (v) => required(v) ?? (/[/\\]/.test(v) ? vscode.l10n.t('No slashes.') : v.trim().length > 100 ? vscode.l10n.t('At most 100 characters.') : undefined),
   });
@@ -367,7 +367,7 @@ async function enterCaseId(services: CaseServices, argument: unknown): Promise<s
     title: vscode.l10n.t('tilbago case id of "{0}"', path.basename(folder)),
     prompt: vscode.l10n.t('The case id tilbago shows for this case in your account.'),
     ignoreFocusOut: true,
-    validateInput: (v) => (/^[A-Za-z0-9._~-]{1,100}$/.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and . _ ~ - only.')),
+    validateInput: (v) => (isCaseId(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and . _ ~ - only.')),
   });
   if (caseId === undefined) return undefined;
   try {

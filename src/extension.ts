@@ -11,14 +11,13 @@ import { TilbagoConfiguration } from './configuration';
 import { languageOf } from './core/languages';
 import { SETTINGS_SECTION } from './core/settings';
 import type { CasesFeature, createCasesFeature } from './features/cases';
-import { CASE_COMMANDS } from './features/ids';
+import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './features/ids';
 import type { SetupFeature } from './features/setup';
 import { disposeLog } from './log';
 import type { SetupHost } from './setupController';
 
 performance.mark('tilbago-module-evaluated');
 
-const SETUP_VIEW_TYPE = 'tilbago.setup';
 
 /** A feature bundle beside this one, required on first use. */
 function lazy<T>(load: () => T): () => T {

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { languageOf } from './core/languages';
 import { SETUP_FORM_STRINGS } from './core/setupFormStrings';
+import { SETUP_VIEW_TYPE } from './features/ids';
 import { SetupController, type SetupHost } from './setupController';
 
-export const SETUP_VIEW_TYPE = 'tilbago.setup'; // also in extension.ts, which registers the serializer without loading this file
 
 export class SetupPanel {
   private static current: SetupPanel | undefined;

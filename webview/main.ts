@@ -22,6 +22,7 @@ import {
 import { formatChf } from '../src/core/money';
 import { SETTINGS } from '../src/core/settings';
 import {
+  FORM_FIELDS,
   formValueProblem,
   type FolderStatus,
   type FormValues,
@@ -491,7 +492,7 @@ function hideBanner(): void {
 function readDraft(): Draft | undefined {
   const saved = vscode.getState() as Partial<Draft> | undefined;
   const isFields = (value: unknown): value is Fields =>
-    typeof value === 'object' && value !== null && ['daysAfterSecondReminder', 'daysBeforeCollection', 'text', 'casesFolder'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+    typeof value === 'object' && value !== null && FORM_FIELDS.every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
   return saved && typeof saved.target === 'string' && isFields(saved.fields) && isFields(saved.base) ? (saved as Draft) : undefined;
 }
 

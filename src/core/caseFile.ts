@@ -1,6 +1,7 @@
 // A debt-collection case as tilbago's Easy-API takes it (`case.json` in a case folder), and its validation: every
 // problem at once, each with the JSON path it is at. Amounts are whole Rappen (CHF 1'500.00 = 150000).
 import { isIsoDate } from './dates';
+import { hasControlCharacters } from './settings';
 import { checkUid } from './uid';
 
 export interface Address {
@@ -156,7 +157,6 @@ const CASE_FIELDS: Record<string, Field> = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s/().-]{5,}$/;
 const INTEREST_RATE = /^\d{1,2}(\.\d{1,5})?$/;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -196,7 +196,7 @@ function checkFields(object: Json, fields: Record<string, Field>, path: string, 
     if (typeof value === 'string') {
       if (value.trim() === '' && (field.required || field.type === 'string')) problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
       else if (field.max !== undefined && value.length > field.max) problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });
-      else if (CONTROL.test(value)) problems.push({ path: at(key), code: 'wrongType', detail: 'text without control characters' });
+      else if (hasControlCharacters(value)) problems.push({ path: at(key), code: 'wrongType', detail: 'text without control characters' });
     }
   }
 }

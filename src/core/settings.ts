@@ -68,6 +68,11 @@ export interface CheckedSetting<T> {
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 
+/** Whether a one-line value (a path, a name, a reference) holds a control character. */
+export function hasControlCharacters(text: string): boolean {
+  return FORBIDDEN_IN_LINE.test(text);
+}
+
 /** Checks one raw value (`undefined` = not set anywhere) and says which value to use instead when it is broken. */
 export function checkSetting<K extends SettingKey>(key: K, raw: unknown): CheckedSetting<SettingValue<K>> {
   const spec: SettingSpec = SETTINGS[key];

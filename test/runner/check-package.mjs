@@ -1,7 +1,6 @@
 // Builds the .vsix as `npm run package` does and checks that it holds only what runs.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './vscode-web.mjs';
 
@@ -72,39 +71,36 @@ export function buildVsix(vsix) {
  */
 export const VSIX_BUDGET_BYTES = 300 * 1024;
 
-export async function checkPackage() {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-vsix-'));
-  const vsix = path.join(outDir, 'tilbago.vsix');
+/** Builds the .vsix into `vsix` (kept there, for the installed-package test) and checks it. */
+export async function checkPackage(vsix) {
+  fs.rmSync(vsix, { force: true });
+  fs.mkdirSync(path.dirname(vsix), { recursive: true });
   const failures = [];
   let passed = 0;
   const check = (ok, failure) => (ok ? passed++ : failures.push(failure));
-  try {
-    const output = buildVsix(vsix);
-    console.log(output.trim());
-    check(fs.existsSync(vsix), `vsce package did not make a .vsix: ${output.trim()}`);
-    check(!/warning/i.test(output), `vsce package warned: ${output.trim()}`);
-    if (!fs.existsSync(vsix)) return { passed, failed: failures.length, failures };
+  const output = buildVsix(vsix);
+  console.log(output.trim());
+  check(fs.existsSync(vsix), `vsce package did not make a .vsix: ${output.trim()}`);
+  check(!/warning/i.test(output), `vsce package warned: ${output.trim()}`);
+  if (!fs.existsSync(vsix)) return { passed, failed: failures.length, failures };
 
-    const entries = zipEntries(vsix);
-    const extra = entries.filter((entry) => !ALLOWED.some((pattern) => pattern.test(entry)));
-    check(extra.length === 0, `the .vsix holds files that do not run: ${extra.join(', ')}`);
-    const missing = REQUIRED.filter((entry) => !entries.includes(entry));
-    check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
-    // Minified: no source map, and (template strings aside) no indented lines.
-    const unminified = ['extension.js', 'cases.js', 'setup.js'].filter((name) => {
-      const bundle = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
-      return bundle.includes('sourceMappingURL') || bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length >= 5;
-    });
-    check(unminified.length === 0, `not a minified production build: ${unminified.join(', ')}`);
-    const size = fs.statSync(vsix).size;
-    check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const incomplete = ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license', 'l10n'].filter((field) => !manifest[field]);
-    check(incomplete.length === 0 && manifest.capabilities?.untrustedWorkspaces, `the manifest lacks ${incomplete.join(', ') || 'capabilities.untrustedWorkspaces'}`);
-    console.log(`[package] ${entries.length} files in the .vsix, ${(size / 1024).toFixed(1)} KB (budget ${VSIX_BUDGET_BYTES / 1024} KB):`);
-    for (const entry of entries) console.log(`  ${entry}`);
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  const entries = zipEntries(vsix);
+  const extra = entries.filter((entry) => !ALLOWED.some((pattern) => pattern.test(entry)));
+  check(extra.length === 0, `the .vsix holds files that do not run: ${extra.join(', ')}`);
+  const missing = REQUIRED.filter((entry) => !entries.includes(entry));
+  check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
+  // Minified: no source map, and (template strings aside) no indented lines.
+  const unminified = ['extension.js', 'cases.js', 'setup.js'].filter((name) => {
+    const bundle = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
+    return bundle.includes('sourceMappingURL') || bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length >= 5;
+  });
+  check(unminified.length === 0, `not a minified production build: ${unminified.join(', ')}`);
+  const size = fs.statSync(vsix).size;
+  check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const incomplete = ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license', 'l10n'].filter((field) => !manifest[field]);
+  check(incomplete.length === 0 && manifest.capabilities?.untrustedWorkspaces, `the manifest lacks ${incomplete.join(', ') || 'capabilities.untrustedWorkspaces'}`);
+  console.log(`[package] ${entries.length} files in the .vsix, ${(size / 1024).toFixed(1)} KB (budget ${VSIX_BUDGET_BYTES / 1024} KB):`);
+  for (const entry of entries) console.log(`  ${entry}`);
   return { passed, failed: failures.length, failures };
 }

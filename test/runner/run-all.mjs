@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { ROOT } from './vscode-web.mjs';
+import { CACHE, ROOT } from './vscode-web.mjs';
 import { runIntegration } from './run-integration.mjs';
 import { checkPackage } from './check-package.mjs';
 import { runInstalledVsixE2e } from '../e2e/installedVsix.e2e.mjs';
@@ -67,8 +67,10 @@ if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('integration (no folder)', () => runIntegration('noFolder'));
   await suite('e2e', () => runSetupPanelE2e());
 }
-await suite('package', () => checkPackage());
-await suite('e2e (installed .vsix)', () => runInstalledVsixE2e());
+// One .vsix: checked, then installed.
+const vsix = path.join(CACHE, 'package', 'tilbago.vsix');
+await suite('package', () => checkPackage(vsix));
+await suite('e2e (installed .vsix)', () => runInstalledVsixE2e(vsix));
 
 for (const failure of totals.failures) console.log(`  ✗ ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
