@@ -68,10 +68,11 @@ export interface TilbagoApi {
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope): ReminderLetter;
   /**
    * Files a case folder (`case.json`, `attachments/`) at tilbago, exactly as "Tilbago: Submit debt-collection
-   * request" does, questions and messages included; never twice. Resolves to how it ended, or undefined when it
-   * could not start (no key, Restricted Mode).
+   * request" does, questions and messages included; never twice. Before a case is filed the user confirms it in a
+   * modal (debtor, amount, attachments, host); pass `{ confirmFiling: false }` only when your own code has asked
+   * its user already. Resolves to how it ended, or undefined when it could not start (no key, Restricted Mode).
    */
-  submitCase(folder: vscode.Uri): Thenable<SubmitOutcome['kind'] | undefined>;
+  submitCase(folder: vscode.Uri, options?: { readonly confirmFiling?: boolean }): Thenable<SubmitOutcome['kind'] | undefined>;
   /** Asks tilbago for the status of every filed case and records it in their `submission.json`. */
   refreshStatuses(): Thenable<{ readonly updated: number; readonly failed: number } | undefined>;
   /** What `submission.json` records of a case folder: undefined when it was never submitted (or the record is not ours). */

@@ -13,6 +13,8 @@ function describeProblem(problem: ApiKeyProblem): string {
       return vscode.l10n.t('The API key cannot contain spaces or line breaks. Copy it again from tilbago.');
     case 'controlCharacters':
       return vscode.l10n.t('The API key contains invisible or control characters. Copy it again from tilbago.');
+    case 'notVisibleAscii':
+      return vscode.l10n.t('A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.');
     case 'tooLong':
       return vscode.l10n.t('The API key is longer than {0} characters: this is not a tilbago API key.', API_KEY_MAX_LENGTH);
   }

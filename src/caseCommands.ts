@@ -1,5 +1,6 @@
 // The commands that talk to tilbago: test the key, make a case folder, file it, follow its status.
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -9,15 +10,23 @@ import { apiKeyHint } from './core/apiKey';
 import type { Language } from './core/languages';
 import { writeJsonAtomic } from './core/jsonFile';
 import { caseFolderName, defaultReason, newCaseFile, parseChf, parseDates, remindersFile, type NewCaseAnswers } from './core/newCase';
+import type { LockOwner } from './core/caseLock';
+import { formatChf } from './core/money';
 import {
   CASE_FILE,
   listCaseFolders,
+  MAX_ATTACHMENTS,
   recordCaseId,
   refreshCaseStatus,
+  setRecordAside,
   submitCaseFolder,
   SUBMISSION_FILE,
+  type AttachmentProblem,
+  type CaseIdOutcome,
+  type FilingSummary,
   type SubmissionRecord,
   type SubmitOutcome,
+  type UncertainAttachment,
 } from './core/submission';
 import { hasControlCharacters } from './core/settings';
 import { isCaseId } from './core/tilbagoClient';
@@ -69,6 +78,8 @@ export function stateLabel(record: SubmissionRecord): string {
       return vscode.l10n.t('interrupted while sending');
     case 'notCreated':
       return vscode.l10n.t('not filed (error)');
+    case 'refused':
+      return vscode.l10n.t('refused by tilbago');
     case 'uncertain':
       return vscode.l10n.t('uncertain: tilbago did not answer');
     case 'duplicate':
@@ -256,7 +267,85 @@ export function describeCaseProblem(problem: CaseProblem): string {
   }
 }
 
-async function submitCase(services: CaseServices, argument: unknown): Promise<SubmitOutcome['kind'] | undefined> {
+/** Dates and times as the display language writes them. */
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+function describeLockOwner(owner: LockOwner | undefined): string {
+  if (!owner) return vscode.l10n.t('Another submission of this case is starting.');
+  const where = owner.host === os.hostname() ? vscode.l10n.t('in this or another VS Code window on this computer') : vscode.l10n.t('on the computer "{0}"', owner.host);
+  switch (owner.purpose) {
+    case 'submit':
+      return vscode.l10n.t('A submission of this case is running {0} (since {1}).', where, when(owner.startedAt));
+    case 'refresh':
+      return vscode.l10n.t('The status of this case is being refreshed {0}.', where);
+    case 'caseId':
+    case 'setAside':
+      return vscode.l10n.t('The record of this case is being changed {0}.', where);
+  }
+}
+
+function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
+  switch (problem) {
+    case 'tooLarge':
+      return vscode.l10n.t('the attachment {0} is larger than 20 MB.', file);
+    case 'tooMany':
+      return vscode.l10n.t('attachments/ holds more than {0} files.', MAX_ATTACHMENTS);
+    case 'link':
+      return file ? vscode.l10n.t('attachments/{0} is a symbolic link; put the file itself there.', file) : vscode.l10n.t('attachments/ is a symbolic link; make it a real folder.');
+    case 'notAFile':
+      return file ? vscode.l10n.t('attachments/{0} is not a file; attachments/ may hold files only.', file) : vscode.l10n.t('attachments is not a folder.');
+    case 'unreadable':
+      return file ? vscode.l10n.t('the attachment {0} cannot be read.', file) : vscode.l10n.t('attachments/ cannot be read.');
+  }
+}
+
+/** The modal before a case is filed: who, how much, what goes along, and where. Cancel is the default. */
+async function confirmFiling(summary: FilingSummary): Promise<boolean> {
+  const file = vscode.l10n.t('File request');
+  const lines = [
+    vscode.l10n.t('Debtor: {0}', summary.debtor),
+    vscode.l10n.t('Amount: {0}', formatChf(summary.amountRappen)),
+    summary.attachments.length ? vscode.l10n.t('Attachments: {0}', summary.attachments.join(', ')) : vscode.l10n.t('Attachments: none'),
+    vscode.l10n.t('Reference: {0}', summary.externalRef),
+    vscode.l10n.t('To: tilbago at {0}', summary.host),
+  ];
+  if (summary.earlierAttempt) {
+    lines.push(
+      '',
+      vscode.l10n.t(
+        'An earlier attempt ({0}) stopped before tilbago\'s answer was recorded: tilbago may already have this case. Filing again is safe only because tilbago refuses a second case with the same reference; then you enter the case id from your tilbago account.',
+        when(summary.earlierAttempt.startedAt),
+      ),
+    );
+  }
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('File a debt-collection request at tilbago? It is a legal step, and tilbago charges a fee for it.'),
+    { modal: true, detail: lines.join('\n') },
+    file,
+  );
+  return answer === file;
+}
+
+async function confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean> {
+  const send = vscode.l10n.t('Send again');
+  const list = attachments.map((a) => (a.attemptedAt ? vscode.l10n.t('{0} (sent {1})', a.file, when(a.attemptedAt)) : a.file)).join('\n');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('tilbago did not clearly answer for these attachments, so it may have them already. Send them again?'),
+    { modal: true, detail: `${list}\n\n${vscode.l10n.t('Check the case in your tilbago account first: a second copy cannot be removed from here.')}` },
+    send,
+  );
+  return answer === send;
+}
+
+export interface SubmitOptions {
+  /** For callers of the public API that asked their user already. */
+  readonly confirmFiling?: boolean;
+}
+
+export async function submitCase(services: CaseServices, argument: unknown, options: SubmitOptions = {}): Promise<SubmitOutcome['kind'] | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Submitting to tilbago is disabled in Restricted Mode. Trust this workspace to submit cases.'));
     return undefined;
@@ -266,26 +355,20 @@ async function submitCase(services: CaseServices, argument: unknown): Promise<Su
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
   const name = path.basename(folder);
-  const send = vscode.l10n.t('Send again');
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting {0} to tilbago', name) },
     (progress) =>
       submitCaseFolder(folder, {
         client,
         now: () => new Date(),
-        describe: describeApiError,
-        confirmResend: async (record) =>
-          (await vscode.window.showWarningMessage(
-            vscode.l10n.t('An earlier attempt to file "{0}" ({1}) stopped before tilbago\'s answer was recorded. tilbago may already have the case.', record.externalRef, new Date(record.attemptStartedAt).toLocaleString()),
-            { modal: true, detail: vscode.l10n.t('Sending again is safe: tilbago refuses a second case with the same reference, and then you enter the case id from your tilbago account.') },
-            send,
-          )) === send,
-        confirmAttachmentResend: async (files) =>
-          (await vscode.window.showWarningMessage(
-            vscode.l10n.t('These attachments were being sent when an earlier attempt stopped, so tilbago may have them already: {0}. Send them again?', files.join(', ')),
-            { modal: true },
-            send,
-          )) === send,
+        confirmFiling: options.confirmFiling === false ? async () => true : confirmFiling,
+        confirmAttachmentResend,
+        lockRecovered: (owner) => {
+          log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.', name, when(owner.startedAt)),
+          );
+        },
         progress: (step) =>
           progress.report({
             message: step.kind === 'case' ? vscode.l10n.t('the case…') : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
@@ -294,12 +377,12 @@ async function submitCase(services: CaseServices, argument: unknown): Promise<Su
   );
   services.casesChanged.fire();
   log().info(`Submit ${name}: ${outcome.kind}.`);
-  reportSubmission(folder, outcome);
+  reportSubmission(services, folder, outcome);
   return outcome.kind;
 }
 
 /** Says how a submission ended. Messages are not awaited: a command must not wait for a click to finish. */
-function reportSubmission(folder: string, outcome: SubmitOutcome): void {
+function reportSubmission(services: CaseServices, folder: string, outcome: SubmitOutcome): void {
   const offerToOpen = (shown: Thenable<string | undefined>, button: string, file: string) =>
     void shown.then((answer) => {
       if (answer === button) void vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, file)));
@@ -308,6 +391,9 @@ function reportSubmission(folder: string, outcome: SubmitOutcome): void {
   const withRecordButton = (show: typeof vscode.window.showInformationMessage, message: string) => offerToOpen(show(message, openRecord), openRecord, SUBMISSION_FILE);
   switch (outcome.kind) {
     case 'cancelled':
+      return;
+    case 'busy':
+      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was sent: {0}', describeLockOwner(outcome.owner)));
       return;
     case 'invalid': {
       const shown = outcome.problems.slice(0, 6).map(describeCaseProblem).join('; ');
@@ -322,8 +408,16 @@ function reportSubmission(folder: string, outcome: SubmitOutcome): void {
         vscode.l10n.t('Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.', outcome.reason),
       );
       return;
-    case 'attachmentTooLarge':
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: the attachment {0} is larger than 20 MB.', outcome.file));
+    case 'recordMismatch':
+      offerToSetAside(services, folder, outcome.record, outcome.caseRef);
+      return;
+    case 'recordConflict':
+      return withRecordButton(
+        vscode.window.showWarningMessage,
+        vscode.l10n.t('This attempt stopped: meanwhile another one recorded the tilbago case id {0} for this case. Its record was kept.', outcome.record.caseId ?? ''),
+      );
+    case 'attachmentProblem':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing more was sent: {0}', describeAttachmentProblem(outcome.file, outcome.problem)));
       return;
     case 'alreadyComplete':
       return withRecordButton(vscode.window.showInformationMessage, vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''));
@@ -335,13 +429,27 @@ function reportSubmission(folder: string, outcome: SubmitOutcome): void {
     case 'attachmentsFailed':
       return withRecordButton(
         vscode.window.showWarningMessage,
-        vscode.l10n.t('The case is at tilbago (case id {0}), but these attachments are not: {1}. Submit again to send only those.', outcome.record.caseId ?? '', outcome.failed.join(', ')),
+        vscode.l10n.t('The case is at tilbago (case id {0}), but these attachments are not, or not surely: {1}. Submit again to send them.', outcome.record.caseId ?? '', outcome.failed.join(', ')),
       );
     case 'notCreated':
       return withRecordButton(
         vscode.window.showErrorMessage,
         vscode.l10n.t('tilbago did not create the case: {0} Nothing needs undoing; submit again when it is fixed.', describeApiError(outcome.error)),
       );
+    case 'refused':
+    case 'stillRefused': {
+      const error = outcome.kind === 'refused' ? outcome.error : outcome.record.lastError?.error;
+      const edit = vscode.l10n.t('Open case.json');
+      offerToOpen(
+        vscode.window.showErrorMessage(
+          vscode.l10n.t('tilbago refused this case: {0} Correct case.json, then submit again; until it changes, it is not sent again.', error ? describeApiError(error) : ''),
+          edit,
+        ),
+        edit,
+        CASE_FILE,
+      );
+      return;
+    }
     case 'uncertain':
       return withRecordButton(
         vscode.window.showWarningMessage,
@@ -360,6 +468,43 @@ function reportSubmission(folder: string, outcome: SubmitOutcome): void {
   }
 }
 
+/**
+ * submission.json belongs to another reference than case.json (a copied folder, an edited reference): offer to
+ * set it aside. When the earlier attempt may have created a case, the user is told to check first.
+ */
+function offerToSetAside(services: CaseServices, folder: string, record: SubmissionRecord, caseRef: string): void {
+  const setAside = vscode.l10n.t('Set the old record aside');
+  const unsure = record.state === 'sending' || record.state === 'uncertain';
+  const message = vscode.l10n.t(
+    'Nothing was sent: submission.json records the case "{0}", but case.json is now the case "{1}" (a copied folder, or an edited reference).',
+    record.externalRef,
+    caseRef,
+  );
+  const detail = record.caseId
+    ? vscode.l10n.t('tilbago case id {0} belongs to "{1}" and is never used for another case. Setting the old record aside keeps it under a new name and lets this folder be filed as "{2}".', record.caseId, record.externalRef, caseRef)
+    : unsure
+      ? vscode.l10n.t('An attempt to file "{0}" ({1}) may have created a case at tilbago. Check your tilbago account before filing this folder as "{2}": if that case exists, filing under a new reference files the debt twice.', record.externalRef, when(record.attemptStartedAt), caseRef)
+      : vscode.l10n.t('Setting the old record aside keeps it under a new name and lets this folder be filed as "{0}".', caseRef);
+  void vscode.window.showWarningMessage(message, { modal: unsure, detail }, setAside).then(async (answer) => {
+    if (answer !== setAside) return;
+    const outcome = await setRecordAside(folder, new Date());
+    services.casesChanged.fire();
+    if (outcome.kind === 'busy') return void vscode.window.showWarningMessage(describeLockOwner(outcome.owner));
+    if (outcome.kind === 'noRecord') return;
+    log().info(`Set aside the record of ${path.basename(folder)} as ${outcome.file}.`);
+    const submit = vscode.l10n.t('Submit');
+    const next = await vscode.window.showInformationMessage(vscode.l10n.t('The old record is kept as {0}. Submit "{1}" now?', outcome.file, caseRef), submit);
+    if (next === submit) await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder));
+  });
+}
+
+/** Case ids recorded in the cases folders, with the reference each belongs to. */
+async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
+  const used = new Map<string, string>();
+  for (const summary of await allCaseFolders(configuration)) if (summary.record?.caseId) used.set(summary.record.caseId, summary.record.externalRef);
+  return used;
+}
+
 async function enterCaseId(services: CaseServices, argument: unknown): Promise<string | undefined> {
   const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Which case needs its tilbago case id?'), (r) => !!r && !r.caseId);
   if (!folder) return undefined;
@@ -370,10 +515,10 @@ async function enterCaseId(services: CaseServices, argument: unknown): Promise<s
     validateInput: (v) => (isCaseId(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and . _ ~ - only.')),
   });
   if (caseId === undefined) return undefined;
-  try {
-    await recordCaseId(folder, caseId.trim(), new Date());
-  } catch (error) {
-    void vscode.window.showErrorMessage((error as Error).message);
+  const outcome = await recordCaseId(folder, caseId.trim(), new Date(), await caseIdsInUse(services.configuration));
+  const problem = caseIdProblem(outcome);
+  if (problem) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The case id was not recorded: {0}', problem));
     return undefined;
   }
   services.casesChanged.fire();
@@ -382,6 +527,29 @@ async function enterCaseId(services: CaseServices, argument: unknown): Promise<s
     .showInformationMessage(vscode.l10n.t('Case id recorded. Send the attachments now?'), send)
     .then((answer) => answer === send && vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder)));
   return caseId.trim();
+}
+
+function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
+  switch (outcome.kind) {
+    case 'recorded':
+      return undefined;
+    case 'invalidCaseId':
+      return vscode.l10n.t('A tilbago case id has only letters, digits, and . _ ~ -');
+    case 'busy':
+      return describeLockOwner(outcome.owner);
+    case 'noRecord':
+      return vscode.l10n.t('This case was never submitted from here, so there is no attempt to complete.');
+    case 'recordBroken':
+      return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', outcome.reason);
+    case 'invalid':
+      return vscode.l10n.t('case.json has {0} problem(s): {1}', outcome.problems.length, outcome.problems.slice(0, 6).map(describeCaseProblem).join('; '));
+    case 'hasCaseId':
+      return vscode.l10n.t('This case already has the case id {0}.', outcome.caseId);
+    case 'recordMismatch':
+      return vscode.l10n.t('submission.json records the case "{0}", but case.json is now "{1}".', outcome.recordRef, outcome.caseRef);
+    case 'caseIdInUse':
+      return vscode.l10n.t('this case id belongs to the case "{0}" in your cases folder.', outcome.externalRef);
+  }
 }
 
 // ---- Refresh status --------------------------------------------------------------------------------------------
@@ -402,6 +570,7 @@ async function refreshStatus(services: CaseServices): Promise<{ updated: number;
       if (outcome.kind === 'updated') updated++;
       else if (outcome.kind === 'failed') failures.push(`${item.name}: ${describeApiError(outcome.error)}`);
       else if (outcome.kind === 'recordBroken') failures.push(`${item.name}: ${outcome.reason}`);
+      else if (outcome.kind === 'busy') failures.push(`${item.name}: ${describeLockOwner(outcome.owner)}`);
     }
   });
   services.casesChanged.fire();

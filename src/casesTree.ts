@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { casesFolders, stateLabel } from './caseCommands';
 import type { TilbagoConfiguration } from './configuration';
+import { describeApiError } from './tilbagoAccess';
 import { ATTACHMENTS_FOLDER, CASE_FILE, listCaseFolders, SUBMISSION_FILE, type CaseFolderSummary } from './core/submission';
 
 /** A case node carries `folderUri`, which is what the case commands take from the view. */
@@ -73,7 +74,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
         `**${summary.name}**`,
         record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
         record?.status ? vscode.l10n.t('Status {0}: {1} (checked {2})', record.status.statusCode, record.status.description, new Date(record.status.checkedAt).toLocaleString()) : '',
-        record?.lastError ? vscode.l10n.t('Last error: {0}', record.lastError.message) : '',
+        record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
       ]
         .filter(Boolean)
         .join('\n\n'),

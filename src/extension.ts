@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     reminderSchedule: (dates, scope) => setup().reminderSchedule(dates, configuration.read(scope).reminder3),
     reminderStage: (dates, day, scope) => setup().reminderStage(dates, configuration.read(scope).reminder3, day),
     renderReminderLetter: (invoice, scope) => setup().renderReminderLetter(configuration.read(scope).reminder3.text, invoice, language),
-    submitCase: (folder) => vscode.commands.executeCommand('tilbago.submitCase', folder),
+    submitCase: (folder, options) => cases().submit(folder, options),
     refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
     caseState: (folder) => cases().caseState(folder),
   } satisfies TilbagoApi);

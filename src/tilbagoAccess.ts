@@ -26,6 +26,8 @@ export function describeApiError(error: ApiError): string {
   switch (error.kind) {
     case 'unauthorized':
       return vscode.l10n.t('tilbago refused the API key (401). Check it in your tilbago account and set it again.');
+    case 'invalidKey':
+      return vscode.l10n.t('The stored API key has characters a tilbago key does not have; nothing was sent. Set the key again.');
     case 'insufficientBalance':
       return vscode.l10n.t('The balance of your tilbago account is insufficient (402). Top it up on tilbago, then try again.');
     case 'timeout':

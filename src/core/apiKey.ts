@@ -3,7 +3,7 @@
 
 export const API_KEY_MAX_LENGTH = 1024;
 
-export type ApiKeyProblem = 'empty' | 'innerWhitespace' | 'controlCharacters' | 'tooLong';
+export type ApiKeyProblem = 'empty' | 'innerWhitespace' | 'controlCharacters' | 'notVisibleAscii' | 'tooLong';
 
 export type ApiKeyCheck =
   | { readonly ok: true; readonly key: string }
@@ -18,7 +18,13 @@ export function checkApiKey(input: string): ApiKeyCheck {
   if (key.length > API_KEY_MAX_LENGTH) return { ok: false, problem: 'tooLong' };
   if (/\s/.test(key)) return { ok: false, problem: 'innerWhitespace' };
   if (INVISIBLE.test(key)) return { ok: false, problem: 'controlCharacters' };
+  if (!isVisibleAscii(key)) return { ok: false, problem: 'notVisibleAscii' };
   return { ok: true, key };
+}
+
+/** What an HTTP header carries unchanged, and all a tilbago key is made of: `!` to `~`. */
+export function isVisibleAscii(key: string): boolean {
+  return /^[\x21-\x7e]+$/.test(key);
 }
 
 /** The last 4 characters, so a user can tell keys apart; nothing for a key too short to hide the rest. */

@@ -44,9 +44,9 @@ export function caseFolderName(answers: NewCaseAnswers): string {
     .normalize('NFC')
     .replace(/[^\p{L}\p{N} _-]+/gu, '-')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.-]+|[\s.-]+$/g, '')
-    .slice(0, 80);
-  return name || 'case';
+    .replace(/^[\s.-]+/, '');
+  // Cut by code points, not UTF-16 units: never half of a character outside the BMP.
+  return Array.from(name).slice(0, 80).join('').replace(/[\s.-]+$/, '') || 'case';
 }
 
 const EMPTY_ADDRESS = { street: '', streetnumber: '', zip: '', city: '' };

@@ -6,8 +6,10 @@ export interface FakeCase {
 }
 
 export type Fault =
-  | { method?: string; path?: RegExp; kind: 'delay' | 'createThenDelay'; ms: number; times?: number }
-  | { method?: string; path?: RegExp; kind: 'reset' | 'error500' | 'createThenReset'; times?: number };
+  | { method?: string; path?: RegExp; kind: 'delay' | 'storeThenDelay'; ms: number; times?: number }
+  | { method?: string; path?: RegExp; kind: 'reset' | 'error500' | 'storeThenReset' | 'storeThenNotJson'; times?: number }
+  | { method?: string; path?: RegExp; kind: 'answer'; status: number; body?: object; times?: number }
+  | { method?: string; path?: RegExp; kind: 'huge'; bytes: number; times?: number };
 
 export interface FakeTilbago {
   readonly url: string;
@@ -21,6 +23,8 @@ export interface FakeTilbago {
   setStatus(caseId: string, status: FakeCase['status']): void;
   casesWithRef(externalRef: string): (FakeCase & { id: string })[];
   newKey(): string;
+  hugeBytesSent(): number;
+  allAttachments(): ({ caseId: string } & FakeCase['attachments'][number])[];
   stop(): Promise<void>;
 }
 

@@ -23,6 +23,41 @@ function firstPart(body, contentType) {
   return { headers, content: body.subarray(headersEnd + 4, end) };
 }
 
+/** The answer once a case or an attachment is stored; an injected fault loses it, delays it, or garbles it. */
+async function answerStored(request, response, fault, body) {
+  if (fault?.kind === 'storeThenReset') return request.socket.destroy();
+  if (fault?.kind === 'storeThenDelay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
+  if (fault?.kind === 'storeThenNotJson') {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    return response.end('<html>Gateway</html>');
+  }
+  return json(response, 200, body);
+}
+
+/** A 200 answer of `bytes` bytes, written as the client reads it; reports how much went out. */
+async function hugeAnswer(response, bytes, report) {
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(bytes) });
+  const chunk = Buffer.alloc(64 * 1024, 0x20);
+  let sent = 0;
+  while (sent < bytes && !response.destroyed) {
+    const size = Math.min(chunk.length, bytes - sent);
+    sent += size;
+    report(sent);
+    if (!response.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+      await new Promise((resolve) => {
+        const done = () => {
+          response.off('drain', done);
+          response.off('close', done);
+          resolve();
+        };
+        response.on('drain', done);
+        response.on('close', done);
+      });
+    }
+  }
+  response.end();
+}
+
 /**
  * @param {{ validKeys?: string[], port?: number }} [options]
  */
@@ -33,6 +68,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
   let insufficientBalance = false;
   let nextCase = 1;
   let nextAttachment = 1;
+  let hugeBytesSent = 0;
 
   function takeFault(method, path) {
     const fault = faults.find((f) => (!f.method || f.method === method) && (!f.path || f.path.test(path)));
@@ -54,7 +90,13 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
     if (fault?.kind === 'reset') return request.socket.destroy();
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
     if (fault?.kind === 'error500') return json(response, 500, { message: 'Internal server error (injected)' });
-    if (!url.pathname.startsWith('/v1/')) return json(response, 404, { message: 'Not found' });
+    if (fault?.kind === 'answer') return json(response, fault.status, fault.body ?? {});
+    if (fault?.kind === 'huge') return hugeAnswer(response, fault.bytes, (sent) => (hugeBytesSent = sent));
+    // Outside the API, an ordinary web server's page: not tilbago's JSON.
+    if (!url.pathname.startsWith('/v1/')) {
+      response.writeHead(404, { 'Content-Type': 'text/html' });
+      return response.end('<html><body><h1>404 Not Found</h1></body></html>');
+    }
     if (!keyAccepted) return json(response, 401, { message: 'Invalid api_key' });
 
     let match;
@@ -74,10 +116,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
       }
       const caseId = `C${String(nextCase++).padStart(6, '0')}`;
       cases.set(caseId, { externalRef: tilbagoCase.externalRef, body: tilbagoCase, attachments: [], status: { statusCode: '002', description: 'The case has to be reviewed before it is submitted' } });
-      // The case exists now; the injected fault loses or delays the answer.
-      if (fault?.kind === 'createThenReset') return request.socket.destroy();
-      if (fault?.kind === 'createThenDelay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
-      return json(response, 200, { caseId });
+      return answerStored(request, response, fault, { caseId });
     }
     if (request.method === 'PUT' && (match = /^case\/([^/]+)\/attachment$/.exec(path))) {
       const stored = cases.get(match[1]);
@@ -91,7 +130,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
       if (!/^content-disposition:\s*attachment;/i.test(disposition) || !fileName) return json(response, 400, { message: 'Expected Content-Disposition: attachment; filename="…"' });
       const attachmentId = `A${String(nextAttachment++).padStart(6, '0')}`;
       stored.attachments.push({ id: attachmentId, fileName, bytes: part.content.length, sha256: createHash('sha256').update(part.content).digest('hex') });
-      return json(response, 200, { attachmentId });
+      return answerStored(request, response, fault, { attachmentId });
     }
     if (request.method === 'GET' && (match = /^case\/([^/]+)\/status$/.exec(path))) {
       const stored = cases.get(match[1]);
@@ -111,7 +150,10 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
     port: address.port,
     cases,
     requests,
-    /** The next matching request(s) fail this way: `delay` (ms), `reset`, `error500`, `createThenReset`, `createThenDelay`. */
+    /**
+     * The next matching request(s) fail this way: `delay` (ms), `reset`, `error500`, `answer` (status, body), `huge`
+     * (bytes); or, once the case or attachment is stored: `storeThenReset`, `storeThenDelay` (ms), `storeThenNotJson`.
+     */
     inject(fault) {
       faults.push({ times: 1, ...fault });
     },
@@ -133,6 +175,10 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
         server.close(() => resolve());
       });
     },
+    /** How many bytes of the last `huge` answer were written before the client stopped reading. */
+    hugeBytesSent: () => hugeBytesSent,
+    /** Every attachment stored, over all cases. */
+    allAttachments: () => [...cases.entries()].flatMap(([caseId, c]) => c.attachments.map((a) => ({ caseId, ...a }))),
     validKeys,
     /** A key the server does not accept. */
     newKey: () => `tb-${randomBytes(8).toString('hex')}`,

@@ -210,7 +210,7 @@ describe('tilbago commands against the fake tilbago', () => {
     it('names every problem of an invalid case, and sends nothing', async () => {
       const folder = await caseFolder('bad', { ...validCase(), externalRef: 'bad', claim: { ...validCase().claim, amount: 12.5, collocationClass: '4' }, debtor: { ...validCase().debtor, companyUid: 'CHE-123.456.789', company: 'X' } });
       const before = fake.requests.length;
-      const { result, shown } = await run('tilbago.submitCase', {}, vscode.Uri.file(path.join(folder, 'case.json')));
+      const { result, shown } = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(path.join(folder, 'case.json')));
       assert.equal(result, 'invalid');
       assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problem\(s\)/);
       assert.match(shown[0]!.message, /claim\.amount must be a positive whole number of Rappen/);
@@ -222,7 +222,7 @@ describe('tilbago commands against the fake tilbago', () => {
 
     it('files the case and its attachments once, records it, and never sends it again', async () => {
       const folder = await caseFolder('INV-100');
-      const { result, shown } = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      const { result, shown } = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(result, 'complete');
       const filed = fake.casesWithRef('INV-100');
       assert.equal(filed.length, 1);
@@ -233,7 +233,7 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(shown.at(-1)!.message, new RegExp(`Filed at tilbago: case id ${filed[0]!.id}, with 1 attachment`));
 
       const before = fake.requests.length;
-      const again = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      const again = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(again.result, 'alreadyComplete');
       assert.equal(fake.requests.length, before, 'nothing sent');
       assert.deepEqual(await api.caseState(vscode.Uri.file(folder)), await record(folder));
@@ -244,16 +244,17 @@ describe('tilbago commands against the fake tilbago', () => {
       // The process died after tilbago created the case, before the answer was written down.
       const created = await new TilbagoClient({ baseUrl: fake.url, apiKey: 'tb-live-accepted-key-0001', timeoutMs: 2000 }).createCase({ ...validCase(), externalRef: 'INV-200' });
       assert.ok(created.ok);
-      const dead = { version: 1, externalRef: 'INV-200', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+      const dead = { version: 2, externalRef: 'INV-200', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
       await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
 
       const declined = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
       assert.equal(declined.result, 'cancelled');
-      assert.match(declined.shown[0]!.message, /An earlier attempt to file "INV-200" .* stopped before tilbago's answer was recorded/);
+      assert.match(declined.shown[0]!.message, /File a debt-collection request at tilbago\?/);
+      assert.match(declined.shown[0]!.detail ?? '', /An earlier attempt \(.*\) stopped before tilbago's answer was recorded/);
 
       // Send again → tilbago refuses the duplicate → enter the case id → the attachments go. The answers stay
       // scripted until the end: the last steps follow from clicks on messages, after the command returned.
-      const ui = scriptUi({ buttons: ['Send again', 'Enter case id', 'Send attachments'], inputs: [created.value.caseId] });
+      const ui = scriptUi({ buttons: ['File request', 'Enter case id', 'Send attachments'], inputs: [created.value.caseId] });
       try {
         assert.equal(await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder)), 'duplicate');
         await waitFor('the attachments to be sent', async () => ((await record(folder)).state === 'complete' ? true : undefined));
@@ -269,21 +270,22 @@ describe('tilbago commands against the fake tilbago', () => {
 
     it('a lost answer and a time-out leave a truthful record; the retry files nothing twice', async () => {
       const folder = await caseFolder('INV-300');
-      fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenReset' });
-      const lost = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenReset' });
+      const lost = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(lost.result, 'uncertain');
       assert.match(lost.shown.at(-1)!.message, /could not be reached \(other side closed\)\. tilbago may or may not have created the case/);
       const saved = await record(folder);
       assert.equal(saved.state, 'uncertain');
-      assert.match(saved.lastError!.message, /other side closed/);
+      assert.ok(saved.lastError?.error.kind === 'unreachable' && /other side closed/.test(saved.lastError.error.cause), JSON.stringify(saved.lastError));
 
       const folder2 = await caseFolder('INV-301');
-      fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenDelay', ms: 4000 });
-      const slow = await run('tilbago.submitCase', {}, vscode.Uri.file(folder2));
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenDelay', ms: 4000 });
+      const slow = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder2));
       assert.equal(slow.result, 'uncertain');
-      assert.match((await record(folder2)).lastError!.message, /did not answer within 2 s/);
+      assert.match(slow.shown.at(-1)!.message, /did not answer within 2 s/);
+      assert.equal((await record(folder2)).lastError!.error.kind, 'timeout');
 
-      const retried = await run('tilbago.submitCase', { buttons: ['Send again'] }, vscode.Uri.file(folder));
+      const retried = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(retried.result, 'duplicate');
       assert.equal(fake.casesWithRef('INV-300').length, 1);
     });
@@ -291,11 +293,11 @@ describe('tilbago commands against the fake tilbago', () => {
     it('retries only a failed attachment', async () => {
       const folder = await caseFolder('INV-400');
       await fs.writeFile(path.join(folder, 'attachments', 'rappel-3.pdf'), '%PDF rappel');
-      fake.inject({ path: /attachment$/, kind: 'error500' });
-      const first = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      fake.inject({ path: /attachment$/, kind: 'answer', status: 400, body: { message: 'Not a PDF' } });
+      const first = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(first.result, 'attachmentsFailed');
-      assert.match(first.shown.at(-1)!.message, /but these attachments are not: facture\.pdf\. Submit again to send only those/);
-      const second = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.match(first.shown.at(-1)!.message, /but these attachments are not, or not surely: facture\.pdf\. Submit again to send them/);
+      const second = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(second.result, 'complete');
       assert.deepEqual(fake.casesWithRef('INV-400')[0]!.attachments.map((a) => a.fileName).sort(), ['facture.pdf', 'rappel-3.pdf']);
     });
@@ -303,12 +305,12 @@ describe('tilbago commands against the fake tilbago', () => {
     it('refuses a refused key and a short balance with what to do, and files after the fix', async () => {
       const folder = await caseFolder('INV-500');
       fake.setInsufficientBalance(true);
-      const poor = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      const poor = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       fake.setInsufficientBalance(false);
       assert.equal(poor.result, 'notCreated');
       assert.match(poor.shown.at(-1)!.message, /insufficient \(402\)\. Top it up on tilbago/);
       assert.equal((await record(folder)).state, 'notCreated');
-      assert.equal(await api.submitCase(vscode.Uri.file(folder)), 'complete', 'through the public API too');
+      assert.equal(await api.submitCase(vscode.Uri.file(folder), { confirmFiling: false }), 'complete', 'through the public API too, told that its caller asked');
       assert.equal(fake.casesWithRef('INV-500').length, 1);
     });
   });

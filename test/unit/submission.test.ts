@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readRecord, recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks, type SubmissionRecord } from '../../src/core/submission';
+import { readRecord, recordCaseId, refreshCaseStatus, submitCaseFolder, type FilingSummary, type SubmitHooks, type SubmissionRecord } from '../../src/core/submission';
 import { TilbagoClient } from '../../src/core/tilbagoClient';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
@@ -11,16 +11,15 @@ import { validCase } from '../fixtures/cases';
 describe('submitting a case folder', () => {
   let fake: FakeTilbago;
   let folder: string;
-  let asked: { resend: SubmissionRecord[]; attachments: string[][] };
+  let asked: { resend: FilingSummary[]; attachments: string[][] };
   let answers: { resend: boolean; attachments: boolean };
 
   const client = (timeoutMs = 2000) => new TilbagoClient({ baseUrl: fake.url, apiKey: fake.validKeys[0]!, timeoutMs });
   const hooks = (timeoutMs = 2000): SubmitHooks => ({
     client: client(timeoutMs),
     now: () => new Date('2026-11-27T10:00:00Z'),
-    describe: (error) => `error: ${error.kind}`,
-    confirmResend: async (record) => (asked.resend.push(record), answers.resend),
-    confirmAttachmentResend: async (files) => (asked.attachments.push([...files]), answers.attachments),
+    confirmFiling: async (summary) => (summary.earlierAttempt ? (asked.resend.push(summary), answers.resend) : true),
+    confirmAttachmentResend: async (files) => (asked.attachments.push(files.map((f) => f.file)), answers.attachments),
   });
   const record = async () => (await readRecord(folder)) as SubmissionRecord;
   const onlyCase = () => {
@@ -88,7 +87,7 @@ describe('submitting a case folder', () => {
     fake.setInsufficientBalance(true);
     const refused = await submitCaseFolder(folder, hooks());
     assert.equal(refused.kind, 'notCreated');
-    assert.deepEqual((await record()).lastError, { at: '2026-11-27T10:00:00.000Z', message: 'error: insufficientBalance' });
+    assert.deepEqual((await record()).lastError, { at: '2026-11-27T10:00:00.000Z', error: { kind: 'insufficientBalance' } });
     fake.setInsufficientBalance(false);
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
     assert.deepEqual(asked.resend, [], 'no question: it was surely not created');
@@ -100,7 +99,7 @@ describe('submitting a case folder', () => {
     // The process died after tilbago created the case and before the answer was written down.
     const created = await client().createCase(validCase());
     assert.ok(created.ok);
-    const dead: SubmissionRecord = { version: 1, externalRef: 'INV-2026-0142', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+    const dead: SubmissionRecord = { version: 2, externalRef: 'INV-2026-0142', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
     await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
 
     answers.resend = false;
@@ -116,13 +115,13 @@ describe('submitting a case folder', () => {
 
     // The user looks up the case id at tilbago; then only the attachments go.
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'duplicate', 'still waiting for the case id');
-    await recordCaseId(folder, created.value.caseId, new Date('2026-11-27T11:00:00Z'));
+    assert.equal((await recordCaseId(folder, created.value.caseId, new Date('2026-11-27T11:00:00Z'), new Map())).kind, 'recorded');
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
     assert.equal(onlyCase().attachments.length, 2);
   });
 
   it('a lost answer (reset after creating) leaves the state uncertain, and the retry does not duplicate', async () => {
-    fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenReset' });
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenReset' });
     const lost = await submitCaseFolder(folder, hooks());
     assert.equal(lost.kind, 'uncertain');
     assert.equal((await record()).state, 'uncertain');
@@ -131,14 +130,14 @@ describe('submitting a case folder', () => {
   });
 
   it('a time-out after creating is uncertain too', async () => {
-    fake.inject({ method: 'PUT', path: /^case$/, kind: 'createThenDelay', ms: 1500 });
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenDelay', ms: 1500 });
     const outcome = await submitCaseFolder(folder, hooks(300));
     assert.ok(outcome.kind === 'uncertain' && outcome.error.kind === 'timeout');
-    assert.match((await record()).lastError!.message, /timeout/);
+    assert.equal((await record()).lastError!.error.kind, 'timeout');
   });
 
   it('retries only the attachments that failed', async () => {
-    fake.inject({ path: /attachment$/, kind: 'error500' });
+    fake.inject({ path: /attachment$/, kind: 'answer', status: 400, body: { message: 'Not a PDF' } });
     const first = await submitCaseFolder(folder, hooks());
     assert.ok(first.kind === 'attachmentsFailed' && first.failed.join() === 'facture.pdf');
     assert.deepEqual((await record()).attachments.map((a) => a.state), ['failed', 'sent']);
@@ -159,6 +158,17 @@ describe('submitting a case folder', () => {
     assert.deepEqual(asked.attachments, [['facture.pdf']]);
     assert.ok(outcome.kind === 'attachmentsFailed');
     assert.equal(onlyCase().attachments.length, 2, 'nothing sent again');
+  });
+
+  it('reads a record of the first release (version 1), keeping its error text', async () => {
+    const v1 = { version: 1, externalRef: 'INV-2026-0142', state: 'notCreated', attemptStartedAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', lastError: { at: '2026-11-01T09:00:00.000Z', message: 'tilbago answered 402' }, attachments: [{ file: 'facture.pdf', bytes: 12, sha256: 'x', state: 'failed', error: 'reset' }] };
+    await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(v1));
+    const read = await record();
+    assert.equal(read.version, 2);
+    assert.deepEqual(read.lastError, { at: '2026-11-01T09:00:00.000Z', error: { kind: 'unexpected', status: 0, message: 'tilbago answered 402' } });
+    assert.equal(read.attachments[0]!.lastError?.error.kind, 'unexpected');
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
+    onlyCase();
   });
 
   it('leaves a submission.json it does not understand alone', async () => {
