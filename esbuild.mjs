@@ -1,6 +1,6 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
-//   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external), and beside it
-//                       dist/cases.js and dist/setup.js, which it loads on first use
+//   dist/extension.mjs  the extension host bundle (node, ES module, `vscode` external); the parts it loads
+//                       with `import()` on first use are split off by esbuild into dist/chunks/
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
 //   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
@@ -15,14 +15,18 @@ const bench = process.argv.includes('--bench');
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
-    // The entry, and the features it loads on first use (see src/extension.ts).
-    entryPoints: { extension: 'src/extension.ts', cases: 'src/features/cases.ts', setup: 'src/features/setup.ts' },
+    // The entry; what it loads with `import()` becomes chunks of its own, and a module shared by several parts
+    // is in one chunk only.
+    entryPoints: { extension: 'src/extension.ts' },
     outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node22',
-    external: ['vscode', './cases.js', './setup.js'],
+    external: ['vscode'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

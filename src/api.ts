@@ -4,25 +4,13 @@
 //
 // It never exposes the API key, only whether one is set.
 import type * as vscode from 'vscode';
-import type { IsoDate } from './core/dates';
-import type { LetterInvoice, Placeholder } from './core/letter';
-import type { ReminderDates, ReminderSchedule, ReminderStage } from './core/schedule';
-import type { Reminder3Settings } from './core/settings';
-import type { SubmissionRecord, SubmitOutcome } from './core/submission';
+import type { IsoDate } from './shared/dates';
+import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
+import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
+import type { Reminder3Settings } from './settings/schema';
+import type { SubmissionRecord, SubmitOutcome } from './cases/model/submission';
 
-export type { IsoDate, LetterInvoice, Placeholder, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage, SubmissionRecord };
-
-/** A third reminder letter, written as the extension writes it. */
-export interface ReminderLetter {
-  /** "TROISIÈME ET DERNIER RAPPEL" in the display language. */
-  readonly heading: string;
-  /** The letter with every placeholder replaced that the invoice has a value for. */
-  readonly text: string;
-  /** `%…%` words that are not placeholders; they stay in the text as written. */
-  readonly unknownPlaceholders: readonly string[];
-  /** Placeholders the invoice had no value for (for example no 2nd reminder date); they stay as written. */
-  readonly missingPlaceholders: readonly Placeholder[];
-}
+export type { IsoDate, LetterInvoice, Placeholder, ReminderLetter, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage, SubmissionRecord };
 
 /** A workspace folder, or a file or folder inside one. */
 export type SettingsScope = vscode.WorkspaceFolder | vscode.Uri;

@@ -1,27 +1,28 @@
-// Entry point. `activate()` only wires things together: nothing is read, checked or fetched until used. The
-// tilbago commands and the setup panel live in bundles of their own (dist/cases.js, dist/setup.js), loaded the
-// first time one of them is used, so activation loads only this small one.
+// Composition only: builds the services and registers every contribution; nothing is read, checked or fetched
+// until used. The tilbago commands and the setup panel are loaded with `import()` the first time one is used,
+// as chunks the bundler splits off, so activation loads only what registration needs.
 import './activationMark';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from './api';
-import { registerApiKeyCommands } from './apiKeyCommands';
-import { ApiKeyStore } from './apiKeyStore';
-import type { CaseServices } from './caseCommands';
-import { TilbagoConfiguration } from './configuration';
-import { languageOf } from './core/languages';
-import { SETTINGS_SECTION } from './core/settings';
-import type { CasesFeature, createCasesFeature } from './features/cases';
-import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './features/ids';
-import type { SetupFeature } from './features/setup';
-import { disposeLog } from './log';
-import type { SetupHost } from './setupController';
+import { registerApiKeyCommands } from './apiKey/commands';
+import { ApiKeyStore } from './apiKey/store';
+import type { CaseServices } from './cases/caseFolders';
+import { CasesTree } from './cases/tree';
+import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './ids';
+import { reminderLetter } from './reminders/letter';
+import { reminderSchedule, reminderStage } from './reminders/schedule';
+import { TilbagoConfiguration } from './settings/configuration';
+import { SETTINGS_SECTION } from './settings/schema';
+import type { SetupHost } from './setup/controller';
+import { languageOf } from './shared/languages';
+import { registerCommand } from './ui/commands';
+import { disposeLog } from './ui/log';
 
 performance.mark('tilbago-module-evaluated');
 
-
-/** A feature bundle beside this one, required on first use. */
-function lazy<T>(load: () => T): () => T {
-  let loaded: T | undefined;
+/** Loads a part on first use, once. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
 }
 
@@ -39,33 +40,22 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     onDidChangeApiKey: apiKey.onDidChange,
   };
   const services: CaseServices = { configuration, apiKey, language, casesChanged: new vscode.EventEmitter<void>() };
-  const setup = lazy(() => (require('./setup.js') as { setupFeature: SetupFeature }).setupFeature);
-  const cases = lazy<CasesFeature>(() => (require('./cases.js') as { createCasesFeature: typeof createCasesFeature }).createCasesFeature(services));
-
-  // The cases view asks for its items only when shown; its provider stands in until then.
-  const casesTree = lazy(() => {
-    const tree = cases().createTree();
-    context.subscriptions.push(tree, tree.onDidChangeTreeData(() => treeChanged.fire()));
-    return tree;
-  });
-  const treeChanged = new vscode.EventEmitter<void>();
+  const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
+  const setup = once(() => import('./setup/panel'));
+  const casesTree = new CasesTree(configuration, services.casesChanged.event);
 
   context.subscriptions.push(
     apiKey,
     configuration,
     changed,
     services.casesChanged,
-    treeChanged,
+    casesTree,
     registerApiKeyCommands(apiKey),
-    ...CASE_COMMANDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => cases().handlers[id](...args))),
-    vscode.window.registerTreeDataProvider('tilbago.cases', {
-      onDidChangeTreeData: treeChanged.event,
-      getChildren: (node?: unknown) => casesTree().getChildren(node as never),
-      getTreeItem: (node: unknown) => casesTree().getTreeItem(node as never),
-    }),
-    vscode.commands.registerCommand('tilbago.openSetup', () => setup().SetupPanel.show(context.extensionUri, setupHost)),
+    ...CASE_COMMANDS.map((id) => registerCommand(id, async (...args) => (await cases()).handlers[id](...args))),
+    vscode.window.registerTreeDataProvider('tilbago.cases', casesTree),
+    registerCommand('tilbago.openSetup', async () => (await setup()).SetupPanel.show(context.extensionUri, setupHost)),
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => setup().SetupPanel.revive(panel, context.extensionUri, setupHost),
+      deserializeWebviewPanel: async (panel) => (await setup()).SetupPanel.revive(panel, context.extensionUri, setupHost),
     }),
     apiKey.onDidChange(() => changed.fire({ kind: 'apiKey' })),
     configuration.onDidChange((e) =>
@@ -83,12 +73,12 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     getSettings: (scope) => configuration.read(scope),
     isApiKeySet: () => apiKey.isSet(),
     onDidChange: changed.event,
-    reminderSchedule: (dates, scope) => setup().reminderSchedule(dates, configuration.read(scope).reminder3),
-    reminderStage: (dates, day, scope) => setup().reminderStage(dates, configuration.read(scope).reminder3, day),
-    renderReminderLetter: (invoice, scope) => setup().renderReminderLetter(configuration.read(scope).reminder3.text, invoice, language),
-    submitCase: (folder, options) => cases().submit(folder, options),
+    reminderSchedule: (dates, scope) => reminderSchedule(dates, configuration.read(scope).reminder3),
+    reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).reminder3, day),
+    renderReminderLetter: (invoice, scope) => reminderLetter(configuration.read(scope).reminder3.text, invoice, language),
+    submitCase: async (folder, options) => (await cases()).submit(folder, options),
     refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
-    caseState: (folder) => cases().caseState(folder),
+    caseState: async (folder) => (await cases()).caseState(folder),
   } satisfies TilbagoApi);
 }
 

@@ -8,8 +8,8 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { VscodeButton, VscodeRadio, VscodeTextarea, VscodeTextfield } from '@vscode-elements/elements';
-import { formatSwissDate } from '../src/core/dates';
-import { languageOf, type Language } from '../src/core/languages';
+import { formatSwissDate } from '../src/shared/dates';
+import { languageOf, type Language } from '../src/shared/languages';
 import {
   BUILT_IN_LETTERS,
   findUnknownPlaceholders,
@@ -18,9 +18,9 @@ import {
   PLACEHOLDERS,
   renderLetterParts,
   SAMPLE_INVOICE,
-} from '../src/core/letter';
-import { formatChf } from '../src/core/money';
-import { SETTINGS } from '../src/core/settings';
+} from '../src/reminders/letter';
+import { formatChf } from '../src/shared/money';
+import { SETTINGS } from '../src/settings/schema';
 import {
   FORM_FIELDS,
   formValueProblem,
@@ -29,8 +29,8 @@ import {
   type HostMessage,
   type SetupState,
   type WebviewMessage,
-} from '../src/core/setupProtocol';
-import type { Strings } from '../src/core/setupFormStrings';
+} from '../src/setup/contract';
+import type { Strings } from '../src/setup/formStrings';
 import styles from './style.css';
 
 declare function acquireVsCodeApi(): {

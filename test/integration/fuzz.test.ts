@@ -2,8 +2,8 @@
 // for each, and no setting written.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseWebviewMessage } from '../../src/core/setupProtocol';
-import { SETTING_KEYS } from '../../src/core/settings';
+import { parseWebviewMessage } from '../../src/setup/contract';
+import { SETTING_KEYS } from '../../src/settings/schema';
 import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
 import { activateExtension, driveSetupForm, recordMessages, stub } from './helpers';
 

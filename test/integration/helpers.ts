@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { TilbagoConfiguration } from '../../src/configuration';
-import type { HostMessage, SetupState } from '../../src/core/setupProtocol';
-import { SetupController } from '../../src/setupController';
+import { TilbagoConfiguration } from '../../src/settings/configuration';
+import type { HostMessage, SetupState } from '../../src/setup/contract';
+import { SetupController } from '../../src/setup/controller';
 
 export const EXTENSION_ID = 'swiss-invoicing.tilbago-debt-collection';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { SETTING_KEYS, SETTINGS } from '../../src/core/settings';
+import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import { activateExtension, answerInputBoxes, driveSetupForm, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkApiBaseUrl, isLoopbackHost } from '../../src/core/apiBaseUrl';
+import { checkApiBaseUrl, isLoopbackHost } from '../../src/settings/apiBaseUrl';
 
 describe('API base URL', () => {
   it('knows the loopback hosts', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { apiKeyHint, checkApiKey } from '../../src/core/apiKey';
+import { apiKeyHint, checkApiKey } from '../../src/apiKey/rules';
 
 describe('API key rules', () => {
   it('trims the pasted key', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { caseRequestBody, checkCase, parseCase } from '../../src/core/caseFile';
+import { caseRequestBody, checkCase, parseCase } from '../../src/cases/model/caseFile';
 import { validCase } from '../fixtures/cases';
 
 const codes = (raw: unknown) => {

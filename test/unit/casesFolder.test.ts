@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { resolveCasesFolder, storedCasesFolder } from '../../src/core/casesFolder';
+import { resolveCasesFolder, storedCasesFolder } from '../../src/settings/casesFolder';
 
 describe('cases folder', () => {
   const workspace = path.resolve('/home/anna/invoicing');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addDays, formatSwissDate, isIsoDate, today } from '../../src/core/dates';
-import { formatChf } from '../../src/core/money';
+import { addDays, formatSwissDate, isIsoDate, today } from '../../src/shared/dates';
+import { formatChf } from '../../src/shared/money';
 
 describe('dates', () => {
   it('accepts only real yyyy-mm-dd dates', () => {

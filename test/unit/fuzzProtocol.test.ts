@@ -1,7 +1,7 @@
 // 100,000 generated hostile messages against the protocol check: it never throws, never lets a bad one through,
 // and what it lets through is a fresh object of allowed fields only.
 import * as assert from 'node:assert/strict';
-import { FORM_FIELDS, formValueProblem, parseWebviewMessage } from '../../src/core/setupProtocol';
+import { FORM_FIELDS, formValueProblem, parseWebviewMessage } from '../../src/setup/contract';
 import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
 
 describe('protocol check under fuzzing', () => {

@@ -8,8 +8,8 @@ import {
   renderLetter,
   renderLetterParts,
   type LetterInvoice,
-} from '../../src/core/letter';
-import { LANGUAGES } from '../../src/core/languages';
+} from '../../src/reminders/letter';
+import { LANGUAGES } from '../../src/shared/languages';
 
 const invoice: LetterInvoice = {
   number: 'F-2026-031',

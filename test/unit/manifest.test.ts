@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { RESTRICTED_IN_UNTRUSTED_WORKSPACES } from '../../src/core/settings';
+import { RESTRICTED_IN_UNTRUSTED_WORKSPACES } from '../../src/settings/schema';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
@@ -14,7 +14,7 @@ describe('manifest', () => {
   });
 
   it('runs the bundle, and targets a VS Code no newer than the API types it is compiled against', () => {
-    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.main, './dist/extension.mjs', 'an ES module, which VS Code loads with import() from 1.100 on');
     const engine = manifest.engines.vscode.replace(/^\^/, '');
     const types = lock.packages['node_modules/@types/vscode'].version;
     assert.equal(types, engine, '@types/vscode matches engines.vscode exactly');

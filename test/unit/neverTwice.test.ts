@@ -4,9 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkApiKey } from '../../src/core/apiKey';
-import { acquireCaseLock, LOCK_FILE } from '../../src/core/caseLock';
-import { caseFolderName } from '../../src/core/newCase';
+import { checkApiKey } from '../../src/apiKey/rules';
+import { acquireCaseLock } from '../../src/cases/model/caseLock';
+import { LOCK_FILE } from '../../src/cases/model/files';
+import { caseFolderName } from '../../src/cases/model/newCase';
 import {
   MAX_ATTACHMENTS,
   readRecord,
@@ -17,8 +18,8 @@ import {
   type FilingSummary,
   type SubmissionRecord,
   type SubmitHooks,
-} from '../../src/core/submission';
-import { attachmentDisposition, isCaseId, TilbagoClient } from '../../src/core/tilbagoClient';
+} from '../../src/cases/model/submission';
+import { attachmentDisposition, isCaseId, TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { reminderSchedule, reminderStage } from '../../src/core/schedule';
+import { reminderSchedule, reminderStage } from '../../src/reminders/schedule';
 
 const delays = { daysAfterSecondReminder: 10, daysBeforeCollection: 15 };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkSetting, SETTING_KEYS, SETTINGS, workspaceMaySet } from '../../src/core/settings';
+import { checkSetting, SETTING_KEYS, SETTINGS, workspaceMaySet } from '../../src/settings/schema';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 

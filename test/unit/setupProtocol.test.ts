@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../src/core/setupProtocol';
+import { parseWebviewMessage } from '../../src/setup/contract';
 
 const values = { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: 'Madame, Monsieur,\n%NUMERO%', casesFolder: 'Cas tilbago' };
 const save = (over: Record<string, unknown> = {}) => ({ type: 'save', requestId: 1, target: 'workspace', values, ...over });

@@ -1,6 +1,6 @@
 // The client against the fake tilbago server on loopback: the contract's answers and injected faults.
 import * as assert from 'node:assert/strict';
-import { attachmentDisposition, TilbagoClient } from '../../src/core/tilbagoClient';
+import { attachmentDisposition, TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 

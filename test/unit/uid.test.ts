@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkUid } from '../../src/core/uid';
+import { checkUid } from '../../src/cases/model/uid';
 
 describe('Swiss company UID', () => {
   it('accepts valid numbers in every common writing, and normalises them', () => {

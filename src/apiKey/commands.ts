@@ -1,0 +1,108 @@
+// "Tilbago: Set API key" and "Tilbago: Remove API key". The key is checked by the core rules, stored only in
+// SecretStorage, and shown back at most as its last 4 characters.
+import * as vscode from 'vscode';
+import { API_KEY_MAX_LENGTH, apiKeyHint, checkApiKey, type ApiKeyProblem } from './rules';
+import type { ApiKeyStore } from './store';
+import { registerCommand } from '../ui/commands';
+import { log } from '../ui/log';
+
+function describeProblem(problem: ApiKeyProblem): string {
+  switch (problem) {
+    case 'empty':
+      return vscode.l10n.t('Paste the API key from your tilbago account.');
+    case 'innerWhitespace':
+      return vscode.l10n.t('The API key cannot contain spaces or line breaks. Copy it again from tilbago.');
+    case 'controlCharacters':
+      return vscode.l10n.t('The API key contains invisible or control characters. Copy it again from tilbago.');
+    case 'notVisibleAscii':
+      return vscode.l10n.t('A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.');
+    case 'tooLong':
+      return vscode.l10n.t('The API key is longer than {0} characters: this is not a tilbago API key.', API_KEY_MAX_LENGTH);
+  }
+}
+
+/** Names the key in a sentence by its last 4 characters, when it is long enough to show them. */
+function withHint(key: string, withoutHint: string, withHint: (hint: string) => string): string {
+  const hint = apiKeyHint(key);
+  return hint === undefined ? withoutHint : withHint(hint);
+}
+
+/** Asks for the key and stores it. Resolves to whether a key was stored. */
+async function setApiKey(store: ApiKeyStore): Promise<boolean> {
+  const current = await store.read();
+  if (current !== undefined) {
+    const replace = vscode.l10n.t('Replace');
+    const answer = await vscode.window.showWarningMessage(
+      withHint(
+        current,
+        vscode.l10n.t('A tilbago API key is already set. Replace it?'),
+        (hint) => vscode.l10n.t('A tilbago API key ending in …{0} is already set. Replace it?', hint),
+      ),
+      { modal: true, detail: vscode.l10n.t('The current key is deleted from this machine once the new one is saved.') },
+      replace,
+    );
+    if (answer !== replace) return false;
+  }
+
+  const input = await vscode.window.showInputBox({
+    title: vscode.l10n.t('tilbago API key'),
+    prompt: vscode.l10n.t('Paste the API key generated in your tilbago account (My account → Company → Generate API key).'),
+    placeHolder: vscode.l10n.t('API key'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const checked = checkApiKey(value);
+      return checked.ok ? undefined : describeProblem(checked.problem);
+    },
+  });
+  if (input === undefined) return false;
+
+  // The input box's validation can be bypassed (another caller, a stub): check again before storing.
+  const checked = checkApiKey(input);
+  if (!checked.ok) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The API key was not saved: {0}', describeProblem(checked.problem)));
+    return false;
+  }
+  await store.store(checked.key);
+  log().info('API key saved to SecretStorage.');
+  void vscode.window.showInformationMessage(
+    withHint(
+      checked.key,
+      vscode.l10n.t("tilbago API key saved. It is kept in VS Code's secret storage on this machine."),
+      (hint) =>
+        vscode.l10n.t("tilbago API key ending in …{0} saved. It is kept in VS Code's secret storage on this machine.", hint),
+    ),
+  );
+  return true;
+}
+
+/** Deletes the stored key after confirmation. Resolves to whether a key was removed. */
+async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
+  const current = await store.read();
+  if (current === undefined) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No tilbago API key is set.'));
+    return false;
+  }
+  const remove = vscode.l10n.t('Remove');
+  const answer = await vscode.window.showWarningMessage(
+    withHint(
+      current,
+      vscode.l10n.t('Remove the tilbago API key from this machine?'),
+      (hint) => vscode.l10n.t('Remove the tilbago API key ending in …{0} from this machine?', hint),
+    ),
+    { modal: true, detail: vscode.l10n.t('You can generate the key again in your tilbago account.') },
+    remove,
+  );
+  if (answer !== remove) return false;
+  await store.remove();
+  log().info('API key removed from SecretStorage.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('tilbago API key removed.'));
+  return true;
+}
+
+export function registerApiKeyCommands(store: ApiKeyStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    registerCommand('tilbago.setApiKey', () => setApiKey(store)),
+    registerCommand('tilbago.removeApiKey', () => removeApiKey(store)),
+  );
+}

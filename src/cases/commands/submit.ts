@@ -1,0 +1,236 @@
+// "Tilbago: Submit debt-collection request": asks first, files the case and its attachments through the model's
+// never-twice rules, and says how it ended, with what to do next.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { clientOrOfferKey } from '../../tilbago/access';
+import { describeApiError } from '../../tilbago/errors';
+import { formatChf } from '../../shared/money';
+import { formatDateTime } from '../../ui/format';
+import { log } from '../../ui/log';
+import { resolveCaseFolder, type CaseServices } from '../caseFolders';
+import { CASE_FILE, SUBMISSION_FILE } from '../model/files';
+import {
+  MAX_ATTACHMENTS,
+  setRecordAside,
+  submitCaseFolder,
+  type AttachmentProblem,
+  type FilingSummary,
+  type SubmissionRecord,
+  type SubmitOutcome,
+  type UncertainAttachment,
+} from '../model/submission';
+import { describeCaseProblem, describeLockOwner } from '../words';
+
+function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
+  switch (problem) {
+    case 'tooLarge':
+      return vscode.l10n.t('the attachment {0} is larger than 20 MB.', file);
+    case 'tooMany':
+      return vscode.l10n.t('attachments/ holds more than {0} files.', MAX_ATTACHMENTS);
+    case 'link':
+      return file ? vscode.l10n.t('attachments/{0} is a symbolic link; put the file itself there.', file) : vscode.l10n.t('attachments/ is a symbolic link; make it a real folder.');
+    case 'notAFile':
+      return file ? vscode.l10n.t('attachments/{0} is not a file; attachments/ may hold files only.', file) : vscode.l10n.t('attachments is not a folder.');
+    case 'unreadable':
+      return file ? vscode.l10n.t('the attachment {0} cannot be read.', file) : vscode.l10n.t('attachments/ cannot be read.');
+  }
+}
+
+/** The modal before a case is filed: who, how much, what goes along, and where. Cancel is the default. */
+
+async function confirmFiling(summary: FilingSummary): Promise<boolean> {
+  const file = vscode.l10n.t('File request');
+  const lines = [
+    vscode.l10n.t('Debtor: {0}', summary.debtor),
+    vscode.l10n.t('Amount: {0}', formatChf(summary.amountRappen)),
+    summary.attachments.length ? vscode.l10n.t('Attachments: {0}', summary.attachments.join(', ')) : vscode.l10n.t('Attachments: none'),
+    vscode.l10n.t('Reference: {0}', summary.externalRef),
+    vscode.l10n.t('To: tilbago at {0}', summary.host),
+  ];
+  if (summary.earlierAttempt) {
+    lines.push(
+      '',
+      vscode.l10n.t(
+        'An earlier attempt ({0}) stopped before tilbago\'s answer was recorded: tilbago may already have this case. Filing again is safe only because tilbago refuses a second case with the same reference; then you enter the case id from your tilbago account.',
+        formatDateTime(summary.earlierAttempt.startedAt),
+      ),
+    );
+  }
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('File a debt-collection request at tilbago? It is a legal step, and tilbago charges a fee for it.'),
+    { modal: true, detail: lines.join('\n') },
+    file,
+  );
+  return answer === file;
+}
+
+async function confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean> {
+  const send = vscode.l10n.t('Send again');
+  const list = attachments.map((a) => (a.attemptedAt ? vscode.l10n.t('{0} (sent {1})', a.file, formatDateTime(a.attemptedAt)) : a.file)).join('\n');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('tilbago did not clearly answer for these attachments, so it may have them already. Send them again?'),
+    { modal: true, detail: `${list}\n\n${vscode.l10n.t('Check the case in your tilbago account first: a second copy cannot be removed from here.')}` },
+    send,
+  );
+  return answer === send;
+}
+
+export interface SubmitOptions {
+  /** For callers of the public API that asked their user already. */
+  readonly confirmFiling?: boolean;
+}
+
+export async function submitCase(services: CaseServices, argument: unknown, options: SubmitOptions = {}): Promise<SubmitOutcome['kind'] | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Submitting to tilbago is disabled in Restricted Mode. Trust this workspace to submit cases.'));
+    return undefined;
+  }
+  const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Which case should be submitted to tilbago?'), (r) => r?.state !== 'complete');
+  if (!folder) return undefined;
+  const client = await clientOrOfferKey(services.configuration, services.apiKey);
+  if (!client) return undefined;
+  const name = path.basename(folder);
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting {0} to tilbago', name) },
+    (progress) =>
+      submitCaseFolder(folder, {
+        client,
+        now: () => new Date(),
+        confirmFiling: options.confirmFiling === false ? async () => true : confirmFiling,
+        confirmAttachmentResend,
+        lockRecovered: (owner) => {
+          log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.', name, formatDateTime(owner.startedAt)),
+          );
+        },
+        progress: (step) =>
+          progress.report({
+            message: step.kind === 'case' ? vscode.l10n.t('the case…') : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
+          }),
+      }),
+  );
+  services.casesChanged.fire();
+  log().info(`Submit ${name}: ${outcome.kind}.`);
+  reportSubmission(services, folder, outcome);
+  return outcome.kind;
+}
+
+/** Says how a submission ended. Messages are not awaited: a command must not wait for a click to finish. */
+function reportSubmission(services: CaseServices, folder: string, outcome: SubmitOutcome): void {
+  const offerToOpen = (shown: Thenable<string | undefined>, button: string, file: string) =>
+    void shown.then((answer) => {
+      if (answer === button) void vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, file)));
+    });
+  const openRecord = vscode.l10n.t('Open submission.json');
+  const withRecordButton = (show: typeof vscode.window.showInformationMessage, message: string) => offerToOpen(show(message, openRecord), openRecord, SUBMISSION_FILE);
+  switch (outcome.kind) {
+    case 'cancelled':
+      return;
+    case 'busy':
+      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was sent: {0}', describeLockOwner(outcome.owner)));
+      return;
+    case 'invalid': {
+      const shown = outcome.problems.slice(0, 6).map(describeCaseProblem).join('; ');
+      const more = outcome.problems.length > 6 ? ` ${vscode.l10n.t('(and {0} more)', outcome.problems.length - 6)}` : '';
+      for (const problem of outcome.problems) log().warn(`case.json: ${describeCaseProblem(problem)}`);
+      const edit = vscode.l10n.t('Open case.json');
+      offerToOpen(vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: case.json has {0} problem(s): {1}{2}', outcome.problems.length, shown, more), edit), edit, CASE_FILE);
+      return;
+    }
+    case 'recordBroken':
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.', outcome.reason),
+      );
+      return;
+    case 'recordMismatch':
+      offerToSetAside(services, folder, outcome.record, outcome.caseRef);
+      return;
+    case 'recordConflict':
+      return withRecordButton(
+        vscode.window.showWarningMessage,
+        vscode.l10n.t('This attempt stopped: meanwhile another one recorded the tilbago case id {0} for this case. Its record was kept.', outcome.record.caseId ?? ''),
+      );
+    case 'attachmentProblem':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing more was sent: {0}', describeAttachmentProblem(outcome.file, outcome.problem)));
+      return;
+    case 'alreadyComplete':
+      return withRecordButton(vscode.window.showInformationMessage, vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''));
+    case 'complete':
+      return withRecordButton(
+        vscode.window.showInformationMessage,
+        vscode.l10n.t('Filed at tilbago: case id {0}, with {1} attachment(s).', outcome.record.caseId ?? '', outcome.record.attachments.length),
+      );
+    case 'attachmentsFailed':
+      return withRecordButton(
+        vscode.window.showWarningMessage,
+        vscode.l10n.t('The case is at tilbago (case id {0}), but these attachments are not, or not surely: {1}. Submit again to send them.', outcome.record.caseId ?? '', outcome.failed.join(', ')),
+      );
+    case 'notCreated':
+      return withRecordButton(
+        vscode.window.showErrorMessage,
+        vscode.l10n.t('tilbago did not create the case: {0} Nothing needs undoing; submit again when it is fixed.', describeApiError(outcome.error)),
+      );
+    case 'refused':
+    case 'stillRefused': {
+      const error = outcome.kind === 'refused' ? outcome.error : outcome.record.lastError?.error;
+      const edit = vscode.l10n.t('Open case.json');
+      offerToOpen(
+        vscode.window.showErrorMessage(
+          vscode.l10n.t('tilbago refused this case: {0} Correct case.json, then submit again; until it changes, it is not sent again.', error ? describeApiError(error) : ''),
+          edit,
+        ),
+        edit,
+        CASE_FILE,
+      );
+      return;
+    }
+    case 'uncertain':
+      return withRecordButton(
+        vscode.window.showWarningMessage,
+        vscode.l10n.t('{0} tilbago may or may not have created the case. Submit again to find out: tilbago refuses a second case with the same reference.', describeApiError(outcome.error)),
+      );
+    case 'duplicate': {
+      const enter = vscode.l10n.t('Enter case id');
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t('tilbago already has a case with the reference "{0}", most likely from an interrupted attempt. Find its case id in your tilbago account and enter it here; then the attachments can be sent.', outcome.record.externalRef),
+          enter,
+        )
+        .then((answer) => answer === enter && vscode.commands.executeCommand('tilbago.enterCaseId', vscode.Uri.file(folder)));
+      return;
+    }
+  }
+}
+
+/**
+ * submission.json belongs to another reference than case.json (a copied folder, an edited reference): offer to
+ * set it aside. When the earlier attempt may have created a case, the user is told to check first.
+ */
+function offerToSetAside(services: CaseServices, folder: string, record: SubmissionRecord, caseRef: string): void {
+  const setAside = vscode.l10n.t('Set the old record aside');
+  const unsure = record.state === 'sending' || record.state === 'uncertain';
+  const message = vscode.l10n.t(
+    'Nothing was sent: submission.json records the case "{0}", but case.json is now the case "{1}" (a copied folder, or an edited reference).',
+    record.externalRef,
+    caseRef,
+  );
+  const detail = record.caseId
+    ? vscode.l10n.t('tilbago case id {0} belongs to "{1}" and is never used for another case. Setting the old record aside keeps it under a new name and lets this folder be filed as "{2}".', record.caseId, record.externalRef, caseRef)
+    : unsure
+      ? vscode.l10n.t('An attempt to file "{0}" ({1}) may have created a case at tilbago. Check your tilbago account before filing this folder as "{2}": if that case exists, filing under a new reference files the debt twice.', record.externalRef, formatDateTime(record.attemptStartedAt), caseRef)
+      : vscode.l10n.t('Setting the old record aside keeps it under a new name and lets this folder be filed as "{0}".', caseRef);
+  void vscode.window.showWarningMessage(message, { modal: unsure, detail }, setAside).then(async (answer) => {
+    if (answer !== setAside) return;
+    const outcome = await setRecordAside(folder, new Date());
+    services.casesChanged.fire();
+    if (outcome.kind === 'busy') return void vscode.window.showWarningMessage(describeLockOwner(outcome.owner));
+    if (outcome.kind === 'noRecord') return;
+    log().info(`Set aside the record of ${path.basename(folder)} as ${outcome.file}.`);
+    const submit = vscode.l10n.t('Submit');
+    const next = await vscode.window.showInformationMessage(vscode.l10n.t('The old record is kept as {0}. Submit "{1}" now?', outcome.file, caseRef), submit);
+    if (next === submit) await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder));
+  });
+}
+
+/** Case ids recorded in the cases folders, with the reference each belongs to. */

@@ -1,0 +1,33 @@
+// The tilbago side, loaded the first time one of its commands runs: the case commands, Test connection, the UID
+// check, and what the public API asks of the case records.
+import type * as vscode from 'vscode';
+import type { CaseCommand } from '../ids';
+import { testConnection } from '../tilbago/testConnection';
+import type { CaseServices } from './caseFolders';
+import { checkUidCommand } from './commands/checkUid';
+import { enterCaseId } from './commands/enterCaseId';
+import { newCase } from './commands/newCase';
+import { refreshStatus } from './commands/refreshStatus';
+import { submitCase, type SubmitOptions } from './commands/submit';
+import { isBroken, readRecord, type SubmissionRecord } from './model/submission';
+
+export function createCasesFeature(services: CaseServices) {
+  const handlers: Record<CaseCommand, (...args: unknown[]) => unknown> = {
+    'tilbago.testConnection': () => testConnection(services),
+    'tilbago.newCase': () => newCase(services),
+    'tilbago.submitCase': (argument) => submitCase(services, argument),
+    'tilbago.enterCaseId': (argument) => enterCaseId(services, argument),
+    'tilbago.refreshStatus': () => refreshStatus(services),
+    'tilbago.checkUid': checkUidCommand,
+  };
+  return {
+    handlers,
+    submit: (folder: vscode.Uri, options?: SubmitOptions) => submitCase(services, folder, options),
+    async caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined> {
+      const record = await readRecord(folder.fsPath);
+      return isBroken(record) ? undefined : record;
+    },
+  };
+}
+
+export type CasesFeature = ReturnType<typeof createCasesFeature>;

@@ -1,0 +1,605 @@
+// Filing a case folder at tilbago without ever filing it twice. Only one process works on a case folder at a time
+// (the case lock). The record of an attempt (`submission.json`) is bound to its case's externalRef, written
+// before each request and after each answer, atomically, so that whatever fails midway (the network, the
+// process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
+// sentences are made where they are shown.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
+import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
+import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
+import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
+import { isCaseId, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
+
+/** tilbago is for documents (invoice, reminders), not archives. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** A case's evidence is a handful of documents; this bounds the time and memory one submission can take. */
+export const MAX_ATTACHMENTS = 100;
+
+/**
+ * - `sending`: a request was about to go out; found like this later, the process died during it.
+ * - `notCreated`: the request never reached tilbago, or tilbago refused the key or the balance: safe to retry.
+ * - `refused`: tilbago refused this case.json (its message is kept); tried again once case.json has changed.
+ * - `uncertain`: no clear answer (time-out, reset, server error): tilbago may have created the case.
+ * - `duplicate`: tilbago already has a case with this reference (409); its case id must be entered by hand.
+ * - `created`: tilbago has the case (caseId); attachments may still be missing.
+ * - `complete`: the case and every attachment are at tilbago.
+ */
+export type SubmissionState = 'sending' | 'notCreated' | 'refused' | 'uncertain' | 'duplicate' | 'created' | 'complete';
+
+/** `sending` and `uncertain` attachments may be at tilbago: they are sent again only after the user confirms. */
+export type AttachmentState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+
+export interface RecordedError {
+  readonly at: string;
+  readonly error: ApiError;
+}
+
+export interface AttachmentRecord {
+  /** A plain file name in `attachments/`. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly state: AttachmentState;
+  /** When it was last sent, or about to be. */
+  readonly attemptedAt?: string;
+  readonly attachmentId?: string;
+  readonly lastError?: RecordedError;
+}
+
+export interface StatusRecord extends CaseStatus {
+  readonly checkedAt: string;
+}
+
+export interface SubmissionRecord {
+  readonly version: 2;
+  /** The case this record belongs to: nothing is sent when `case.json` names another. */
+  readonly externalRef: string;
+  readonly state: SubmissionState;
+  readonly caseId?: string;
+  /** SHA-256 of `case.json` as last sent, so a refused case is sent again only once it has changed. */
+  readonly caseSha256?: string;
+  readonly attemptStartedAt: string;
+  readonly submittedAt?: string;
+  readonly updatedAt: string;
+  readonly attachments: readonly AttachmentRecord[];
+  readonly lastError?: RecordedError;
+  readonly status?: StatusRecord;
+}
+
+const STATES: readonly SubmissionState[] = ['sending', 'notCreated', 'refused', 'uncertain', 'duplicate', 'created', 'complete'];
+const ATTACHMENT_STATES: readonly AttachmentState[] = ['pending', 'sending', 'sent', 'failed', 'uncertain'];
+const ERROR_KINDS: readonly ApiError['kind'][] = ['unauthorized', 'invalidKey', 'insufficientBalance', 'unreachable', 'timeout', 'unexpected', 'invalidAnswer'];
+
+export type RecordRead = SubmissionRecord | undefined | { readonly broken: string };
+
+/** Reads `submission.json`: undefined when there is none; an error text when it is not a record this extension wrote. */
+export async function readRecord(folder: string): Promise<RecordRead> {
+  let text: string;
+  try {
+    const file = path.join(folder, SUBMISSION_FILE);
+    if ((await fs.lstat(file)).size > 1024 * 1024) return { broken: 'it is larger than a record of this extension can be' };
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { broken: (error as Error).message };
+  }
+  try {
+    const record = upgrade(JSON.parse(text));
+    return record && isRecord(record) ? record : { broken: 'it is not a submission record of this extension' };
+  } catch (error) {
+    return { broken: (error as Error).message };
+  }
+}
+
+/** Version 1 (the first release) kept errors as sentences; they are kept as tilbago's message. */
+function upgrade(value: any): unknown {
+  if (value?.version !== 1) return value;
+  const error = (old: unknown) =>
+    old && typeof old === 'object' && typeof (old as { message?: unknown }).message === 'string'
+      ? { at: String((old as { at?: unknown }).at ?? ''), error: { kind: 'unexpected', status: 0, message: (old as { message: string }).message } }
+      : undefined;
+  const { lastError, ...rest } = value;
+  return {
+    ...rest,
+    version: 2,
+    ...(error(lastError) ? { lastError: error(lastError) } : {}),
+    attachments: Array.isArray(value.attachments)
+      ? value.attachments.map((a: any) => {
+          const { error: text, ...kept } = a ?? {};
+          return typeof text === 'string' ? { ...kept, lastError: { at: value.updatedAt, error: { kind: 'unexpected', status: 0, message: text } } } : kept;
+        })
+      : value.attachments,
+  };
+}
+
+function isRecord(record: any): record is SubmissionRecord {
+  return (
+    record?.version === 2 &&
+    typeof record.externalRef === 'string' &&
+    STATES.includes(record.state) &&
+    (record.caseId === undefined || isCaseId(record.caseId)) &&
+    ((record.state !== 'created' && record.state !== 'complete') || record.caseId !== undefined) &&
+    typeof record.attemptStartedAt === 'string' &&
+    (record.lastError === undefined || isRecordedError(record.lastError)) &&
+    Array.isArray(record.attachments) &&
+    record.attachments.length <= 10 * MAX_ATTACHMENTS &&
+    record.attachments.every(
+      (a: any) =>
+        isPlainFileName(a?.file) &&
+        ATTACHMENT_STATES.includes(a.state) &&
+        Number.isSafeInteger(a.bytes) &&
+        typeof a.sha256 === 'string' &&
+        (a.lastError === undefined || isRecordedError(a.lastError)),
+    ) &&
+    new Set(record.attachments.map((a: AttachmentRecord) => a.file)).size === record.attachments.length
+  );
+}
+
+function isRecordedError(value: any): value is RecordedError {
+  return typeof value?.at === 'string' && ERROR_KINDS.includes(value.error?.kind);
+}
+
+/** A name of a file directly in `attachments/`: no path, no `.` or `..`, not hidden, nothing invisible. */
+export function isPlainFileName(name: unknown): name is string {
+  return typeof name === 'string' && name.length > 0 && name.length <= 255 && !/[/\\\p{Cc}]/u.test(name) && !name.startsWith('.');
+}
+
+export function isBroken(record: RecordRead): record is { readonly broken: string } {
+  return record !== undefined && 'broken' in record;
+}
+
+export interface SubmitClient {
+  /** `host:port` of the API, named when the user is asked to confirm. */
+  readonly host: string;
+  createCase(body: object): Promise<ApiResult<{ readonly caseId: string }>>;
+  addAttachment(caseId: string, fileName: string, content: Uint8Array): Promise<ApiResult<{ readonly attachmentId: string }>>;
+}
+
+/** What the user confirms before a case is filed: a request is a legal step, with a fee. */
+export interface FilingSummary {
+  readonly externalRef: string;
+  /** The company, or first name and surname. */
+  readonly debtor: string;
+  /** The claims together, in Rappen. */
+  readonly amountRappen: number;
+  readonly attachments: readonly string[];
+  readonly host: string;
+  /** An earlier attempt that may have created the case already (it stopped without a clear answer). */
+  readonly earlierAttempt?: { readonly startedAt: string; readonly state: 'sending' | 'uncertain' };
+}
+
+export interface UncertainAttachment {
+  readonly file: string;
+  readonly attemptedAt?: string;
+}
+
+export interface SubmitHooks {
+  readonly client: SubmitClient;
+  now(): Date;
+  /** Asked before a case is filed. */
+  confirmFiling(summary: FilingSummary): Promise<boolean>;
+  /** These attachments were sent without a clear answer; tilbago may have them: send them again? */
+  confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean>;
+  /** A lock left by a process that is gone was taken over. */
+  lockRecovered?(owner: LockOwner): void;
+  progress?(step: { readonly kind: 'case' } | { readonly kind: 'attachment'; readonly file: string; readonly index: number; readonly count: number }): void;
+  /** Called at each step that leaves a trace on disk or on the network (for the crash tests). */
+  checkpoint?(step: 'recordWritten' | 'caseRequest' | 'attachmentRequest'): void | Promise<void>;
+}
+
+export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | 'unreadable';
+
+export type SubmitOutcome =
+  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | { readonly kind: 'invalid'; readonly problems: readonly CaseProblem[] }
+  | { readonly kind: 'recordBroken'; readonly reason: string }
+  /** `submission.json` belongs to another externalRef (a copied folder, an edited reference): nothing was sent. */
+  | { readonly kind: 'recordMismatch'; readonly record: SubmissionRecord; readonly recordRef: string; readonly caseRef: string }
+  /** Another process recorded a case id while this one was working (its lock was not visible): this one stopped. */
+  | { readonly kind: 'recordConflict'; readonly record: SubmissionRecord }
+  /** `file` is empty when the problem is `attachments/` itself. */
+  | { readonly kind: 'attachmentProblem'; readonly file: string; readonly problem: AttachmentProblem }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'alreadyComplete'; readonly record: SubmissionRecord }
+  | { readonly kind: 'complete'; readonly record: SubmissionRecord }
+  | { readonly kind: 'attachmentsFailed'; readonly record: SubmissionRecord; readonly failed: readonly string[] }
+  | { readonly kind: 'notCreated'; readonly record: SubmissionRecord; readonly error: ApiError }
+  | { readonly kind: 'refused'; readonly record: SubmissionRecord; readonly error: ApiError }
+  /** Refused before, and case.json has not changed since: not sent again. */
+  | { readonly kind: 'stillRefused'; readonly record: SubmissionRecord }
+  | { readonly kind: 'uncertain'; readonly record: SubmissionRecord; readonly error: ApiError }
+  | { readonly kind: 'duplicate'; readonly record: SubmissionRecord };
+
+/** Thrown by a write that would replace a record holding a case id by one without it. */
+class RecordConflict extends Error {
+  constructor(readonly onDisk: SubmissionRecord) {
+    super('submission.json has a case id this attempt does not know');
+  }
+}
+
+/**
+ * Writes the record, unless the one on disk already has a case id this one does not: a late answer never
+ * overwrites what another writer learnt (the lock makes that impossible on one machine; this guards the rest).
+ */
+async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick<SubmitHooks, 'checkpoint'>): Promise<void> {
+  const onDisk = await readRecord(folder);
+  if (onDisk && !isBroken(onDisk) && onDisk.caseId !== undefined && onDisk.caseId !== record.caseId) throw new RecordConflict(onDisk);
+  await writeJsonAtomic(path.join(folder, SUBMISSION_FILE), record);
+  await hooks?.checkpoint?.('recordWritten');
+}
+
+/** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
+async function listAttachmentFiles(folder: string): Promise<{ readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string }> {
+  const dir = path.join(folder, ATTACHMENTS_FOLDER);
+  let entries;
+  try {
+    const stat = await fs.lstat(dir);
+    if (stat.isSymbolicLink()) return { problem: 'link', file: '' };
+    if (!stat.isDirectory()) return { problem: 'notAFile', file: '' };
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [] };
+    return { problem: 'unreadable', file: '' };
+  }
+  const visible = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const odd = visible.find((e) => !e.isFile() || !isPlainFileName(e.name));
+  if (odd) return { problem: odd.isSymbolicLink() ? 'link' : 'notAFile', file: odd.name };
+  if (visible.length > MAX_ATTACHMENTS) return { problem: 'tooMany', file: visible[MAX_ATTACHMENTS]!.name };
+  return { files: visible.map((e) => e.name) };
+}
+
+/** The files in `attachments/` that would be sent, in name order (for views and messages). */
+export async function listAttachments(folder: string): Promise<string[]> {
+  const listed = await listAttachmentFiles(folder);
+  return 'files' in listed ? listed.files : [];
+}
+
+/** Size and hash from the file's metadata and a streamed read: never more than a small buffer in memory. */
+async function measure(file: string): Promise<{ readonly bytes: number; readonly sha256: string } | AttachmentProblem> {
+  try {
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return 'link';
+    if (!stat.isFile()) return 'notAFile';
+    if (stat.size > MAX_ATTACHMENT_BYTES) return 'tooLarge';
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return { bytes: stat.size, sha256: hash.digest('hex') };
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/** The content to send, checked again just before sending: still a plain file, still within the limit. */
+async function readForSending(file: string): Promise<{ readonly content: Buffer; readonly sha256: string } | AttachmentProblem> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    const stat = await fs.lstat(file);
+    if (stat.isSymbolicLink()) return 'link';
+    if (!stat.isFile()) return 'notAFile';
+    if (stat.size > MAX_ATTACHMENT_BYTES) return 'tooLarge';
+    handle = await fs.open(file, 'r');
+    // Read at most one byte over the limit: a file that grew since `lstat` is refused, not read whole.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_ATTACHMENT_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) {
+        if (length > MAX_ATTACHMENT_BYTES) return 'tooLarge';
+        break;
+      }
+    }
+    const content = buffer.subarray(0, length);
+    return { content, sha256: createHash('sha256').update(content).digest('hex') };
+  } catch {
+    return 'unreadable';
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * The record's attachments as they stand now: what was sent (or may have been) is kept as it was; anything not
+ * sent yet is measured again (the file may have been replaced); new files are added; files that are gone and were
+ * surely never at tilbago are dropped.
+ */
+async function takeInventory(folder: string, files: readonly string[], known: readonly AttachmentRecord[]): Promise<AttachmentRecord[] | { readonly problem: AttachmentProblem; readonly file: string }> {
+  const present = new Set(files);
+  const result: AttachmentRecord[] = known.filter((a) => present.has(a.file) || a.state === 'sent' || a.state === 'sending' || a.state === 'uncertain');
+  for (const name of files) {
+    const index = result.findIndex((a) => a.file === name);
+    const entry = result[index];
+    if (entry?.state === 'sent') continue;
+    const measured = await measure(path.join(folder, ATTACHMENTS_FOLDER, name));
+    if (typeof measured === 'string') return { problem: measured, file: name };
+    if (entry) result[index] = { ...entry, ...measured };
+    else result.push({ file: name, ...measured, state: 'pending' });
+  }
+  return result;
+}
+
+function debtorName(tilbagoCase: TilbagoCase): string {
+  const debtor = tilbagoCase.debtor;
+  return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Whether tilbago surely did not create the case (or store the attachment), so sending again is safe. */
+function surelyNotStored(error: ApiError): boolean {
+  switch (error.kind) {
+    case 'unauthorized':
+    case 'invalidKey':
+    case 'insufficientBalance':
+      return true;
+    case 'unreachable':
+      return !error.sent;
+    case 'unexpected':
+      return error.status >= 400 && error.status < 500;
+    case 'timeout':
+    case 'invalidAnswer':
+      return false;
+  }
+}
+
+/** How a failed request to create the case leaves it. Only a 409 says tilbago has this reference already. */
+function stateAfterFailure(error: ApiError): 'notCreated' | 'refused' | 'uncertain' | 'duplicate' {
+  if (error.kind === 'unexpected' && error.status === 409) return 'duplicate';
+  if (!surelyNotStored(error)) return 'uncertain';
+  return error.kind === 'unexpected' ? 'refused' : 'notCreated';
+}
+
+export async function submitCaseFolder(folder: string, hooks: SubmitHooks): Promise<SubmitOutcome> {
+  const attempt = await acquireCaseLock(folder, 'submit', hooks.now);
+  if (attempt.kind === 'busy') return attempt.owner ? { kind: 'busy', owner: attempt.owner } : { kind: 'busy' };
+  if (attempt.recovered) hooks.lockRecovered?.(attempt.recovered);
+  try {
+    return await submitLocked(folder, hooks, attempt.lock);
+  } catch (error) {
+    if (error instanceof RecordConflict) return { kind: 'recordConflict', record: error.onDisk };
+    throw error;
+  } finally {
+    await attempt.lock.release();
+  }
+}
+
+async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock): Promise<SubmitOutcome> {
+  // Under the lock no one else writes the record: a temporary file beside it is a killed write's.
+  await removeLeftoverTemporaries(path.join(folder, SUBMISSION_FILE));
+  const caseText = await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
+  const checked = parseCase(caseText);
+  if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+  const tilbagoCase = checked.tilbagoCase;
+  const caseSha256 = sha256(caseText);
+
+  const previous = await readRecord(folder);
+  if (isBroken(previous)) return { kind: 'recordBroken', reason: previous.broken };
+  if (previous && previous.externalRef !== tilbagoCase.externalRef) {
+    return { kind: 'recordMismatch', record: previous, recordRef: previous.externalRef, caseRef: tilbagoCase.externalRef };
+  }
+  if (previous?.state === 'complete') return { kind: 'alreadyComplete', record: previous };
+  if (previous?.state === 'duplicate') return { kind: 'duplicate', record: previous };
+  if (previous?.state === 'refused' && previous.caseSha256 === caseSha256) return { kind: 'stillRefused', record: previous };
+
+  const listed = await listAttachmentFiles(folder);
+  if (!('files' in listed)) return { kind: 'attachmentProblem', ...listed };
+  const attachments = await takeInventory(folder, listed.files, previous?.attachments ?? []);
+  if (!Array.isArray(attachments)) return { kind: 'attachmentProblem', ...attachments };
+
+  const stamp = () => hooks.now().toISOString();
+  if (previous?.caseId) {
+    // The case is at tilbago: never sent again. Only attachments can be missing.
+    return sendAttachments(folder, { ...previous, attachments, updatedAt: stamp() }, listed.files, hooks, lock);
+  }
+
+  const earlier = previous && (previous.state === 'sending' || previous.state === 'uncertain') ? { startedAt: previous.attemptStartedAt, state: previous.state } : undefined;
+  const confirmed = await hooks.confirmFiling({
+    externalRef: tilbagoCase.externalRef,
+    debtor: debtorName(tilbagoCase),
+    amountRappen: [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0),
+    attachments: listed.files,
+    host: hooks.client.host,
+    ...(earlier ? { earlierAttempt: earlier } : {}),
+  });
+  if (!confirmed) return { kind: 'cancelled' };
+  if (!(await lock.stillHeld())) return { kind: 'busy' };
+
+  // The record of the attempt goes to disk before the request does.
+  let record: SubmissionRecord = { version: 2, externalRef: tilbagoCase.externalRef, state: 'sending', caseSha256, attemptStartedAt: stamp(), updatedAt: stamp(), attachments };
+  await saveRecord(folder, record, hooks);
+  hooks.progress?.({ kind: 'case' });
+  await hooks.checkpoint?.('caseRequest');
+  const created = await hooks.client.createCase(caseRequestBody(tilbagoCase));
+  if (!created.ok) {
+    const state = stateAfterFailure(created.error);
+    record = { ...record, state, updatedAt: stamp(), lastError: { at: stamp(), error: created.error } };
+    await saveRecord(folder, record, hooks);
+    if (state === 'duplicate') return { kind: 'duplicate', record };
+    return { kind: state, record, error: created.error };
+  }
+  const { lastError: _cleared, ...rest } = record;
+  record = { ...rest, state: 'created', caseId: created.value.caseId, submittedAt: stamp(), updatedAt: stamp() };
+  await saveRecord(folder, record, hooks);
+  return sendAttachments(folder, record, listed.files, hooks, lock);
+}
+
+async function sendAttachments(folder: string, start: SubmissionRecord, present: readonly string[], hooks: SubmitHooks, lock: CaseLock): Promise<SubmitOutcome> {
+  const stamp = () => hooks.now().toISOString();
+  const caseId = start.caseId!;
+  let record = start;
+  const here = (a: AttachmentRecord) => present.includes(a.file);
+  const unsure = record.attachments.filter((a) => here(a) && (a.state === 'sending' || a.state === 'uncertain'));
+  const resendUnsure = unsure.length > 0 && (await hooks.confirmAttachmentResend(unsure.map((a) => ({ file: a.file, ...(a.attemptedAt ? { attemptedAt: a.attemptedAt } : {}) }))));
+  const toSend = record.attachments.filter((a) => here(a) && (a.state === 'pending' || a.state === 'failed' || (resendUnsure && unsure.includes(a))));
+
+  const change = (name: string, update: (a: AttachmentRecord) => AttachmentRecord) => {
+    record = { ...record, updatedAt: stamp(), attachments: record.attachments.map((a) => (a.file === name ? update(a) : a)) };
+  };
+
+  for (const [index, attachment] of toSend.entries()) {
+    hooks.progress?.({ kind: 'attachment', file: attachment.file, index, count: toSend.length });
+    const read = await readForSending(path.join(folder, ATTACHMENTS_FOLDER, attachment.file));
+    if (typeof read === 'string') {
+      await saveRecord(folder, record, hooks);
+      return { kind: 'attachmentProblem', file: attachment.file, problem: read };
+    }
+    // One write marks this one as going out and keeps the answer to the previous one.
+    change(attachment.file, ({ lastError: _old, ...a }) => ({ ...a, bytes: read.content.byteLength, sha256: read.sha256, state: 'sending', attemptedAt: stamp() }));
+    await saveRecord(folder, record, hooks);
+    if (!(await lock.stillHeld())) return { kind: 'busy' };
+    await hooks.checkpoint?.('attachmentRequest');
+    const sent = await hooks.client.addAttachment(caseId, attachment.file, read.content);
+    change(attachment.file, (a) =>
+      sent.ok ? { ...a, state: 'sent', attachmentId: sent.value.attachmentId } : { ...a, state: surelyNotStored(sent.error) ? 'failed' : 'uncertain', lastError: { at: stamp(), error: sent.error } },
+    );
+  }
+
+  const notSent = record.attachments.filter((a) => here(a) && a.state !== 'sent').map((a) => a.file);
+  if (notSent.length === 0) {
+    const { lastError: _cleared, ...rest } = record;
+    record = { ...rest, state: 'complete', updatedAt: stamp() };
+  }
+  await saveRecord(folder, record, hooks);
+  return notSent.length === 0 ? { kind: 'complete', record } : { kind: 'attachmentsFailed', record, failed: notSent };
+}
+
+export type CaseIdOutcome =
+  | { readonly kind: 'recorded'; readonly record: SubmissionRecord }
+  | { readonly kind: 'invalidCaseId' }
+  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | { readonly kind: 'noRecord' }
+  | { readonly kind: 'recordBroken'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly CaseProblem[] }
+  | { readonly kind: 'hasCaseId'; readonly caseId: string }
+  | { readonly kind: 'recordMismatch'; readonly recordRef: string; readonly caseRef: string }
+  /** The id is recorded for another case (`externalRef`) in the cases folders. */
+  | { readonly kind: 'caseIdInUse'; readonly externalRef: string };
+
+/**
+ * After a `duplicate` or `uncertain` attempt: the case id the user found in their tilbago account. `inUse` maps
+ * the case ids already recorded in the cases folders to their externalRef: an id is never given to another case.
+ */
+export async function recordCaseId(folder: string, caseId: string, now: Date, inUse: ReadonlyMap<string, string>): Promise<CaseIdOutcome> {
+  if (!isCaseId(caseId)) return { kind: 'invalidCaseId' };
+  const done = await withCaseLock(folder, 'caseId', async (): Promise<CaseIdOutcome> => {
+    const previous = await readRecord(folder);
+    if (previous === undefined) return { kind: 'noRecord' };
+    if (isBroken(previous)) return { kind: 'recordBroken', reason: previous.broken };
+    if (previous.caseId) return { kind: 'hasCaseId', caseId: previous.caseId };
+    const checked = parseCase(await fs.readFile(path.join(folder, CASE_FILE), 'utf8'));
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    if (checked.tilbagoCase.externalRef !== previous.externalRef) return { kind: 'recordMismatch', recordRef: previous.externalRef, caseRef: checked.tilbagoCase.externalRef };
+    const owner = inUse.get(caseId);
+    if (owner !== undefined && owner !== previous.externalRef) return { kind: 'caseIdInUse', externalRef: owner };
+    const { lastError: _cleared, ...rest } = previous;
+    const record: SubmissionRecord = { ...rest, state: 'created', caseId, submittedAt: previous.attemptStartedAt, updatedAt: now.toISOString() };
+    await saveRecord(folder, record);
+    return { kind: 'recorded', record };
+  });
+  return done.kind === 'done' ? done.value : done;
+}
+
+export type SetAsideOutcome =
+  | { readonly kind: 'setAside'; readonly file: string }
+  | { readonly kind: 'noRecord' }
+  | { readonly kind: 'busy'; readonly owner?: LockOwner };
+
+/** Moves `submission.json` aside under a new name (never over another file, never deleted), so the case starts afresh. */
+export async function setRecordAside(folder: string, now: Date): Promise<SetAsideOutcome> {
+  const done = await withCaseLock(folder, 'setAside', async (): Promise<SetAsideOutcome> => {
+    const from = path.join(folder, SUBMISSION_FILE);
+    const stamp = now.toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; n < 100; n++) {
+      const name = `submission.set-aside-${stamp}${n > 1 ? `-${n}` : ''}.json`;
+      try {
+        // A link fails if the name is taken; then the record's own name goes.
+        await fs.link(from, path.join(folder, name));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return { kind: 'noRecord' };
+        if (code === 'EEXIST') continue;
+        throw error;
+      }
+      await fs.rm(from);
+      return { kind: 'setAside', file: name };
+    }
+    throw new Error('no free name to set the record aside');
+  });
+  return done.kind === 'done' ? done.value : done;
+}
+
+export type StatusOutcome =
+  | { readonly kind: 'updated'; readonly record: SubmissionRecord }
+  | { readonly kind: 'notSubmitted' }
+  | { readonly kind: 'failed'; readonly error: ApiError }
+  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | { readonly kind: 'recordBroken'; readonly reason: string };
+
+/**
+ * Asks tilbago for the case's status, then keeps it in the freshest record, under the case lock, changing only
+ * `status`. The request itself is made without the lock, so a slow answer holds no one up.
+ */
+export async function refreshCaseStatus(
+  folder: string,
+  client: { caseStatus(caseId: string): Promise<ApiResult<CaseStatus>> },
+  now: Date,
+  lockWaitMs = 3000,
+): Promise<StatusOutcome> {
+  const first = await readRecord(folder);
+  if (isBroken(first)) return { kind: 'recordBroken', reason: first.broken };
+  if (!first?.caseId) return { kind: 'notSubmitted' };
+  const caseId = first.caseId;
+  const answer = await client.caseStatus(caseId);
+  if (!answer.ok) return { kind: 'failed', error: answer.error };
+  const status: StatusRecord = { ...answer.value, checkedAt: now.toISOString() };
+  for (const deadline = Date.now() + lockWaitMs; ; ) {
+    const done = await withCaseLock(folder, 'refresh', async (): Promise<StatusOutcome> => {
+      const fresh = await readRecord(folder);
+      if (isBroken(fresh)) return { kind: 'recordBroken', reason: fresh.broken };
+      if (fresh?.caseId !== caseId) return { kind: 'notSubmitted' };
+      const record: SubmissionRecord = { ...fresh, status, updatedAt: now.toISOString() };
+      await saveRecord(folder, record);
+      return { kind: 'updated', record };
+    });
+    if (done.kind === 'done') return done.value;
+    if (Date.now() >= deadline) return done;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface CaseFolderSummary {
+  readonly folder: string;
+  readonly name: string;
+  /** Undefined: not submitted yet. */
+  readonly record?: SubmissionRecord;
+  readonly recordProblem?: string;
+}
+
+/** The case folders (those with a case.json) directly under a cases folder, by name. */
+export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSummary[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(casesFolder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const folders = entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name));
+  const summaries = await Promise.all(
+    folders.map(async (entry): Promise<CaseFolderSummary | undefined> => {
+      const folder = path.join(casesFolder, entry.name);
+      try {
+        await fs.access(path.join(folder, CASE_FILE));
+      } catch {
+        return undefined;
+      }
+      const record = await readRecord(folder);
+      return { folder, name: entry.name, ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}) };
+    }),
+  );
+  return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
+}

@@ -1,0 +1,67 @@
+// The words that several case commands share: a problem in case.json, who holds a case's lock.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { formatDateTime } from '../ui/format';
+import type { CaseProblem } from './model/caseFile';
+import type { LockOwner } from './model/caseLock';
+
+export function describeCaseProblem(problem: CaseProblem): string {
+  const where = problem.path || 'case.json';
+  switch (problem.code) {
+    case 'notJson':
+      return vscode.l10n.t('case.json is not valid JSON ({0})', problem.detail ?? '');
+    case 'required':
+      return vscode.l10n.t('{0} is required', where);
+    case 'wrongType':
+      return vscode.l10n.t('{0} must be of type {1}', where, problem.detail ?? '');
+    case 'empty':
+      return vscode.l10n.t('{0} is empty', where);
+    case 'tooLong':
+      return vscode.l10n.t('{0} is longer than {1} characters', where, problem.detail ?? '');
+    case 'unknownField':
+      return vscode.l10n.t('{0} is not a field of a tilbago case', where);
+    case 'amount':
+      return vscode.l10n.t('{0} must be a positive whole number of Rappen (CHF 1.50 = 150)', where);
+    case 'interestRate':
+      return vscode.l10n.t('{0} must be a decimal string from "0" to "99.99999", e.g. "5.0"', where);
+    case 'collocationClass':
+      return vscode.l10n.t('{0} must be "1", "2" or "3"', where);
+    case 'tooManyClaims':
+      return vscode.l10n.t('at most {0} claims in all (claim and subsidiaryClaims)', problem.detail ?? '');
+    case 'uidFormat':
+      return vscode.l10n.t('{0} is not a UID like CHE-123.456.788', where);
+    case 'uidCheckDigit':
+      return problem.detail ? vscode.l10n.t('{0} fails the check digit (it should end in {1})', where, problem.detail) : vscode.l10n.t('{0} fails the check digit', where);
+    case 'date':
+      return vscode.l10n.t('{0} must be a date as yyyy-mm-dd', where);
+    case 'dateOfBirth':
+      return vscode.l10n.t('{0} must be a date as yyyy-mm-dd, dd.mm.yyyy or yyyy', where);
+    case 'sex':
+      return vscode.l10n.t('{0} must be "M", "F" or "U"', where);
+    case 'language':
+      return vscode.l10n.t('{0} must be "de", "fr" or "it"', where);
+    case 'nationality':
+      return vscode.l10n.t('{0} must be a two-letter country code, e.g. "CH"', where);
+    case 'email':
+      return vscode.l10n.t('{0} is not an e-mail address', where);
+    case 'phone':
+      return vscode.l10n.t('{0} is not a phone number', where);
+    case 'personName':
+      return vscode.l10n.t('{0} needs a name and a surname (a natural person) or a company (a legal person)', where);
+  }
+}
+
+/** Who holds a case's lock, as a sentence. */
+export function describeLockOwner(owner: LockOwner | undefined): string {
+  if (!owner) return vscode.l10n.t('Another submission of this case is starting.');
+  const where = owner.host === os.hostname() ? vscode.l10n.t('in this or another VS Code window on this computer') : vscode.l10n.t('on the computer "{0}"', owner.host);
+  switch (owner.purpose) {
+    case 'submit':
+      return vscode.l10n.t('A submission of this case is running {0} (since {1}).', where, formatDateTime(owner.startedAt));
+    case 'refresh':
+      return vscode.l10n.t('The status of this case is being refreshed {0}.', where);
+    case 'caseId':
+    case 'setAside':
+      return vscode.l10n.t('The record of this case is being changed {0}.', where);
+  }
+}

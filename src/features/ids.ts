@@ -1,6 +1,0 @@
-// What the entry bundle must know of the features loaded on first use, to register them without loading them:
-// the commands of the tilbago side, and the setup panel's view type (for its serializer).
-export const SETUP_VIEW_TYPE = 'tilbago.setup';
-
-export const CASE_COMMANDS = ['tilbago.testConnection', 'tilbago.newCase', 'tilbago.submitCase', 'tilbago.enterCaseId', 'tilbago.refreshStatus', 'tilbago.checkUid'] as const;
-export type CaseCommand = (typeof CASE_COMMANDS)[number];

@@ -1,0 +1,194 @@
+// Reads the tilbago settings through the core checks, and warns once about each broken value.
+// It never writes: a broken value in the user's file stays as the user left it.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { resolveCasesFolder } from './casesFolder';
+import {
+  checkSetting,
+  SETTINGS_SECTION,
+  workspaceMaySet,
+  type SettingKey,
+  type SettingProblem,
+  type SettingValue,
+} from './schema';
+import type { SettingsScope, TilbagoSettings } from '../api';
+import { log } from '../ui/log';
+
+type Origin = 'user' | 'workspace' | 'workspaceFolder';
+
+interface RawValue {
+  readonly value: unknown;
+  readonly origin?: Origin;
+}
+
+/** How far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
+export type Level = 'folder' | 'workspace' | 'user';
+
+/**
+ * The value that wins at a level, and where it comes from. Machine-scoped settings count only from the user's
+ * settings, and restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
+ */
+function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: Level = 'folder'): RawValue {
+  const info = config.inspect(key);
+  if (!info) return { value: undefined };
+  if (level !== 'user' && workspaceMaySet(key, vscode.workspace.isTrusted)) {
+    if (level === 'folder' && info.workspaceFolderValue !== undefined) {
+      // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
+      const origin = vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
+      return { value: info.workspaceFolderValue, origin };
+    }
+    if (info.workspaceValue !== undefined) return { value: info.workspaceValue, origin: 'workspace' };
+  }
+  if (info.globalValue !== undefined) return { value: info.globalValue, origin: 'user' };
+  return { value: undefined };
+}
+
+function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefined): string {
+  switch (origin) {
+    case 'user':
+      return vscode.l10n.t('your User settings');
+    case 'workspace':
+      return vscode.l10n.t('the Workspace settings');
+    case 'workspaceFolder':
+      return vscode.l10n.t('the settings of folder "{0}"', folder?.name ?? '?');
+  }
+}
+
+function describeProblem(problem: SettingProblem): string {
+  switch (problem.reason) {
+    case 'wrongType':
+      return problem.expected === 'integer'
+        ? vscode.l10n.t('must be a whole number')
+        : vscode.l10n.t('must be text in quotes');
+    case 'notWholeNumber':
+      return vscode.l10n.t('must be a whole number');
+    case 'outOfRange':
+      return vscode.l10n.t('must be between {0} and {1}', problem.minimum, problem.maximum);
+    case 'tooLong':
+      return vscode.l10n.t('is longer than {0} characters', problem.maxLength);
+    case 'controlCharacters':
+      return vscode.l10n.t('contains control characters');
+    case 'invalidUrl':
+      return vscode.l10n.t('is not a valid https:// address');
+    case 'insecureUrl':
+      return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
+  }
+}
+
+function describeValue(key: SettingKey, value: number | string): string {
+  if (value === '' && key === 'reminder3.text') return vscode.l10n.t('the built-in letter');
+  if (value === '') return vscode.l10n.t('no folder');
+  return typeof value === 'number' ? String(value) : `"${value}"`;
+}
+
+const SETTINGS_FILE_COMMAND: Record<Origin, string> = {
+  user: 'workbench.action.openSettingsJson',
+  workspace: 'workbench.action.openWorkspaceSettingsFile',
+  workspaceFolder: 'workbench.action.openFolderSettingsFile',
+};
+
+export class TilbagoConfiguration implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.ConfigurationChangeEvent>();
+  /** Fires when any `tilbago.*` setting changes, at any level. */
+  readonly onDidChange = this.changed.event;
+  private readonly warned = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
+      // Check every folder right away, so a broken hand edit is reported when it is made.
+      for (const folder of vscode.workspace.workspaceFolders ?? [undefined]) this.read(folder);
+      this.changed.fire(e);
+    });
+  }
+
+  /** The cases folders in use: one per workspace folder (or the user's), without repeats. */
+  casesFolders(): string[] {
+    const scopes = vscode.workspace.workspaceFolders ?? [undefined];
+    const folders = scopes.map((scope) => this.read(scope).casesFolder).filter((f): f is string => f !== undefined);
+    return [...new Set(folders)];
+  }
+
+  /** The effective, checked settings for a folder (or a file in it); the workspace level when none is given. */
+  read(scope?: SettingsScope): TilbagoSettings {
+    const folder = folderOf(scope);
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri ?? (scope as vscode.Uri | undefined));
+    const get = <K extends SettingKey>(key: K): SettingValue<K> => this.checked(config, key, folder);
+    const casesFolder = resolveCasesFolder(get('casesFolder'), folder?.uri.fsPath, os.homedir());
+    return Object.freeze({
+      reminder3: Object.freeze({
+        daysAfterSecondReminder: get('reminder3.daysAfterSecondReminder'),
+        daysBeforeCollection: get('reminder3.daysBeforeCollection'),
+        text: get('reminder3.text'),
+      }),
+      casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,
+      apiBaseUrl: get('apiBaseUrl'),
+      requestTimeoutSeconds: get('requestTimeoutSeconds'),
+    });
+  }
+
+  /**
+   * Where the key may be sent: the configured address, or why it may not be used. Unlike `read()`, a broken
+   * address does not fall back to the default here: the key goes exactly where the user said, or nowhere.
+   */
+  apiBaseUrl(): { readonly url: string } | { readonly problem: string } {
+    const raw = rawValue(vscode.workspace.getConfiguration(SETTINGS_SECTION), 'apiBaseUrl');
+    const checked = checkSetting('apiBaseUrl', raw.value);
+    return checked.problem ? { problem: `"${SETTINGS_SECTION}.apiBaseUrl" ${describeProblem(checked.problem)}` } : { url: checked.value };
+  }
+
+  /** The checked value of one setting at a level (warning once if it is broken). */
+  checked<K extends SettingKey>(
+    config: vscode.WorkspaceConfiguration,
+    key: K,
+    folder: vscode.WorkspaceFolder | undefined,
+    level: Level = 'folder',
+  ): SettingValue<K> {
+    const raw = rawValue(config, key, level);
+    const checked = checkSetting(key, raw.value);
+    if (checked.problem && raw.origin) this.warnOnce(key, raw, checked.problem, checked.value, folder);
+    return checked.value;
+  }
+
+  private warnOnce(
+    key: SettingKey,
+    raw: RawValue,
+    problem: SettingProblem,
+    used: number | string,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): void {
+    const origin = raw.origin as Origin;
+    const fingerprint = JSON.stringify([key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
+    if (this.warned.has(fingerprint)) return;
+    this.warned.add(fingerprint);
+
+    const fullKey = `${SETTINGS_SECTION}.${key}`;
+    // The broken value itself is not repeated: a string setting could hold something pasted by mistake.
+    const message = vscode.l10n.t(
+      'The setting "{0}" in {1} {2}. Using {3} instead; your settings file was not changed.',
+      fullKey,
+      describeOrigin(origin, folder),
+      describeProblem(problem),
+      describeValue(key, used),
+    );
+    log().warn(message);
+    const open = vscode.l10n.t('Open Settings File');
+    void vscode.window.showWarningMessage(message, open).then((answer) => {
+      if (answer === open) void vscode.commands.executeCommand(SETTINGS_FILE_COMMAND[origin]);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function folderOf(scope: SettingsScope | undefined): vscode.WorkspaceFolder | undefined {
+  if (scope === undefined) {
+    const folders = vscode.workspace.workspaceFolders;
+    return folders?.length === 1 ? folders[0] : undefined;
+  }
+  return 'uri' in scope ? scope : vscode.workspace.getWorkspaceFolder(scope);
+}

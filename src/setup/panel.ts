@@ -1,0 +1,78 @@
+// The one setup panel: created by "Tilbago: Open setup", revealed on a second call, and restored after a window
+// reload by the serializer (the webview keeps unsaved edits in its own state). `retainContextWhenHidden` stays
+// off: the webview saves its edits with setState and rebuilds when shown again.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { languageOf } from '../shared/languages';
+import { SETUP_FORM_STRINGS } from './formStrings';
+import { SETUP_VIEW_TYPE } from '../ids';
+import { SetupController, type SetupHost } from './controller';
+
+
+export class SetupPanel {
+  private static current: SetupPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static show(extensionUri: vscode.Uri, host: SetupHost): void {
+    if (SetupPanel.current) {
+      SetupPanel.current.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(SETUP_VIEW_TYPE, vscode.l10n.t('tilbago setup'), vscode.ViewColumn.Active, {});
+    SetupPanel.current = new SetupPanel(panel, extensionUri, host);
+  }
+
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, host: SetupHost): void {
+    SetupPanel.current?.panel.dispose();
+    SetupPanel.current = new SetupPanel(panel, extensionUri, host);
+  }
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    host: SetupHost,
+  ) {
+    const webviewFiles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    // Set here too for a revived panel, so it points at this installation's files.
+    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewFiles] };
+    const controller = new SetupController(host, (message) => panel.webview.postMessage(message));
+    this.disposables.push(
+      controller,
+      panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    panel.webview.html = html(panel.webview, webviewFiles, host.language);
+  }
+
+  private dispose(): void {
+    if (SetupPanel.current === this) SetupPanel.current = undefined;
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function html(webview: vscode.Webview, files: vscode.Uri, language: string): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(files, name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script type="module" nonce="${nonce}" src="${asset('webview.js')}"></script>
+<title>tilbago</title>
+</head>
+<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(SETUP_FORM_STRINGS[languageOf(language)]))}"><main id="app" aria-busy="true"></main></body>
+</html>`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,88 @@
+// Where the setup form saves: the User settings, the Workspace settings, or one folder of a multi-root workspace.
+// Reads the form's values at a target and writes them there; writes touch only the form's own tilbago.* keys.
+import * as vscode from 'vscode';
+import type { TilbagoConfiguration, Level } from '../settings/configuration';
+import { FORM_FIELDS, SETTING_OF_FIELD, type FormField, type FormValues, type SaveTarget } from './contract';
+import { SETTINGS_SECTION, type SettingKey } from '../settings/schema';
+
+interface ResolvedTarget extends SaveTarget {
+  readonly configurationTarget: vscode.ConfigurationTarget;
+  readonly level: Level;
+  /** The folder a relative cases folder is resolved against. */
+  readonly folder: vscode.WorkspaceFolder | undefined;
+}
+
+/** The targets, the default first: the folders of a multi-root workspace, else the workspace when a folder is open; then User. */
+export function saveTargets(): ResolvedTarget[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const user: ResolvedTarget = {
+    id: 'user',
+    kind: 'user',
+    label: vscode.l10n.t('User settings'),
+    configurationTarget: vscode.ConfigurationTarget.Global,
+    level: 'user',
+    folder: folders.length === 1 ? folders[0] : undefined,
+  };
+  if (folders.length === 0) return [user];
+  const workspace: ResolvedTarget = {
+    id: 'workspace',
+    kind: 'workspace',
+    label: vscode.l10n.t('Workspace settings'),
+    configurationTarget: vscode.ConfigurationTarget.Workspace,
+    level: 'workspace',
+    folder: folders.length === 1 ? folders[0] : undefined,
+  };
+  if (!vscode.workspace.workspaceFile) return [workspace, user];
+  const perFolder = folders.map(
+    (folder): ResolvedTarget => ({
+      id: `folder:${folder.uri.toString()}`,
+      kind: 'folder',
+      label: vscode.l10n.t('Folder settings: {0}', folder.name),
+      configurationTarget: vscode.ConfigurationTarget.WorkspaceFolder,
+      level: 'folder',
+      folder,
+    }),
+  );
+  return [...perFolder, workspace, user];
+}
+
+export function findTarget(id: string): ResolvedTarget | undefined {
+  return saveTargets().find((target) => target.id === id);
+}
+
+/** Strips a target to what the webview may know. */
+export function publicTarget({ id, kind, label }: ResolvedTarget): SaveTarget {
+  return { id, kind, label };
+}
+
+function configurationFor(target: ResolvedTarget): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, target.kind === 'folder' ? target.folder?.uri : undefined);
+}
+
+/** The values in effect at a target, and which of them are set at the target itself. */
+export function readAtTarget(configuration: TilbagoConfiguration, target: ResolvedTarget) {
+  const config = configurationFor(target);
+  const checked = <K extends SettingKey>(key: K) => configuration.checked(config, key, target.folder, target.level);
+  const values: FormValues = {
+    daysAfterSecondReminder: checked('reminder3.daysAfterSecondReminder'),
+    daysBeforeCollection: checked('reminder3.daysBeforeCollection'),
+    text: checked('reminder3.text'),
+    casesFolder: checked('casesFolder'),
+  };
+  const setAtTarget = Object.fromEntries(
+    FORM_FIELDS.map((field) => {
+      const info = config.inspect(SETTING_OF_FIELD[field]);
+      const own = target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
+      return [field, own !== undefined];
+    }),
+  ) as Record<FormField, boolean>;
+  return { values, setAtTarget };
+}
+
+/** Writes every form value at the target (`undefined` removes them: Reset to defaults). */
+export async function writeAtTarget(target: ResolvedTarget, values: FormValues | undefined): Promise<void> {
+  const config = configurationFor(target);
+  for (const field of FORM_FIELDS) {
+    await config.update(SETTING_OF_FIELD[field], values?.[field], target.configurationTarget);
+  }
+}

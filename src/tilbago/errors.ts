@@ -1,0 +1,24 @@
+// Every error of the tilbago client in words a person can act on.
+import * as vscode from 'vscode';
+import type { ApiError } from './client';
+
+export function describeApiError(error: ApiError): string {
+  switch (error.kind) {
+    case 'unauthorized':
+      return vscode.l10n.t('tilbago refused the API key (401). Check it in your tilbago account and set it again.');
+    case 'invalidKey':
+      return vscode.l10n.t('The stored API key has characters a tilbago key does not have; nothing was sent. Set the key again.');
+    case 'insufficientBalance':
+      return vscode.l10n.t('The balance of your tilbago account is insufficient (402). Top it up on tilbago, then try again.');
+    case 'timeout':
+      return vscode.l10n.t('tilbago at {0} did not answer within {1} s.', error.host, error.seconds);
+    case 'unreachable':
+      return vscode.l10n.t('tilbago at {0} could not be reached ({1}).', error.host, error.cause);
+    case 'unexpected':
+      return error.message
+        ? vscode.l10n.t('tilbago answered with an error ({0}): {1}', error.status, error.message)
+        : vscode.l10n.t('tilbago answered with an unexpected status ({0}).', error.status);
+    case 'invalidAnswer':
+      return vscode.l10n.t('tilbago gave an answer this extension does not understand ({0}).', error.detail);
+  }
+}
