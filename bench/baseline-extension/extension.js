@@ -1,6 +1,6 @@
 // A bare webview: minimal HTML whose script posts `ready`; the host answers with a state, which the page shows.
 const vscode = require('vscode');
-const crypto = require('crypto');
+const crypto = require('node:crypto');
 
 exports.activate = (context) => {
   context.subscriptions.push(

@@ -190,7 +190,7 @@ export type LetterPart =
   | { readonly kind: 'missing'; readonly text: string; readonly placeholder: Placeholder }
   | { readonly kind: 'unknown'; readonly text: string };
 
-function valueOf(placeholder: Placeholder, invoice: LetterInvoice, language: Language): string | undefined {
+function placeholderValue(placeholder: Placeholder, invoice: LetterInvoice, language: Language): string | undefined {
   const date = (value: IsoDate | undefined) => (isIsoDate(value) ? formatSwissDate(value) : undefined);
   switch (placeholder) {
     case 'TITRE':
@@ -219,7 +219,7 @@ export function renderLetterParts(letter: string, invoice: LetterInvoice, langua
     if (match.index > last) parts.push({ kind: 'text', text: letter.slice(last, match.index) });
     const name = match[1]!;
     if (isPlaceholder(name)) {
-      const value = valueOf(name, invoice, language);
+      const value = placeholderValue(name, invoice, language);
       parts.push(value === undefined ? { kind: 'missing', text: match[0], placeholder: name } : { kind: 'value', text: value, placeholder: name });
     } else {
       parts.push({ kind: 'unknown', text: match[0] });

@@ -109,7 +109,7 @@ export function formValueProblem(field: FormField, value: unknown): FormValuePro
 
 function hasExactKeys(object: Record<string, unknown>, keys: readonly string[]): boolean {
   const own = Reflect.ownKeys(object);
-  return own.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(object, key));
+  return own.length === keys.length && keys.every((key) => Object.hasOwn(object, key));
 }
 
 function parseValues(raw: unknown): FormValues | string {
@@ -139,7 +139,7 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
   const fail = (error: string): ParsedMessage => ({ ok: false, error });
   if (!isPlainObject(raw)) return fail('a message must be an object');
   const type = raw.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(FIELDS, type)) {
+  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
     return fail(`unknown message type: ${typeof type === 'string' ? type.slice(0, 40) : typeof type}`);
   }
   const messageType = type as WebviewMessage['type'];

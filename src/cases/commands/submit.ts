@@ -147,30 +147,35 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       offerToSetAside(services, folder, outcome.record, outcome.caseRef);
       return;
     case 'recordConflict':
-      return withRecordButton(
+      withRecordButton(
         vscode.window.showWarningMessage,
         vscode.l10n.t('This attempt stopped: meanwhile another one recorded the tilbago case id {0} for this case. Its record was kept.', outcome.record.caseId ?? ''),
       );
+      return;
     case 'attachmentProblem':
       void vscode.window.showErrorMessage(vscode.l10n.t('Nothing more was sent: {0}', describeAttachmentProblem(outcome.file, outcome.problem)));
       return;
     case 'alreadyComplete':
-      return withRecordButton(vscode.window.showInformationMessage, vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''));
+      withRecordButton(vscode.window.showInformationMessage, vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''));
+      return;
     case 'complete':
-      return withRecordButton(
+      withRecordButton(
         vscode.window.showInformationMessage,
         vscode.l10n.t('Filed at tilbago: case id {0}, with {1} attachment(s).', outcome.record.caseId ?? '', outcome.record.attachments.length),
       );
+      return;
     case 'attachmentsFailed':
-      return withRecordButton(
+      withRecordButton(
         vscode.window.showWarningMessage,
         vscode.l10n.t('The case is at tilbago (case id {0}), but these attachments are not, or not surely: {1}. Submit again to send them.', outcome.record.caseId ?? '', outcome.failed.join(', ')),
       );
+      return;
     case 'notCreated':
-      return withRecordButton(
+      withRecordButton(
         vscode.window.showErrorMessage,
         vscode.l10n.t('tilbago did not create the case: {0} Nothing needs undoing; submit again when it is fixed.', describeApiError(outcome.error)),
       );
+      return;
     case 'refused':
     case 'stillRefused': {
       const error = outcome.kind === 'refused' ? outcome.error : outcome.record.lastError?.error;
@@ -186,10 +191,11 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       return;
     }
     case 'uncertain':
-      return withRecordButton(
+      withRecordButton(
         vscode.window.showWarningMessage,
         vscode.l10n.t('{0} tilbago may or may not have created the case. Submit again to find out: tilbago refuses a second case with the same reference.', describeApiError(outcome.error)),
       );
+      return;
     case 'duplicate': {
       const enter = vscode.l10n.t('Enter case id');
       void vscode.window

@@ -181,7 +181,7 @@ function typeOk(value: unknown, type: Field['type']): boolean {
 function checkFields(object: Json, fields: Record<string, Field>, path: string, problems: CaseProblem[]): void {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   for (const key of Object.keys(object)) {
-    if (!Object.prototype.hasOwnProperty.call(fields, key)) problems.push({ path: at(key), code: 'unknownField' });
+    if (!Object.hasOwn(fields, key)) problems.push({ path: at(key), code: 'unknownField' });
   }
   for (const [key, field] of Object.entries(fields)) {
     const value = object[key];
@@ -272,7 +272,7 @@ export function checkCase(raw: unknown): CaseCheck {
   }
   if (raw.claim !== undefined && raw.claim !== null) checkClaim(raw.claim, 'claim', problems);
   if (Array.isArray(raw.subsidiaryClaims)) {
-    raw.subsidiaryClaims.forEach((claim, i) => checkClaim(claim, `subsidiaryClaims[${i}]`, problems));
+    for (const [i, claim] of raw.subsidiaryClaims.entries()) checkClaim(claim, `subsidiaryClaims[${i}]`, problems);
     if (raw.subsidiaryClaims.length + 1 > MAX_CLAIMS) problems.push({ path: 'subsidiaryClaims', code: 'tooManyClaims', detail: String(MAX_CLAIMS) });
   }
   return problems.length ? { ok: false, problems } : { ok: true, tilbagoCase: raw as unknown as TilbagoCase };

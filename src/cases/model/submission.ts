@@ -4,7 +4,7 @@
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
@@ -94,8 +94,12 @@ export async function readRecord(folder: string): Promise<RecordRead> {
   }
 }
 
+/** A record as read from disk: every field is checked before it is trusted. */
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked field by field below
+type Unchecked = any;
+
 /** Version 1 (the first release) kept errors as sentences; they are kept as tilbago's message. */
-function upgrade(value: any): unknown {
+function upgrade(value: Unchecked): unknown {
   if (value?.version !== 1) return value;
   const error = (old: unknown) =>
     old && typeof old === 'object' && typeof (old as { message?: unknown }).message === 'string'
@@ -107,7 +111,7 @@ function upgrade(value: any): unknown {
     version: 2,
     ...(error(lastError) ? { lastError: error(lastError) } : {}),
     attachments: Array.isArray(value.attachments)
-      ? value.attachments.map((a: any) => {
+      ? value.attachments.map((a: Unchecked) => {
           const { error: text, ...kept } = a ?? {};
           return typeof text === 'string' ? { ...kept, lastError: { at: value.updatedAt, error: { kind: 'unexpected', status: 0, message: text } } } : kept;
         })
@@ -115,7 +119,7 @@ function upgrade(value: any): unknown {
   };
 }
 
-function isRecord(record: any): record is SubmissionRecord {
+function isRecord(record: Unchecked): record is SubmissionRecord {
   return (
     record?.version === 2 &&
     typeof record.externalRef === 'string' &&
@@ -127,7 +131,7 @@ function isRecord(record: any): record is SubmissionRecord {
     Array.isArray(record.attachments) &&
     record.attachments.length <= 10 * MAX_ATTACHMENTS &&
     record.attachments.every(
-      (a: any) =>
+      (a: Unchecked) =>
         isPlainFileName(a?.file) &&
         ATTACHMENT_STATES.includes(a.state) &&
         Number.isSafeInteger(a.bytes) &&
@@ -138,7 +142,7 @@ function isRecord(record: any): record is SubmissionRecord {
   );
 }
 
-function isRecordedError(value: any): value is RecordedError {
+function isRecordedError(value: Unchecked): value is RecordedError {
   return typeof value?.at === 'string' && ERROR_KINDS.includes(value.error?.kind);
 }
 
@@ -234,7 +238,7 @@ async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick
 /** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
 async function listAttachmentFiles(folder: string): Promise<{ readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string }> {
   const dir = path.join(folder, ATTACHMENTS_FOLDER);
-  let entries;
+  let entries: Dirent[];
   try {
     const stat = await fs.lstat(dir);
     if (stat.isSymbolicLink()) return { problem: 'link', file: '' };
@@ -581,7 +585,7 @@ export interface CaseFolderSummary {
 
 /** The case folders (those with a case.json) directly under a cases folder, by name. */
 export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSummary[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await fs.readdir(casesFolder, { withFileTypes: true });
   } catch (error) {
