@@ -85,9 +85,27 @@ if (bench) {
   });
 }
 
+/**
+ * In watch mode, each rebuild is announced and its problems printed one a line, `file:line:column: error: text`,
+ * which the "watch" task's problem matcher (.vscode/tasks.json) reads into the Problems panel.
+ */
+const reportForProblemMatcher = {
+  name: 'report-for-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const [severity, messages] of [['error', result.errors], ['warning', result.warnings]]) {
+        for (const { text, location } of messages) {
+          console.log(location ? `${location.file}:${location.line}:${location.column + 1}: ${severity}: ${text}` : `esbuild: ${severity}: ${text}`);
+        }
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (watch) {
-  await Promise.all(builds.map(async (options) => (await esbuild.context(options)).watch()));
-  console.log('[esbuild] watching for changes');
+  await Promise.all(builds.map(async (options) => (await esbuild.context({ ...options, logLevel: 'silent', plugins: [reportForProblemMatcher] })).watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }

@@ -130,7 +130,7 @@ export class TilbagoClient {
       const response = await fetch(new URL(path, this.options.baseUrl), {
         method,
         headers: { Accept: 'application/json', ...init.headers, api_key: this.options.apiKey },
-        ...(init.body !== undefined ? { body: init.body as BodyInit } : {}),
+        ...(init.body !== undefined ? { body: init.body as NonNullable<RequestInit['body']> } : {}),
         signal: controller.signal,
         redirect: 'error', // never follow a redirect with the key
       });

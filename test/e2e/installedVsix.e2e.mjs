@@ -73,7 +73,10 @@ export async function runInstalledVsixE2e(built) {
   try {
     // In the run folder, so the canary scan reads it with the rest.
     if (built && fs.existsSync(built)) fs.copyFileSync(built, vsix);
-    else buildVsix(vsix);
+    else {
+      const { made } = buildVsix();
+      if (fs.existsSync(made)) fs.copyFileSync(made, vsix);
+    }
     if (!fs.existsSync(vsix)) throw new Error('vsce package made no .vsix');
     server = await startServer({ runDir, port: await freePort(), installVsix: vsix });
     browser = await launchBrowser(path.join(runDir, 'browser-home'));

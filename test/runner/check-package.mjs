@@ -1,66 +1,52 @@
-// Builds the .vsix as `npm run package` does and checks that it holds only what runs.
+// Builds the .vsix with `npm run package`, as the README says, and checks that it holds only what runs.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from './vscode-web.mjs';
 
-/** The names of the entries of a zip file, read from its central directory. */
-export function zipEntries(file) {
-  const zip = fs.readFileSync(file);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error(`${file} is not a zip file`);
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const names = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`${file}: broken central directory`);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return names;
+/** The files `vsce` packs, as `vsce ls` lists them (paths inside the extension folder). */
+export function packedFiles() {
+  return execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 const ALLOWED = [
-  /^extension\.vsixmanifest$/,
-  /^\[Content_Types\]\.xml$/,
-  /^extension\/package\.json$/,
-  /^extension\/package\.nls(\.[a-z-]+)?\.json$/,
-  /^extension\/l10n\/bundle\.l10n\.[a-z-]+\.json$/,
-  /^extension\/dist\/(extension|cases|setup)\.js$/,
-  /^extension\/dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
-  /^extension\/media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
-  /^extension\/schemas\/[\w.-]+\.json$/,
-  /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/i,
+  /^package\.json$/,
+  /^package\.nls(\.[a-z-]+)?\.json$/,
+  /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
+  /^dist\/extension\.mjs$/,
+  /^dist\/chunks\/[\w-]+\.mjs$/,
+  /^dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
+  /^media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
+  /^schemas\/[\w.-]+\.json$/,
+  /^(README\.md|CHANGELOG\.md|LICENSE)$/,
 ];
 const REQUIRED = [
-  'extension/package.json',
-  'extension/dist/extension.js',
-  'extension/dist/cases.js',
-  'extension/dist/setup.js',
-  'extension/dist/webview/webview.js',
-  'extension/package.nls.json',
-  'extension/l10n/bundle.l10n.fr.json',
-  'extension/schemas/case.schema.json',
-  'extension/media/icon.png',
-  'extension/media/walkthrough/key.svg',
-  'extension/readme.md',
-  'extension/changelog.md',
-  'extension/LICENSE.txt',
+  'package.json',
+  'dist/extension.mjs',
+  'dist/webview/webview.js',
+  'package.nls.json',
+  'l10n/bundle.l10n.fr.json',
+  'schemas/case.schema.json',
+  'media/icon.png',
+  'media/walkthrough/key.svg',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
 ];
 
-/** Runs `vsce package` as `npm run package` does, into `vsix`; returns what vsce printed. */
-export function buildVsix(vsix) {
+/** Runs `npm run package`, exactly as the README names it; returns what it printed and the .vsix it made. */
+export function buildVsix() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const made = path.join(ROOT, 'dist-vsix', `${manifest.name}-${manifest.version}.vsix`);
+  fs.rmSync(made, { force: true });
   try {
-    return execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const output = execFileSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { output, made };
   } catch (error) {
-    return `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    return { output: `${error.stdout ?? ''}${error.stderr ?? ''}`, made };
   }
 }
 
@@ -71,29 +57,32 @@ export function buildVsix(vsix) {
  */
 export const VSIX_BUDGET_BYTES = 300 * 1024;
 
-/** Builds the .vsix into `vsix` (kept there, for the installed-package test) and checks it. */
+/** Builds the .vsix with `npm run package`, copies it to `vsix` (for the installed-package test) and checks it. */
 export async function checkPackage(vsix) {
   fs.rmSync(vsix, { force: true });
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   const failures = [];
   let passed = 0;
   const check = (ok, failure) => (ok ? passed++ : failures.push(failure));
-  const output = buildVsix(vsix);
+  const { output, made } = buildVsix();
   console.log(output.trim());
-  check(fs.existsSync(vsix), `vsce package did not make a .vsix: ${output.trim()}`);
+  check(fs.existsSync(made) && fs.statSync(made).isFile(), `npm run package did not make ${path.relative(ROOT, made)}: ${output.trim()}`);
   check(!/warning/i.test(output), `vsce package warned: ${output.trim()}`);
-  if (!fs.existsSync(vsix)) return { passed, failed: failures.length, failures };
+  if (!fs.existsSync(made) || !fs.statSync(made).isFile()) return { passed, failed: failures.length, failures };
+  fs.copyFileSync(made, vsix);
 
-  const entries = zipEntries(vsix);
+  const entries = packedFiles();
   const extra = entries.filter((entry) => !ALLOWED.some((pattern) => pattern.test(entry)));
   check(extra.length === 0, `the .vsix holds files that do not run: ${extra.join(', ')}`);
   const missing = REQUIRED.filter((entry) => !entries.includes(entry));
   check(missing.length === 0, `the .vsix lacks ${missing.join(', ')}`);
   // Minified: no source map, and (template strings aside) no indented lines.
-  const unminified = ['extension.js', 'cases.js', 'setup.js'].filter((name) => {
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
-    return bundle.includes('sourceMappingURL') || bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length >= 5;
-  });
+  const unminified = entries
+    .filter((entry) => entry.endsWith('.mjs'))
+    .filter((entry) => {
+      const bundle = fs.readFileSync(path.join(ROOT, entry), 'utf8');
+      return bundle.includes('sourceMappingURL') || bundle.split('\n').filter((line) => /^\s{2,}\S/.test(line)).length >= 5;
+    });
   check(unminified.length === 0, `not a minified production build: ${unminified.join(', ')}`);
   const size = fs.statSync(vsix).size;
   check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
