@@ -62,6 +62,7 @@ export function describeLockOwner(owner: LockOwner | undefined): string {
       return vscode.l10n.t('The status of this case is being refreshed {0}.', where);
     case 'caseId':
     case 'setAside':
+    case 'record':
       return vscode.l10n.t('The record of this case is being changed {0}.', where);
   }
 }

@@ -11,6 +11,7 @@ import { caseFolderName } from '../../src/cases/model/newCase';
 import {
   MAX_ATTACHMENTS,
   readRecord,
+  recordAttachmentsAtTilbago,
   recordCaseId,
   refreshCaseStatus,
   setRecordAside,
@@ -150,6 +151,30 @@ describe('never twice, for real', () => {
       assert.equal(attachmentsSentOf('facture.pdf'), storedBefore + 1, 'sent again once, as confirmed');
     });
   }
+
+  it('4. an uncertain attachment the user found at tilbago is recorded as sent, and never sent again', async () => {
+    fake.inject({ path: /attachment$/, kind: 'storeThenReset' });
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'attachmentsFailed');
+    const marked = await recordAttachmentsAtTilbago(folder, ['facture.pdf'], new Date('2026-11-28T10:00:00Z'));
+    assert.ok(marked.kind === 'recorded' && marked.outcome.kind === 'complete', JSON.stringify(marked));
+    const saved = await record();
+    assert.equal(saved.state, 'complete');
+    assert.deepEqual(
+      saved.attachments.map((a) => [a.file, a.state, a.foundAtTilbagoAt]),
+      [['facture.pdf', 'sent', '2026-11-28T10:00:00.000Z'], ['rappel-3.pdf', 'sent', undefined]],
+    );
+    const before = fake.requests.length;
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'alreadyComplete');
+    assert.equal(fake.requests.length, before);
+    assert.equal(attachmentsSentOf('facture.pdf'), 1);
+    assert.equal((await recordAttachmentsAtTilbago(folder, ['rappel-3.pdf'], new Date())).kind, 'nothingToRecord', 'only an unsure attachment can be');
+  });
+
+  it('a folder without case.json is not a case folder: nothing is sent, and it says so', async () => {
+    await fs.rm(path.join(folder, 'case.json'));
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'noCaseFile');
+    assert.equal(fake.requests.length, 0);
+  });
 
   it('5. externalRef edited after an uncertain attempt: nothing is sent, and the user is not told it is safe', async () => {
     fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenReset' });

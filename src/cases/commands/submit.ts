@@ -11,6 +11,7 @@ import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { CASE_FILE, SUBMISSION_FILE } from '../model/files';
 import {
   MAX_ATTACHMENTS,
+  recordAttachmentsAtTilbago,
   setRecordAside,
   submitCaseFolder,
   type AttachmentProblem,
@@ -38,7 +39,13 @@ function describeAttachmentProblem(file: string, problem: AttachmentProblem): st
 
 /** The modal before a case is filed: who, how much, what goes along, and where. Cancel is the default. */
 
-async function confirmFiling(summary: FilingSummary): Promise<boolean> {
+/**
+ * The modal before a case is filed: who, how much, what goes along, and where. VS Code focuses a modal's first
+ * button and lets no extension focus Cancel instead, so the first button is one that files nothing (Review
+ * case.json): Enter pressed by reflex never files a request.
+ */
+async function confirmFiling(folder: string, summary: FilingSummary): Promise<boolean> {
+  const review = vscode.l10n.t('Review case.json');
   const file = vscode.l10n.t('File request');
   const lines = [
     vscode.l10n.t('Debtor: {0}', summary.debtor),
@@ -59,20 +66,28 @@ async function confirmFiling(summary: FilingSummary): Promise<boolean> {
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('File a debt-collection request at tilbago? It is a legal step, and tilbago charges a fee for it.'),
     { modal: true, detail: lines.join('\n') },
+    review,
     file,
   );
+  if (answer === review) await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));
   return answer === file;
 }
 
-async function confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean> {
+/**
+ * Attachments sent without a clear answer: send them again, or record that the user found them in the tilbago
+ * account (then they are never sent again), or leave them as they are.
+ */
+async function askAboutUncertainAttachments(attachments: readonly UncertainAttachment[]): Promise<'send' | 'atTilbago' | 'leave'> {
+  const atTilbago = vscode.l10n.t('They are at tilbago');
   const send = vscode.l10n.t('Send again');
   const list = attachments.map((a) => (a.attemptedAt ? vscode.l10n.t('{0} (sent {1})', a.file, formatDateTime(a.attemptedAt)) : a.file)).join('\n');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('tilbago did not clearly answer for these attachments, so it may have them already. Send them again?'),
     { modal: true, detail: `${list}\n\n${vscode.l10n.t('Check the case in your tilbago account first: a second copy cannot be removed from here.')}` },
+    atTilbago,
     send,
   );
-  return answer === send;
+  return answer === send ? 'send' : answer === atTilbago ? 'atTilbago' : 'leave';
 }
 
 export interface SubmitOptions {
@@ -90,14 +105,19 @@ export async function submitCase(services: CaseServices, argument: unknown, opti
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
   const name = path.basename(folder);
-  const outcome = await vscode.window.withProgress(
+  let foundAtTilbago: readonly string[] = [];
+  let outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting {0} to tilbago', name) },
     (progress) =>
       submitCaseFolder(folder, {
         client,
         now: () => new Date(),
-        confirmFiling: options.confirmFiling === false ? async () => true : confirmFiling,
-        confirmAttachmentResend,
+        confirmFiling: options.confirmFiling === false ? async () => true : (summary) => confirmFiling(folder, summary),
+        confirmAttachmentResend: async (attachments) => {
+          const answer = await askAboutUncertainAttachments(attachments);
+          if (answer === 'atTilbago') foundAtTilbago = attachments.map((a) => a.file);
+          return answer === 'send';
+        },
         lockRecovered: (owner) => {
           log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
           void vscode.window.showInformationMessage(
@@ -110,6 +130,11 @@ export async function submitCase(services: CaseServices, argument: unknown, opti
           }),
       }),
   );
+  if (foundAtTilbago.length > 0 && outcome.kind === 'attachmentsFailed') {
+    const marked = await recordAttachmentsAtTilbago(folder, foundAtTilbago, new Date());
+    log().info(`Submit ${name}: ${foundAtTilbago.join(', ')} recorded as found at tilbago by the user (${marked.kind}).`);
+    if (marked.kind === 'recorded') outcome = marked.outcome;
+  }
   services.casesChanged.fire();
   log().info(`Submit ${name}: ${outcome.kind}.`);
   reportSubmission(services, folder, outcome);
@@ -138,6 +163,9 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       offerToOpen(vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: case.json has {0} problem(s): {1}{2}', outcome.problems.length, shown, more), edit), edit, CASE_FILE);
       return;
     }
+    case 'noCaseFile':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: {0} has no case.json, so it is not a case folder.', path.basename(folder)));
+      return;
     case 'recordBroken':
       void vscode.window.showErrorMessage(
         vscode.l10n.t('Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.', outcome.reason),

@@ -46,6 +46,8 @@ export interface AttachmentRecord {
   /** When it was last sent, or about to be. */
   readonly attemptedAt?: string;
   readonly attachmentId?: string;
+  /** `sent` because the user found it in the tilbago account after an attempt without a clear answer. */
+  readonly foundAtTilbagoAt?: string;
   readonly lastError?: RecordedError;
 }
 
@@ -198,6 +200,7 @@ export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | '
 
 export type SubmitOutcome =
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | { readonly kind: 'noCaseFile' }
   | { readonly kind: 'invalid'; readonly problems: readonly CaseProblem[] }
   | { readonly kind: 'recordBroken'; readonly reason: string }
   /** `submission.json` belongs to another externalRef (a copied folder, an edited reference): nothing was sent. */
@@ -331,6 +334,15 @@ function debtorName(tilbagoCase: TilbagoCase): string {
   return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
 }
 
+async function readCaseFile(folder: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Whether tilbago surely did not create the case (or store the attachment), so sending again is safe. */
@@ -374,7 +386,8 @@ export async function submitCaseFolder(folder: string, hooks: SubmitHooks): Prom
 async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock): Promise<SubmitOutcome> {
   // Under the lock no one else writes the record: a temporary file beside it is a killed write's.
   await removeLeftoverTemporaries(path.join(folder, SUBMISSION_FILE));
-  const caseText = await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
+  const caseText = await readCaseFile(folder);
+  if (caseText === undefined) return { kind: 'noCaseFile' };
   const checked = parseCase(caseText);
   if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
   const tilbagoCase = checked.tilbagoCase;
@@ -462,13 +475,54 @@ async function sendAttachments(folder: string, start: SubmissionRecord, present:
     );
   }
 
-  const notSent = record.attachments.filter((a) => here(a) && a.state !== 'sent').map((a) => a.file);
-  if (notSent.length === 0) {
-    const { lastError: _cleared, ...rest } = record;
-    record = { ...rest, state: 'complete', updatedAt: stamp() };
-  }
+  record = settle(record, present, stamp());
   await saveRecord(folder, record, hooks);
+  return outcomeOf(record, present);
+}
+
+/** `complete` once every attachment that `attachments/` holds is at tilbago. */
+function settle(record: SubmissionRecord, present: readonly string[], now: string): SubmissionRecord {
+  if (record.attachments.some((a) => present.includes(a.file) && a.state !== 'sent')) return record;
+  const { lastError: _cleared, ...rest } = record;
+  return { ...rest, state: 'complete', updatedAt: now };
+}
+
+function outcomeOf(record: SubmissionRecord, present: readonly string[]): SubmitOutcome {
+  const notSent = record.attachments.filter((a) => present.includes(a.file) && a.state !== 'sent').map((a) => a.file);
   return notSent.length === 0 ? { kind: 'complete', record } : { kind: 'attachmentsFailed', record, failed: notSent };
+}
+
+export type AtTilbagoOutcome =
+  | { readonly kind: 'recorded'; readonly outcome: SubmitOutcome }
+  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | { readonly kind: 'nothingToRecord' };
+
+/**
+ * The user found these attachments in the tilbago account after attempts without a clear answer: they are
+ * recorded as sent, so they are never sent again. Only `sending` and `uncertain` attachments can be.
+ */
+export async function recordAttachmentsAtTilbago(folder: string, files: readonly string[], now: Date): Promise<AtTilbagoOutcome> {
+  const done = await withCaseLock(folder, 'record', async (): Promise<AtTilbagoOutcome> => {
+    const previous = await readRecord(folder);
+    if (!previous || isBroken(previous) || !previous.caseId) return { kind: 'nothingToRecord' };
+    const unsure = (a: AttachmentRecord) => files.includes(a.file) && (a.state === 'sending' || a.state === 'uncertain');
+    if (!previous.attachments.some(unsure)) return { kind: 'nothingToRecord' };
+    const stamp = now.toISOString();
+    const present = await listAttachments(folder);
+    const marked: SubmissionRecord = {
+      ...previous,
+      updatedAt: stamp,
+      attachments: previous.attachments.map((a) => {
+        if (!unsure(a)) return a;
+        const { lastError: _cleared, ...rest } = a;
+        return { ...rest, state: 'sent', foundAtTilbagoAt: stamp };
+      }),
+    };
+    const record = settle(marked, present, stamp);
+    await saveRecord(folder, record);
+    return { kind: 'recorded', outcome: outcomeOf(record, present) };
+  });
+  return done.kind === 'done' ? done.value : done;
 }
 
 export type CaseIdOutcome =
