@@ -2,7 +2,8 @@
 //   dist/extension.js   the extension host bundle (node, CommonJS, `vscode` external), and beside it
 //                       dist/cases.js and dist/setup.js, which it loads on first use
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
-//   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
+//   out/test/**         the unit and integration suites, one file each, for mocha, and the crash tests' child
+//                       process (with --tests)
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -50,7 +51,8 @@ const builds = [
 
 if (tests) {
   builds.push({
-    entryPoints: ['test/unit/**/*.test.ts', 'test/integration/**/*.ts'],
+    // test/crash: the child process the crash tests start and kill (out/test/crash/child.js).
+    entryPoints: ['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'test/crash/**/*.ts'],
     outbase: 'test',
     outdir: 'out/test',
     bundle: true,
