@@ -2,7 +2,8 @@
 //   dist/extension.mjs  the extension host bundle (node, ES module, `vscode` external); the parts it loads
 //                       with `import()` on first use are split off by esbuild into dist/chunks/
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
-//   out/test/**         the unit and integration suites, one file each, for mocha (with --tests)
+//   out/test/**         the unit and integration suites, one file each, for mocha, and the crash tests' child
+//                       process (with --tests)
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -54,7 +55,8 @@ const builds = [
 
 if (tests) {
   builds.push({
-    entryPoints: ['test/unit/**/*.test.ts', 'test/integration/**/*.ts'],
+    // test/crash: the child process the crash tests start and kill (out/test/crash/child.js).
+    entryPoints: ['test/unit/**/*.test.ts', 'test/integration/**/*.ts', 'test/crash/**/*.ts'],
     outbase: 'test',
     outdir: 'out/test',
     bundle: true,

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { buildVsix } from '../runner/check-package.mjs';
 import { newCanary, scanForSecret } from '../runner/secret-scan.mjs';
 import { freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runSteps } from './workbench.mjs';
+import { expectText, runCommand, runSteps, setApiKeyFromPalette } from './workbench.mjs';
 
 /** `built`: a .vsix made already (by the package check); without it, one is built here. */
 export async function runInstalledVsixE2e(built) {
@@ -31,14 +31,7 @@ export async function runInstalledVsixE2e(built) {
     },
     {
       name: 'palette → "Tilbago: Set API key" stores the key',
-      run: async () => {
-        await runCommand(page, 'Tilbago: Set API key');
-        const input = page.locator('.quick-input-widget .quick-input-box input');
-        await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
-        await input.fill(canary);
-        await page.keyboard.press('Enter');
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-      },
+      run: () => setApiKeyFromPalette(page, canary),
     },
     {
       name: 'palette → "Tilbago: Open setup" shows the form, with the key set',

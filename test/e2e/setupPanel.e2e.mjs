@@ -6,10 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newCanary } from '../runner/secret-scan.mjs';
-import { CACHE, ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, quickInputRow, runCommand, runSteps } from './workbench.mjs';
-
-const SCREENSHOTS = path.join(CACHE, 'screenshots');
+import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, quickInputRow, runCommand, runSteps, SCREENSHOTS } from './workbench.mjs';
 
 async function chooseColorTheme(page, theme) {
   await runCommand(page, 'Preferences: Color Theme');

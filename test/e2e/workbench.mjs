@@ -1,4 +1,9 @@
 // Driving the real workbench from Playwright: the command palette, quick inputs, waiting for text.
+import * as path from 'node:path';
+import { CACHE } from '../runner/vscode-web.mjs';
+
+/** Where the e2e suites leave their screenshots. */
+export const SCREENSHOTS = path.join(CACHE, 'screenshots');
 
 /** The quick-input row whose label is exactly `label`. */
 export function quickInputRow(page, label) {
@@ -25,6 +30,16 @@ export async function runCommand(page, title, deadline = Date.now() + 60_000, { 
   }
   await beforeClick?.();
   await row.click();
+}
+
+/** "Tilbago: Set API key" from the palette, the key typed into its masked box. */
+export async function setApiKeyFromPalette(page, key) {
+  await runCommand(page, 'Tilbago: Set API key');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
+  await input.fill(key);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** Waits until the locator's text matches, and says what it saw when it does not. */

@@ -15,9 +15,14 @@ export interface FakeTilbago {
   readonly url: string;
   readonly port: number;
   readonly cases: Map<string, FakeCase>;
-  readonly requests: { method: string; path: string; keyAccepted: boolean }[];
+  /** `status`: what the fake answered, once it has (undefined while held, or when the connection was dropped). */
+  readonly requests: { method: string; path: string; keyAccepted: boolean; readonly status?: number }[];
   readonly validKeys: string[];
   inject(fault: Fault): void;
+  /** Called for each request once its body is in; the request is handled only after what it returns has settled. Returns a function that removes it. */
+  onRequest(listener: (request: { method: string; path: string; body: Buffer }) => void | Promise<void>): () => void;
+  /** Resolves once no request is being handled. */
+  idle(): Promise<void>;
   clearFaults(): void;
   setInsufficientBalance(value: boolean): void;
   setStatus(caseId: string, status: FakeCase['status']): void;

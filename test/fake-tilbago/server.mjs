@@ -63,8 +63,11 @@ async function hugeAnswer(response, bytes, report) {
  */
 export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], port = 0 } = {}) {
   const cases = new Map(); // caseId → { externalRef, body, attachments: [{ id, fileName, bytes }], status }
-  const requests = []; // { method, path, keyAccepted }
+  const requests = []; // { method, path, keyAccepted, status (once answered) }
   const faults = []; // { method?, path?, kind, ms?, times }
+  const listeners = []; // told of each request once its body is in, before it is handled
+  let handling = 0;
+  const idleWaiters = [];
   let insufficientBalance = false;
   let nextCase = 1;
   let nextAttachment = 1;
@@ -78,13 +81,32 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
   }
 
   const server = http.createServer(async (request, response) => {
+    handling++;
+    try {
+      await handle(request, response);
+    } finally {
+      if (--handling === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+    }
+  });
+
+  async function handle(request, response) {
     const chunks = [];
     for await (const chunk of request) chunks.push(chunk);
     const body = Buffer.concat(chunks);
     const url = new URL(request.url ?? '/', 'http://fake');
     const path = url.pathname.replace(/^\/v1\//, '');
     const keyAccepted = validKeys.includes(String(request.headers.api_key ?? ''));
-    requests.push({ method: request.method, path, keyAccepted });
+    requests.push({
+      method: request.method,
+      path,
+      keyAccepted,
+      // The status answered, once it is (undefined when the connection was dropped instead).
+      get status() {
+        return response.headersSent ? response.statusCode : undefined;
+      },
+    });
+    // A listener may hold the request (its promise), e.g. to kill the client while the server has it.
+    for (const listener of [...listeners]) await listener({ method: request.method, path, body });
 
     const fault = takeFault(request.method, path);
     if (fault?.kind === 'reset') return request.socket.destroy();
@@ -137,7 +159,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
       return stored ? json(response, 200, stored.status) : json(response, 404, { message: 'Case not found' });
     }
     return json(response, 404, { message: 'Not found' });
-  });
+  }
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -156,6 +178,18 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
      */
     inject(fault) {
       faults.push({ times: 1, ...fault });
+    },
+    /** Calls `listener` for each request received, and waits for what it returns before handling it. */
+    onRequest(listener) {
+      listeners.push(listener);
+      return () => {
+        const index = listeners.indexOf(listener);
+        if (index >= 0) listeners.splice(index, 1);
+      };
+    },
+    /** Resolves once no request is being handled (a held or delayed one has been answered, or dropped). */
+    idle() {
+      return handling === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
     },
     clearFaults() {
       faults.length = 0;

@@ -10,41 +10,10 @@ import type { SubmissionRecord } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
+import { activateExtension, runScripted as run, scriptUi, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
-
-/** Answers input boxes in order (by prompt), quick picks with the given labels, and message buttons by title. */
-function scriptUi({ inputs = [] as (string | undefined)[], picks = [] as string[], buttons = [] as string[] }) {
-  const opened: vscode.InputBoxOptions[] = [];
-  const messages = recordMessages((_message, offered) => offered.find((b) => buttons.includes(b)));
-  const input = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
-    opened.push(options ?? {});
-    const answer = inputs.shift();
-    const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
-    if (problem) throw new Error(`input "${answer}" refused: ${JSON.stringify(problem)}`);
-    return answer;
-  }) as any);
-  const pick = stub(vscode.window, 'showQuickPick', (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) => {
-    const wanted = picks.shift();
-    return (await items).find((item) => (typeof item === 'string' ? item : item.label) === wanted);
-  }) as any);
-  return {
-    opened,
-    shown: messages.shown,
-    restore: () => [messages, input, pick].forEach((s) => s.restore()),
-  };
-}
-
-async function run<T>(command: string, script: Parameters<typeof scriptUi>[0], ...args: unknown[]) {
-  const ui = scriptUi(script);
-  try {
-    return { result: await vscode.commands.executeCommand<T>(command, ...args), shown: ui.shown, opened: ui.opened };
-  } finally {
-    ui.restore();
-  }
-}
 
 describe('tilbago commands against the fake tilbago', () => {
   let api: TilbagoApi;
@@ -53,13 +22,8 @@ describe('tilbago commands against the fake tilbago', () => {
   const record = async (folder: string) => JSON.parse(await fs.readFile(path.join(folder, 'submission.json'), 'utf8')) as SubmissionRecord;
   const setKey = (key: string) => run('tilbago.setApiKey', { inputs: [key], buttons: ['Replace'] });
 
-  async function caseFolder(name: string, content: object = { ...validCase(), externalRef: name }) {
-    const folder = path.join(casesRoot, name);
-    await fs.mkdir(path.join(folder, 'attachments'), { recursive: true });
-    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(content, null, 2));
-    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF-1.4 facture');
-    return folder;
-  }
+  const caseFolder = (name: string, content: object = { ...validCase(), externalRef: name }) =>
+    writeCaseFolder(path.join(casesRoot, name), content, { 'facture.pdf': '%PDF-1.4 facture' });
 
   before(async () => {
     api = await activateExtension();

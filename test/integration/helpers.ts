@@ -1,5 +1,7 @@
 // Shared by the integration suites: the extension under test, stubs for VS Code's UI, and waiting.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
@@ -42,16 +44,27 @@ export function stub<T extends object, K extends keyof T>(
   return { calls, restore: () => ((target as any)[name] = original) };
 }
 
+/** How a test answers a message: the title of the button to click, or undefined to dismiss it; may take its time. */
+export type MessageAnswer = (message: string, buttons: string[]) => string | undefined | Promise<string | undefined>;
+
+export interface ShownMessage {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+  detail?: string;
+  /** A modal dialog, which blocks the window until answered. */
+  modal?: boolean;
+}
+
 /** Every message the extension shows, answered with the button whose title is given (or dismissed). */
-export function recordMessages(answer: (message: string, buttons: string[]) => string | undefined = () => undefined) {
-  const shown: { level: 'info' | 'warning' | 'error'; message: string; detail?: string }[] = [];
+export function recordMessages(answer: MessageAnswer = () => undefined) {
+  const shown: ShownMessage[] = [];
   const handler =
     (level: 'info' | 'warning' | 'error') =>
     async (message: string, ...rest: unknown[]): Promise<any> => {
       const options = rest[0] && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? (rest[0] as vscode.MessageOptions) : undefined;
       const items = rest.filter((item): item is string | vscode.MessageItem => typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item));
-      shown.push({ level, message, ...(options?.detail ? { detail: options.detail } : {}) });
-      const title = answer(message, items.map((item) => (typeof item === 'string' ? item : item.title)));
+      shown.push({ level, message, ...(options?.detail ? { detail: options.detail } : {}), ...(options?.modal ? { modal: true } : {}) });
+      const title = await answer(message, items.map((item) => (typeof item === 'string' ? item : item.title)));
       return items.find((item) => (typeof item === 'string' ? item : item.title) === title);
     };
   const stubs = [
@@ -60,6 +73,47 @@ export function recordMessages(answer: (message: string, buttons: string[]) => s
     stub(vscode.window, 'showErrorMessage', handler('error') as any),
   ];
   return { shown, restore: () => stubs.forEach((s) => s.restore()) };
+}
+
+export interface UiScript {
+  /** Answers to the input boxes, in order; each is checked by the box's own validation first. */
+  inputs?: (string | undefined)[];
+  /** Labels to pick in the quick picks, in order. */
+  picks?: string[];
+  /** Buttons to click whenever a message offers one of them; other messages are dismissed. */
+  buttons?: string[];
+}
+
+/** Answers input boxes in order (by prompt), quick picks with the given labels, and message buttons by title. */
+export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
+  const opened: vscode.InputBoxOptions[] = [];
+  const messages = recordMessages((_message, offered) => offered.find((b) => buttons.includes(b)));
+  const input = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
+    opened.push(options ?? {});
+    const answer = inputs.shift();
+    const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
+    if (problem) throw new Error(`input "${answer}" refused: ${JSON.stringify(problem)}`);
+    return answer;
+  }) as any);
+  const pick = stub(vscode.window, 'showQuickPick', (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) => {
+    const wanted = picks.shift();
+    return (await items).find((item) => (typeof item === 'string' ? item : item.label) === wanted);
+  }) as any);
+  return {
+    opened,
+    shown: messages.shown,
+    restore: () => [messages, input, pick].forEach((s) => s.restore()),
+  };
+}
+
+/** Runs a command with its questions answered by `script`; returns its result and what it showed and asked. */
+export async function runScripted<T>(command: string, script: UiScript, ...args: unknown[]) {
+  const ui = scriptUi(script);
+  try {
+    return { result: await vscode.commands.executeCommand<T>(command, ...args), shown: ui.shown, opened: ui.opened };
+  } finally {
+    ui.restore();
+  }
 }
 
 /** Answers the next input boxes with the given values, keeping the options they were opened with. */
@@ -81,6 +135,14 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A case folder as a user leaves it: case.json, and attachments/ with the given files (name → content). */
+export async function writeCaseFolder(folder: string, caseJson: object, attachments: Record<string, string>): Promise<string> {
+  await fs.mkdir(path.join(folder, 'attachments'), { recursive: true });
+  await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(caseJson, null, 2));
+  for (const [name, content] of Object.entries(attachments)) await fs.writeFile(path.join(folder, 'attachments', name), content);
+  return folder;
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {

@@ -1,0 +1,120 @@
+// End to end, as a person files a case: the Explorer's "tilbago cases" view in the real workbench, the inline
+// Submit icon of a case, and VS Code's own modal dialog before anything goes to tilbago (a fake one, started
+// here). The workbench hides notification toasts in this mode; modal dialogs are shown, which this checks.
+// Usage: node test/e2e/cases.e2e.mjs (after a build); it prints `N passed, N failed`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startFakeTilbago } from '../fake-tilbago/server.mjs';
+import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, runCommand, runSteps, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
+
+const KEY = 'tb-e2e-cases-view-0003';
+// The sample workspace's one case folder.
+const CASE = { folder: '2026-0142 Muster SA', ref: '2026-0142', debtor: 'Muster SA', amount: "CHF 1'234.50", attachment: 'facture-2026-0142.pdf' };
+
+export async function runCasesE2e() {
+  const { runDir, workspace } = newRunFolder('e2e-cases');
+  fs.cpSync(path.join(ROOT, 'sample-workspace'), workspace, { recursive: true });
+  const caseFolder = path.join(workspace, 'tilbago-cases', CASE.folder);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  let fake;
+  let server;
+  let browser;
+  let page;
+
+  const casesView = () => page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label="tilbago cases Section"]') });
+  const caseRow = () => casesView().locator('.monaco-list-row').filter({ hasText: CASE.folder });
+  const dialog = () => page.locator('.monaco-dialog-box');
+  const caseRequests = () => fake.requests.filter((r) => r.method === 'PUT' && r.path === 'case');
+
+  /** Hover the case's row, click its inline Submit icon, and wait for the question before filing. */
+  async function submitFromView() {
+    await caseRow().hover();
+    await caseRow().locator('.action-label[aria-label="Submit debt-collection request"]').click();
+    await dialog().waitFor({ state: 'visible', timeout: 15_000 });
+    await expectText(dialog().locator('.dialog-message-text'), /^File a debt-collection request at tilbago\?/, 'the question');
+  }
+
+  async function clickDialogButton(title) {
+    await dialog().locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${title}$`) }).click();
+    await dialog().waitFor({ state: 'hidden' });
+  }
+
+  const steps = [
+    {
+      name: 'palette → "Tilbago: Set API key" stores the key',
+      run: () => setApiKeyFromPalette(page, KEY),
+    },
+    {
+      name: 'the Explorer\'s "tilbago cases" view lists the case, not submitted',
+      run: async () => {
+        await runCommand(page, 'Explorer: Focus on tilbago cases View');
+        await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*not submitted`), 'the case row', 20_000);
+      },
+    },
+    {
+      name: "its inline Submit icon opens a modal naming the debtor, the amount, the attachment and the fake tilbago's host",
+      run: async () => {
+        await submitFromView();
+        const detail = dialog().locator('.dialog-message-detail');
+        for (const named of [`Debtor: ${CASE.debtor}`, `Amount: ${CASE.amount}`, `Attachments: ${CASE.attachment}`, `To: tilbago at 127.0.0.1:${fake.port}`]) {
+          await expectText(detail, new RegExp(named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the dialog detail');
+        }
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'submit-confirmation.png') });
+      },
+    },
+    {
+      name: 'Cancel: tilbago received no request to create a case, and the folder has no record',
+      run: async () => {
+        await clickDialogButton('Cancel');
+        // The command ends once the dialog is answered; give a request that should not come the time to come.
+        await page.waitForTimeout(1000);
+        if (caseRequests().length) throw new Error(`requests: ${JSON.stringify(fake.requests)}`);
+        if (fs.existsSync(path.join(caseFolder, 'submission.json'))) throw new Error('submission.json was written');
+        await expectText(caseRow(), /not submitted/, 'the case row');
+      },
+    },
+    {
+      name: 'again, "File request": tilbago holds the case with its attachment, and the view shows it filed',
+      run: async () => {
+        await submitFromView();
+        await clickDialogButton('File request');
+        await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*filed`), 'the case row', 20_000);
+        const filed = fake.casesWithRef(CASE.ref);
+        if (filed.length !== 1 || caseRequests().length !== 1) throw new Error(`tilbago holds ${filed.length} case(s) after ${caseRequests().length} request(s)`);
+        const names = filed[0].attachments.map((a) => a.fileName);
+        if (names.join() !== CASE.attachment) throw new Error(`attachments at tilbago: ${names.join(', ')}`);
+      },
+    },
+  ];
+
+  let results;
+  try {
+    fake = await startFakeTilbago({ validKeys: [KEY] });
+    // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
+    server = await startServer({ runDir, port: await freePort(), testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
+    browser = await launchBrowser(path.join(runDir, 'browser-home'));
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    results = await runSteps(steps, page, runDir);
+  } catch (error) {
+    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    await fake?.stop();
+  }
+  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  else console.log(`[e2e cases] run folder kept for inspection: ${runDir}`);
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await runCasesE2e();
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed === 0 ? 0 : 1);
+}
