@@ -96,9 +96,14 @@ const reportForProblemMatcher = {
   setup(build) {
     build.onStart(() => console.log('[watch] build started'));
     build.onEnd((result) => {
-      for (const [severity, messages] of [['error', result.errors], ['warning', result.warnings]]) {
+      for (const [severity, messages] of [
+        ['error', result.errors],
+        ['warning', result.warnings],
+      ]) {
         for (const { text, location } of messages) {
-          console.log(location ? `${location.file}:${location.line}:${location.column + 1}: ${severity}: ${text}` : `esbuild: ${severity}: ${text}`);
+          console.log(
+            location ? `${location.file}:${location.line}:${location.column + 1}: ${severity}: ${text}` : `esbuild: ${severity}: ${text}`,
+          );
         }
       }
       console.log('[watch] build finished');
@@ -107,7 +112,9 @@ const reportForProblemMatcher = {
 };
 
 if (watch) {
-  await Promise.all(builds.map(async (options) => (await esbuild.context({ ...options, logLevel: 'silent', plugins: [reportForProblemMatcher] })).watch()));
+  await Promise.all(
+    builds.map(async (options) => (await esbuild.context({ ...options, logLevel: 'silent', plugins: [reportForProblemMatcher] })).watch()),
+  );
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }

@@ -24,7 +24,13 @@ const median = (values) => {
 };
 const rows = [];
 const record = (metric, value, unit, target, samples) => {
-  rows.push({ metric, median: Number(value.toFixed(unit === 'KB' ? 1 : 2)), unit, target, ...(samples ? { samples: samples.map((s) => Number(s.toFixed(2))) } : {}) });
+  rows.push({
+    metric,
+    median: Number(value.toFixed(unit === 'KB' ? 1 : 2)),
+    unit,
+    target,
+    ...(samples ? { samples: samples.map((s) => Number(s.toFixed(2))) } : {}),
+  });
   console.log(`[bench] ${metric}: ${value.toFixed(2)} ${unit}`);
 };
 
@@ -47,16 +53,25 @@ const withStaticImports = (file, seen = new Set()) => {
 };
 const entry = path.join(ROOT, 'dist/extension.mjs');
 record('extension entry (minified)', kb(entry), 'KB', '');
-record('what activation loads: the entry and the chunks it imports', [...withStaticImports(entry)].reduce((sum, file) => sum + kb(file), 0), 'KB', '≤ 40 KB');
+record(
+  'what activation loads: the entry and the chunks it imports',
+  [...withStaticImports(entry)].reduce((sum, file) => sum + kb(file), 0),
+  'KB',
+  '≤ 40 KB',
+);
 record('webview script (minified, its stylesheet inside)', kb(path.join(ROOT, 'dist/webview/webview.js')), 'KB', '≤ 90 KB');
 record('.vsix', kb(vsix), 'KB', '≤ 300 KB');
 console.log(`[bench] the .vsix holds ${packedFiles().length} files`);
 
 const baselineVsix = path.join(OUT, 'baseline.vsix');
-execFileSync(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--allow-missing-repository', '--skip-license', '--out', baselineVsix], {
-  cwd: path.join(ROOT, 'bench/baseline-extension'),
-  stdio: 'pipe',
-});
+execFileSync(
+  path.join(ROOT, 'node_modules/.bin/vsce'),
+  ['package', '--allow-missing-repository', '--skip-license', '--out', baselineVsix],
+  {
+    cwd: path.join(ROOT, 'bench/baseline-extension'),
+    stdio: 'pipe',
+  },
+);
 
 // ---- 2. activation, in a fresh extension host each run ----------------------------------------------------------
 execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: 'inherit' });
@@ -87,7 +102,13 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
       await page.exposeFunction('codeAutomationLog', () => {});
       fs.rmSync(resultFile, { force: true });
       fs.writeFileSync(runFile, String(run));
-      await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: path.join(ROOT, 'out/bench/activation.js') }));
+      await page.goto(
+        workbenchUrl(server, {
+          folder: workspace,
+          extensionDevelopmentPath: ROOT,
+          extensionTestsPath: path.join(ROOT, 'out/bench/activation.js'),
+        }),
+      );
       const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
       if (code !== 0) throw new Error(`activation probe ended with ${code}`);
       const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
@@ -130,20 +151,35 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
     return metrics.find((m) => m.name === 'JSHeapUsedSize').value / (1024 * 1024);
   };
   const frame = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const samples = { ours: [], baseline: [], oursScript: [], baselineScript: [], heapOurs: [], heapBaseline: [], save: [], preview: [], previewPainted: [] };
+  const samples = {
+    ours: [],
+    baseline: [],
+    oursScript: [],
+    baselineScript: [],
+    heapOurs: [],
+    heapBaseline: [],
+    save: [],
+    preview: [],
+    previewPainted: [],
+  };
 
   /**
    * Opens a webview by its command: the times from the click on the palette row to the page's script starting
    * (`<prefix>-script`) and to the page being interactive (`<prefix>-interactive`).
    */
   async function openAndTime(command, prefix) {
-    await runCommand(page, command, Date.now() + 60_000, { beforeClick: () => page.evaluate(() => (window.__clickedAt = performance.timeOrigin + performance.now())) });
+    await runCommand(page, command, Date.now() + 60_000, {
+      beforeClick: () => page.evaluate(() => (window.__clickedAt = performance.timeOrigin + performance.now())),
+    });
     const body = frame().locator('body');
     await body.waitFor();
     const deadline = Date.now() + 30_000;
     for (;;) {
       const marks = await body
-        .evaluate((_, names) => names.map((name) => performance.getEntriesByName(name)[0]).map((e) => e && performance.timeOrigin + e.startTime), [`${prefix}-script`, `${prefix}-interactive`])
+        .evaluate(
+          (_, names) => names.map((name) => performance.getEntriesByName(name)[0]).map((e) => e && performance.timeOrigin + e.startTime),
+          [`${prefix}-script`, `${prefix}-interactive`],
+        )
         .catch(() => []);
       if (marks[1] !== undefined) {
         const clickedAt = await page.evaluate(() => window.__clickedAt);
@@ -155,7 +191,10 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
   }
   const closeEditors = async () => {
     await runCommand(page, 'View: Close All Editors');
-    await page.locator('iframe.webview').waitFor({ state: 'detached' }).catch(() => {});
+    await page
+      .locator('iframe.webview')
+      .waitFor({ state: 'detached' })
+      .catch(() => {});
   };
 
   try {
@@ -167,7 +206,10 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
       const order = run % 2 ? ['baseline', 'ours'] : ['ours', 'baseline'];
       for (const which of order) {
         const before = await heap();
-        const times = which === 'ours' ? await openAndTime('Tilbago: Open setup', 'tilbago-setup') : await openAndTime('Bench: Open baseline webview', 'baseline');
+        const times =
+          which === 'ours'
+            ? await openAndTime('Tilbago: Open setup', 'tilbago-setup')
+            : await openAndTime('Bench: Open baseline webview', 'baseline');
         samples[which].push(times.interactive);
         samples[`${which}Script`].push(times.script);
         await page.waitForTimeout(300);
@@ -180,7 +222,9 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
           await frame().locator('#days-after-second input').fill(days);
           await frame()
             .locator('#save')
-            .evaluate((button) => button.addEventListener('click', () => (window.__savedAt = performance.timeOrigin + performance.now()), { once: true }));
+            .evaluate((button) =>
+              button.addEventListener('click', () => (window.__savedAt = performance.timeOrigin + performance.now()), { once: true }),
+            );
           const started = Date.now();
           await frame().locator('#save').click();
           for (;;) {
@@ -190,28 +234,36 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
             await new Promise((resolve) => setTimeout(resolve, 1));
           }
           const onDisk = Date.now();
-          samples.save.push(onDisk - (await frame().locator('body').evaluate(() => window.__savedAt)));
+          samples.save.push(
+            onDisk -
+              (await frame()
+                .locator('body')
+                .evaluate(() => window.__savedAt)),
+          );
 
           // A 1 MB letter typed in at once: from the input event to the preview drawn.
           const preview = await frame()
-              .locator('#letter-text')
-              .evaluate(async (host, seed) => {
-                const text = `Madame, Monsieur,\n${`Facture %NUMERO% du %DATEFACTURE% (${seed}) `.repeat(26_000)}`.slice(0, 1_048_576);
-                const textarea = host.wrappedElement;
-                const started = performance.now();
-                textarea.value = text;
-                textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-                await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-                if (!document.getElementById('preview-body').textContent.includes(`(${seed})`)) throw new Error('the preview did not follow');
-                const painted = performance.now() - started;
-                // The form's own work (marks it sets): its input handler, and its next-frame update of the preview.
-                const mark = (name) => performance.getEntriesByName(name).at(-1).startTime;
-                const own = mark('tilbago-input-handled') - mark('tilbago-input') + (mark('tilbago-preview-updated') - mark('tilbago-preview-start'));
-                return { own, painted };
-              }, run);
+            .locator('#letter-text')
+            .evaluate(async (host, seed) => {
+              const text = `Madame, Monsieur,\n${`Facture %NUMERO% du %DATEFACTURE% (${seed}) `.repeat(26_000)}`.slice(0, 1_048_576);
+              const textarea = host.wrappedElement;
+              const started = performance.now();
+              textarea.value = text;
+              textarea.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+              if (!document.getElementById('preview-body').textContent.includes(`(${seed})`)) throw new Error('the preview did not follow');
+              const painted = performance.now() - started;
+              // The form's own work (marks it sets): its input handler, and its next-frame update of the preview.
+              const mark = (name) => performance.getEntriesByName(name).at(-1).startTime;
+              const own =
+                mark('tilbago-input-handled') - mark('tilbago-input') + (mark('tilbago-preview-updated') - mark('tilbago-preview-start'));
+              return { own, painted };
+            }, run);
           samples.preview.push(preview.own);
           samples.previewPainted.push(preview.painted);
-          await frame().locator('#revert').evaluate((button) => button.click());
+          await frame()
+            .locator('#revert')
+            .evaluate((button) => button.click());
         }
         await closeEditors();
       }
@@ -228,8 +280,14 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
   record('baseline webview: open → interactive', baseline, 'ms', '', samples.baseline);
   record('open → interactive, ours / baseline', ours / baseline, '×', '≤ 1.3×');
   record('Save → settings.json on disk', median(samples.save), 'ms', '≤ 250 ms', samples.save);
-  record('preview of a 1 MB letter: the form\'s work', median(samples.preview), 'ms', '≤ 50 ms', samples.preview);
-  record('preview of a 1 MB letter: to the next frame, textarea layout included', median(samples.previewPainted), 'ms', '', samples.previewPainted);
+  record("preview of a 1 MB letter: the form's work", median(samples.preview), 'ms', '≤ 50 ms', samples.preview);
+  record(
+    'preview of a 1 MB letter: to the next frame, textarea layout included',
+    median(samples.previewPainted),
+    'ms',
+    '',
+    samples.previewPainted,
+  );
   record('JS heap added: setup panel', median(samples.heapOurs), 'MB', '', samples.heapOurs);
   record('JS heap added: baseline webview', median(samples.heapBaseline), 'MB', '', samples.heapBaseline);
   record('JS heap added, ours / baseline', median(samples.heapOurs) / Math.max(median(samples.heapBaseline), 0.01), '×', '');

@@ -10,7 +10,17 @@ import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders
 import type { Reminder3Settings } from './settings/schema';
 import type { SubmissionRecord, SubmitOutcome } from './cases/model/submission';
 
-export type { IsoDate, LetterInvoice, Placeholder, ReminderLetter, Reminder3Settings, ReminderDates, ReminderSchedule, ReminderStage, SubmissionRecord };
+export type {
+  IsoDate,
+  LetterInvoice,
+  Placeholder,
+  ReminderLetter,
+  Reminder3Settings,
+  ReminderDates,
+  ReminderSchedule,
+  ReminderStage,
+  SubmissionRecord,
+};
 
 /** A workspace folder, or a file or folder inside one. */
 export type SettingsScope = vscode.WorkspaceFolder | vscode.Uri;

@@ -2,5 +2,12 @@
 // commands of the tilbago side, and the setup panel's view type (for its serializer).
 export const SETUP_VIEW_TYPE = 'tilbago.setup';
 
-export const CASE_COMMANDS = ['tilbago.testConnection', 'tilbago.newCase', 'tilbago.submitCase', 'tilbago.enterCaseId', 'tilbago.refreshStatus', 'tilbago.checkUid'] as const;
+export const CASE_COMMANDS = [
+  'tilbago.testConnection',
+  'tilbago.newCase',
+  'tilbago.submitCase',
+  'tilbago.enterCaseId',
+  'tilbago.refreshStatus',
+  'tilbago.checkUid',
+] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

@@ -99,7 +99,11 @@ const sameFields = (a: Fields, b: Fields) =>
 
 type Attributes = Record<string, string | boolean>;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes?: Attributes, ...children: (Node | string)[]): HTMLElementTagNameMap[K];
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes?: Attributes,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K];
 function h(tag: string, attributes?: Attributes, ...children: (Node | string)[]): HTMLElement;
 function h(tag: string, attributes: Attributes = {}, ...children: (Node | string)[]): HTMLElement {
   const element = document.createElement(tag);
@@ -194,7 +198,12 @@ function build(): void {
           h('vscode-textfield', { id: 'cases-folder', class: 'grow', maxlength: String(SETTINGS.casesFolder.maxLength) }),
           h('vscode-button', { id: 'browse', secondary: true }, t.browse),
         ),
-        h('div', { class: 'row' }, h('vscode-form-helper', { id: 'folder-status' }), h('vscode-button', { id: 'create-folder', secondary: true, hidden: true }, t.createFolder)),
+        h(
+          'div',
+          { class: 'row' },
+          h('vscode-form-helper', { id: 'folder-status' }),
+          h('vscode-button', { id: 'create-folder', secondary: true, hidden: true }, t.createFolder),
+        ),
       ),
     ),
     h(
@@ -208,7 +217,12 @@ function build(): void {
       'section',
       { 'aria-labelledby': 'h-text' },
       h('h2', { id: 'h-text' }, t.sectionText),
-      h('div', { class: 'row' }, h('span', { id: 'text-source' }), h('vscode-button', { id: 'edit-built-in', secondary: true }, t.editBuiltIn)),
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { id: 'text-source' }),
+        h('vscode-button', { id: 'edit-built-in', secondary: true }, t.editBuiltIn),
+      ),
       h(
         'div',
         { class: 'field' },
@@ -225,9 +239,19 @@ function build(): void {
       h(
         'p',
         { class: 'hint' },
-        format(t.previewSample, SAMPLE_INVOICE.number, formatSwissDate(SAMPLE_INVOICE.invoiceDate), formatChf(SAMPLE_INVOICE.amountDueRappen)),
+        format(
+          t.previewSample,
+          SAMPLE_INVOICE.number,
+          formatSwissDate(SAMPLE_INVOICE.invoiceDate),
+          formatChf(SAMPLE_INVOICE.amountDueRappen),
+        ),
       ),
-      h('article', { id: 'preview', class: 'letter', 'aria-labelledby': 'h-preview' }, h('h4', {}, LETTER_HEADINGS[language]), h('div', { id: 'preview-body' })),
+      h(
+        'article',
+        { id: 'preview', class: 'letter', 'aria-labelledby': 'h-preview' },
+        h('h4', {}, LETTER_HEADINGS[language]),
+        h('div', { id: 'preview-body' }),
+      ),
       h('p', { id: 'preview-cut', class: 'hint', hidden: true }, format(t.previewCut, PREVIEW_LIMIT)),
     ),
   );
@@ -344,12 +368,18 @@ function showUnknownPlaceholders(text: string): void {
   // Like the preview, only the part that could be saved.
   const unknown = findUnknownPlaceholders(text.slice(0, PREVIEW_LIMIT));
   box.hidden = unknown.length === 0;
-  if (!unknown.length) return box.replaceChildren();
+  if (!unknown.length) {
+    box.replaceChildren();
+    return;
+  }
   const list = h('ul', {});
   let line = 1;
   let counted = 0;
   for (const item of unknown.slice(0, MAX_LISTED_UNKNOWN)) {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < item.start; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < item.start; i = text.indexOf('\n', i + 1)) {
+      line++;
+      counted = i + 1;
+    }
     const hint = item.suggestion ? ` — ${format(t.didYouMean, `%${item.suggestion}%`)}` : '';
     list.append(h('li', {}, h('code', {}, item.text), ` (${format(t.line, line)})${hint}`));
   }
@@ -458,22 +488,30 @@ function onState(next: SetupState, reason: Extract<HostMessage, { type: 'state' 
   const edits = currentEdits();
   switch (reason) {
     case 'initial':
-      if (!edits || edits.target !== next.target) return apply(next);
+      if (!edits || edits.target !== next.target) {
+        apply(next);
+        return;
+      }
       apply(next, edits.fields);
       // The settings changed while the form was closed: say so; the edits stay until the user chooses.
       if (!sameFields(edits.base, toFields(next.values))) showBanner(next);
       return;
     case 'external':
-      return edits ? showBanner(next) : apply(next);
+      if (edits) showBanner(next);
+      else apply(next);
+      return;
     case 'target':
-      return apply(next, edits?.fields);
+      apply(next, edits?.fields);
+      return;
     case 'saved':
       pendingSave = undefined;
       apply(next);
-      return setStatus(format(t.savedTo, labelOf(next)));
+      setStatus(format(t.savedTo, labelOf(next)));
+      return;
     case 'reset':
       apply(next);
-      return setStatus(format(t.resetDone, labelOf(next)));
+      setStatus(format(t.resetDone, labelOf(next)));
+      return;
   }
 }
 
@@ -550,7 +588,10 @@ function wire(): void {
     hideBanner();
     apply(state);
   });
-  byId('reset').addEventListener('click', () => state && post({ type: 'reset', requestId: nextRequestId++, target: chosenTarget() ?? state.target }));
+  byId('reset').addEventListener(
+    'click',
+    () => state && post({ type: 'reset', requestId: nextRequestId++, target: chosenTarget() ?? state.target }),
+  );
   byId('target').addEventListener('change', () => {
     const target = chosenTarget();
     if (target && target !== state?.target) post({ type: 'selectTarget', target });

@@ -5,7 +5,10 @@ const crypto = require('node:crypto');
 exports.activate = (context) => {
   context.subscriptions.push(
     vscode.commands.registerCommand('benchBaseline.open', () => {
-      const panel = vscode.window.createWebviewPanel('benchBaseline', 'Baseline', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      const panel = vscode.window.createWebviewPanel('benchBaseline', 'Baseline', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
       const nonce = crypto.randomBytes(16).toString('base64');
       panel.webview.onDidReceiveMessage((message) => {
         if (message && message.type === 'ready') panel.webview.postMessage({ type: 'state', text: 'ready' });

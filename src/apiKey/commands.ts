@@ -15,7 +15,9 @@ function describeProblem(problem: ApiKeyProblem): string {
     case 'controlCharacters':
       return vscode.l10n.t('The API key contains invisible or control characters. Copy it again from tilbago.');
     case 'notVisibleAscii':
-      return vscode.l10n.t('A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.');
+      return vscode.l10n.t(
+        'A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.',
+      );
     case 'tooLong':
       return vscode.l10n.t('The API key is longer than {0} characters: this is not a tilbago API key.', API_KEY_MAX_LENGTH);
   }
@@ -33,10 +35,8 @@ async function setApiKey(store: ApiKeyStore): Promise<boolean> {
   if (current !== undefined) {
     const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      withHint(
-        current,
-        vscode.l10n.t('A tilbago API key is already set. Replace it?'),
-        (hint) => vscode.l10n.t('A tilbago API key ending in …{0} is already set. Replace it?', hint),
+      withHint(current, vscode.l10n.t('A tilbago API key is already set. Replace it?'), (hint) =>
+        vscode.l10n.t('A tilbago API key ending in …{0} is already set. Replace it?', hint),
       ),
       { modal: true, detail: vscode.l10n.t('The current key is deleted from this machine once the new one is saved.') },
       replace,
@@ -66,11 +66,8 @@ async function setApiKey(store: ApiKeyStore): Promise<boolean> {
   await store.store(checked.key);
   log().info('API key saved to SecretStorage.');
   void vscode.window.showInformationMessage(
-    withHint(
-      checked.key,
-      vscode.l10n.t("tilbago API key saved. It is kept in VS Code's secret storage on this machine."),
-      (hint) =>
-        vscode.l10n.t("tilbago API key ending in …{0} saved. It is kept in VS Code's secret storage on this machine.", hint),
+    withHint(checked.key, vscode.l10n.t("tilbago API key saved. It is kept in VS Code's secret storage on this machine."), (hint) =>
+      vscode.l10n.t("tilbago API key ending in …{0} saved. It is kept in VS Code's secret storage on this machine.", hint),
     ),
   );
   return true;
@@ -85,10 +82,8 @@ async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
   }
   const remove = vscode.l10n.t('Remove');
   const answer = await vscode.window.showWarningMessage(
-    withHint(
-      current,
-      vscode.l10n.t('Remove the tilbago API key from this machine?'),
-      (hint) => vscode.l10n.t('Remove the tilbago API key ending in …{0} from this machine?', hint),
+    withHint(current, vscode.l10n.t('Remove the tilbago API key from this machine?'), (hint) =>
+      vscode.l10n.t('Remove the tilbago API key ending in …{0} from this machine?', hint),
     ),
     { modal: true, detail: vscode.l10n.t('You can generate the key again in your tilbago account.') },
     remove,

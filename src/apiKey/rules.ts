@@ -5,9 +5,7 @@ export const API_KEY_MAX_LENGTH = 1024;
 
 export type ApiKeyProblem = 'empty' | 'innerWhitespace' | 'controlCharacters' | 'notVisibleAscii' | 'tooLong';
 
-export type ApiKeyCheck =
-  | { readonly ok: true; readonly key: string }
-  | { readonly ok: false; readonly problem: ApiKeyProblem };
+export type ApiKeyCheck = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly problem: ApiKeyProblem };
 
 // C0/C1 controls and invisible format characters (zero-width spaces, BOMs) that sneak in with copy and paste.
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;

@@ -21,20 +21,30 @@ export async function allCaseFolders(configuration: TilbagoConfiguration) {
 }
 
 /** A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or a pick. */
-export async function resolveCaseFolder(configuration: TilbagoConfiguration, argument: unknown, placeHolder: string, filter: (record?: SubmissionRecord) => boolean) {
+export async function resolveCaseFolder(
+  configuration: TilbagoConfiguration,
+  argument: unknown,
+  placeHolder: string,
+  filter: (record?: SubmissionRecord) => boolean,
+) {
   const uri = argument instanceof vscode.Uri ? argument : (argument as { folderUri?: vscode.Uri } | undefined)?.folderUri;
   if (uri) return path.basename(uri.fsPath) === CASE_FILE ? path.dirname(uri.fsPath) : uri.fsPath;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file' && path.basename(active.fsPath) === CASE_FILE) return path.dirname(active.fsPath);
   const candidates = (await allCaseFolders(configuration)).filter((c) => filter(c.record));
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There is no case folder to choose from. Make one with "Tilbago: New debt-collection case".'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no case folder to choose from. Make one with "Tilbago: New debt-collection case".'),
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    candidates.map((c) => ({ label: c.name, description: c.record ? stateLabel(c.record) : vscode.l10n.t('not submitted'), folder: c.folder })),
+    candidates.map((c) => ({
+      label: c.name,
+      description: c.record ? stateLabel(c.record) : vscode.l10n.t('not submitted'),
+      folder: c.folder,
+    })),
     { placeHolder },
   );
   return picked?.folder;
 }
-

@@ -11,7 +11,9 @@ import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
 import type { CaseFolderSummary, SubmissionRecord } from './model/submission';
 
 /** A case node carries `folderUri`, which is what the case commands take from the view. */
-type Node = { readonly kind: 'case'; readonly summary: CaseFolderSummary; readonly folderUri: vscode.Uri } | { readonly kind: 'file'; readonly file: string };
+type Node =
+  | { readonly kind: 'case'; readonly summary: CaseFolderSummary; readonly folderUri: vscode.Uri }
+  | { readonly kind: 'file'; readonly file: string };
 
 export function stateLabel(record: SubmissionRecord): string {
   switch (record.state) {
@@ -57,7 +59,12 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     for (const watcher of this.watchers ?? []) watcher.dispose();
     this.watchers = this.configuration.casesFolders().map((folder) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**'));
-      return vscode.Disposable.from(watcher, watcher.onDidCreate(() => this.refresh()), watcher.onDidChange(() => this.refresh()), watcher.onDidDelete(() => this.refresh()));
+      return vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate(() => this.refresh()),
+        watcher.onDidChange(() => this.refresh()),
+        watcher.onDidDelete(() => this.refresh()),
+      );
     });
     this.refresh();
   }
@@ -75,7 +82,12 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.summary.record || node.summary.recordProblem) files.push(path.join(folder, SUBMISSION_FILE));
     try {
       const attachments = await fs.readdir(path.join(folder, ATTACHMENTS_FOLDER), { withFileTypes: true });
-      files.push(...attachments.filter((a) => a.isFile()).map((a) => path.join(folder, ATTACHMENTS_FOLDER, a.name)).sort());
+      files.push(
+        ...attachments
+          .filter((a) => a.isFile())
+          .map((a) => path.join(folder, ATTACHMENTS_FOLDER, a.name))
+          .sort(),
+      );
     } catch {
       // no attachments folder
     }
@@ -95,18 +107,31 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `case:${summary.folder}`;
     const record = summary.record;
-    item.description = summary.recordProblem ? vscode.l10n.t('submission.json not understood') : record ? stateLabel(record) : vscode.l10n.t('not submitted');
+    item.description = summary.recordProblem
+      ? vscode.l10n.t('submission.json not understood')
+      : record
+        ? stateLabel(record)
+        : vscode.l10n.t('not submitted');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${summary.name}**`,
         record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
-        record?.status ? vscode.l10n.t('Status {0}: {1} (checked {2})', record.status.statusCode, record.status.description, formatDateTime(record.status.checkedAt)) : '',
+        record?.status
+          ? vscode.l10n.t(
+              'Status {0}: {1} (checked {2})',
+              record.status.statusCode,
+              record.status.description,
+              formatDateTime(record.status.checkedAt),
+            )
+          : '',
         record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
       ]
         .filter(Boolean)
         .join('\n\n'),
     );
-    item.iconPath = new vscode.ThemeIcon(record?.state === 'complete' ? 'pass' : record?.state === 'created' || !record ? 'file' : 'warning');
+    item.iconPath = new vscode.ThemeIcon(
+      record?.state === 'complete' ? 'pass' : record?.state === 'created' || !record ? 'file' : 'warning',
+    );
     item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
     return item;
   }

@@ -31,7 +31,9 @@ export function describeCaseProblem(problem: CaseProblem): string {
     case 'uidFormat':
       return vscode.l10n.t('{0} is not a UID like CHE-123.456.788', where);
     case 'uidCheckDigit':
-      return problem.detail ? vscode.l10n.t('{0} fails the check digit (it should end in {1})', where, problem.detail) : vscode.l10n.t('{0} fails the check digit', where);
+      return problem.detail
+        ? vscode.l10n.t('{0} fails the check digit (it should end in {1})', where, problem.detail)
+        : vscode.l10n.t('{0} fails the check digit', where);
     case 'date':
       return vscode.l10n.t('{0} must be a date as yyyy-mm-dd', where);
     case 'dateOfBirth':
@@ -54,7 +56,10 @@ export function describeCaseProblem(problem: CaseProblem): string {
 /** Who holds a case's lock, as a sentence. */
 export function describeLockOwner(owner: LockOwner | undefined): string {
   if (!owner) return vscode.l10n.t('Another submission of this case is starting.');
-  const where = owner.host === os.hostname() ? vscode.l10n.t('in this or another VS Code window on this computer') : vscode.l10n.t('on the computer "{0}"', owner.host);
+  const where =
+    owner.host === os.hostname()
+      ? vscode.l10n.t('in this or another VS Code window on this computer')
+      : vscode.l10n.t('on the computer "{0}"', owner.host);
   switch (owner.purpose) {
     case 'submit':
       return vscode.l10n.t('A submission of this case is running {0} (since {1}).', where, formatDateTime(owner.startedAt));

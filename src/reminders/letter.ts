@@ -220,7 +220,9 @@ export function renderLetterParts(letter: string, invoice: LetterInvoice, langua
     const name = match[1]!;
     if (isPlaceholder(name)) {
       const value = placeholderValue(name, invoice, language);
-      parts.push(value === undefined ? { kind: 'missing', text: match[0], placeholder: name } : { kind: 'value', text: value, placeholder: name });
+      parts.push(
+        value === undefined ? { kind: 'missing', text: match[0], placeholder: name } : { kind: 'value', text: value, placeholder: name },
+      );
     } else {
       parts.push({ kind: 'unknown', text: match[0] });
     }

@@ -27,7 +27,8 @@ export type ReminderStage = 'waitingForThirdReminder' | 'thirdReminderDue' | 'wa
 
 /** @throws RangeError when a date is not a real `yyyy-mm-dd` date, a delay is not a whole number of days from 0 to 365, or the 3rd reminder predates the 2nd. */
 export function reminderSchedule(dates: ReminderDates, delays: ReminderDelays): ReminderSchedule {
-  if (!isIsoDate(dates.secondReminderDate)) throw new RangeError(`secondReminderDate is not a yyyy-mm-dd date: ${String(dates.secondReminderDate)}`);
+  if (!isIsoDate(dates.secondReminderDate))
+    throw new RangeError(`secondReminderDate is not a yyyy-mm-dd date: ${String(dates.secondReminderDate)}`);
   if (dates.thirdReminderDate !== undefined && !isIsoDate(dates.thirdReminderDate)) {
     throw new RangeError(`thirdReminderDate is not a yyyy-mm-dd date: ${String(dates.thirdReminderDate)}`);
   }
@@ -36,7 +37,8 @@ export function reminderSchedule(dates: ReminderDates, delays: ReminderDelays): 
   }
   for (const name of ['daysAfterSecondReminder', 'daysBeforeCollection'] as const) {
     const days = delays[name];
-    if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError(`${name} must be a whole number of days from 0 to 365: ${String(days)}`);
+    if (!Number.isInteger(days) || days < 0 || days > 365)
+      throw new RangeError(`${name} must be a whole number of days from 0 to 365: ${String(days)}`);
   }
   const thirdReminderDue = addDays(dates.secondReminderDate, delays.daysAfterSecondReminder);
   return {

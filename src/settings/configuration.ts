@@ -3,14 +3,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
-import {
-  checkSetting,
-  SETTINGS_SECTION,
-  workspaceMaySet,
-  type SettingKey,
-  type SettingProblem,
-  type SettingValue,
-} from './schema';
+import { checkSetting, SETTINGS_SECTION, workspaceMaySet, type SettingKey, type SettingProblem, type SettingValue } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
 import { log } from '../ui/log';
 
@@ -57,9 +50,7 @@ function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefin
 function describeProblem(problem: SettingProblem): string {
   switch (problem.reason) {
     case 'wrongType':
-      return problem.expected === 'integer'
-        ? vscode.l10n.t('must be a whole number')
-        : vscode.l10n.t('must be text in quotes');
+      return problem.expected === 'integer' ? vscode.l10n.t('must be a whole number') : vscode.l10n.t('must be text in quotes');
     case 'notWholeNumber':
       return vscode.l10n.t('must be a whole number');
     case 'outOfRange':

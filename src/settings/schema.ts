@@ -28,10 +28,10 @@ export const SETTINGS = {
   'reminder3.daysBeforeCollection': { type: 'integer', default: 15, minimum: 0, maximum: 365, scope: 'resource' },
   // A one-page letter is a few thousand characters; far more is a pasting accident, not a letter.
   'reminder3.text': { type: 'string', default: '', maxLength: 10_000, scope: 'resource' },
-  'casesFolder': { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
+  casesFolder: { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
   // Machine scope: a workspace must never be able to choose where the API key is sent.
-  'apiBaseUrl': { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
-  'requestTimeoutSeconds': { type: 'integer', default: 30, minimum: 1, maximum: 300, scope: 'machine' },
+  apiBaseUrl: { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
+  requestTimeoutSeconds: { type: 'integer', default: 30, minimum: 1, maximum: 300, scope: 'machine' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -46,7 +46,10 @@ export class SetupController implements vscode.Disposable {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
       log().warn(`Setup form: refused a message (${parsed.error}).`);
-      await this.post({ type: 'error', message: vscode.l10n.t('The form sent a request that was refused ({0}). Nothing was changed.', parsed.error) });
+      await this.post({
+        type: 'error',
+        message: vscode.l10n.t('The form sent a request that was refused ({0}). Nothing was changed.', parsed.error),
+      });
       return;
     }
     const message = parsed.message;
@@ -104,7 +107,11 @@ export class SetupController implements vscode.Disposable {
         await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
         return;
       case 'checkFolder':
-        await this.post({ type: 'folderStatus', folder: message.folder, status: await casesFolderStatus(message.folder, this.baseFolder()) });
+        await this.post({
+          type: 'folderStatus',
+          folder: message.folder,
+          status: await casesFolderStatus(message.folder, this.baseFolder()),
+        });
         return;
       case 'browseFolder':
         return this.browseFolder(message.folder);
@@ -143,7 +150,15 @@ export class SetupController implements vscode.Disposable {
     this.targetId = target.id;
     const { values, setAtTarget } = readAtTarget(this.host.configuration, target);
     const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
-    return { language: this.host.language, targets: saveTargets().map(publicTarget), target: target.id, values, setAtTarget, folder, apiKey };
+    return {
+      language: this.host.language,
+      targets: saveTargets().map(publicTarget),
+      target: target.id,
+      values,
+      setAtTarget,
+      folder,
+      apiKey,
+    };
   }
 
   private async sendState(reason: StateReason): Promise<void> {

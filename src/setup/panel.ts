@@ -8,7 +8,6 @@ import { SETUP_FORM_STRINGS } from './formStrings';
 import { SETUP_VIEW_TYPE } from '../ids';
 import { SetupController, type SetupHost } from './controller';
 
-
 export class SetupPanel {
   private static current: SetupPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];

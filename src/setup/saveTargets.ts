@@ -72,7 +72,8 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
   const setAtTarget = Object.fromEntries(
     FORM_FIELDS.map((field) => {
       const info = config.inspect(SETTING_OF_FIELD[field]);
-      const own = target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
+      const own =
+        target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
       return [field, own !== undefined];
     }),
   ) as Record<FormField, boolean>;

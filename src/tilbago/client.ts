@@ -45,7 +45,8 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  * Failures that happen before a request leaves the machine: no connection was made (refused, no such host, no
  * route) or the server's certificate was refused during the handshake.
  */
-const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_)/;
+const NOT_SENT =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_)/;
 
 export function isCaseId(value: unknown): value is string {
   return typeof value === 'string' && CASE_ID.test(value);
@@ -70,7 +71,9 @@ export class TilbagoClient {
     const { status, body, json } = answer.value;
     const tilbagoShaped = json && typeof parseObject(body)?.message === 'string';
     if (status === 404) {
-      return tilbagoShaped ? { ok: true, value: 'accepted' } : { ok: false, error: { kind: 'invalidAnswer', status, detail: 'not tilbago’s API at this address' } };
+      return tilbagoShaped
+        ? { ok: true, value: 'accepted' }
+        : { ok: false, error: { kind: 'invalidAnswer', status, detail: 'not tilbago’s API at this address' } };
     }
     if (status === 200) {
       const read = this.expect(answer.value, readStatus, 'statusCode and description');
@@ -103,7 +106,11 @@ export class TilbagoClient {
       headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
     });
     if (!answer.ok) return answer;
-    return this.expect(answer.value, (json) => (isIdString(json.attachmentId) ? { attachmentId: json.attachmentId } : undefined), 'attachmentId');
+    return this.expect(
+      answer.value,
+      (json) => (isIdString(json.attachmentId) ? { attachmentId: json.attachmentId } : undefined),
+      'attachmentId',
+    );
   }
 
   async caseStatus(caseId: string): Promise<ApiResult<CaseStatus>> {
@@ -115,13 +122,23 @@ export class TilbagoClient {
 
   private expect<T>(answer: Answer, read: (json: Record<string, unknown>) => T | undefined, what: string): ApiResult<T> {
     if (answer.status !== 200) return { ok: false, error: errorOf(answer.status, answer.body) };
-    if (answer.tooLong) return { ok: false, error: { kind: 'invalidAnswer', status: answer.status, detail: `an answer longer than ${MAX_ANSWER_BYTES / 1024} KB` } };
+    if (answer.tooLong)
+      return {
+        ok: false,
+        error: { kind: 'invalidAnswer', status: answer.status, detail: `an answer longer than ${MAX_ANSWER_BYTES / 1024} KB` },
+      };
     const json = parseObject(answer.body);
     const value = json && read(json);
-    return value === undefined ? { ok: false, error: { kind: 'invalidAnswer', status: answer.status, detail: `expected ${what}` } } : { ok: true, value };
+    return value === undefined
+      ? { ok: false, error: { kind: 'invalidAnswer', status: answer.status, detail: `expected ${what}` } }
+      : { ok: true, value };
   }
 
-  private async request(method: 'GET' | 'PUT', path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResult<Answer>> {
+  private async request(
+    method: 'GET' | 'PUT',
+    path: string,
+    init: { body?: string | Buffer; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<Answer>> {
     // A header can carry visible ASCII only; any other key would fail on its way out, or be mangled.
     if (!isVisibleAscii(this.options.apiKey)) return { ok: false, error: { kind: 'invalidKey' } };
     const controller = new AbortController();
@@ -138,7 +155,8 @@ export class TilbagoClient {
       const json = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
       return { ok: true, value: { status: response.status, body: text, json, tooLong } };
     } catch (error) {
-      if (controller.signal.aborted) return { ok: false, error: { kind: 'timeout', host: this.host, seconds: Math.round(this.options.timeoutMs / 1000) } };
+      if (controller.signal.aborted)
+        return { ok: false, error: { kind: 'timeout', host: this.host, seconds: Math.round(this.options.timeoutMs / 1000) } };
       const cause = causeOf(error);
       // fetch's own checks throw before any connection, with no cause; a network failure comes with one. Of those,
       // a refused connection or an unknown host sent nothing; anything else (a reset) may have come after tilbago
@@ -207,7 +225,9 @@ function errorOf(status: number, body: string): ApiError {
   if (status === 401) return { kind: 'unauthorized' };
   if (status === 402) return { kind: 'insufficientBalance' };
   const message = parseObject(body)?.message;
-  return typeof message === 'string' && message.trim() ? { kind: 'unexpected', status, message: message.slice(0, 500) } : { kind: 'unexpected', status };
+  return typeof message === 'string' && message.trim()
+    ? { kind: 'unexpected', status, message: message.slice(0, 500) }
+    : { kind: 'unexpected', status };
 }
 
 /**

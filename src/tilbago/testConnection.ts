@@ -7,8 +7,10 @@ import { log } from '../ui/log';
 import { clientOrOfferKey } from './access';
 import { describeApiError } from './errors';
 
-
-export async function testConnection(services: { readonly configuration: TilbagoConfiguration; readonly apiKey: ApiKeyStore }): Promise<string | undefined> {
+export async function testConnection(services: {
+  readonly configuration: TilbagoConfiguration;
+  readonly apiKey: ApiKeyStore;
+}): Promise<string | undefined> {
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
   const host = client.host;
@@ -19,7 +21,9 @@ export async function testConnection(services: { readonly configuration: Tilbago
   if (result.ok) {
     const hint = apiKeyHint((await services.apiKey.read()) ?? '');
     void vscode.window.showInformationMessage(
-      hint ? vscode.l10n.t('tilbago at {0} accepted the API key ending in …{1}.', host, hint) : vscode.l10n.t('tilbago at {0} accepted the API key.', host),
+      hint
+        ? vscode.l10n.t('tilbago at {0} accepted the API key ending in …{1}.', host, hint)
+        : vscode.l10n.t('tilbago at {0} accepted the API key.', host),
     );
     log().info(`Test connection: key accepted by ${host}.`);
     return 'accepted';
@@ -28,7 +32,9 @@ export async function testConnection(services: { readonly configuration: Tilbago
   const message = describeApiError(result.error);
   if (result.error.kind === 'unauthorized') {
     const set = vscode.l10n.t('Set API key');
-    void vscode.window.showErrorMessage(message, set).then((answer) => answer === set && vscode.commands.executeCommand('tilbago.setApiKey'));
+    void vscode.window
+      .showErrorMessage(message, set)
+      .then((answer) => answer === set && vscode.commands.executeCommand('tilbago.setApiKey'));
   } else {
     void vscode.window.showErrorMessage(message);
   }

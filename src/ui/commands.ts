@@ -11,7 +11,9 @@ export function registerCommand(id: string, run: (...args: unknown[]) => unknown
       const reason = error instanceof Error ? error.message : String(error);
       log().error(`${id} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
       const show = vscode.l10n.t('Show log');
-      void vscode.window.showErrorMessage(vscode.l10n.t('That did not work: {0}', reason), show).then((answer) => answer === show && log().show());
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('That did not work: {0}', reason), show)
+        .then((answer) => answer === show && log().show());
       return undefined;
     }
   });

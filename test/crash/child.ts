@@ -2,10 +2,13 @@
 // (test/unit/crashAndConcurrency.test.ts). Started with `fork`, it gets its task over IPC, tells the parent each
 // checkpoint of the submission and, at the one the parent chose, waits there to be killed. Each confirmation is
 // reported, and acknowledged by the parent, before it is answered: what a killed process confirmed is still known.
-import { recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks } from '../../src/core/submission';
-import { TilbagoClient } from '../../src/core/tilbagoClient';
+import { recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks } from '../../src/cases/model/submission';
+import { TilbagoClient } from '../../src/tilbago/client';
 
-export type Operation = { readonly kind: 'submit' } | { readonly kind: 'refresh' } | { readonly kind: 'enterCaseId'; readonly caseId: string };
+export type Operation =
+  | { readonly kind: 'submit' }
+  | { readonly kind: 'refresh' }
+  | { readonly kind: 'enterCaseId'; readonly caseId: string };
 
 export type CheckpointStep = Parameters<NonNullable<SubmitHooks['checkpoint']>>[0];
 
@@ -36,7 +39,8 @@ export type FromChild =
   | { readonly type: 'done'; readonly outcome: string; readonly lockRecovered: boolean }
   | { readonly type: 'failed'; readonly error: string };
 
-const send = (message: FromChild) => new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+const send = (message: FromChild) =>
+  new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
 
 const acks: (() => void)[] = [];
 let lockRecovered = false;
@@ -61,7 +65,12 @@ async function run(task: ChildTask): Promise<string> {
       const outcome = await submitCaseFolder(task.folder, {
         client,
         now: () => new Date(),
-        confirmFiling: (summary) => confirm({ kind: 'filing', ...(summary.earlierAttempt ? { earlierAttempt: summary.earlierAttempt.state } : {}), answer: task.confirmFiling }),
+        confirmFiling: (summary) =>
+          confirm({
+            kind: 'filing',
+            ...(summary.earlierAttempt ? { earlierAttempt: summary.earlierAttempt.state } : {}),
+            answer: task.confirmFiling,
+          }),
         confirmAttachmentResend: (list) => confirm({ kind: 'resend', files: list.map((a) => a.file), answer: task.confirmResend }),
         lockRecovered: () => void (lockRecovered = true),
         checkpoint: async (step) => {

@@ -11,7 +11,13 @@ import { expectText, runCommand, runSteps, SCREENSHOTS, setApiKeyFromPalette } f
 
 const KEY = 'tb-e2e-cases-view-0003';
 // The sample workspace's one case folder.
-const CASE = { folder: '2026-0142 Muster SA', ref: '2026-0142', debtor: 'Muster SA', amount: "CHF 1'234.50", attachment: 'facture-2026-0142.pdf' };
+const CASE = {
+  folder: '2026-0142 Muster SA',
+  ref: '2026-0142',
+  debtor: 'Muster SA',
+  amount: "CHF 1'234.50",
+  attachment: 'facture-2026-0142.pdf',
+};
 
 export async function runCasesE2e() {
   const { runDir, workspace } = newRunFolder('e2e-cases');
@@ -37,7 +43,9 @@ export async function runCasesE2e() {
   }
 
   async function clickDialogButton(title) {
-    await dialog().locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${title}$`) }).click();
+    await dialog()
+      .locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${title}$`) })
+      .click();
     await dialog().waitFor({ state: 'hidden' });
   }
 
@@ -58,7 +66,12 @@ export async function runCasesE2e() {
       run: async () => {
         await submitFromView();
         const detail = dialog().locator('.dialog-message-detail');
-        for (const named of [`Debtor: ${CASE.debtor}`, `Amount: ${CASE.amount}`, `Attachments: ${CASE.attachment}`, `To: tilbago at 127.0.0.1:${fake.port}`]) {
+        for (const named of [
+          `Debtor: ${CASE.debtor}`,
+          `Amount: ${CASE.amount}`,
+          `Attachments: ${CASE.attachment}`,
+          `To: tilbago at 127.0.0.1:${fake.port}`,
+        ]) {
           await expectText(detail, new RegExp(named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the dialog detail');
         }
         await page.mouse.move(0, 0);
@@ -83,7 +96,8 @@ export async function runCasesE2e() {
         await clickDialogButton('File request');
         await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*filed`), 'the case row', 20_000);
         const filed = fake.casesWithRef(CASE.ref);
-        if (filed.length !== 1 || caseRequests().length !== 1) throw new Error(`tilbago holds ${filed.length} case(s) after ${caseRequests().length} request(s)`);
+        if (filed.length !== 1 || caseRequests().length !== 1)
+          throw new Error(`tilbago holds ${filed.length} case(s) after ${caseRequests().length} request(s)`);
         const names = filed[0].attachments.map((a) => a.fileName);
         if (names.join() !== CASE.attachment) throw new Error(`attachments at tilbago: ${names.join(', ')}`);
       },

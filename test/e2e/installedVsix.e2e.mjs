@@ -24,9 +24,12 @@ export async function runInstalledVsixE2e(built) {
       name: 'the .vsix is built and installed into the real VS Code',
       run: async () => {
         if (!fs.existsSync(vsix)) throw new Error('vsce made no .vsix');
-        const installed = fs.readdirSync(path.join(runDir, 'extensions')).filter((name) => name.startsWith('swiss-invoicing.tilbago-debt-collection-'));
+        const installed = fs
+          .readdirSync(path.join(runDir, 'extensions'))
+          .filter((name) => name.startsWith('swiss-invoicing.tilbago-debt-collection-'));
         if (installed.length !== 1) throw new Error(`installed: ${installed.join(', ') || 'nothing'}`);
-        if (!fs.existsSync(path.join(runDir, 'extensions', installed[0], 'dist', 'extension.js'))) throw new Error('the installed extension has no bundle');
+        if (!fs.existsSync(path.join(runDir, 'extensions', installed[0], 'dist', 'extension.js')))
+          throw new Error('the installed extension has no bundle');
       },
     },
     {

@@ -39,7 +39,9 @@ export async function runSetupPanelE2e() {
       });
   };
   const collectWebviewViolations = async () => {
-    const inside = await form().locator('body').evaluate(() => window.__cspViolations ?? []);
+    const inside = await form()
+      .locator('body')
+      .evaluate(() => window.__cspViolations ?? []);
     cspViolations.push(...inside);
   };
 
@@ -49,7 +51,11 @@ export async function runSetupPanelE2e() {
     await watchWebviewViolations();
     if ((await form().locator('#days-after-second input').inputValue()) !== '10') throw new Error('default of 10 days not shown');
     await expectText(form().locator('#text-source'), /built-in letter in English is used/, 'built-in letter note');
-    await expectText(form().locator('#preview'), /THIRD AND FINAL REMINDER[\s\S]*Despite our reminders of 07\.09\.2026 and 05\.10\.2026/, 'preview of the built-in letter');
+    await expectText(
+      form().locator('#preview'),
+      /THIRD AND FINAL REMINDER[\s\S]*Despite our reminders of 07\.09\.2026 and 05\.10\.2026/,
+      'preview of the built-in letter',
+    );
   });
 
   step('the day fields are checked as the user types', async () => {
@@ -65,7 +71,11 @@ export async function runSetupPanelE2e() {
     const text = form().locator('#letter-text textarea');
     await text.fill('%TITRE%,\n\nFacture %NUMMER% du %DATEFACTURE%, montant %MONTANT%.');
     await expectText(form().locator('#unknown'), /%NUMMER% \(line 3\) — did you mean %NUMERO%\?/, 'unknown placeholder warning');
-    await expectText(form().locator('#preview'), /Dear Sir or Madam,\s+Facture %NUMMER% du 03\.08\.2026, montant CHF 1'234\.50\./, 'preview');
+    await expectText(
+      form().locator('#preview'),
+      /Dear Sir or Madam,\s+Facture %NUMMER% du 03\.08\.2026, montant CHF 1'234\.50\./,
+      'preview',
+    );
     await text.fill('%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant ');
     await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026, montant\s*$/, 'preview after the fix');
     if (await form().locator('#unknown').isVisible()) throw new Error('the warning stayed after the fix');
@@ -116,7 +126,8 @@ export async function runSetupPanelE2e() {
       'tilbago.casesFolder': 'Cas tilbago',
     };
     for (const [key, value] of Object.entries(expected)) {
-      if (saved[key] !== value) throw new Error(`${key} is ${JSON.stringify(saved[key])} in settings.json, expected ${JSON.stringify(value)}`);
+      if (saved[key] !== value)
+        throw new Error(`${key} is ${JSON.stringify(saved[key])} in settings.json, expected ${JSON.stringify(value)}`);
     }
   });
 
@@ -143,7 +154,10 @@ export async function runSetupPanelE2e() {
   });
 
   step('screenshots in a dark and a light theme', async () => {
-    for (const [theme, name] of [['Dark Modern', 'dark'], ['Light Modern', 'light']]) {
+    for (const [theme, name] of [
+      ['Dark Modern', 'dark'],
+      ['Light Modern', 'light'],
+    ]) {
       await chooseColorTheme(page, theme);
       await page.locator(`.monaco-workbench.${name === 'dark' ? 'vs-dark' : 'vs'}`).waitFor({ timeout: 15_000 });
       await page.mouse.move(0, 0);
@@ -151,7 +165,9 @@ export async function runSetupPanelE2e() {
       await form().locator('h1').scrollIntoViewIfNeeded();
       await page.waitForTimeout(800);
       await panel.screenshot({ path: path.join(SCREENSHOTS, `setup-panel-${name}.png`) });
-      await form().locator('#h-legend').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await form()
+        .locator('#h-legend')
+        .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await page.waitForTimeout(300);
       await panel.screenshot({ path: path.join(SCREENSHOTS, `setup-letter-${name}.png`) });
     }

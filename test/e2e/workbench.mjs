@@ -8,7 +8,10 @@ export const SCREENSHOTS = path.join(CACHE, 'screenshots');
 /** The quick-input row whose label is exactly `label`. */
 export function quickInputRow(page, label) {
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  return page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
 }
 
 /** Runs `title` in the command palette. The palette lists a development extension's commands only once its host has them: retry. */

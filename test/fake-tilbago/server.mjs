@@ -137,7 +137,12 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
         return json(response, 409, { message: `A case with externalRef ${tilbagoCase.externalRef} already exists` });
       }
       const caseId = `C${String(nextCase++).padStart(6, '0')}`;
-      cases.set(caseId, { externalRef: tilbagoCase.externalRef, body: tilbagoCase, attachments: [], status: { statusCode: '002', description: 'The case has to be reviewed before it is submitted' } });
+      cases.set(caseId, {
+        externalRef: tilbagoCase.externalRef,
+        body: tilbagoCase,
+        attachments: [],
+        status: { statusCode: '002', description: 'The case has to be reviewed before it is submitted' },
+      });
       return answerStored(request, response, fault, { caseId });
     }
     if (request.method === 'PUT' && (match = /^case\/([^/]+)\/attachment$/.exec(path))) {
@@ -149,9 +154,15 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
       if (part.headers.some((h) => /^content-type:/i.test(h))) return json(response, 500, { message: 'Unexpected error' });
       const disposition = part.headers.find((h) => /^content-disposition:/i.test(h)) ?? '';
       const fileName = /filename="([^"]*)"/.exec(disposition)?.[1];
-      if (!/^content-disposition:\s*attachment;/i.test(disposition) || !fileName) return json(response, 400, { message: 'Expected Content-Disposition: attachment; filename="…"' });
+      if (!/^content-disposition:\s*attachment;/i.test(disposition) || !fileName)
+        return json(response, 400, { message: 'Expected Content-Disposition: attachment; filename="…"' });
       const attachmentId = `A${String(nextAttachment++).padStart(6, '0')}`;
-      stored.attachments.push({ id: attachmentId, fileName, bytes: part.content.length, sha256: createHash('sha256').update(part.content).digest('hex') });
+      stored.attachments.push({
+        id: attachmentId,
+        fileName,
+        bytes: part.content.length,
+        sha256: createHash('sha256').update(part.content).digest('hex'),
+      });
       return answerStored(request, response, fault, { attachmentId });
     }
     if (request.method === 'GET' && (match = /^case\/([^/]+)\/status$/.exec(path))) {

@@ -34,7 +34,10 @@ describe('API key commands', () => {
   it('are registered and contributed to the palette under the Tilbago category', async () => {
     const registered = await vscode.commands.getCommands(true);
     const contributed = vscode.extensions.getExtension('swiss-invoicing.tilbago-debt-collection')!.packageJSON.contributes.commands;
-    for (const [id, title] of [['tilbago.setApiKey', 'Set API key'], ['tilbago.removeApiKey', 'Remove API key']]) {
+    for (const [id, title] of [
+      ['tilbago.setApiKey', 'Set API key'],
+      ['tilbago.removeApiKey', 'Remove API key'],
+    ]) {
       assert.ok(registered.includes(id!), `${id} is registered`);
       const entry = contributed.find((c: { command: string }) => c.command === id);
       assert.equal(entry?.category, 'Tilbago');

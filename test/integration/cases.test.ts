@@ -50,9 +50,15 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.ok(registered.includes(id), id);
     }
     const manifest = vscode.extensions.getExtension('swiss-invoicing.tilbago-debt-collection')!.packageJSON;
-    assert.deepEqual(manifest.contributes.views.explorer.map((v: { id: string }) => v.id), ['tilbago.cases']);
+    assert.deepEqual(
+      manifest.contributes.views.explorer.map((v: { id: string }) => v.id),
+      ['tilbago.cases'],
+    );
     assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/case.schema.json');
-    assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'tilbago.submitCase').enablement, 'isWorkspaceTrusted');
+    assert.equal(
+      manifest.contributes.commands.find((c: { command: string }) => c.command === 'tilbago.submitCase').enablement,
+      'isWorkspaceTrusted',
+    );
   });
 
   describe('Test connection', () => {
@@ -102,7 +108,9 @@ describe('tilbago commands against the fake tilbago', () => {
       outcome = await run('tilbago.testConnection', {});
       assert.equal(outcome.result, undefined);
       assert.ok(
-        outcome.shown.some((m) => /Nothing was sent, and the API key stays on this machine: "tilbago\.apiBaseUrl" must start with https:\/\//.test(m.message)),
+        outcome.shown.some((m) =>
+          /Nothing was sent, and the API key stays on this machine: "tilbago\.apiBaseUrl" must start with https:\/\//.test(m.message),
+        ),
         outcome.shown.map((m) => m.message).join(' | '),
       );
       assert.equal(fake.requests.length, before);
@@ -123,36 +131,59 @@ describe('tilbago commands against the fake tilbago', () => {
 
     it('scaffolds a case folder from a few questions, with the reminder dates, and opens case.json', async () => {
       // Cancelled at the last question: nothing is made, and the proposed reason can be read.
-      const { result, opened } = await run<string>('tilbago.newCase', { inputs: [...answers, undefined], picks: ['A company or other legal person'] });
+      const { result, opened } = await run<string>('tilbago.newCase', {
+        inputs: [...answers, undefined],
+        picks: ['A company or other legal person'],
+      });
       assert.equal(result, undefined);
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0142 Muster SA')), 'cancelling makes nothing');
       assert.equal(opened.length, 6);
       assert.equal(opened.at(-1)!.value, 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026');
 
-      const made = await run<string>('tilbago.newCase', { inputs: [...answers, opened.at(-1)!.value!], picks: ['A company or other legal person'] });
+      const made = await run<string>('tilbago.newCase', {
+        inputs: [...answers, opened.at(-1)!.value!],
+        picks: ['A company or other legal person'],
+      });
       const folder = made.result!;
       assert.equal(folder, path.join(casesRoot, '2026-0142 Muster SA'));
       const caseJson = JSON.parse(await fs.readFile(path.join(folder, 'case.json'), 'utf8'));
-      assert.deepEqual(caseJson.debtor, { company: 'Muster SA', companyUid: 'CHE-109.322.551', address: { street: '', streetnumber: '', zip: '', city: '' } });
-      assert.deepEqual(caseJson.claim, { amount: 123450, reason: 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026', collocationClass: '3' });
+      assert.deepEqual(caseJson.debtor, {
+        company: 'Muster SA',
+        companyUid: 'CHE-109.322.551',
+        address: { street: '', streetnumber: '', zip: '', city: '' },
+      });
+      assert.deepEqual(caseJson.claim, {
+        amount: 123450,
+        reason: 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026',
+        collocationClass: '3',
+      });
       assert.equal(caseJson.externalRef, '2026-0142');
       const reminders = JSON.parse(await fs.readFile(path.join(folder, 'reminders.json'), 'utf8'));
       assert.deepEqual(reminders.reminders, { first: '2026-09-07', second: '2026-10-05' });
       assert.deepEqual(reminders.schedule, { thirdReminderDue: '2026-10-15', litigationFrom: '2026-10-30' });
       assert.ok((await fs.stat(path.join(folder, 'attachments'))).isDirectory());
-      await waitFor('case.json in an editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(folder, 'case.json') || undefined);
+      await waitFor(
+        'case.json in an editor',
+        () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(folder, 'case.json') || undefined,
+      );
     });
 
     it('the UID question checks the mod-11 digit', async () => {
       // The scripted input box throws when its validation refuses an answer; the command wrapper shows that.
-      const refused = await run('tilbago.newCase', { inputs: ['2026-0143', 'Muster SA', 'CHE-123.456.789'], picks: ['A company or other legal person'] });
+      const refused = await run('tilbago.newCase', {
+        inputs: ['2026-0143', 'Muster SA', 'CHE-123.456.789'],
+        picks: ['A company or other legal person'],
+      });
       assert.equal(refused.result, undefined);
       assert.match(refused.shown.at(-1)!.message, /The last digit \(check digit\) should be 8/);
     });
 
     it('never overwrites an existing case folder', async () => {
       const before = await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8');
-      const again = await run<string>('tilbago.newCase', { inputs: [...answers, 'Facture 2026-0142'], picks: ['A company or other legal person'] });
+      const again = await run<string>('tilbago.newCase', {
+        inputs: [...answers, 'Facture 2026-0142'],
+        picks: ['A company or other legal person'],
+      });
       assert.equal(again.result, undefined);
       assert.match(again.shown.at(-1)!.message, /A case folder "2026-0142 Muster SA" exists already; nothing was changed\./);
       assert.equal(await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8'), before);
@@ -161,20 +192,36 @@ describe('tilbago commands against the fake tilbago', () => {
     it('VS Code checks case.json against the contributed schema while it is edited', async () => {
       const uri = vscode.Uri.file(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'));
       await vscode.window.showTextDocument(uri);
-      const diagnostics = await waitFor('schema diagnostics', () => {
-        const found = vscode.languages.getDiagnostics(uri);
-        return found.length > 0 ? found : undefined;
-      }, 20_000);
-      assert.ok(diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)), diagnostics.map((d) => d.message).join(' | '));
+      const diagnostics = await waitFor(
+        'schema diagnostics',
+        () => {
+          const found = vscode.languages.getDiagnostics(uri);
+          return found.length > 0 ? found : undefined;
+        },
+        20_000,
+      );
+      assert.ok(
+        diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)),
+        diagnostics.map((d) => d.message).join(' | '),
+      );
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
   });
 
   describe('Submit debt-collection request', () => {
     it('names every problem of an invalid case, and sends nothing', async () => {
-      const folder = await caseFolder('bad', { ...validCase(), externalRef: 'bad', claim: { ...validCase().claim, amount: 12.5, collocationClass: '4' }, debtor: { ...validCase().debtor, companyUid: 'CHE-123.456.789', company: 'X' } });
+      const folder = await caseFolder('bad', {
+        ...validCase(),
+        externalRef: 'bad',
+        claim: { ...validCase().claim, amount: 12.5, collocationClass: '4' },
+        debtor: { ...validCase().debtor, companyUid: 'CHE-123.456.789', company: 'X' },
+      });
       const before = fake.requests.length;
-      const { result, shown } = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(path.join(folder, 'case.json')));
+      const { result, shown } = await run(
+        'tilbago.submitCase',
+        { buttons: ['File request'] },
+        vscode.Uri.file(path.join(folder, 'case.json')),
+      );
       assert.equal(result, 'invalid');
       assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problem\(s\)/);
       assert.match(shown[0]!.message, /claim\.amount must be a positive whole number of Rappen/);
@@ -193,7 +240,10 @@ describe('tilbago commands against the fake tilbago', () => {
       const saved = await record(folder);
       assert.equal(saved.state, 'complete');
       assert.equal(saved.caseId, filed[0]!.id);
-      assert.deepEqual(saved.attachments.map((a) => [a.file, a.state]), [['facture.pdf', 'sent']]);
+      assert.deepEqual(
+        saved.attachments.map((a) => [a.file, a.state]),
+        [['facture.pdf', 'sent']],
+      );
       assert.match(shown.at(-1)!.message, new RegExp(`Filed at tilbago: case id ${filed[0]!.id}, with 1 attachment`));
 
       const before = fake.requests.length;
@@ -206,9 +256,19 @@ describe('tilbago commands against the fake tilbago', () => {
     it('after a crash between the PUT and the record, the retry asks, finds the case, and files no second one', async () => {
       const folder = await caseFolder('INV-200');
       // The process died after tilbago created the case, before the answer was written down.
-      const created = await new TilbagoClient({ baseUrl: fake.url, apiKey: 'tb-live-accepted-key-0001', timeoutMs: 2000 }).createCase({ ...validCase(), externalRef: 'INV-200' });
+      const created = await new TilbagoClient({ baseUrl: fake.url, apiKey: 'tb-live-accepted-key-0001', timeoutMs: 2000 }).createCase({
+        ...validCase(),
+        externalRef: 'INV-200',
+      });
       assert.ok(created.ok);
-      const dead = { version: 2, externalRef: 'INV-200', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+      const dead = {
+        version: 2,
+        externalRef: 'INV-200',
+        state: 'sending',
+        attemptStartedAt: '2026-11-27T09:00:00.000Z',
+        updatedAt: '2026-11-27T09:00:00.000Z',
+        attachments: [],
+      };
       await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
 
       const declined = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
@@ -229,7 +289,10 @@ describe('tilbago commands against the fake tilbago', () => {
       const filed = fake.casesWithRef('INV-200');
       assert.equal(filed.length, 1, 'still exactly one case');
       assert.equal((await record(folder)).caseId, created.value.caseId);
-      assert.deepEqual(filed[0]!.attachments.map((a) => a.fileName), ['facture.pdf']);
+      assert.deepEqual(
+        filed[0]!.attachments.map((a) => a.fileName),
+        ['facture.pdf'],
+      );
     });
 
     it('a lost answer and a time-out leave a truthful record; the retry files nothing twice', async () => {
@@ -240,7 +303,10 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(lost.shown.at(-1)!.message, /could not be reached \(other side closed\)\. tilbago may or may not have created the case/);
       const saved = await record(folder);
       assert.equal(saved.state, 'uncertain');
-      assert.ok(saved.lastError?.error.kind === 'unreachable' && /other side closed/.test(saved.lastError.error.cause), JSON.stringify(saved.lastError));
+      assert.ok(
+        saved.lastError?.error.kind === 'unreachable' && /other side closed/.test(saved.lastError.error.cause),
+        JSON.stringify(saved.lastError),
+      );
 
       const folder2 = await caseFolder('INV-301');
       fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenDelay', ms: 4000 });
@@ -263,7 +329,13 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(first.shown.at(-1)!.message, /but these attachments are not, or not surely: facture\.pdf\. Submit again to send them/);
       const second = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
       assert.equal(second.result, 'complete');
-      assert.deepEqual(fake.casesWithRef('INV-400')[0]!.attachments.map((a) => a.fileName).sort(), ['facture.pdf', 'rappel-3.pdf']);
+      assert.deepEqual(
+        fake
+          .casesWithRef('INV-400')[0]!
+          .attachments.map((a) => a.fileName)
+          .sort(),
+        ['facture.pdf', 'rappel-3.pdf'],
+      );
     });
 
     it('refuses a refused key and a short balance with what to do, and files after the fix', async () => {
@@ -274,7 +346,11 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.equal(poor.result, 'notCreated');
       assert.match(poor.shown.at(-1)!.message, /insufficient \(402\)\. Top it up on tilbago/);
       assert.equal((await record(folder)).state, 'notCreated');
-      assert.equal(await api.submitCase(vscode.Uri.file(folder), { confirmFiling: false }), 'complete', 'through the public API too, told that its caller asked');
+      assert.equal(
+        await api.submitCase(vscode.Uri.file(folder), { confirmFiling: false }),
+        'complete',
+        'through the public API too, told that its caller asked',
+      );
       assert.equal(fake.casesWithRef('INV-500').length, 1);
     });
   });

@@ -23,14 +23,24 @@ describe('no folder open', () => {
     const form = driveSetupForm(api);
     try {
       await form.send({ type: 'ready' });
-      assert.deepEqual(form.lastState().targets.map((t) => t.id), ['user']);
-      await form.send({ type: 'save', requestId: 1, target: 'user', values: { daysAfterSecondReminder: 9, daysBeforeCollection: 15, text: '', casesFolder: 'relative/cases' } });
+      assert.deepEqual(
+        form.lastState().targets.map((t) => t.id),
+        ['user'],
+      );
+      await form.send({
+        type: 'save',
+        requestId: 1,
+        target: 'user',
+        values: { daysAfterSecondReminder: 9, daysBeforeCollection: 15, text: '', casesFolder: 'relative/cases' },
+      });
       assert.equal(form.states().at(-1)!.reason, 'saved');
       assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 9);
       assert.deepEqual(form.lastState().folder, { kind: 'needsWorkspaceFolder' }, 'a relative folder needs a workspace folder');
     } finally {
       form.dispose();
-      await vscode.workspace.getConfiguration('tilbago').update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('tilbago')
+        .update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -15,7 +15,10 @@ describe('setup form handler under fuzzing', () => {
     const api = await activateExtension();
     const form = driveSetupForm(api);
     // Nothing may reach a dialog, a command or a file: any of these would be a bad message acted on.
-    const dialogs = [stub(vscode.window, 'showOpenDialog', (async () => undefined) as any), stub(vscode.window, 'showInputBox', (async () => undefined) as any)];
+    const dialogs = [
+      stub(vscode.window, 'showOpenDialog', (async () => undefined) as any),
+      stub(vscode.window, 'showInputBox', (async () => undefined) as any),
+    ];
     const commands = stub(vscode.commands, 'executeCommand', (async () => undefined) as any);
     const messages = recordMessages();
     let settingsChanges = 0;
@@ -41,7 +44,9 @@ describe('setup form handler under fuzzing', () => {
         assert.equal(answers[0]!.type, 'error', `message ${sent}: an error`);
         sent++;
       }
-      console.log(`[fuzz] ${sent} malformed messages sent to the handler, each answered with an error (${skippedWellFormed} well-formed ones skipped)`);
+      console.log(
+        `[fuzz] ${sent} malformed messages sent to the handler, each answered with an error (${skippedWellFormed} well-formed ones skipped)`,
+      );
       assert.equal(settingsChanges, 0, 'no setting changed');
       assert.equal(snapshot(), before, 'every tilbago setting is as it was, at every level');
       assert.equal(commands.calls.length, 0, 'no command ran');

@@ -1,5 +1,6 @@
 // Shared by the integration suites: the extension under test, stubs for VS Code's UI, and waiting.
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,11 +11,14 @@ import { SetupController } from '../../src/setup/controller';
 
 export const EXTENSION_ID = 'swiss-invoicing.tilbago-debt-collection';
 
-/**
- * Results the suites hand to the runner beyond mocha's counts. Each suite file is its own bundle with its own
- * copy of this module, so the state lives on the global object they share.
- */
-export const testState: { canaryStored: boolean } = ((globalThis as any).__tilbagoTestState ??= { canaryStored: false });
+/** The file beside the run's results that says the canary key was stored, so the runner scans the run for it. */
+export const canaryMarkFile = (resultsFile: string) => `${resultsFile}.canary`;
+
+/** Tells the runner the canary key was stored during this run. */
+export function markCanaryStored(): void {
+  const results = process.env.TILBAGO_TEST_RESULTS;
+  if (results) writeFileSync(canaryMarkFile(results), 'stored\n');
+}
 
 export async function activateExtension(): Promise<TilbagoApi> {
   const extension = vscode.extensions.getExtension<TilbagoApi>(EXTENSION_ID);
@@ -61,10 +65,17 @@ export function recordMessages(answer: MessageAnswer = () => undefined) {
   const handler =
     (level: 'info' | 'warning' | 'error') =>
     async (message: string, ...rest: unknown[]): Promise<any> => {
-      const options = rest[0] && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? (rest[0] as vscode.MessageOptions) : undefined;
-      const items = rest.filter((item): item is string | vscode.MessageItem => typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item));
+      const options =
+        rest[0] && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? (rest[0] as vscode.MessageOptions) : undefined;
+      const items = rest.filter(
+        (item): item is string | vscode.MessageItem =>
+          typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item),
+      );
       shown.push({ level, message, ...(options?.detail ? { detail: options.detail } : {}), ...(options?.modal ? { modal: true } : {}) });
-      const title = await answer(message, items.map((item) => (typeof item === 'string' ? item : item.title)));
+      const title = await answer(
+        message,
+        items.map((item) => (typeof item === 'string' ? item : item.title)),
+      );
       return items.find((item) => (typeof item === 'string' ? item : item.title) === title);
     };
   const stubs = [
@@ -95,7 +106,9 @@ export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
     if (problem) throw new Error(`input "${answer}" refused: ${JSON.stringify(problem)}`);
     return answer;
   }) as any);
-  const pick = stub(vscode.window, 'showQuickPick', (async (items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>) => {
+  const pick = stub(vscode.window, 'showQuickPick', (async (
+    items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+  ) => {
     const wanted = picks.shift();
     return (await items).find((item) => (typeof item === 'string' ? item : item.label) === wanted);
   }) as any);
@@ -158,7 +171,13 @@ export function driveSetupForm(api: TilbagoApi) {
   const apiKeyChanged = new vscode.EventEmitter<void>();
   const subscription = api.onDidChange((e) => e.kind === 'apiKey' && apiKeyChanged.fire());
   const controller = new SetupController(
-    { configuration, language: 'en', walkthroughId: 'swiss-invoicing.tilbago-debt-collection#tilbago.setup', apiKeyStatus: async () => ({ set: await api.isApiKeySet() }), onDidChangeApiKey: apiKeyChanged.event },
+    {
+      configuration,
+      language: 'en',
+      walkthroughId: 'swiss-invoicing.tilbago-debt-collection#tilbago.setup',
+      apiKeyStatus: async () => ({ set: await api.isApiKeySet() }),
+      onDidChangeApiKey: apiKeyChanged.event,
+    },
     async (message) => (posted.push(message), true),
   );
   const states = () => posted.filter((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state');

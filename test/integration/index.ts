@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { testState } from './helpers';
+import { canaryMarkFile } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -19,13 +19,18 @@ export async function run(): Promise<void> {
 
   const failedTitles: string[] = [];
   const stats = await new Promise<Mocha.Stats>((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1 } as Mocha.Stats));
+    const runner = mocha.run(() => resolve(runner.stats ?? ({ passes: 0, failures: 1 } as Mocha.Stats)));
     runner.on('fail', (test, error: Error) => failedTitles.push(`${test.fullTitle()}: ${error.message}`));
   });
 
   const resultsFile = process.env.TILBAGO_TEST_RESULTS;
   if (resultsFile) {
-    const results = { passes: stats.passes, failures: stats.failures, failedTitles, canaryStored: testState.canaryStored };
+    const results = {
+      passes: stats.passes,
+      failures: stats.failures,
+      failedTitles,
+      canaryStored: fs.existsSync(canaryMarkFile(resultsFile)),
+    };
     fs.writeFileSync(resultsFile, JSON.stringify(results));
   }
   if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed.`);

@@ -6,10 +6,21 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { SUBMISSION_FILE, type SubmissionRecord } from '../../src/core/submission';
+import { SUBMISSION_FILE } from '../../src/cases/model/files';
+import type { SubmissionRecord } from '../../src/cases/model/submission';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, recordMessages, runScripted, scriptUi, waitFor, workspaceFolder, writeCaseFolder, type ShownMessage, type UiScript } from './helpers';
+import {
+  activateExtension,
+  recordMessages,
+  runScripted,
+  scriptUi,
+  waitFor,
+  workspaceFolder,
+  writeCaseFolder,
+  type ShownMessage,
+  type UiScript,
+} from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -34,12 +45,24 @@ describe('never twice, in the editor', () => {
   let casesRoot: string;
 
   /** A valid case folder named after its reference, with an invoice and a reminder attached. */
-  const newCase = (ref: string, change: object = {}, attachments: Record<string, string> = { 'facture.pdf': `%PDF facture ${ref}`, 'rappel-3.pdf': `%PDF rappel ${ref}` }) =>
-    writeCaseFolder(path.join(casesRoot, ref), { ...validCase(), externalRef: ref, ...change }, attachments);
-  const readRecord = async (folder: string) => JSON.parse(await fs.readFile(path.join(folder, SUBMISSION_FILE), 'utf8')) as SubmissionRecord;
-  const hasRecord = (folder: string) => fs.access(path.join(folder, SUBMISSION_FILE)).then(() => true, () => false);
+  const newCase = (
+    ref: string,
+    change: object = {},
+    attachments: Record<string, string> = { 'facture.pdf': `%PDF facture ${ref}`, 'rappel-3.pdf': `%PDF rappel ${ref}` },
+  ) => writeCaseFolder(path.join(casesRoot, ref), { ...validCase(), externalRef: ref, ...change }, attachments);
+  const readRecord = async (folder: string) =>
+    JSON.parse(await fs.readFile(path.join(folder, SUBMISSION_FILE), 'utf8')) as SubmissionRecord;
+  const hasRecord = (folder: string) =>
+    fs.access(path.join(folder, SUBMISSION_FILE)).then(
+      () => true,
+      () => false,
+    );
   const submit = (folder: string, script: UiScript = {}) => runScripted<string>('tilbago.submitCase', script, vscode.Uri.file(folder));
-  const fileNames = (ref: string) => fake.casesWithRef(ref).flatMap((c) => c.attachments.map((a) => a.fileName)).sort();
+  const fileNames = (ref: string) =>
+    fake
+      .casesWithRef(ref)
+      .flatMap((c) => c.attachments.map((a) => a.fileName))
+      .sort();
   /** The requests tilbago receives from now on. */
   const watchRequests = () => {
     const start = fake.requests.length;
@@ -86,7 +109,11 @@ describe('never twice, in the editor', () => {
     assert.deepEqual([...outcomes].sort(), ['busy', 'complete'], list(messages.shown));
     filingQuestion(messages.shown);
     assert.ok(
-      messages.shown.some((m) => m.level === 'warning' && /^Nothing was sent: A submission of this case is running in this or another VS Code window/.test(m.message)),
+      messages.shown.some(
+        (m) =>
+          m.level === 'warning' &&
+          /^Nothing was sent: A submission of this case is running in this or another VS Code window/.test(m.message),
+      ),
       list(messages.shown),
     );
     assert.equal(fake.casesWithRef('TWICE-1').length, 1);
@@ -104,7 +131,10 @@ describe('never twice, in the editor', () => {
     try {
       const submitting = vscode.commands.executeCommand<string>('tilbago.submitCase', vscode.Uri.file(folder));
       const caseId = await waitFor('the case to be created', () => fake.casesWithRef('SLOW-1')[0]?.id);
-      await waitFor('the first attachment upload to start', () => fake.requests.some((r) => r.path === `case/${caseId}/attachment`) || undefined);
+      await waitFor(
+        'the first attachment upload to start',
+        () => fake.requests.some((r) => r.path === `case/${caseId}/attachment`) || undefined,
+      );
       const refreshed = await vscode.commands.executeCommand<{ updated: number; failed: number }>('tilbago.refreshStatus');
       assert.equal(await submitting, 'complete');
       assert.equal(refreshed?.failed, 0, list(ui.shown));
@@ -113,7 +143,13 @@ describe('never twice, in the editor', () => {
     }
     const saved = await readRecord(folder);
     assert.equal(saved.state, 'complete');
-    assert.deepEqual(saved.attachments.map((a) => [a.file, a.state]), [['facture.pdf', 'sent'], ['rappel-3.pdf', 'sent']]);
+    assert.deepEqual(
+      saved.attachments.map((a) => [a.file, a.state]),
+      [
+        ['facture.pdf', 'sent'],
+        ['rappel-3.pdf', 'sent'],
+      ],
+    );
     assert.equal(saved.status?.description, 'The case has to be reviewed before it is submitted', 'the refreshed status is kept too');
 
     const sent = watchRequests();
@@ -133,7 +169,14 @@ describe('never twice, in the editor', () => {
     const copy = path.join(casesRoot, 'TPL-2');
     await fs.cp(original, copy, { recursive: true });
     const company = { company: 'Muster Bau AG', companyUid: 'CHE-109.322.551', address: validCase().debtor.address };
-    await fs.writeFile(path.join(copy, 'case.json'), JSON.stringify({ ...validCase(), externalRef: 'TPL-2', debtor: company, claim: { ...validCase().claim, amount: 9_876_540 } }, null, 2));
+    await fs.writeFile(
+      path.join(copy, 'case.json'),
+      JSON.stringify(
+        { ...validCase(), externalRef: 'TPL-2', debtor: company, claim: { ...validCase().claim, amount: 9_876_540 } },
+        null,
+        2,
+      ),
+    );
     await fs.rm(path.join(copy, 'attachments'), { recursive: true });
     await fs.mkdir(path.join(copy, 'attachments'));
     await fs.writeFile(path.join(copy, 'attachments', 'facture-2.pdf'), '%PDF facture TPL-2');
@@ -141,7 +184,10 @@ describe('never twice, in the editor', () => {
 
     const dismissed = await submit(copy);
     assert.equal(dismissed.result, 'recordMismatch');
-    assert.match(dismissed.shown[0]!.message, /^Nothing was sent: submission\.json records the case "TPL-1", but case\.json is now the case "TPL-2"/);
+    assert.match(
+      dismissed.shown[0]!.message,
+      /^Nothing was sent: submission\.json records the case "TPL-1", but case\.json is now the case "TPL-2"/,
+    );
     assert.deepEqual(sent(), []);
     assert.equal(await fs.readFile(path.join(copy, SUBMISSION_FILE), 'utf8'), oldRecordText, 'the record is left as it was');
 
@@ -149,29 +195,44 @@ describe('never twice, in the editor', () => {
     const ui = scriptUi({ buttons: ['Set the old record aside', 'Submit', FILE] });
     try {
       assert.equal(await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(copy)), 'recordMismatch');
-      await waitFor('the copy to be filed as TPL-2', async () => {
-        const saved = (await hasRecord(copy)) ? await readRecord(copy) : undefined;
-        return saved?.externalRef === 'TPL-2' && saved.state === 'complete';
-      }, 15_000);
+      await waitFor(
+        'the copy to be filed as TPL-2',
+        async () => {
+          const saved = (await hasRecord(copy)) ? await readRecord(copy) : undefined;
+          return saved?.externalRef === 'TPL-2' && saved.state === 'complete';
+        },
+        15_000,
+      );
     } finally {
       ui.restore();
     }
     const setAside = (await fs.readdir(copy)).filter((name) => /^submission\.set-aside-.+\.json$/.test(name));
     assert.equal(setAside.length, 1, (await fs.readdir(copy)).join(', '));
     assert.equal(await fs.readFile(path.join(copy, setAside[0]!), 'utf8'), oldRecordText, 'the old record is kept unchanged');
-    assert.ok(ui.shown.some((m) => m.message === `The old record is kept as ${setAside[0]}. Submit "TPL-2" now?`), list(ui.shown));
+    assert.ok(
+      ui.shown.some((m) => m.message === `The old record is kept as ${setAside[0]}. Submit "TPL-2" now?`),
+      list(ui.shown),
+    );
     const question = filingQuestion(ui.shown);
-    for (const named of ['Muster Bau AG', "CHF 98'765.40", 'facture-2.pdf']) assert.ok(question.detail?.includes(named), `${named} in ${question.detail}`);
+    for (const named of ['Muster Bau AG', "CHF 98'765.40", 'facture-2.pdf'])
+      assert.ok(question.detail?.includes(named), `${named} in ${question.detail}`);
     assert.ok(!question.detail?.includes('rappel-3.pdf'), 'the old attachments are not named');
 
     const newRecord = await readRecord(copy);
     assert.equal(newRecord.externalRef, 'TPL-2');
     assert.notEqual(newRecord.caseId, oldCase.id);
-    assert.deepEqual(newRecord.attachments.map((a) => a.file), ['facture-2.pdf']);
+    assert.deepEqual(
+      newRecord.attachments.map((a) => a.file),
+      ['facture-2.pdf'],
+    );
     assert.equal(fake.casesWithRef('TPL-2').length, 1);
     assert.deepEqual(fileNames('TPL-2'), ['facture-2.pdf'], "only the new folder's attachments");
     assert.deepEqual(fileNames('TPL-1'), ['facture.pdf', 'rappel-3.pdf'], 'the old case got nothing new');
-    assert.deepEqual(sent().filter((r) => r.includes(oldCase.id)), [], 'nothing was sent for the old case');
+    assert.deepEqual(
+      sent().filter((r) => r.includes(oldCase.id)),
+      [],
+      'nothing was sent for the old case',
+    );
   });
 
   it('an attachment answered after the time-out is uncertain; it is sent again only after "Send again"', async () => {
@@ -193,7 +254,9 @@ describe('never twice, in the editor', () => {
       const asked = declined.shown.filter((m) => RESEND_QUESTION.test(m.message));
       assert.equal(asked.length, 1, list(declined.shown));
       assert.equal(asked[0]!.modal, true);
-      const tried = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(late.attemptedAt!));
+      const tried = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+        new Date(late.attemptedAt!),
+      );
       assert.ok(asked[0]!.detail?.includes(`facture.pdf (sent ${tried})`), asked[0]!.detail);
       assert.ok(!asked[0]!.detail?.includes('rappel-3.pdf'), 'only the uncertain file is named');
       assert.equal(declined.result, 'attachmentsFailed');

@@ -31,7 +31,9 @@ describe('settings', () => {
     assert.equal(configuration.title, 'tilbago');
     const properties = configuration.properties as Record<string, any>;
     assert.deepEqual(
-      Object.entries(properties).sort(([, a], [, b]) => a.order - b.order).map(([id]) => id),
+      Object.entries(properties)
+        .sort(([, a], [, b]) => a.order - b.order)
+        .map(([id]) => id),
       [
         'tilbago.reminder3.daysAfterSecondReminder',
         'tilbago.reminder3.daysBeforeCollection',
@@ -146,7 +148,10 @@ describe('settings', () => {
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, handWritten);
-      await waitFor('VS Code to read the hand edit', () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined);
+      await waitFor(
+        'VS Code to read the hand edit',
+        () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined,
+      );
 
       const settings = api.getSettings();
       assert.equal(settings.reminder3.daysAfterSecondReminder, 365, 'out of range: clamped');
@@ -159,7 +164,10 @@ describe('settings', () => {
         return found.length >= 4 ? found : undefined;
       });
       const text = warnings.map((w) => w.message).join('\n');
-      assert.match(text, /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be between 0 and 365\. Using 365 instead; your settings file was not changed\./);
+      assert.match(
+        text,
+        /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be between 0 and 365\. Using 365 instead; your settings file was not changed\./,
+      );
       assert.match(text, /"tilbago\.reminder3\.daysBeforeCollection" in the Workspace settings must be a whole number\. Using 15 instead/);
       assert.match(text, /"tilbago\.reminder3\.text" in the Workspace settings must be text in quotes\. Using the built-in letter instead/);
       assert.match(text, /"tilbago\.casesFolder" in the Workspace settings contains control characters\. Using no folder instead/);
@@ -173,7 +181,10 @@ describe('settings', () => {
     } finally {
       messages.restore();
       await fs.rm(file, { force: true });
-      await waitFor('the hand edit to be gone', () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === undefined || undefined);
+      await waitFor(
+        'the hand edit to be gone',
+        () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === undefined || undefined,
+      );
     }
   });
   it('a 1 MB letter and impossible folder paths are refused with warnings; the file stays as written', async () => {
@@ -188,7 +199,10 @@ describe('settings', () => {
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, handWritten);
-      await waitFor('VS Code to read the hand edit', () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === '12' || undefined);
+      await waitFor(
+        'VS Code to read the hand edit',
+        () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === '12' || undefined,
+      );
       const settings = api.getSettings();
       assert.equal(settings.reminder3.text, '', 'the built-in letter instead of a megabyte');
       assert.equal(settings.casesFolder, undefined);
@@ -197,14 +211,20 @@ describe('settings', () => {
         const found = messages.shown.filter((m) => m.level === 'warning');
         return found.length >= 3 ? found.map((w) => w.message).join('\n') : undefined;
       });
-      assert.match(warnings, /"tilbago\.reminder3\.text" in the Workspace settings is longer than 10000 characters\. Using the built-in letter instead/);
+      assert.match(
+        warnings,
+        /"tilbago\.reminder3\.text" in the Workspace settings is longer than 10000 characters\. Using the built-in letter instead/,
+      );
       assert.match(warnings, /"tilbago\.casesFolder" in the Workspace settings is longer than 4096 characters\. Using no folder instead/);
       assert.ok(warnings.length < 2000, 'the warnings do not repeat the megabyte');
       assert.equal(await fs.readFile(file, 'utf8'), handWritten);
     } finally {
       messages.restore();
       await fs.rm(file, { force: true });
-      await waitFor('the hand edit to be gone', () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === undefined || undefined);
+      await waitFor(
+        'the hand edit to be gone',
+        () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === undefined || undefined,
+      );
     }
   });
 });

@@ -7,7 +7,12 @@ import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import { activateExtension, answerInputBoxes, driveSetupForm, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
-const values = { daysAfterSecondReminder: 12, daysBeforeCollection: 20, text: 'Madame, Monsieur,\nFacture %NUMERO%', casesFolder: 'Cas tilbago' };
+const values = {
+  daysAfterSecondReminder: 12,
+  daysBeforeCollection: 20,
+  text: 'Madame, Monsieur,\nFacture %NUMERO%',
+  casesFolder: 'Cas tilbago',
+};
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
@@ -37,7 +42,10 @@ describe('setup panel', () => {
     await waitFor('the setup tab', () => setupTabs().length === 1 || undefined);
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
     await vscode.commands.executeCommand('tilbago.openSetup');
-    await waitFor('the setup tab to be active again', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'tilbago setup' || undefined);
+    await waitFor(
+      'the setup tab to be active again',
+      () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'tilbago setup' || undefined,
+    );
     assert.equal(setupTabs().length, 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -47,7 +55,13 @@ describe('setup panel', () => {
     await form.send({ type: 'ready' });
     const state = form.lastState();
     assert.equal(form.states()[0]!.reason, 'initial');
-    assert.deepEqual(state.targets.map((t) => [t.id, t.kind]), [['workspace', 'workspace'], ['user', 'user']]);
+    assert.deepEqual(
+      state.targets.map((t) => [t.id, t.kind]),
+      [
+        ['workspace', 'workspace'],
+        ['user', 'user'],
+      ],
+    );
     assert.equal(state.target, 'workspace', 'with a folder open, Save goes to the workspace');
     assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, text: '', casesFolder: '' });
     assert.deepEqual(state.folder, { kind: 'notSet' });
@@ -103,8 +117,14 @@ describe('setup panel', () => {
     await form.send({ type: 'runCommand', command: 'workbench.action.terminal.new' });
     const answers = form.posted.slice(before);
     assert.equal(answers.length, 4);
-    assert.ok(answers.every((m) => m.type === 'error'), JSON.stringify(answers));
-    assert.match((answers[0] as { message: string }).message, /refused \(values\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./);
+    assert.ok(
+      answers.every((m) => m.type === 'error'),
+      JSON.stringify(answers),
+    );
+    assert.match(
+      (answers[0] as { message: string }).message,
+      /refused \(values\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./,
+    );
     assert.match((answers[2] as { message: string }).message, /target does not exist/);
     assert.equal((answers[2] as { requestId?: number }).requestId, 3);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
@@ -138,7 +158,11 @@ describe('setup panel', () => {
     assert.deepEqual(answer, { type: 'folderPicked', folder: 'dossiers/Cas tilbago', status: { kind: 'missing', path: picked.fsPath } });
 
     await form.send({ type: 'createFolder', folder: 'dossiers/Cas tilbago' });
-    assert.deepEqual(form.posted.at(-1), { type: 'folderStatus', folder: 'dossiers/Cas tilbago', status: { kind: 'ok', path: picked.fsPath } });
+    assert.deepEqual(form.posted.at(-1), {
+      type: 'folderStatus',
+      folder: 'dossiers/Cas tilbago',
+      status: { kind: 'ok', path: picked.fsPath },
+    });
     assert.ok((await fs.stat(picked.fsPath)).isDirectory());
 
     const outside = vscode.Uri.file(path.join(path.dirname(workspaceFolder().uri.fsPath), 'elsewhere'));

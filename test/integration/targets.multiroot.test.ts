@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { activateExtension, driveSetupForm, recordMessages, waitFor } from './helpers';
 
-const values = { daysAfterSecondReminder: 7, daysBeforeCollection: 30, text: 'Sehr geehrte Damen und Herren\n%NUMERO%', casesFolder: 'Fälle' };
+const values = {
+  daysAfterSecondReminder: 7,
+  daysBeforeCollection: 30,
+  text: 'Sehr geehrte Damen und Herren\n%NUMERO%',
+  casesFolder: 'Fälle',
+};
 
 describe('multi-root workspace', () => {
   let api: TilbagoApi;
@@ -24,8 +29,14 @@ describe('multi-root workspace', () => {
     try {
       await form.send({ type: 'ready' });
       const state = form.lastState();
-      assert.deepEqual(state.targets.map((t) => t.kind), ['folder', 'folder', 'workspace', 'user']);
-      assert.deepEqual(state.targets.slice(0, 2).map((t) => t.label), ['Folder settings: invoices-ch', 'Folder settings: invoices-de']);
+      assert.deepEqual(
+        state.targets.map((t) => t.kind),
+        ['folder', 'folder', 'workspace', 'user'],
+      );
+      assert.deepEqual(
+        state.targets.slice(0, 2).map((t) => t.label),
+        ['Folder settings: invoices-ch', 'Folder settings: invoices-de'],
+      );
       assert.equal(state.target, state.targets[0]!.id);
     } finally {
       form.dispose();
@@ -59,7 +70,12 @@ describe('multi-root workspace', () => {
     const form = driveSetupForm(api);
     try {
       await form.send({ type: 'ready' });
-      await form.send({ type: 'save', requestId: 2, target: 'workspace', values: { ...values, daysBeforeCollection: 45, casesFolder: '' } });
+      await form.send({
+        type: 'save',
+        requestId: 2,
+        target: 'workspace',
+        values: { ...values, daysBeforeCollection: 45, casesFolder: '' },
+      });
       const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
       assert.equal(file.settings['tilbago.reminder3.daysBeforeCollection'], 45);
       assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 45, 'inherited from the workspace');

@@ -43,8 +43,17 @@ describe('walkthrough', () => {
     const [walkthrough] = packageJson().contributes.walkthroughs;
     assert.equal(walkthrough.id, 'tilbago.setup');
     assert.equal(walkthrough.title, 'Set up tilbago debt collection');
-    const events = Object.fromEntries(walkthrough.steps.map((step: { id: string; completionEvents: string[] }) => [step.id, step.completionEvents]));
-    assert.deepEqual(Object.keys(events), ['tilbago.account', 'tilbago.company', 'tilbago.setKey', 'tilbago.casesFolder', 'tilbago.reminder', 'tilbago.testConnection']);
+    const events = Object.fromEntries(
+      walkthrough.steps.map((step: { id: string; completionEvents: string[] }) => [step.id, step.completionEvents]),
+    );
+    assert.deepEqual(Object.keys(events), [
+      'tilbago.account',
+      'tilbago.company',
+      'tilbago.setKey',
+      'tilbago.casesFolder',
+      'tilbago.reminder',
+      'tilbago.testConnection',
+    ]);
     assert.deepEqual(events['tilbago.setKey'], ['onCommand:tilbago.setApiKey']);
     assert.deepEqual(events['tilbago.casesFolder'], ['onSettingChanged:tilbago.casesFolder']);
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;

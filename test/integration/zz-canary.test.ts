@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { activateExtension, answerInputBoxes, packageJson, recordMessages, stub, testState } from './helpers';
+import { activateExtension, answerInputBoxes, packageJson, recordMessages, stub, markCanaryStored } from './helpers';
 
 describe('secret canary', () => {
   it('no message of any command shows the API key', async function () {
@@ -27,7 +27,8 @@ describe('secret canary', () => {
       for (const pass of [1, 2]) {
         for (const command of commands) {
           // The key goes where a key is asked for (a masked box); other questions are cancelled.
-          const boxes = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => (options?.password ? `  ${canary}  ` : undefined)) as any);
+          const boxes = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) =>
+            options?.password ? `  ${canary}  ` : undefined) as any);
           try {
             await vscode.commands.executeCommand(command);
           } finally {
@@ -42,14 +43,16 @@ describe('secret canary', () => {
         }
         assert.equal(await api.isApiKeySet(), true, `pass ${pass}: the canary key is stored`);
       }
-      testState.canaryStored = true;
+      markCanaryStored();
       assert.ok(messages.shown.length >= commands.length, 'the commands showed messages to check');
       for (const shown of messages.shown) {
         assert.ok(!`${shown.message} ${shown.detail ?? ''}`.includes(canary), `message shows the key: ${shown.message}`);
         assert.ok(!shown.message.includes(canary.slice(0, -4)), 'at most the last 4 characters appear');
       }
       assert.ok(fake.requests.length > 0 && fake.requests.every((r) => !r.keyAccepted), 'the key was sent to the fake tilbago');
-      console.log(`[canary] ${commands.length} commands run twice, ${messages.shown.length} messages checked, ${fake.requests.length} requests sent`);
+      console.log(
+        `[canary] ${commands.length} commands run twice, ${messages.shown.length} messages checked, ${fake.requests.length} requests sent`,
+      );
     } finally {
       messages.restore();
       picks.restore();

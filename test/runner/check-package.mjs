@@ -87,8 +87,13 @@ export async function checkPackage(vsix) {
   const size = fs.statSync(vsix).size;
   check(size <= VSIX_BUDGET_BYTES, `the .vsix is ${(size / 1024).toFixed(1)} KB, over its budget of ${VSIX_BUDGET_BYTES / 1024} KB`);
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const incomplete = ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license', 'l10n'].filter((field) => !manifest[field]);
-  check(incomplete.length === 0 && manifest.capabilities?.untrustedWorkspaces, `the manifest lacks ${incomplete.join(', ') || 'capabilities.untrustedWorkspaces'}`);
+  const incomplete = ['displayName', 'description', 'categories', 'keywords', 'icon', 'repository', 'license', 'l10n'].filter(
+    (field) => !manifest[field],
+  );
+  check(
+    incomplete.length === 0 && manifest.capabilities?.untrustedWorkspaces,
+    `the manifest lacks ${incomplete.join(', ') || 'capabilities.untrustedWorkspaces'}`,
+  );
   console.log(`[package] ${entries.length} files in the .vsix, ${(size / 1024).toFixed(1)} KB (budget ${VSIX_BUDGET_BYTES / 1024} KB):`);
   for (const entry of entries) console.log(`  ${entry}`);
   return { passed, failed: failures.length, failures };

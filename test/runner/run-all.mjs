@@ -1,4 +1,4 @@
-// `npm test`: type-check, unit tests (plain node), integration tests (inside a real VS Code extension host),
+// `npm test`: type-check, lint and format check, unit tests (plain node), integration tests (inside a real VS Code extension host),
 // and the package check; ends with one line of totals, `N passed, N failed`, over all of them.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -46,7 +46,10 @@ async function unitTests() {
   const Mocha = require('mocha');
   const mocha = new Mocha({ reporter: 'spec', color: false });
   const dir = path.join(ROOT, 'out/test/unit');
-  for (const file of require('node:fs').readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of require('node:fs')
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(dir, file));
   }
   const failures = [];
@@ -60,6 +63,8 @@ async function unitTests() {
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
 step('typecheck', bin('tsc'), ['-p', '.', '--noEmit']);
+step('typecheck (webview)', bin('tsc'), ['-p', 'webview', '--noEmit']);
+step('lint', bin('biome'), ['ci', '.']);
 if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('unit', unitTests);
   await suite('integration', () => runIntegration('folder'));

@@ -22,8 +22,10 @@ try {
       workspace,
       '--disable-extensions',
       '--disable-workspace-trust',
-      '--user-data-dir', path.join(runDir, 'user-data'),
-      '--extensions-dir', path.join(runDir, 'extensions'),
+      '--user-data-dir',
+      path.join(runDir, 'user-data'),
+      '--extensions-dir',
+      path.join(runDir, 'extensions'),
     ],
   });
 } catch (error) {

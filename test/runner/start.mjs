@@ -26,7 +26,12 @@ async function portToUse() {
 
 const fake = await startFakeTilbago();
 // The demo's own settings (in .vscode-test/start/, not yours) point at the fake tilbago.
-const server = await startServer({ runDir, port: await portToUse(), testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
+const server = await startServer({
+  runDir,
+  port: await portToUse(),
+  testDriver: true,
+  machineSettings: { 'tilbago.apiBaseUrl': fake.url },
+});
 const watcher = spawn(process.execPath, ['esbuild.mjs', '--watch'], { cwd: ROOT, stdio: 'inherit', detached: true });
 const url = workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT });
 console.log(`

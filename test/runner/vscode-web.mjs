@@ -128,7 +128,15 @@ function writeSettings(file, initial, changes) {
  * Starts code-server on 127.0.0.1 with its own HOME, TMPDIR, user data and extensions folders under `runDir`.
  * `env` is passed on to the server and so to the extension host.
  */
-export async function startServer({ runDir, port, env = {}, testDriver = false, disableWorkspaceTrust = true, machineSettings = {}, installVsix }) {
+export async function startServer({
+  runDir,
+  port,
+  env = {},
+  testDriver = false,
+  disableWorkspaceTrust = true,
+  machineSettings = {},
+  installVsix,
+}) {
   const node24 = ensureNode24();
   const entry = ensureCodeServer(node24);
   const dir = (name) => ensureDir(path.join(runDir, name));
@@ -155,16 +163,20 @@ export async function startServer({ runDir, port, env = {}, testDriver = false, 
   }
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
     ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     // Without the smoke-test driver the workbench ignores the test options in the URL's `payload`.
     ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    '--user-data-dir', dir('user-data'),
-    '--extensions-dir', dir('extensions'),
+    '--user-data-dir',
+    dir('user-data'),
+    '--extensions-dir',
+    dir('extensions'),
   ];
   // Its own process group: the extension host and file watcher outlive a signal to the server alone.
   const proc = spawn(node24, args, { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -227,7 +239,11 @@ export function workbenchUrl(server, { folder, workspaceFile, extensionDevelopme
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   // Neither: an empty window (`ew`), no folder open.
-  const open = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : folder ? `folder=${encodeURIComponent(folder)}` : 'ew=true';
+  const open = workspaceFile
+    ? `workspace=${encodeURIComponent(workspaceFile)}`
+    : folder
+      ? `folder=${encodeURIComponent(folder)}`
+      : 'ew=true';
   return `${server.base}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 

@@ -10,7 +10,16 @@ const codes = (raw: unknown) => {
 describe('case.json validation', () => {
   it('accepts a valid natural-person case and a legal-person case', () => {
     assert.deepEqual(codes(validCase()), []);
-    const legal = { ...validCase(), debtor: { company: 'Muster SA', companyUid: 'CHE-109.322.551', isRegistered: true, legalSeat: 'Lausanne', address: { street: 'Av. de la Gare', zip: '1003', city: 'Lausanne' } } };
+    const legal = {
+      ...validCase(),
+      debtor: {
+        company: 'Muster SA',
+        companyUid: 'CHE-109.322.551',
+        isRegistered: true,
+        legalSeat: 'Lausanne',
+        address: { street: 'Av. de la Gare', zip: '1003', city: 'Lausanne' },
+      },
+    };
     assert.deepEqual(codes(legal), []);
   });
 
@@ -18,7 +27,15 @@ describe('case.json validation', () => {
     const broken = {
       ...validCase(),
       externalRef: '',
-      debtor: { name: 'Anna', sex: 'X', dateOfBirth: '31.02.1980', nationality: 'CHE', preferredLanguage: 'en', email: 'anna', address: { street: 'Rue', zip: '1003' } },
+      debtor: {
+        name: 'Anna',
+        sex: 'X',
+        dateOfBirth: '31.02.1980',
+        nationality: 'CHE',
+        preferredLanguage: 'en',
+        email: 'anna',
+        address: { street: 'Rue', zip: '1003' },
+      },
       claim: { amount: 1234.5, reason: '', interestRate: '5,0', collocationClass: 3, interestDateFrom: '03.09.2026' },
       debitor: {},
     };
@@ -45,16 +62,20 @@ describe('case.json validation', () => {
   });
 
   it('wants amounts as a positive whole number of Rappen', () => {
-    for (const amount of [0, -100, 12.5, 2 ** 53]) assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, amount } }), ['claim.amount:amount'], String(amount));
+    for (const amount of [0, -100, 12.5, 2 ** 53])
+      assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, amount } }), ['claim.amount:amount'], String(amount));
     assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, amount: '1500' } }), ['claim.amount:wrongType']);
   });
 
   it('wants the interest rate as a decimal string from 0 to 99.99999, and collocation class "1", "2" or "3"', () => {
-    for (const rate of ['0', '5', '5.0', '99.99999', '0.00001']) assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, interestRate: rate } }), [], rate);
+    for (const rate of ['0', '5', '5.0', '99.99999', '0.00001'])
+      assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, interestRate: rate } }), [], rate);
     for (const rate of ['100', '5,0', '-1', '5.123456', '1e2', '']) {
       assert.ok(codes({ ...validCase(), claim: { ...validCase().claim, interestRate: rate } }).length > 0, rate);
     }
-    assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, collocationClass: '4' } }), ['claim.collocationClass:collocationClass']);
+    assert.deepEqual(codes({ ...validCase(), claim: { ...validCase().claim, collocationClass: '4' } }), [
+      'claim.collocationClass:collocationClass',
+    ]);
   });
 
   it('allows at most 10 claims in all', () => {
@@ -65,7 +86,10 @@ describe('case.json validation', () => {
   });
 
   it("checks a legal person's company UID with the mod-11 check digit", () => {
-    const withUid = (companyUid: string) => ({ ...validCase(), debtor: { company: 'Muster SA', companyUid, address: validCase().debtor.address } });
+    const withUid = (companyUid: string) => ({
+      ...validCase(),
+      debtor: { company: 'Muster SA', companyUid, address: validCase().debtor.address },
+    });
     assert.deepEqual(codes(withUid('CHE-123.456.789')), ['debtor.companyUid:uidCheckDigit']);
     assert.deepEqual(codes(withUid('CHE-123.456')), ['debtor.companyUid:uidFormat']);
     assert.deepEqual(codes(withUid('CHE123456788')), []);

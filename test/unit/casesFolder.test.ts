@@ -13,7 +13,10 @@ describe('cases folder', () => {
 
   it('resolves a relative path against the workspace folder', () => {
     assert.deepEqual(resolveCasesFolder('Cas tilbago', workspace, home), { kind: 'resolved', path: path.join(workspace, 'Cas tilbago') });
-    assert.deepEqual(resolveCasesFolder('../shared/cases', workspace, home), { kind: 'resolved', path: path.resolve(workspace, '../shared/cases') });
+    assert.deepEqual(resolveCasesFolder('../shared/cases', workspace, home), {
+      kind: 'resolved',
+      path: path.resolve(workspace, '../shared/cases'),
+    });
   });
 
   it('needs a workspace folder for a relative path', () => {

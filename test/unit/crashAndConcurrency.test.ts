@@ -9,16 +9,20 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LOCK_FILE } from '../../src/core/caseLock';
-import { isBroken, readRecord, recordCaseId, submitCaseFolder, type RecordRead } from '../../src/core/submission';
-import { TilbagoClient } from '../../src/core/tilbagoClient';
+import { LOCK_FILE } from '../../src/cases/model/files';
+import { isBroken, readRecord, recordCaseId, submitCaseFolder, type RecordRead } from '../../src/cases/model/submission';
+import { TilbagoClient } from '../../src/tilbago/client';
 import type { ChildTask, Confirmation, FromChild, Operation, ToChild } from '../crash/child';
 import { startFakeTilbago, type FakeTilbago, type Fault } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 
 const CHILD = path.join(__dirname, '..', 'crash', 'child.js');
 const REF = validCase().externalRef;
-const ATTACHMENTS: Readonly<Record<string, string>> = { 'a-facture.pdf': '%PDF invoice', 'b-rappel-1.pdf': '%PDF first reminder', 'c-rappel-3.pdf': '%PDF third reminder' };
+const ATTACHMENTS: Readonly<Record<string, string>> = {
+  'a-facture.pdf': '%PDF invoice',
+  'b-rappel-1.pdf': '%PDF first reminder',
+  'c-rappel-3.pdf': '%PDF third reminder',
+};
 /** The interleavings are drawn from this seed (set TILBAGO_CRASH_SEED to try others); printed with the counts. */
 const SEED = Number(process.env.TILBAGO_CRASH_SEED ?? 20_261_127);
 /** A child that neither ends nor reaches its kill point in this time is stuck. */
@@ -42,7 +46,10 @@ const PUT_ATTACHMENT = { method: 'PUT', path: /attachment$/ };
 const POLICIES: readonly Policy[] = [
   { name: 'all accepted', faults: [] },
   { name: '402 on the case', faults: [{ ...PUT_CASE, kind: 'answer', status: 402, body: { message: 'Insufficient account balance' } }] },
-  { name: '400 refusal of the case', faults: [{ ...PUT_CASE, kind: 'answer', status: 400, body: { message: 'debtor.address.zip is invalid' } }] },
+  {
+    name: '400 refusal of the case',
+    faults: [{ ...PUT_CASE, kind: 'answer', status: 400, body: { message: 'debtor.address.zip is invalid' } }],
+  },
   { name: '500 on the case', faults: [{ ...PUT_CASE, kind: 'error500' }] },
   { name: 'case stored, its answer lost', faults: [{ ...PUT_CASE, kind: 'storeThenReset' }] },
   { name: '500 on an attachment', faults: [{ ...PUT_ATTACHMENT, kind: 'error500' }] },
@@ -231,7 +238,8 @@ class Scenario {
 
   private note(confirmation: Confirmation): void {
     // Asked under the case lock: only this child can change what tilbago holds for the case until it is answered.
-    if (confirmation.kind === 'filing' && confirmation.answer && !confirmation.earlierAttempt && this.fake.casesWithRef(REF).length > 0) this.unwarnedFilings++;
+    if (confirmation.kind === 'filing' && confirmation.answer && !confirmation.earlierAttempt && this.fake.casesWithRef(REF).length > 0)
+      this.unwarnedFilings++;
     this.confirmations.push(confirmation);
   }
 
@@ -260,7 +268,10 @@ class Scenario {
         case 'refused':
         case 'stillRefused':
           // The user corrects case.json (the reference stays).
-          await fs.writeFile(path.join(this.folder, 'case.json'), JSON.stringify({ ...validCase(), payeeReference: `corrected ${++this.corrections}` }, null, 2));
+          await fs.writeFile(
+            path.join(this.folder, 'case.json'),
+            JSON.stringify({ ...validCase(), payeeReference: `corrected ${++this.corrections}` }, null, 2),
+          );
           this.history.push('case.json corrected');
           break;
         case 'notCreated':
@@ -306,15 +317,24 @@ class Scenario {
       assert.equal(atTilbago?.externalRef, record.externalRef, `the recorded case ${record.caseId} is this case at tilbago`);
       for (const sent of record.attachments.filter((a) => a.state === 'sent')) {
         const match = atTilbago.attachments.find((a) => a.id === sent.attachmentId);
-        assert.ok(match && match.fileName === sent.file && match.sha256 === sent.sha256, `${sent.file} recorded as sent (${sent.attachmentId}) is at tilbago`);
+        assert.ok(
+          match && match.fileName === sent.file && match.sha256 === sent.sha256,
+          `${sent.file} recorded as sent (${sent.attachmentId}) is at tilbago`,
+        );
       }
     } else if (filed.length > 0) {
-      assert.ok(record && ['sending', 'uncertain', 'duplicate'].includes(record.state), `tilbago has the case, the record without its id says ${record?.state ?? 'nothing'}`);
+      assert.ok(
+        record && ['sending', 'uncertain', 'duplicate'].includes(record.state),
+        `tilbago has the case, the record without its id says ${record?.state ?? 'nothing'}`,
+      );
     }
     // Nothing tilbago has is recorded as surely not there (pending, failed): it would be sent again unasked.
     for (const attachment of stored) {
       const entry = record?.attachments.find((a) => a.file === attachment.fileName);
-      assert.ok(entry && ['sent', 'sending', 'uncertain'].includes(entry.state), `tilbago has ${attachment.fileName}, the record says ${entry?.state ?? 'nothing'}`);
+      assert.ok(
+        entry && ['sent', 'sending', 'uncertain'].includes(entry.state),
+        `tilbago has ${attachment.fileName}, the record says ${entry?.state ?? 'nothing'}`,
+      );
     }
     if (cleanEnd) await assert.rejects(fs.access(path.join(this.folder, LOCK_FILE)), 'no submission.lock is left after a clean end');
   }
@@ -326,11 +346,18 @@ class Scenario {
     assert.ok(record && !isBroken(record) && record.state === 'complete' && record.caseId, `complete: ${summary(record)}`);
     const atTilbago = this.fake.cases.get(record.caseId)!;
     for (const [file, content] of Object.entries(ATTACHMENTS)) {
-      assert.ok(atTilbago.attachments.some((a) => a.fileName === file && a.sha256 === sha256(content)), `tilbago has ${file}`);
+      assert.ok(
+        atTilbago.attachments.some((a) => a.fileName === file && a.sha256 === sha256(content)),
+        `tilbago has ${file}`,
+      );
     }
     const before = { requests: this.fake.requests.length, confirmations: this.confirmations.length };
     assert.equal(await this.submitHere(), 'alreadyComplete');
-    assert.deepEqual({ requests: this.fake.requests.length, confirmations: this.confirmations.length }, before, 'nothing asked or sent for a complete case');
+    assert.deepEqual(
+      { requests: this.fake.requests.length, confirmations: this.confirmations.length },
+      before,
+      'nothing asked or sent for a complete case',
+    );
   }
 
   /** A submission in this process, to prepare a case; its confirmations are noted like a child's. */
@@ -339,7 +366,8 @@ class Scenario {
     const outcome = await submitCaseFolder(this.folder, {
       client: new TilbagoClient({ baseUrl: this.fake.url, apiKey: this.fake.validKeys[0]!, timeoutMs: this.timeoutMs }),
       now: () => new Date(),
-      confirmFiling: (summary) => confirm({ kind: 'filing', ...(summary.earlierAttempt ? { earlierAttempt: summary.earlierAttempt.state } : {}), answer: true }),
+      confirmFiling: (summary) =>
+        confirm({ kind: 'filing', ...(summary.earlierAttempt ? { earlierAttempt: summary.earlierAttempt.state } : {}), answer: true }),
       confirmAttachmentResend: (list) => confirm({ kind: 'resend', files: list.map((a) => a.file), answer: true }),
     });
     this.history.push(`${outcome.kind} (in this process)`);
@@ -348,7 +376,9 @@ class Scenario {
 
   /** The record and what tilbago holds, for a failure's message. */
   async state(): Promise<string> {
-    const cases = [...this.fake.cases].map(([id, c]) => `${id} ${c.externalRef} [${c.attachments.map((a) => `${a.id} ${a.fileName}`).join(', ')}]`);
+    const cases = [...this.fake.cases].map(
+      ([id, c]) => `${id} ${c.externalRef} [${c.attachments.map((a) => `${a.id} ${a.fileName}`).join(', ')}]`,
+    );
     const requests = this.fake.requests.map((r) => `${r.method} ${r.path} → ${r.status ?? 'no answer'}`);
     return [
       `runs: ${this.history.join(' → ')}`,
@@ -396,7 +426,14 @@ async function inScenario(what: string, policy: Policy | undefined, body: (scena
   }
 }
 
-const totals = { policies: 0, killPoints: 0, crashRuns: 0, interleavings: 0, concurrentProcesses: 0, outcomes: new Map<string, string[]>() };
+const totals = {
+  policies: 0,
+  killPoints: 0,
+  crashRuns: 0,
+  interleavings: 0,
+  concurrentProcesses: 0,
+  outcomes: new Map<string, string[]>(),
+};
 
 describe('crash and concurrency: a request is never filed twice', () => {
   after(async () => {
@@ -418,7 +455,10 @@ describe('crash and concurrency: a request is never filed twice', () => {
           const run = await scenario.run();
           await scenario.check(true);
           const requests = scenario.fake.requests.length;
-          killPoints = [...Array.from({ length: run.checkpoints }, (_, checkpoint) => ({ checkpoint })), ...Array.from({ length: requests }, (_, request) => ({ request }))];
+          killPoints = [
+            ...Array.from({ length: run.checkpoints }, (_, checkpoint) => ({ checkpoint })),
+            ...Array.from({ length: requests }, (_, request) => ({ request })),
+          ];
           await scenario.resume();
           await scenario.checkComplete();
         });
@@ -487,14 +527,22 @@ describe('crash and concurrency: a request is never filed twice', () => {
 
     /** Of two submissions, one files (none when a crash had left the case complete), the other sends nothing. */
     const oneFiles = (outcomes: readonly string[], scenario: Scenario, completeBefore = false) => {
-      const expected = completeBefore ? ['alreadyComplete alreadyComplete', 'alreadyComplete busy'] : ['alreadyComplete complete', 'busy complete'];
+      const expected = completeBefore
+        ? ['alreadyComplete alreadyComplete', 'alreadyComplete busy']
+        : ['alreadyComplete complete', 'busy complete'];
       assert.ok(expected.includes([...outcomes].sort().join(' ')), outcomes.join(', '));
       assert.equal(scenario.fake.requests.filter((r) => r.path === 'case').length, 1, 'one case request');
     };
 
     it('two submissions of one folder: one files, the other sends nothing (50 interleavings)', async function () {
       this.timeout(90_000);
-      await interleave('two submissions', 50, async () => undefined, () => [SUBMIT, SUBMIT], (outcomes, scenario) => oneFiles(outcomes, scenario));
+      await interleave(
+        'two submissions',
+        50,
+        async () => undefined,
+        () => [SUBMIT, SUBMIT],
+        (outcomes, scenario) => oneFiles(outcomes, scenario),
+      );
     });
 
     it('two submissions after a crash left its lock: one takes it over and files, the other sends nothing', async function () {

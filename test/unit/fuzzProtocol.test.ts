@@ -12,7 +12,7 @@ describe('protocol check under fuzzing', () => {
     let accepted = 0;
     for (let i = 0; i < 100_000; i++) {
       const message = hostileMessage(random);
-      let parsed;
+      let parsed: ReturnType<typeof parseWebviewMessage>;
       try {
         parsed = parseWebviewMessage(message);
       } catch (error) {

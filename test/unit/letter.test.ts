@@ -22,7 +22,8 @@ const invoice: LetterInvoice = {
 
 describe('letter template', () => {
   it('replaces every placeholder: salutation, number, Swiss dates and a CHF amount', () => {
-    const text = '%TITRE%,\nMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%, la facture %NUMERO% du %DATEFACTURE% (%MONTANT%) reste impayée.';
+    const text =
+      '%TITRE%,\nMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%, la facture %NUMERO% du %DATEFACTURE% (%MONTANT%) reste impayée.';
     assert.equal(
       renderLetter(text, invoice, 'fr'),
       "Madame Dupont,\nMalgré nos rappels du 10.04.2026 et du 11.05.2026, la facture F-2026-031 du 09.03.2026 (CHF 1'234.50) reste impayée.",
@@ -59,11 +60,14 @@ describe('letter template', () => {
     const text = 'Facture %NUMMER% du %datefacture%, réf. %CLIENT_ID%.';
     assert.equal(renderLetter(text, invoice, 'fr'), text);
     const unknown = findUnknownPlaceholders(text);
-    assert.deepEqual(unknown.map((u) => [u.text, u.suggestion]), [
-      ['%NUMMER%', 'NUMERO'],
-      ['%datefacture%', 'DATEFACTURE'],
-      ['%CLIENT_ID%', undefined],
-    ]);
+    assert.deepEqual(
+      unknown.map((u) => [u.text, u.suggestion]),
+      [
+        ['%NUMMER%', 'NUMERO'],
+        ['%datefacture%', 'DATEFACTURE'],
+        ['%CLIENT_ID%', undefined],
+      ],
+    );
     for (const u of unknown) assert.equal(text.slice(u.start, u.end), u.text);
   });
 
@@ -84,7 +88,19 @@ describe('letter template', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const nasty = ['%', '%%', '%%%', '%TITRE', 'TITRE%', '%\u0000%', '%TITRE%%NUMERO%', '%'.repeat(10_001), '\ud800%NUMERO%', `%${'A'.repeat(100)}%`, '$&$1%MONTANT%$`'];
+    const nasty = [
+      '%',
+      '%%',
+      '%%%',
+      '%TITRE',
+      'TITRE%',
+      '%\u0000%',
+      '%TITRE%%NUMERO%',
+      '%'.repeat(10_001),
+      '\ud800%NUMERO%',
+      `%${'A'.repeat(100)}%`,
+      '$&$1%MONTANT%$`',
+    ];
     for (const text of nasty) {
       assert.doesNotThrow(() => renderLetter(text, invoice, 'de'), JSON.stringify(text.slice(0, 20)));
       assert.doesNotThrow(() => findUnknownPlaceholders(text));

@@ -40,7 +40,8 @@ describe('never twice, for real', () => {
   });
   const record = async () => (await readRecord(folder)) as SubmissionRecord;
   const casesAtTilbago = (ref = 'INV-2026-0142') => fake.casesWithRef(ref);
-  const writeCase = (change: object = {}) => fs.writeFile(path.join(folder, 'case.json'), JSON.stringify({ ...validCase(), ...change }, null, 2));
+  const writeCase = (change: object = {}) =>
+    fs.writeFile(path.join(folder, 'case.json'), JSON.stringify({ ...validCase(), ...change }, null, 2));
   const attachmentsSentOf = (file: string) => fake.allAttachments().filter((a) => a.fileName === file).length;
 
   beforeEach(async () => {
@@ -61,7 +62,15 @@ describe('never twice, for real', () => {
   it('asks before filing, naming the debtor, the amount, the attachments and the host; Cancel sends nothing', async () => {
     answers.filing = false;
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'cancelled');
-    assert.deepEqual(asked.filing, [{ externalRef: 'INV-2026-0142', debtor: 'Anna Muster', amountRappen: 123_450, attachments: ['facture.pdf', 'rappel-3.pdf'], host: `127.0.0.1:${fake.port}` }]);
+    assert.deepEqual(asked.filing, [
+      {
+        externalRef: 'INV-2026-0142',
+        debtor: 'Anna Muster',
+        amountRappen: 123_450,
+        attachments: ['facture.pdf', 'rappel-3.pdf'],
+        host: `127.0.0.1:${fake.port}`,
+      },
+    ]);
     assert.equal(fake.requests.length, 0);
     assert.equal(await readRecord(folder), undefined, 'no record of an attempt that was not made');
     answers.filing = true;
@@ -161,13 +170,20 @@ describe('never twice, for real', () => {
     assert.equal(saved.state, 'complete');
     assert.deepEqual(
       saved.attachments.map((a) => [a.file, a.state, a.foundAtTilbagoAt]),
-      [['facture.pdf', 'sent', '2026-11-28T10:00:00.000Z'], ['rappel-3.pdf', 'sent', undefined]],
+      [
+        ['facture.pdf', 'sent', '2026-11-28T10:00:00.000Z'],
+        ['rappel-3.pdf', 'sent', undefined],
+      ],
     );
     const before = fake.requests.length;
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'alreadyComplete');
     assert.equal(fake.requests.length, before);
     assert.equal(attachmentsSentOf('facture.pdf'), 1);
-    assert.equal((await recordAttachmentsAtTilbago(folder, ['rappel-3.pdf'], new Date())).kind, 'nothingToRecord', 'only an unsure attachment can be');
+    assert.equal(
+      (await recordAttachmentsAtTilbago(folder, ['rappel-3.pdf'], new Date())).kind,
+      'nothingToRecord',
+      'only an unsure attachment can be',
+    );
   });
 
   it('a folder without case.json is not a case folder: nothing is sent, and it says so', async () => {
@@ -194,7 +210,11 @@ describe('never twice, for real', () => {
     await fs.writeFile(outside, 'not for tilbago');
     try {
       const saved = await record();
-      const tampered = { ...saved, state: 'created', attachments: [...saved.attachments, { file: `../../${path.basename(outside)}`, bytes: 15, sha256: 'x', state: 'pending' }] };
+      const tampered = {
+        ...saved,
+        state: 'created',
+        attachments: [...saved.attachments, { file: `../../${path.basename(outside)}`, bytes: 15, sha256: 'x', state: 'pending' }],
+      };
       await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(tampered));
       const before = fake.requests.length;
       assert.equal((await submitCaseFolder(folder, hooks())).kind, 'recordBroken');
@@ -214,7 +234,10 @@ describe('never twice, for real', () => {
       await fs.rm(path.join(folder, 'attachments'), { recursive: true });
       await fs.symlink(elsewhere, path.join(folder, 'attachments'));
       const folderLink = await submitCaseFolder(folder, hooks());
-      assert.ok(folderLink.kind === 'attachmentProblem' && folderLink.problem === 'link' && folderLink.file === '', JSON.stringify(folderLink));
+      assert.ok(
+        folderLink.kind === 'attachmentProblem' && folderLink.problem === 'link' && folderLink.file === '',
+        JSON.stringify(folderLink),
+      );
       assert.equal(fake.requests.length, 0);
     } finally {
       await fs.rm(elsewhere, { recursive: true, force: true });
@@ -222,10 +245,20 @@ describe('never twice, for real', () => {
   });
 
   it('7. only a 409 is "duplicate"; another refusal keeps tilbago’s message and is tried again once case.json changed', async () => {
-    fake.inject({ method: 'PUT', path: /^case$/, kind: 'answer', status: 400, body: { message: 'externalRef must be at most 30 characters' } });
+    fake.inject({
+      method: 'PUT',
+      path: /^case$/,
+      kind: 'answer',
+      status: 400,
+      body: { message: 'externalRef must be at most 30 characters' },
+    });
     const refused = await submitCaseFolder(folder, hooks());
     assert.equal(refused.kind, 'refused');
-    assert.deepEqual((await record()).lastError?.error, { kind: 'unexpected', status: 400, message: 'externalRef must be at most 30 characters' });
+    assert.deepEqual((await record()).lastError?.error, {
+      kind: 'unexpected',
+      status: 400,
+      message: 'externalRef must be at most 30 characters',
+    });
     const before = fake.requests.length;
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'stillRefused', 'the same case.json is not sent again');
     assert.equal(fake.requests.length, before);
@@ -246,7 +279,10 @@ describe('never twice, for real', () => {
     await handle.truncate(2.5 * 1024 * 1024 * 1024);
     await handle.close();
     const outcome = await submitCaseFolder(folder, hooks());
-    assert.ok(outcome.kind === 'attachmentProblem' && outcome.problem === 'tooLarge' && outcome.file === 'huge.pdf', JSON.stringify(outcome));
+    assert.ok(
+      outcome.kind === 'attachmentProblem' && outcome.problem === 'tooLarge' && outcome.file === 'huge.pdf',
+      JSON.stringify(outcome),
+    );
     assert.equal(fake.requests.length, 0);
   });
 
@@ -257,17 +293,24 @@ describe('never twice, for real', () => {
     await handle.truncate(25 * 1024 * 1024);
     await handle.close();
     const outcome = await submitCaseFolder(folder, hooks());
-    assert.ok(outcome.kind === 'attachmentProblem' && outcome.problem === 'tooLarge' && outcome.file === 'facture.pdf', JSON.stringify(outcome));
+    assert.ok(
+      outcome.kind === 'attachmentProblem' && outcome.problem === 'tooLarge' && outcome.file === 'facture.pdf',
+      JSON.stringify(outcome),
+    );
     assert.equal(attachmentsSentOf('facture.pdf'), 0);
   });
 
   it('9. a key outside visible ASCII is refused when set, and a request that never left is "not created", never uncertain', async () => {
-    for (const key of ['tb-live-€-0001', 'tb-live-😀-0001', 'tb-live-é-0001']) assert.deepEqual(checkApiKey(key), { ok: false, problem: 'notVisibleAscii' });
+    for (const key of ['tb-live-€-0001', 'tb-live-😀-0001', 'tb-live-é-0001'])
+      assert.deepEqual(checkApiKey(key), { ok: false, problem: 'notVisibleAscii' });
     const outcome = await submitCaseFolder(folder, hooks(2000, 'tb-live-€-0001'));
     assert.equal(outcome.kind, 'notCreated');
     assert.equal(fake.requests.length, 0);
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
-    assert.ok(asked.filing.every((f) => !f.earlierAttempt), 'not told that an attempt which never left may have filed it');
+    assert.ok(
+      asked.filing.every((f) => !f.earlierAttempt),
+      'not told that an attempt which never left may have filed it',
+    );
   });
 
   it('10. Test connection accepts a key only on an answer in tilbago’s shape', async () => {
@@ -288,14 +331,21 @@ describe('never twice, for real', () => {
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
     await assert.rejects(fs.access(leftover), 'the leftover of a killed write is cleaned');
 
-    const name = caseFolderName({ invoiceNumber: '1', debtor: { kind: 'legal', company: '𠀀'.repeat(100) }, amountRappen: 1, reason: 'r', reminderDates: [] });
+    const name = caseFolderName({
+      invoiceNumber: '1',
+      debtor: { kind: 'legal', company: '𠀀'.repeat(100) },
+      amountRappen: 1,
+      reason: 'r',
+      reminderDates: [],
+    });
     assert.doesNotMatch(name, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/, 'no half of a surrogate pair');
 
     assert.match(attachmentDisposition("l'été (copie)*.pdf"), /filename\*=UTF-8''l%27%C3%A9t%C3%A9%20%28copie%29%2A\.pdf$/);
   });
 
   it(`11. at most ${MAX_ATTACHMENTS} attachments, and the record is written once per attachment`, async () => {
-    for (let i = 0; i < MAX_ATTACHMENTS - 1; i++) await fs.writeFile(path.join(folder, 'attachments', `z-${String(i).padStart(3, '0')}.pdf`), `%PDF ${i}`);
+    for (let i = 0; i < MAX_ATTACHMENTS - 1; i++)
+      await fs.writeFile(path.join(folder, 'attachments', `z-${String(i).padStart(3, '0')}.pdf`), `%PDF ${i}`);
     await fs.writeFile(path.join(folder, 'attachments', 'zz-one-too-many.pdf'), '%PDF');
     const tooMany = await submitCaseFolder(folder, hooks());
     assert.ok(tooMany.kind === 'attachmentProblem' && tooMany.problem === 'tooMany', JSON.stringify(tooMany));
@@ -315,7 +365,15 @@ describe('never twice, for real', () => {
       const then = new Date(Date.now() - ageMs);
       await fs.utimes(lockFile(), then, then);
     };
-    const owner = (change: object = {}) => ({ tool: 'tilbago-vscode', purpose: 'submit', pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), token: 'other', ...change });
+    const owner = (change: object = {}) => ({
+      tool: 'tilbago-vscode',
+      purpose: 'submit',
+      pid: process.pid,
+      host: os.hostname(),
+      startedAt: new Date().toISOString(),
+      token: 'other',
+      ...change,
+    });
 
     it('a lock of a live process on this machine means busy', async () => {
       await writeLock(owner());

@@ -32,7 +32,10 @@ describe('reminder schedule', () => {
   it('refuses impossible input with a clear RangeError', () => {
     assert.throws(() => reminderSchedule({ secondReminderDate: '11.05.2026' }, delays), /secondReminderDate is not a yyyy-mm-dd date/);
     assert.throws(() => reminderSchedule({ secondReminderDate: '2026-05-11', thirdReminderDate: '2026-05-01' }, delays), /before/);
-    assert.throws(() => reminderSchedule({ secondReminderDate: '2026-05-11' }, { ...delays, daysBeforeCollection: 1.5 }), /daysBeforeCollection/);
+    assert.throws(
+      () => reminderSchedule({ secondReminderDate: '2026-05-11' }, { ...delays, daysBeforeCollection: 1.5 }),
+      /daysBeforeCollection/,
+    );
     assert.throws(() => reminderStage({ secondReminderDate: '2026-05-11' }, delays, 'today'), /day is not/);
   });
 });

@@ -21,7 +21,11 @@ describe('secret scan (used by the integration runner)', () => {
 
       const scan = scanForSecret(root, secret, { skip: [path.join(root, 'browser')] });
       assert.equal(scan.files.length, 4);
-      assert.deepEqual(scan.hits.map((f: string) => path.relative(root, f)).sort(), ['a/b/encoded.log', 'a/b/state.vscdb', 'a/settings.json']);
+      assert.deepEqual(scan.hits.map((f: string) => path.relative(root, f)).sort(), [
+        'a/b/encoded.log',
+        'a/b/state.vscdb',
+        'a/settings.json',
+      ]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -7,7 +7,10 @@ const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 describe('settings schema', () => {
   it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order', () => {
     const properties = manifest.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties), SETTING_KEYS.map((key) => `tilbago.${key}`));
+    assert.deepEqual(
+      Object.keys(properties),
+      SETTING_KEYS.map((key) => `tilbago.${key}`),
+    );
     SETTING_KEYS.forEach((key, index) => {
       const { markdownDescription, order, editPresentation, format, ...schema } = properties[`tilbago.${key}`];
       assert.deepEqual(schema, SETTINGS[key], key);
@@ -41,10 +44,14 @@ describe('checkSetting', () => {
   it('falls back to the default for fractions, non-numbers and non-finite numbers', () => {
     assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', 10.5), { value: 10, problem: { reason: 'notWholeNumber' } });
     for (const raw of ['12', null, true, [], {}, Number.NaN, Number.POSITIVE_INFINITY]) {
-      assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', raw), {
-        value: 10,
-        problem: { reason: 'wrongType', expected: 'integer' },
-      }, String(raw));
+      assert.deepEqual(
+        checkSetting('reminder3.daysAfterSecondReminder', raw),
+        {
+          value: 10,
+          problem: { reason: 'wrongType', expected: 'integer' },
+        },
+        String(raw),
+      );
     }
   });
 
@@ -72,7 +79,13 @@ describe('checkSetting', () => {
       value: 'https://api.tilbago.ch/v1/',
       problem: { reason: 'insecureUrl' },
     });
-    for (const raw of ['api.tilbago.ch/v1', 'ftp://api.tilbago.ch/', 'https://user:pw@api.tilbago.ch/v1/', 'https://api.tilbago.ch/v1/?x=1', '']) {
+    for (const raw of [
+      'api.tilbago.ch/v1',
+      'ftp://api.tilbago.ch/',
+      'https://user:pw@api.tilbago.ch/v1/',
+      'https://api.tilbago.ch/v1/?x=1',
+      '',
+    ]) {
       assert.deepEqual(checkSetting('apiBaseUrl', raw), { value: 'https://api.tilbago.ch/v1/', problem: { reason: 'invalidUrl' } }, raw);
     }
   });

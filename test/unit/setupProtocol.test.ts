@@ -36,7 +36,8 @@ describe('setup protocol: messages from the webview', () => {
   });
 
   it('refuses what is not a message', () => {
-    for (const raw of [null, undefined, 42, 'save', [], [save()], new Date(), Object.create({ type: 'ready' })]) refused(raw, /must be an object/);
+    for (const raw of [null, undefined, 42, 'save', [], [save()], new Date(), Object.create({ type: 'ready' })])
+      refused(raw, /must be an object/);
   });
 
   it('refuses unknown types and inherited or odd type fields', () => {
@@ -53,7 +54,10 @@ describe('setup protocol: messages from the webview', () => {
     refused(JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'), /exactly the fields/);
     refused(save({ constructor: 'x' }), /exactly the fields/);
     refused(save({ values: { ...values, apiKey: 'x' } }), /values must have exactly the fields/);
-    refused(save({ values: JSON.parse(`{"daysAfterSecondReminder":10,"daysBeforeCollection":15,"text":"","__proto__":{"casesFolder":"x"}}`) }), /values must have exactly/);
+    refused(
+      save({ values: JSON.parse(`{"daysAfterSecondReminder":10,"daysBeforeCollection":15,"text":"","__proto__":{"casesFolder":"x"}}`) }),
+      /values must have exactly/,
+    );
     const { casesFolder: _, ...missing } = values;
     refused(save({ values: missing }), /values must have exactly/);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

@@ -3,7 +3,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readRecord, recordCaseId, refreshCaseStatus, submitCaseFolder, type FilingSummary, type SubmitHooks, type SubmissionRecord } from '../../src/cases/model/submission';
+import {
+  readRecord,
+  recordCaseId,
+  refreshCaseStatus,
+  submitCaseFolder,
+  type FilingSummary,
+  type SubmitHooks,
+  type SubmissionRecord,
+} from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
@@ -51,10 +59,13 @@ describe('submitting a case folder', () => {
     assert.equal(saved.state, 'complete');
     assert.equal(saved.caseId, filed.id);
     assert.equal(saved.submittedAt, '2026-11-27T10:00:00.000Z');
-    assert.deepEqual(saved.attachments.map((a) => [a.file, a.state, a.attachmentId]), [
-      ['facture.pdf', 'sent', filed.attachments[0]!.id],
-      ['rappel-3.pdf', 'sent', filed.attachments[1]!.id],
-    ]);
+    assert.deepEqual(
+      saved.attachments.map((a) => [a.file, a.state, a.attachmentId]),
+      [
+        ['facture.pdf', 'sent', filed.attachments[0]!.id],
+        ['rappel-3.pdf', 'sent', filed.attachments[1]!.id],
+      ],
+    );
     assert.equal(saved.attachments[0]!.sha256, filed.attachments[0]!.sha256);
     assert.equal(filed.body.externalRef, 'INV-2026-0142');
   });
@@ -99,7 +110,14 @@ describe('submitting a case folder', () => {
     // The process died after tilbago created the case and before the answer was written down.
     const created = await client().createCase(validCase());
     assert.ok(created.ok);
-    const dead: SubmissionRecord = { version: 2, externalRef: 'INV-2026-0142', state: 'sending', attemptStartedAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', attachments: [] };
+    const dead: SubmissionRecord = {
+      version: 2,
+      externalRef: 'INV-2026-0142',
+      state: 'sending',
+      attemptStartedAt: '2026-11-27T09:00:00.000Z',
+      updatedAt: '2026-11-27T09:00:00.000Z',
+      attachments: [],
+    };
     await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(dead));
 
     answers.resend = false;
@@ -140,18 +158,30 @@ describe('submitting a case folder', () => {
     fake.inject({ path: /attachment$/, kind: 'answer', status: 400, body: { message: 'Not a PDF' } });
     const first = await submitCaseFolder(folder, hooks());
     assert.ok(first.kind === 'attachmentsFailed' && first.failed.join() === 'facture.pdf');
-    assert.deepEqual((await record()).attachments.map((a) => a.state), ['failed', 'sent']);
+    assert.deepEqual(
+      (await record()).attachments.map((a) => a.state),
+      ['failed', 'sent'],
+    );
     assert.equal((await record()).state, 'created');
 
     await fs.writeFile(path.join(folder, 'attachments', 'zz-added-later.pdf'), '%PDF');
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
-    assert.deepEqual(onlyCase().attachments.map((a) => a.fileName).sort(), ['facture.pdf', 'rappel-3.pdf', 'zz-added-later.pdf']);
+    assert.deepEqual(
+      onlyCase()
+        .attachments.map((a) => a.fileName)
+        .sort(),
+      ['facture.pdf', 'rappel-3.pdf', 'zz-added-later.pdf'],
+    );
   });
 
   it('asks before sending again an attachment whose sending was interrupted', async () => {
     await submitCaseFolder(folder, hooks());
     const saved = await record();
-    const interrupted = { ...saved, state: 'created', attachments: saved.attachments.map((a, i) => (i === 0 ? { ...a, state: 'sending' } : a)) };
+    const interrupted = {
+      ...saved,
+      state: 'created',
+      attachments: saved.attachments.map((a, i) => (i === 0 ? { ...a, state: 'sending' } : a)),
+    };
     await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(interrupted));
     answers.attachments = false;
     const outcome = await submitCaseFolder(folder, hooks());
@@ -161,11 +191,22 @@ describe('submitting a case folder', () => {
   });
 
   it('reads a record of the first release (version 1), keeping its error text', async () => {
-    const v1 = { version: 1, externalRef: 'INV-2026-0142', state: 'notCreated', attemptStartedAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', lastError: { at: '2026-11-01T09:00:00.000Z', message: 'tilbago answered 402' }, attachments: [{ file: 'facture.pdf', bytes: 12, sha256: 'x', state: 'failed', error: 'reset' }] };
+    const v1 = {
+      version: 1,
+      externalRef: 'INV-2026-0142',
+      state: 'notCreated',
+      attemptStartedAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      lastError: { at: '2026-11-01T09:00:00.000Z', message: 'tilbago answered 402' },
+      attachments: [{ file: 'facture.pdf', bytes: 12, sha256: 'x', state: 'failed', error: 'reset' }],
+    };
     await fs.writeFile(path.join(folder, 'submission.json'), JSON.stringify(v1));
     const read = await record();
     assert.equal(read.version, 2);
-    assert.deepEqual(read.lastError, { at: '2026-11-01T09:00:00.000Z', error: { kind: 'unexpected', status: 0, message: 'tilbago answered 402' } });
+    assert.deepEqual(read.lastError, {
+      at: '2026-11-01T09:00:00.000Z',
+      error: { kind: 'unexpected', status: 0, message: 'tilbago answered 402' },
+    });
     assert.equal(read.attachments[0]!.lastError?.error.kind, 'unexpected');
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
     onlyCase();
@@ -184,6 +225,11 @@ describe('submitting a case folder', () => {
     fake.setStatus(onlyCase().id, { statusCode: '100', description: 'Zahlungsbefehl zugestellt', eSchKGCode: '01' });
     const outcome = await refreshCaseStatus(folder, client(), new Date('2026-12-01T08:00:00Z'));
     assert.equal(outcome.kind, 'updated');
-    assert.deepEqual((await record()).status, { statusCode: '100', description: 'Zahlungsbefehl zugestellt', eSchKGCode: '01', checkedAt: '2026-12-01T08:00:00.000Z' });
+    assert.deepEqual((await record()).status, {
+      statusCode: '100',
+      description: 'Zahlungsbefehl zugestellt',
+      eSchKGCode: '01',
+      checkedAt: '2026-12-01T08:00:00.000Z',
+    });
   });
 });

@@ -26,7 +26,10 @@ describe('tilbago client', () => {
     const pdf = new TextEncoder().encode('%PDF-1.4 invoice');
     const attached = await client().addAttachment(caseId, 'Facture 2026-0142.pdf', pdf);
     assert.ok(attached.ok, JSON.stringify(attached));
-    assert.deepEqual(fake.cases.get(caseId)!.attachments.map((a) => [a.fileName, a.bytes]), [['Facture 2026-0142.pdf', pdf.length]]);
+    assert.deepEqual(
+      fake.cases.get(caseId)!.attachments.map((a) => [a.fileName, a.bytes]),
+      [['Facture 2026-0142.pdf', pdf.length]],
+    );
     const status = await client().caseStatus(caseId);
     assert.deepEqual(status, { ok: true, value: { statusCode: '002', description: 'The case has to be reviewed before it is submitted' } });
   });
@@ -40,19 +43,28 @@ describe('tilbago client', () => {
       ok: false,
       error: { kind: 'unexpected', status: 409, message: 'A case with externalRef INV-2026-0142 already exists' },
     });
-    assert.deepEqual(await client().caseStatus('C999999'), { ok: false, error: { kind: 'unexpected', status: 404, message: 'Case not found' } });
+    assert.deepEqual(await client().caseStatus('C999999'), {
+      ok: false,
+      error: { kind: 'unexpected', status: 404, message: 'Case not found' },
+    });
   });
 
   it('times out a slow answer, and reports a reset and a 500', async () => {
     fake.inject({ kind: 'delay', ms: 3000 });
     const started = Date.now();
-    assert.deepEqual(await client(undefined, 300).checkKey(), { ok: false, error: { kind: 'timeout', host: `127.0.0.1:${fake.port}`, seconds: 0 } });
+    assert.deepEqual(await client(undefined, 300).checkKey(), {
+      ok: false,
+      error: { kind: 'timeout', host: `127.0.0.1:${fake.port}`, seconds: 0 },
+    });
     assert.ok(Date.now() - started < 2000, 'gave up at the timeout');
     fake.inject({ kind: 'reset' });
     const reset = await client().checkKey();
     assert.ok(!reset.ok && reset.error.kind === 'unreachable' && reset.error.sent, JSON.stringify(reset));
     fake.inject({ kind: 'error500' });
-    assert.deepEqual(await client().checkKey(), { ok: false, error: { kind: 'unexpected', status: 500, message: 'Internal server error (injected)' } });
+    assert.deepEqual(await client().checkKey(), {
+      ok: false,
+      error: { kind: 'unexpected', status: 500, message: 'Internal server error (injected)' },
+    });
   });
 
   it('says a refused connection sent nothing', async () => {
@@ -77,7 +89,10 @@ describe('tilbago client', () => {
 
   it('writes the attachment disposition with an ASCII fallback', () => {
     assert.equal(attachmentDisposition('invoice.pdf'), 'attachment; filename="invoice.pdf"');
-    assert.equal(attachmentDisposition('Mahnung 3 Müller.pdf'), `attachment; filename="Mahnung 3 M_ller.pdf"; filename*=UTF-8''Mahnung%203%20M%C3%BCller.pdf`);
+    assert.equal(
+      attachmentDisposition('Mahnung 3 Müller.pdf'),
+      `attachment; filename="Mahnung 3 M_ller.pdf"; filename*=UTF-8''Mahnung%203%20M%C3%BCller.pdf`,
+    );
     assert.equal(attachmentDisposition('a"b.pdf'), `attachment; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`);
   });
 });

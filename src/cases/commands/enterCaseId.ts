@@ -10,12 +10,18 @@ import { describeCaseProblem, describeLockOwner } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
   const used = new Map<string, string>();
-  for (const summary of await allCaseFolders(configuration)) if (summary.record?.caseId) used.set(summary.record.caseId, summary.record.externalRef);
+  for (const summary of await allCaseFolders(configuration))
+    if (summary.record?.caseId) used.set(summary.record.caseId, summary.record.externalRef);
   return used;
 }
 
 export async function enterCaseId(services: CaseServices, argument: unknown): Promise<string | undefined> {
-  const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Which case needs its tilbago case id?'), (r) => !!r && !r.caseId);
+  const folder = await resolveCaseFolder(
+    services.configuration,
+    argument,
+    vscode.l10n.t('Which case needs its tilbago case id?'),
+    (r) => !!r && !r.caseId,
+  );
   if (!folder) return undefined;
   const caseId = await vscode.window.showInputBox({
     title: vscode.l10n.t('tilbago case id of "{0}"', path.basename(folder)),
@@ -51,7 +57,11 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
     case 'recordBroken':
       return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', outcome.reason);
     case 'invalid':
-      return vscode.l10n.t('case.json has {0} problem(s): {1}', outcome.problems.length, outcome.problems.slice(0, 6).map(describeCaseProblem).join('; '));
+      return vscode.l10n.t(
+        'case.json has {0} problem(s): {1}',
+        outcome.problems.length,
+        outcome.problems.slice(0, 6).map(describeCaseProblem).join('; '),
+      );
     case 'hasCaseId':
       return vscode.l10n.t('This case already has the case id {0}.', outcome.caseId);
     case 'recordMismatch':

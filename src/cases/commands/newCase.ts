@@ -12,29 +12,43 @@ import { caseFolderName, defaultReason, newCaseFile, parseChf, parseDates, remin
 import { ATTACHMENTS_FOLDER, CASE_FILE } from '../model/files';
 import { describeUidProblem } from './checkUid';
 
-
 async function ask(step: number, prompt: string, options: Partial<vscode.InputBoxOptions> = {}): Promise<string | undefined> {
-  return vscode.window.showInputBox({ title: vscode.l10n.t('New debt-collection case ({0}/6)', step), prompt, ignoreFocusOut: true, ...options });
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('New debt-collection case ({0}/6)', step),
+    prompt,
+    ignoreFocusOut: true,
+    ...options,
+  });
 }
 
 export async function newCase(services: CaseServices): Promise<string | undefined> {
   const casesFolder = services.configuration.casesFolders()[0];
   if (!casesFolder) {
     const open = vscode.l10n.t('Open setup');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Choose the folder for the cases first (setting "tilbago.casesFolder").'), open);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Choose the folder for the cases first (setting "tilbago.casesFolder").'),
+      open,
+    );
     if (answer === open) await vscode.commands.executeCommand('tilbago.openSetup');
     return undefined;
   }
 
-  const required = (value: string) => (!value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined);
+  const required = (value: string) =>
+    !value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined;
   const invoiceNumber = await ask(1, vscode.l10n.t('Invoice number: it becomes the case reference at tilbago, which must be unique.'), {
-    validateInput: (v) => required(v) ?? (/[/\\]/.test(v) ? vscode.l10n.t('No slashes.') : v.trim().length > 100 ? vscode.l10n.t('At most 100 characters.') : undefined),
+    validateInput: (v) =>
+      required(v) ??
+      (/[/\\]/.test(v) ? vscode.l10n.t('No slashes.') : v.trim().length > 100 ? vscode.l10n.t('At most 100 characters.') : undefined),
   });
   if (invoiceNumber === undefined) return undefined;
 
   const natural = vscode.l10n.t('A natural person');
   const legal = vscode.l10n.t('A company or other legal person');
-  const kind = await vscode.window.showQuickPick([natural, legal], { title: vscode.l10n.t('New debt-collection case ({0}/6)', 2), placeHolder: vscode.l10n.t('Who is the debtor?'), ignoreFocusOut: true });
+  const kind = await vscode.window.showQuickPick([natural, legal], {
+    title: vscode.l10n.t('New debt-collection case ({0}/6)', 2),
+    placeHolder: vscode.l10n.t('Who is the debtor?'),
+    ignoreFocusOut: true,
+  });
   if (kind === undefined) return undefined;
 
   let debtor: NewCaseAnswers['debtor'];
@@ -60,14 +74,22 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   });
   if (amount === undefined) return undefined;
 
-  const dates = await ask(5, vscode.l10n.t('Invoice date, then the dates of the reminders sent (dd.mm.yyyy, separated by commas); may be left empty'), {
-    placeHolder: '03.08.2026, 07.09.2026, 05.10.2026, 15.10.2026',
-    validateInput: (v) => {
-      const parsed = parseDates(v);
-      if (!parsed) return vscode.l10n.t('Dates as dd.mm.yyyy, separated by commas.');
-      return parsed.some((d, i) => i > 0 && d < parsed[i - 1]!) ? vscode.l10n.t('The dates must be in order.') : parsed.length > 4 ? vscode.l10n.t('At most 4 dates.') : undefined;
+  const dates = await ask(
+    5,
+    vscode.l10n.t('Invoice date, then the dates of the reminders sent (dd.mm.yyyy, separated by commas); may be left empty'),
+    {
+      placeHolder: '03.08.2026, 07.09.2026, 05.10.2026, 15.10.2026',
+      validateInput: (v) => {
+        const parsed = parseDates(v);
+        if (!parsed) return vscode.l10n.t('Dates as dd.mm.yyyy, separated by commas.');
+        return parsed.some((d, i) => i > 0 && d < parsed[i - 1]!)
+          ? vscode.l10n.t('The dates must be in order.')
+          : parsed.length > 4
+            ? vscode.l10n.t('At most 4 dates.')
+            : undefined;
+      },
     },
-  });
+  );
   if (dates === undefined) return undefined;
   const [invoiceDate, ...reminderDates] = parseDates(dates) ?? [];
 
@@ -100,12 +122,17 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   }
   await fs.mkdir(path.join(folder, ATTACHMENTS_FOLDER));
   await writeJsonAtomic(path.join(folder, CASE_FILE), newCaseFile(answers));
-  await writeJsonAtomic(path.join(folder, 'reminders.json'), remindersFile(answers, services.configuration.read(vscode.Uri.file(folder)).reminder3));
+  await writeJsonAtomic(
+    path.join(folder, 'reminders.json'),
+    remindersFile(answers, services.configuration.read(vscode.Uri.file(folder)).reminder3),
+  );
   services.casesChanged.fire();
   log().info(`New case folder ${path.basename(folder)}.`);
   await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));
   void vscode.window.showInformationMessage(
-    vscode.l10n.t("Case folder made. Complete the debtor's address in case.json, put the invoice and reminders into attachments/, then submit it."),
+    vscode.l10n.t(
+      "Case folder made. Complete the debtor's address in case.json, put the invoice and reminders into attachments/, then submit it.",
+    ),
   );
   return folder;
 }

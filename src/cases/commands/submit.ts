@@ -29,9 +29,13 @@ function describeAttachmentProblem(file: string, problem: AttachmentProblem): st
     case 'tooMany':
       return vscode.l10n.t('attachments/ holds more than {0} files.', MAX_ATTACHMENTS);
     case 'link':
-      return file ? vscode.l10n.t('attachments/{0} is a symbolic link; put the file itself there.', file) : vscode.l10n.t('attachments/ is a symbolic link; make it a real folder.');
+      return file
+        ? vscode.l10n.t('attachments/{0} is a symbolic link; put the file itself there.', file)
+        : vscode.l10n.t('attachments/ is a symbolic link; make it a real folder.');
     case 'notAFile':
-      return file ? vscode.l10n.t('attachments/{0} is not a file; attachments/ may hold files only.', file) : vscode.l10n.t('attachments is not a folder.');
+      return file
+        ? vscode.l10n.t('attachments/{0} is not a file; attachments/ may hold files only.', file)
+        : vscode.l10n.t('attachments is not a folder.');
     case 'unreadable':
       return file ? vscode.l10n.t('the attachment {0} cannot be read.', file) : vscode.l10n.t('attachments/ cannot be read.');
   }
@@ -58,7 +62,7 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
     lines.push(
       '',
       vscode.l10n.t(
-        'An earlier attempt ({0}) stopped before tilbago\'s answer was recorded: tilbago may already have this case. Filing again is safe only because tilbago refuses a second case with the same reference; then you enter the case id from your tilbago account.',
+        "An earlier attempt ({0}) stopped before tilbago's answer was recorded: tilbago may already have this case. Filing again is safe only because tilbago refuses a second case with the same reference; then you enter the case id from your tilbago account.",
         formatDateTime(summary.earlierAttempt.startedAt),
       ),
     );
@@ -80,10 +84,15 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
 async function askAboutUncertainAttachments(attachments: readonly UncertainAttachment[]): Promise<'send' | 'atTilbago' | 'leave'> {
   const atTilbago = vscode.l10n.t('They are at tilbago');
   const send = vscode.l10n.t('Send again');
-  const list = attachments.map((a) => (a.attemptedAt ? vscode.l10n.t('{0} (sent {1})', a.file, formatDateTime(a.attemptedAt)) : a.file)).join('\n');
+  const list = attachments
+    .map((a) => (a.attemptedAt ? vscode.l10n.t('{0} (sent {1})', a.file, formatDateTime(a.attemptedAt)) : a.file))
+    .join('\n');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('tilbago did not clearly answer for these attachments, so it may have them already. Send them again?'),
-    { modal: true, detail: `${list}\n\n${vscode.l10n.t('Check the case in your tilbago account first: a second copy cannot be removed from here.')}` },
+    {
+      modal: true,
+      detail: `${list}\n\n${vscode.l10n.t('Check the case in your tilbago account first: a second copy cannot be removed from here.')}`,
+    },
     atTilbago,
     send,
   );
@@ -95,12 +104,23 @@ export interface SubmitOptions {
   readonly confirmFiling?: boolean;
 }
 
-export async function submitCase(services: CaseServices, argument: unknown, options: SubmitOptions = {}): Promise<SubmitOutcome['kind'] | undefined> {
+export async function submitCase(
+  services: CaseServices,
+  argument: unknown,
+  options: SubmitOptions = {},
+): Promise<SubmitOutcome['kind'] | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Submitting to tilbago is disabled in Restricted Mode. Trust this workspace to submit cases.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Submitting to tilbago is disabled in Restricted Mode. Trust this workspace to submit cases.'),
+    );
     return undefined;
   }
-  const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Which case should be submitted to tilbago?'), (r) => r?.state !== 'complete');
+  const folder = await resolveCaseFolder(
+    services.configuration,
+    argument,
+    vscode.l10n.t('Which case should be submitted to tilbago?'),
+    (r) => r?.state !== 'complete',
+  );
   if (!folder) return undefined;
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
@@ -121,12 +141,19 @@ export async function submitCase(services: CaseServices, argument: unknown, opti
         lockRecovered: (owner) => {
           log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
           void vscode.window.showInformationMessage(
-            vscode.l10n.t('An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.', name, formatDateTime(owner.startedAt)),
+            vscode.l10n.t(
+              'An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.',
+              name,
+              formatDateTime(owner.startedAt),
+            ),
           );
         },
         progress: (step) =>
           progress.report({
-            message: step.kind === 'case' ? vscode.l10n.t('the case…') : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
+            message:
+              step.kind === 'case'
+                ? vscode.l10n.t('the case…')
+                : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
           }),
       }),
   );
@@ -148,7 +175,8 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       if (answer === button) void vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, file)));
     });
   const openRecord = vscode.l10n.t('Open submission.json');
-  const withRecordButton = (show: typeof vscode.window.showInformationMessage, message: string) => offerToOpen(show(message, openRecord), openRecord, SUBMISSION_FILE);
+  const withRecordButton = (show: typeof vscode.window.showInformationMessage, message: string) =>
+    offerToOpen(show(message, openRecord), openRecord, SUBMISSION_FILE);
   switch (outcome.kind) {
     case 'cancelled':
       return;
@@ -160,15 +188,27 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       const more = outcome.problems.length > 6 ? ` ${vscode.l10n.t('(and {0} more)', outcome.problems.length - 6)}` : '';
       for (const problem of outcome.problems) log().warn(`case.json: ${describeCaseProblem(problem)}`);
       const edit = vscode.l10n.t('Open case.json');
-      offerToOpen(vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: case.json has {0} problem(s): {1}{2}', outcome.problems.length, shown, more), edit), edit, CASE_FILE);
+      offerToOpen(
+        vscode.window.showErrorMessage(
+          vscode.l10n.t('Nothing was sent: case.json has {0} problem(s): {1}{2}', outcome.problems.length, shown, more),
+          edit,
+        ),
+        edit,
+        CASE_FILE,
+      );
       return;
     }
     case 'noCaseFile':
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: {0} has no case.json, so it is not a case folder.', path.basename(folder)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Nothing was sent: {0} has no case.json, so it is not a case folder.', path.basename(folder)),
+      );
       return;
     case 'recordBroken':
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.', outcome.reason),
+        vscode.l10n.t(
+          'Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.',
+          outcome.reason,
+        ),
       );
       return;
     case 'recordMismatch':
@@ -177,31 +217,50 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
     case 'recordConflict':
       withRecordButton(
         vscode.window.showWarningMessage,
-        vscode.l10n.t('This attempt stopped: meanwhile another one recorded the tilbago case id {0} for this case. Its record was kept.', outcome.record.caseId ?? ''),
+        vscode.l10n.t(
+          'This attempt stopped: meanwhile another one recorded the tilbago case id {0} for this case. Its record was kept.',
+          outcome.record.caseId ?? '',
+        ),
       );
       return;
     case 'attachmentProblem':
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing more was sent: {0}', describeAttachmentProblem(outcome.file, outcome.problem)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Nothing more was sent: {0}', describeAttachmentProblem(outcome.file, outcome.problem)),
+      );
       return;
     case 'alreadyComplete':
-      withRecordButton(vscode.window.showInformationMessage, vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''));
+      withRecordButton(
+        vscode.window.showInformationMessage,
+        vscode.l10n.t('This case was filed already (tilbago case id {0}); it is not sent again.', outcome.record.caseId ?? ''),
+      );
       return;
     case 'complete':
       withRecordButton(
         vscode.window.showInformationMessage,
-        vscode.l10n.t('Filed at tilbago: case id {0}, with {1} attachment(s).', outcome.record.caseId ?? '', outcome.record.attachments.length),
+        vscode.l10n.t(
+          'Filed at tilbago: case id {0}, with {1} attachment(s).',
+          outcome.record.caseId ?? '',
+          outcome.record.attachments.length,
+        ),
       );
       return;
     case 'attachmentsFailed':
       withRecordButton(
         vscode.window.showWarningMessage,
-        vscode.l10n.t('The case is at tilbago (case id {0}), but these attachments are not, or not surely: {1}. Submit again to send them.', outcome.record.caseId ?? '', outcome.failed.join(', ')),
+        vscode.l10n.t(
+          'The case is at tilbago (case id {0}), but these attachments are not, or not surely: {1}. Submit again to send them.',
+          outcome.record.caseId ?? '',
+          outcome.failed.join(', '),
+        ),
       );
       return;
     case 'notCreated':
       withRecordButton(
         vscode.window.showErrorMessage,
-        vscode.l10n.t('tilbago did not create the case: {0} Nothing needs undoing; submit again when it is fixed.', describeApiError(outcome.error)),
+        vscode.l10n.t(
+          'tilbago did not create the case: {0} Nothing needs undoing; submit again when it is fixed.',
+          describeApiError(outcome.error),
+        ),
       );
       return;
     case 'refused':
@@ -210,7 +269,10 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       const edit = vscode.l10n.t('Open case.json');
       offerToOpen(
         vscode.window.showErrorMessage(
-          vscode.l10n.t('tilbago refused this case: {0} Correct case.json, then submit again; until it changes, it is not sent again.', error ? describeApiError(error) : ''),
+          vscode.l10n.t(
+            'tilbago refused this case: {0} Correct case.json, then submit again; until it changes, it is not sent again.',
+            error ? describeApiError(error) : '',
+          ),
           edit,
         ),
         edit,
@@ -221,14 +283,20 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
     case 'uncertain':
       withRecordButton(
         vscode.window.showWarningMessage,
-        vscode.l10n.t('{0} tilbago may or may not have created the case. Submit again to find out: tilbago refuses a second case with the same reference.', describeApiError(outcome.error)),
+        vscode.l10n.t(
+          '{0} tilbago may or may not have created the case. Submit again to find out: tilbago refuses a second case with the same reference.',
+          describeApiError(outcome.error),
+        ),
       );
       return;
     case 'duplicate': {
       const enter = vscode.l10n.t('Enter case id');
       void vscode.window
         .showWarningMessage(
-          vscode.l10n.t('tilbago already has a case with the reference "{0}", most likely from an interrupted attempt. Find its case id in your tilbago account and enter it here; then the attachments can be sent.', outcome.record.externalRef),
+          vscode.l10n.t(
+            'tilbago already has a case with the reference "{0}", most likely from an interrupted attempt. Find its case id in your tilbago account and enter it here; then the attachments can be sent.',
+            outcome.record.externalRef,
+          ),
           enter,
         )
         .then((answer) => answer === enter && vscode.commands.executeCommand('tilbago.enterCaseId', vscode.Uri.file(folder)));
@@ -250,9 +318,19 @@ function offerToSetAside(services: CaseServices, folder: string, record: Submiss
     caseRef,
   );
   const detail = record.caseId
-    ? vscode.l10n.t('tilbago case id {0} belongs to "{1}" and is never used for another case. Setting the old record aside keeps it under a new name and lets this folder be filed as "{2}".', record.caseId, record.externalRef, caseRef)
+    ? vscode.l10n.t(
+        'tilbago case id {0} belongs to "{1}" and is never used for another case. Setting the old record aside keeps it under a new name and lets this folder be filed as "{2}".',
+        record.caseId,
+        record.externalRef,
+        caseRef,
+      )
     : unsure
-      ? vscode.l10n.t('An attempt to file "{0}" ({1}) may have created a case at tilbago. Check your tilbago account before filing this folder as "{2}": if that case exists, filing under a new reference files the debt twice.', record.externalRef, formatDateTime(record.attemptStartedAt), caseRef)
+      ? vscode.l10n.t(
+          'An attempt to file "{0}" ({1}) may have created a case at tilbago. Check your tilbago account before filing this folder as "{2}": if that case exists, filing under a new reference files the debt twice.',
+          record.externalRef,
+          formatDateTime(record.attemptStartedAt),
+          caseRef,
+        )
       : vscode.l10n.t('Setting the old record aside keeps it under a new name and lets this folder be filed as "{0}".', caseRef);
   void vscode.window.showWarningMessage(message, { modal: unsure, detail }, setAside).then(async (answer) => {
     if (answer !== setAside) return;
@@ -262,7 +340,10 @@ function offerToSetAside(services: CaseServices, folder: string, record: Submiss
     if (outcome.kind === 'noRecord') return;
     log().info(`Set aside the record of ${path.basename(folder)} as ${outcome.file}.`);
     const submit = vscode.l10n.t('Submit');
-    const next = await vscode.window.showInformationMessage(vscode.l10n.t('The old record is kept as {0}. Submit "{1}" now?', outcome.file, caseRef), submit);
+    const next = await vscode.window.showInformationMessage(
+      vscode.l10n.t('The old record is kept as {0}. Submit "{1}" now?', outcome.file, caseRef),
+      submit,
+    );
     if (next === submit) await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder));
   });
 }

@@ -96,10 +96,16 @@ export interface CaseProblem {
   readonly detail?: string;
 }
 
-export type CaseCheck = { readonly ok: true; readonly tilbagoCase: TilbagoCase } | { readonly ok: false; readonly problems: readonly CaseProblem[] };
+export type CaseCheck =
+  | { readonly ok: true; readonly tilbagoCase: TilbagoCase }
+  | { readonly ok: false; readonly problems: readonly CaseProblem[] };
 
 type Json = Record<string, unknown>;
-type Field = { readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger'; readonly required?: boolean; readonly max?: number };
+type Field = {
+  readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger';
+  readonly required?: boolean;
+  readonly max?: number;
+};
 
 const ADDRESS_FIELDS: Record<string, Field> = {
   street: { type: 'string', required: true, max: 100 },
@@ -194,8 +200,10 @@ function checkFields(object: Json, fields: Record<string, Field>, path: string, 
       continue;
     }
     if (typeof value === 'string') {
-      if (value.trim() === '' && (field.required || field.type === 'string')) problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
-      else if (field.max !== undefined && value.length > field.max) problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });
+      if (value.trim() === '' && (field.required || field.type === 'string'))
+        problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
+      else if (field.max !== undefined && value.length > field.max)
+        problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });
       else if (hasControlCharacters(value)) problems.push({ path: at(key), code: 'wrongType', detail: 'text without control characters' });
     }
   }
@@ -221,7 +229,8 @@ function checkPerson(raw: unknown, path: string, problems: CaseProblem[]): void 
   const sex = text('sex');
   if (sex !== undefined && !['M', 'F', 'U'].includes(sex)) problems.push({ path: `${path}.sex`, code: 'sex' });
   const language = text('preferredLanguage');
-  if (language !== undefined && !['de', 'fr', 'it'].includes(language)) problems.push({ path: `${path}.preferredLanguage`, code: 'language' });
+  if (language !== undefined && !['de', 'fr', 'it'].includes(language))
+    problems.push({ path: `${path}.preferredLanguage`, code: 'language' });
   const nationality = text('nationality');
   if (nationality !== undefined && !/^[A-Za-z]{2}$/.test(nationality)) problems.push({ path: `${path}.nationality`, code: 'nationality' });
   const born = text('dateOfBirth');
@@ -249,11 +258,14 @@ function checkClaim(raw: unknown, path: string, problems: CaseProblem[]): void {
   }
   checkFields(raw, CLAIM_FIELDS, path, problems);
   const amount = raw.amount;
-  if (typeof amount === 'number' && !(Number.isSafeInteger(amount) && amount > 0)) problems.push({ path: `${path}.amount`, code: 'amount' });
+  if (typeof amount === 'number' && !(Number.isSafeInteger(amount) && amount > 0))
+    problems.push({ path: `${path}.amount`, code: 'amount' });
   const rate = raw.interestRate;
-  if (typeof rate === 'string' && !(INTEREST_RATE.test(rate) && Number(rate) <= 99.99999)) problems.push({ path: `${path}.interestRate`, code: 'interestRate' });
+  if (typeof rate === 'string' && !(INTEREST_RATE.test(rate) && Number(rate) <= 99.99999))
+    problems.push({ path: `${path}.interestRate`, code: 'interestRate' });
   const collocation = raw.collocationClass;
-  if (typeof collocation === 'string' && !['1', '2', '3'].includes(collocation)) problems.push({ path: `${path}.collocationClass`, code: 'collocationClass' });
+  if (typeof collocation === 'string' && !['1', '2', '3'].includes(collocation))
+    problems.push({ path: `${path}.collocationClass`, code: 'collocationClass' });
   const from = raw.interestDateFrom;
   if (typeof from === 'string' && !isIsoDate(from)) problems.push({ path: `${path}.interestDateFrom`, code: 'date' });
 }
@@ -273,7 +285,8 @@ export function checkCase(raw: unknown): CaseCheck {
   if (raw.claim !== undefined && raw.claim !== null) checkClaim(raw.claim, 'claim', problems);
   if (Array.isArray(raw.subsidiaryClaims)) {
     for (const [i, claim] of raw.subsidiaryClaims.entries()) checkClaim(claim, `subsidiaryClaims[${i}]`, problems);
-    if (raw.subsidiaryClaims.length + 1 > MAX_CLAIMS) problems.push({ path: 'subsidiaryClaims', code: 'tooManyClaims', detail: String(MAX_CLAIMS) });
+    if (raw.subsidiaryClaims.length + 1 > MAX_CLAIMS)
+      problems.push({ path: 'subsidiaryClaims', code: 'tooManyClaims', detail: String(MAX_CLAIMS) });
   }
   return problems.length ? { ok: false, problems } : { ok: true, tilbagoCase: raw as unknown as TilbagoCase };
 }

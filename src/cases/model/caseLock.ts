@@ -39,7 +39,14 @@ export type LockAttempt =
 
 export async function acquireCaseLock(folder: string, purpose: LockPurpose, now: () => Date = () => new Date()): Promise<LockAttempt> {
   const file = path.join(folder, LOCK_FILE);
-  const owner: LockOwner = { tool: 'tilbago-vscode', purpose, pid: process.pid, host: os.hostname(), startedAt: now().toISOString(), token: randomBytes(12).toString('hex') };
+  const owner: LockOwner = {
+    tool: 'tilbago-vscode',
+    purpose,
+    pid: process.pid,
+    host: os.hostname(),
+    startedAt: now().toISOString(),
+    token: randomBytes(12).toString('hex'),
+  };
   let recovered: LockOwner | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await createExclusive(file, owner)) return { kind: 'acquired', lock: heldLock(file, owner), ...(recovered ? { recovered } : {}) };

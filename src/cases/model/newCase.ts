@@ -8,7 +8,9 @@ import { reminderSchedule, type ReminderDelays } from '../../reminders/schedule'
 
 export interface NewCaseAnswers {
   readonly invoiceNumber: string;
-  readonly debtor: { readonly kind: 'natural'; readonly name: string; readonly surname: string } | { readonly kind: 'legal'; readonly company: string; readonly companyUid?: string };
+  readonly debtor:
+    | { readonly kind: 'natural'; readonly name: string; readonly surname: string }
+    | { readonly kind: 'legal'; readonly company: string; readonly companyUid?: string };
   readonly amountRappen: number;
   readonly reason: string;
   readonly invoiceDate?: IsoDate;
@@ -17,7 +19,10 @@ export interface NewCaseAnswers {
 
 /** Parses a CHF amount as people type it: `1234.50`, `1'234.50`, `1 234,50`, `CHF 80`. Whole Rappen, or undefined. */
 export function parseChf(text: string): number | undefined {
-  const cleaned = text.trim().replace(/^CHF\s*/i, '').replace(/['’\s]/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^CHF\s*/i, '')
+    .replace(/['’\s]/g, '');
   const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
   if (!match) return undefined;
   const rappen = Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
@@ -46,7 +51,12 @@ export function caseFolderName(answers: NewCaseAnswers): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s.-]+/, '');
   // Cut by code points, not UTF-16 units: never half of a character outside the BMP.
-  return Array.from(name).slice(0, 80).join('').replace(/[\s.-]+$/, '') || 'case';
+  return (
+    Array.from(name)
+      .slice(0, 80)
+      .join('')
+      .replace(/[\s.-]+$/, '') || 'case'
+  );
 }
 
 const EMPTY_ADDRESS = { street: '', streetnumber: '', zip: '', city: '' };
@@ -54,7 +64,11 @@ const EMPTY_ADDRESS = { street: '', streetnumber: '', zip: '', city: '' };
 export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { $schema?: string } {
   const debtor: Person =
     answers.debtor.kind === 'legal'
-      ? { company: answers.debtor.company, ...(answers.debtor.companyUid ? { companyUid: answers.debtor.companyUid } : {}), address: EMPTY_ADDRESS }
+      ? {
+          company: answers.debtor.company,
+          ...(answers.debtor.companyUid ? { companyUid: answers.debtor.companyUid } : {}),
+          address: EMPTY_ADDRESS,
+        }
       : { name: answers.debtor.name, surname: answers.debtor.surname, address: EMPTY_ADDRESS };
   return {
     externalRef: answers.invoiceNumber,
@@ -92,8 +106,15 @@ const REASON_WORDS: Record<Language, { invoice: string; of: string; reminders: s
 };
 
 /** The claim's reason as the debt-collection office reads it: the invoice, and the reminders sent. */
-export function defaultReason(language: Language, invoiceNumber: string, invoiceDate: IsoDate | undefined, reminderDates: readonly IsoDate[]): string {
+export function defaultReason(
+  language: Language,
+  invoiceNumber: string,
+  invoiceDate: IsoDate | undefined,
+  reminderDates: readonly IsoDate[],
+): string {
   const words = REASON_WORDS[language];
-  const invoice = invoiceDate ? `${words.invoice} ${invoiceNumber} ${words.of} ${formatSwissDate(invoiceDate)}` : `${words.invoice} ${invoiceNumber}`;
+  const invoice = invoiceDate
+    ? `${words.invoice} ${invoiceNumber} ${words.of} ${formatSwissDate(invoiceDate)}`
+    : `${words.invoice} ${invoiceNumber}`;
   return reminderDates.length ? `${invoice}, ${words.reminders} ${reminderDates.map(formatSwissDate).join(', ')}` : invoice;
 }

@@ -73,7 +73,15 @@ export interface SubmissionRecord {
 
 const STATES: readonly SubmissionState[] = ['sending', 'notCreated', 'refused', 'uncertain', 'duplicate', 'created', 'complete'];
 const ATTACHMENT_STATES: readonly AttachmentState[] = ['pending', 'sending', 'sent', 'failed', 'uncertain'];
-const ERROR_KINDS: readonly ApiError['kind'][] = ['unauthorized', 'invalidKey', 'insufficientBalance', 'unreachable', 'timeout', 'unexpected', 'invalidAnswer'];
+const ERROR_KINDS: readonly ApiError['kind'][] = [
+  'unauthorized',
+  'invalidKey',
+  'insufficientBalance',
+  'unreachable',
+  'timeout',
+  'unexpected',
+  'invalidAnswer',
+];
 
 export type RecordRead = SubmissionRecord | undefined | { readonly broken: string };
 
@@ -105,7 +113,10 @@ function upgrade(value: Unchecked): unknown {
   if (value?.version !== 1) return value;
   const error = (old: unknown) =>
     old && typeof old === 'object' && typeof (old as { message?: unknown }).message === 'string'
-      ? { at: String((old as { at?: unknown }).at ?? ''), error: { kind: 'unexpected', status: 0, message: (old as { message: string }).message } }
+      ? {
+          at: String((old as { at?: unknown }).at ?? ''),
+          error: { kind: 'unexpected', status: 0, message: (old as { message: string }).message },
+        }
       : undefined;
   const { lastError, ...rest } = value;
   return {
@@ -115,7 +126,9 @@ function upgrade(value: Unchecked): unknown {
     attachments: Array.isArray(value.attachments)
       ? value.attachments.map((a: Unchecked) => {
           const { error: text, ...kept } = a ?? {};
-          return typeof text === 'string' ? { ...kept, lastError: { at: value.updatedAt, error: { kind: 'unexpected', status: 0, message: text } } } : kept;
+          return typeof text === 'string'
+            ? { ...kept, lastError: { at: value.updatedAt, error: { kind: 'unexpected', status: 0, message: text } } }
+            : kept;
         })
       : value.attachments,
   };
@@ -191,7 +204,11 @@ export interface SubmitHooks {
   confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean>;
   /** A lock left by a process that is gone was taken over. */
   lockRecovered?(owner: LockOwner): void;
-  progress?(step: { readonly kind: 'case' } | { readonly kind: 'attachment'; readonly file: string; readonly index: number; readonly count: number }): void;
+  progress?(
+    step:
+      | { readonly kind: 'case' }
+      | { readonly kind: 'attachment'; readonly file: string; readonly index: number; readonly count: number },
+  ): void;
   /** Called at each step that leaves a trace on disk or on the network (for the crash tests). */
   checkpoint?(step: 'recordWritten' | 'caseRequest' | 'attachmentRequest'): void | Promise<void>;
 }
@@ -239,7 +256,9 @@ async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick
 }
 
 /** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
-async function listAttachmentFiles(folder: string): Promise<{ readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string }> {
+async function listAttachmentFiles(
+  folder: string,
+): Promise<{ readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string }> {
   const dir = path.join(folder, ATTACHMENTS_FOLDER);
   let entries: Dirent[];
   try {
@@ -314,9 +333,15 @@ async function readForSending(file: string): Promise<{ readonly content: Buffer;
  * sent yet is measured again (the file may have been replaced); new files are added; files that are gone and were
  * surely never at tilbago are dropped.
  */
-async function takeInventory(folder: string, files: readonly string[], known: readonly AttachmentRecord[]): Promise<AttachmentRecord[] | { readonly problem: AttachmentProblem; readonly file: string }> {
+async function takeInventory(
+  folder: string,
+  files: readonly string[],
+  known: readonly AttachmentRecord[],
+): Promise<AttachmentRecord[] | { readonly problem: AttachmentProblem; readonly file: string }> {
   const present = new Set(files);
-  const result: AttachmentRecord[] = known.filter((a) => present.has(a.file) || a.state === 'sent' || a.state === 'sending' || a.state === 'uncertain');
+  const result: AttachmentRecord[] = known.filter(
+    (a) => present.has(a.file) || a.state === 'sent' || a.state === 'sending' || a.state === 'uncertain',
+  );
   for (const name of files) {
     const index = result.findIndex((a) => a.file === name);
     const entry = result[index];
@@ -413,7 +438,10 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
     return sendAttachments(folder, { ...previous, attachments, updatedAt: stamp() }, listed.files, hooks, lock);
   }
 
-  const earlier = previous && (previous.state === 'sending' || previous.state === 'uncertain') ? { startedAt: previous.attemptStartedAt, state: previous.state } : undefined;
+  const earlier =
+    previous && (previous.state === 'sending' || previous.state === 'uncertain')
+      ? { startedAt: previous.attemptStartedAt, state: previous.state }
+      : undefined;
   const confirmed = await hooks.confirmFiling({
     externalRef: tilbagoCase.externalRef,
     debtor: debtorName(tilbagoCase),
@@ -426,7 +454,15 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
   if (!(await lock.stillHeld())) return { kind: 'busy' };
 
   // The record of the attempt goes to disk before the request does.
-  let record: SubmissionRecord = { version: 2, externalRef: tilbagoCase.externalRef, state: 'sending', caseSha256, attemptStartedAt: stamp(), updatedAt: stamp(), attachments };
+  let record: SubmissionRecord = {
+    version: 2,
+    externalRef: tilbagoCase.externalRef,
+    state: 'sending',
+    caseSha256,
+    attemptStartedAt: stamp(),
+    updatedAt: stamp(),
+    attachments,
+  };
   await saveRecord(folder, record, hooks);
   hooks.progress?.({ kind: 'case' });
   await hooks.checkpoint?.('caseRequest');
@@ -444,14 +480,24 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
   return sendAttachments(folder, record, listed.files, hooks, lock);
 }
 
-async function sendAttachments(folder: string, start: SubmissionRecord, present: readonly string[], hooks: SubmitHooks, lock: CaseLock): Promise<SubmitOutcome> {
+async function sendAttachments(
+  folder: string,
+  start: SubmissionRecord,
+  present: readonly string[],
+  hooks: SubmitHooks,
+  lock: CaseLock,
+): Promise<SubmitOutcome> {
   const stamp = () => hooks.now().toISOString();
   const caseId = start.caseId!;
   let record = start;
   const here = (a: AttachmentRecord) => present.includes(a.file);
   const unsure = record.attachments.filter((a) => here(a) && (a.state === 'sending' || a.state === 'uncertain'));
-  const resendUnsure = unsure.length > 0 && (await hooks.confirmAttachmentResend(unsure.map((a) => ({ file: a.file, ...(a.attemptedAt ? { attemptedAt: a.attemptedAt } : {}) }))));
-  const toSend = record.attachments.filter((a) => here(a) && (a.state === 'pending' || a.state === 'failed' || (resendUnsure && unsure.includes(a))));
+  const resendUnsure =
+    unsure.length > 0 &&
+    (await hooks.confirmAttachmentResend(unsure.map((a) => ({ file: a.file, ...(a.attemptedAt ? { attemptedAt: a.attemptedAt } : {}) }))));
+  const toSend = record.attachments.filter(
+    (a) => here(a) && (a.state === 'pending' || a.state === 'failed' || (resendUnsure && unsure.includes(a))),
+  );
 
   const change = (name: string, update: (a: AttachmentRecord) => AttachmentRecord) => {
     record = { ...record, updatedAt: stamp(), attachments: record.attachments.map((a) => (a.file === name ? update(a) : a)) };
@@ -465,13 +511,21 @@ async function sendAttachments(folder: string, start: SubmissionRecord, present:
       return { kind: 'attachmentProblem', file: attachment.file, problem: read };
     }
     // One write marks this one as going out and keeps the answer to the previous one.
-    change(attachment.file, ({ lastError: _old, ...a }) => ({ ...a, bytes: read.content.byteLength, sha256: read.sha256, state: 'sending', attemptedAt: stamp() }));
+    change(attachment.file, ({ lastError: _old, ...a }) => ({
+      ...a,
+      bytes: read.content.byteLength,
+      sha256: read.sha256,
+      state: 'sending',
+      attemptedAt: stamp(),
+    }));
     await saveRecord(folder, record, hooks);
     if (!(await lock.stillHeld())) return { kind: 'busy' };
     await hooks.checkpoint?.('attachmentRequest');
     const sent = await hooks.client.addAttachment(caseId, attachment.file, read.content);
     change(attachment.file, (a) =>
-      sent.ok ? { ...a, state: 'sent', attachmentId: sent.value.attachmentId } : { ...a, state: surelyNotStored(sent.error) ? 'failed' : 'uncertain', lastError: { at: stamp(), error: sent.error } },
+      sent.ok
+        ? { ...a, state: 'sent', attachmentId: sent.value.attachmentId }
+        : { ...a, state: surelyNotStored(sent.error) ? 'failed' : 'uncertain', lastError: { at: stamp(), error: sent.error } },
     );
   }
 
@@ -550,11 +604,18 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
     if (previous.caseId) return { kind: 'hasCaseId', caseId: previous.caseId };
     const checked = parseCase(await fs.readFile(path.join(folder, CASE_FILE), 'utf8'));
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-    if (checked.tilbagoCase.externalRef !== previous.externalRef) return { kind: 'recordMismatch', recordRef: previous.externalRef, caseRef: checked.tilbagoCase.externalRef };
+    if (checked.tilbagoCase.externalRef !== previous.externalRef)
+      return { kind: 'recordMismatch', recordRef: previous.externalRef, caseRef: checked.tilbagoCase.externalRef };
     const owner = inUse.get(caseId);
     if (owner !== undefined && owner !== previous.externalRef) return { kind: 'caseIdInUse', externalRef: owner };
     const { lastError: _cleared, ...rest } = previous;
-    const record: SubmissionRecord = { ...rest, state: 'created', caseId, submittedAt: previous.attemptStartedAt, updatedAt: now.toISOString() };
+    const record: SubmissionRecord = {
+      ...rest,
+      state: 'created',
+      caseId,
+      submittedAt: previous.attemptStartedAt,
+      updatedAt: now.toISOString(),
+    };
     await saveRecord(folder, record);
     return { kind: 'recorded', record };
   });
