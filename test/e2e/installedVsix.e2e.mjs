@@ -28,7 +28,7 @@ export async function runInstalledVsixE2e(built) {
           .readdirSync(path.join(runDir, 'extensions'))
           .filter((name) => name.startsWith('swiss-invoicing.tilbago-debt-collection-'));
         if (installed.length !== 1) throw new Error(`installed: ${installed.join(', ') || 'nothing'}`);
-        if (!fs.existsSync(path.join(runDir, 'extensions', installed[0], 'dist', 'extension.js')))
+        if (!fs.existsSync(path.join(runDir, 'extensions', installed[0], 'dist', 'extension.mjs')))
           throw new Error('the installed extension has no bundle');
       },
     },
