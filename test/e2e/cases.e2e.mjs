@@ -90,6 +90,18 @@ export async function runCasesE2e() {
       },
     },
     {
+      name: 'Enter right after the question opens files nothing: the focused first button opens case.json for review',
+      run: async () => {
+        await submitFromView();
+        await page.keyboard.press('Enter');
+        await dialog().waitFor({ state: 'hidden' });
+        await page.locator('.tab.active', { hasText: 'case.json' }).waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(1000);
+        if (caseRequests().length) throw new Error(`requests: ${JSON.stringify(fake.requests)}`);
+        if (fs.existsSync(path.join(caseFolder, 'submission.json'))) throw new Error('submission.json was written');
+      },
+    },
+    {
       name: 'again, "File request": tilbago holds the case with its attachment, and the view shows it filed',
       run: async () => {
         await submitFromView();
