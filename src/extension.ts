@@ -16,6 +16,7 @@ import { SETTINGS_SECTION } from './settings/schema';
 import type { SetupHost } from './setup/controller';
 import { languageOf } from './shared/languages';
 import { registerCommand } from './ui/commands';
+import { CONTEXT_KEYS, setContextKey } from './ui/contextKeys';
 import { disposeLog } from './ui/log';
 
 performance.mark('tilbago-module-evaluated');
@@ -43,6 +44,14 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
   const setup = once(() => import('./setup/panel'));
   const casesTree = new CasesTree(configuration, services.casesChanged.event);
+  const showKeyState = async () => {
+    setContextKey(CONTEXT_KEYS.apiKeySet, await apiKey.isSet());
+    // A new key has not been tested yet.
+    setContextKey(CONTEXT_KEYS.connectionAccepted, false);
+  };
+  const showFolderState = () => setContextKey(CONTEXT_KEYS.casesFolderChosen, configuration.casesFolders().length > 0);
+  void showKeyState();
+  showFolderState();
 
   context.subscriptions.push(
     apiKey,
@@ -57,7 +66,11 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => (await setup()).SetupPanel.revive(panel, context.extensionUri, setupHost),
     }),
-    apiKey.onDidChange(() => changed.fire({ kind: 'apiKey' })),
+    apiKey.onDidChange(() => {
+      changed.fire({ kind: 'apiKey' });
+      void showKeyState();
+    }),
+    configuration.onDidChange(showFolderState),
     configuration.onDidChange((e) =>
       changed.fire({
         kind: 'settings',

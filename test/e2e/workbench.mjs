@@ -35,14 +35,32 @@ export async function runCommand(page, title, deadline = Date.now() + 60_000, { 
   await row.click();
 }
 
-/** "Tilbago: Set API key" from the palette, the key typed into its masked box. */
-export async function setApiKeyFromPalette(page, key) {
+/** "Tilbago: Set API key" from the palette, the key typed into its masked box; `replace` answers "Replace" first. */
+export async function setApiKeyFromPalette(page, key, { replace = false } = {}) {
   await runCommand(page, 'Tilbago: Set API key');
+  if (replace) await answerDialog(page, 'Replace');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-box input')?.type === 'password');
   await input.fill(key);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** "Preferences: Color Theme", picking `theme` by its name. */
+export async function chooseColorTheme(page, theme) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-box input')?.value.startsWith('>'));
+  await input.fill(theme);
+  await quickInputRow(page, theme).click();
+}
+
+/** Answers VS Code's modal dialog with the button titled `title`. */
+export async function answerDialog(page, title) {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${title}$`) }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** Waits until the locator's text matches, and says what it saw when it does not. */

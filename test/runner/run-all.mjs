@@ -9,6 +9,7 @@ import { checkPackage } from './check-package.mjs';
 import { runInstalledVsixE2e } from '../e2e/installedVsix.e2e.mjs';
 import { runCasesE2e } from '../e2e/cases.e2e.mjs';
 import { runDemoE2e } from '../e2e/demo.e2e.mjs';
+import { runWalkthroughE2e } from '../e2e/walkthrough.e2e.mjs';
 import { runSetupPanelE2e } from '../e2e/setupPanel.e2e.mjs';
 
 const require = createRequire(import.meta.url);
@@ -74,6 +75,7 @@ if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('integration (no folder)', () => runIntegration('noFolder'));
   await suite('e2e', () => runSetupPanelE2e());
   await suite('e2e (cases view)', () => runCasesE2e());
+  await suite('e2e (walkthrough)', () => runWalkthroughE2e());
   await suite('e2e (npm start)', () => runDemoE2e());
 }
 // One .vsix: checked, then installed.
