@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
+import { problemsCount } from './counts';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
 import type { CaseFolderSummary, SubmissionRecord } from './model/submission';
 
@@ -107,11 +108,14 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `case:${summary.folder}`;
     const record = summary.record;
+    const needsAttention = !record && summary.problems > 0;
     item.description = summary.recordProblem
       ? vscode.l10n.t('submission.json not understood')
       : record
         ? stateLabel(record)
-        : vscode.l10n.t('not submitted');
+        : needsAttention
+          ? vscode.l10n.t('needs attention · {0}', problemsCount(summary.problems))
+          : vscode.l10n.t('not submitted');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${summary.name}**`,
@@ -130,7 +134,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
         .join('\n\n'),
     );
     item.iconPath = new vscode.ThemeIcon(
-      record?.state === 'complete' ? 'pass' : record?.state === 'created' || !record ? 'file' : 'warning',
+      record?.state === 'complete' ? 'pass' : needsAttention || (record && record.state !== 'created') ? 'warning' : 'file',
     );
     item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
     return item;

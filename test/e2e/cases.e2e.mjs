@@ -62,6 +62,22 @@ export async function runCasesE2e() {
       },
     },
     {
+      name: 'expanding the case lists its files (case.json, the attachment), and they stay after the view refreshes',
+      run: async () => {
+        await caseRow().click();
+        const child = (name) => casesView().locator('.monaco-list-row', { hasText: name });
+        await child('case.json').waitFor({ timeout: 15_000 });
+        await child(CASE.attachment).waitFor({ timeout: 15_000 });
+        // A change in the case folder refreshes the view: the case stays expanded, its files listed.
+        fs.writeFileSync(path.join(caseFolder, 'attachments', 'note.pdf'), '%PDF note');
+        await child('note.pdf').waitFor({ timeout: 15_000 });
+        await child('case.json').waitFor({ timeout: 5_000 });
+        fs.rmSync(path.join(caseFolder, 'attachments', 'note.pdf'));
+        await child('note.pdf').waitFor({ state: 'detached', timeout: 15_000 });
+        await caseRow().click();
+      },
+    },
+    {
       name: "its inline Submit icon opens a modal naming the debtor, the amount, the attachment and the fake tilbago's host",
       run: async () => {
         await submitFromView();

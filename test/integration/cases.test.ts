@@ -223,7 +223,7 @@ describe('tilbago commands against the fake tilbago', () => {
         vscode.Uri.file(path.join(folder, 'case.json')),
       );
       assert.equal(result, 'invalid');
-      assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problem\(s\)/);
+      assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problems:/);
       assert.match(shown[0]!.message, /claim\.amount must be a positive whole number of Rappen/);
       assert.match(shown[0]!.message, /claim\.collocationClass must be "1", "2" or "3"/);
       assert.match(shown[0]!.message, /debtor\.companyUid fails the check digit \(it should end in 8\)/);
@@ -244,7 +244,7 @@ describe('tilbago commands against the fake tilbago', () => {
         saved.attachments.map((a) => [a.file, a.state]),
         [['facture.pdf', 'sent']],
       );
-      assert.match(shown.at(-1)!.message, new RegExp(`Filed at tilbago: case id ${filed[0]!.id}, with 1 attachment`));
+      assert.match(shown.at(-1)!.message, new RegExp(`Filed at tilbago: case id ${filed[0]!.id}, with 1 attachment\\.$`));
 
       const before = fake.requests.length;
       const again = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
@@ -362,7 +362,7 @@ describe('tilbago commands against the fake tilbago', () => {
       const { result, shown } = await run<{ updated: number; failed: number }>('tilbago.refreshStatus', {});
       assert.ok(result!.updated >= 4, JSON.stringify(result));
       assert.equal(result!.failed, 0);
-      assert.match(shown.at(-1)!.message, /Status of \d+ case\(s\) updated\./);
+      assert.match(shown.at(-1)!.message, /^Status updated for \d+ cases\.$/);
       const saved = await record(path.join(casesRoot, 'INV-100'));
       assert.equal(saved.status?.description, 'Zahlungsbefehl zugestellt');
       assert.equal(saved.status?.eSchKGCode, '01');
@@ -378,7 +378,8 @@ describe('tilbago commands against the fake tilbago', () => {
         const items = new Map(cases.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node)]));
         assert.ok(items.has('INV-100') && items.has('bad') && items.has('2026-0142 Muster SA'), [...items.keys()].join());
         assert.match(String(items.get('INV-100')!.description), /^filed · Zahlungsbefehl zugestellt$/);
-        assert.equal(items.get('bad')!.description, 'not submitted');
+        assert.equal(items.get('bad')!.description, 'needs attention · 3 problems', 'a case with problems in its files is not shown as ready');
+        assert.equal((items.get('bad')!.iconPath as vscode.ThemeIcon).id, 'warning');
         assert.equal(items.get('INV-300')!.description, 'needs the case id');
         const files = await tree.getChildren(cases.find((node) => tree.getTreeItem(node).label === 'INV-400'));
         const labels = files.map((node) => path.basename((tree.getTreeItem(node).resourceUri as vscode.Uri).fsPath));

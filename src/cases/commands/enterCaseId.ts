@@ -6,6 +6,7 @@ import type { TilbagoConfiguration } from '../../settings/configuration';
 import { isCaseId } from '../../tilbago/client';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
+import { problemsCount } from '../counts';
 import { describeCaseProblem, describeLockOwner } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
@@ -58,8 +59,8 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
       return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', outcome.reason);
     case 'invalid':
       return vscode.l10n.t(
-        'case.json has {0} problem(s): {1}',
-        outcome.problems.length,
+        'case.json has {0}: {1}',
+        problemsCount(outcome.problems.length),
         outcome.problems.slice(0, 6).map(describeCaseProblem).join('; '),
       );
     case 'hasCaseId':

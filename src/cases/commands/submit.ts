@@ -20,6 +20,7 @@ import {
   type SubmitOutcome,
   type UncertainAttachment,
 } from '../model/submission';
+import { attachmentsCount, problemsCount } from '../counts';
 import { describeCaseProblem, describeLockOwner } from '../words';
 
 function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
@@ -190,7 +191,7 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       const edit = vscode.l10n.t('Open case.json');
       offerToOpen(
         vscode.window.showErrorMessage(
-          vscode.l10n.t('Nothing was sent: case.json has {0} problem(s): {1}{2}', outcome.problems.length, shown, more),
+          vscode.l10n.t('Nothing was sent: case.json has {0}: {1}{2}', problemsCount(outcome.problems.length), shown, more),
           edit,
         ),
         edit,
@@ -238,9 +239,9 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       withRecordButton(
         vscode.window.showInformationMessage,
         vscode.l10n.t(
-          'Filed at tilbago: case id {0}, with {1} attachment(s).',
+          'Filed at tilbago: case id {0}, with {1}.',
           outcome.record.caseId ?? '',
-          outcome.record.attachments.length,
+          attachmentsCount(outcome.record.attachments.length),
         ),
       );
       return;

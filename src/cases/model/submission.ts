@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
+import { mapWithLimit } from '../../shared/concurrency';
 import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
 
@@ -696,9 +697,11 @@ export interface CaseFolderSummary {
   /** Undefined: not submitted yet. */
   readonly record?: SubmissionRecord;
   readonly recordProblem?: string;
+  /** What would keep it from being sent as it is: the problems of case.json, and one for attachments/ if it has one. */
+  readonly problems: number;
 }
 
-/** The case folders (those with a case.json) directly under a cases folder, by name. */
+/** The case folders (those with a case.json) directly under a cases folder, by name; a few read at a time. */
 export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSummary[]> {
   let entries: Dirent[];
   try {
@@ -708,17 +711,15 @@ export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSu
     throw error;
   }
   const folders = entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name));
-  const summaries = await Promise.all(
-    folders.map(async (entry): Promise<CaseFolderSummary | undefined> => {
-      const folder = path.join(casesFolder, entry.name);
-      try {
-        await fs.access(path.join(folder, CASE_FILE));
-      } catch {
-        return undefined;
-      }
-      const record = await readRecord(folder);
-      return { folder, name: entry.name, ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}) };
-    }),
-  );
+  const summaries = await mapWithLimit(folders, 8, async (entry): Promise<CaseFolderSummary | undefined> => {
+    const folder = path.join(casesFolder, entry.name);
+    const caseText = await readCaseFile(folder).catch(() => '');
+    if (caseText === undefined) return undefined;
+    const checked = parseCase(caseText);
+    const attachments = await listAttachmentFiles(folder);
+    const problems = (checked.ok ? 0 : checked.problems.length) + ('files' in attachments ? 0 : 1);
+    const record = await readRecord(folder);
+    return { folder, name: entry.name, problems, ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}) };
+  });
   return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
 }
