@@ -127,17 +127,29 @@ describe('tilbago commands against the fake tilbago', () => {
   });
 
   describe('New debt-collection case', () => {
-    const answers = ['2026-0142', 'Muster SA', 'CHE-109.322.551', "1'234.50", '03.08.2026, 07.09.2026, 05.10.2026'];
+    const answers = [
+      '2026-0142',
+      'Muster SA',
+      'CHE-109.322.551',
+      'Avenue de la Gare 12',
+      '1003 Lausanne',
+      "1'234.50",
+      '03.08.26, 07.09.2026, 05.10.2026',
+    ];
 
     it('scaffolds a case folder from a few questions, with the reminder dates, and opens case.json', async () => {
       // Cancelled at the last question: nothing is made, and the proposed reason can be read.
-      const { result, opened } = await run<string>('tilbago.newCase', {
+      const { result, opened, validations } = await run<string>('tilbago.newCase', {
         inputs: [...answers, undefined],
         picks: ['A company or other legal person'],
       });
       assert.equal(result, undefined);
+      // While typing, the amount and the dates say what was understood.
+      const said = validations.map((v) => (typeof v === 'object' ? v.message : v));
+      assert.ok(said.includes("= CHF 1'234.50"), JSON.stringify(said));
+      assert.ok(said.includes('= 03.08.2026, 07.09.2026, 05.10.2026'), JSON.stringify(said));
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0142 Muster SA')), 'cancelling makes nothing');
-      assert.equal(opened.length, 6);
+      assert.equal(opened.length, 8);
       assert.equal(opened.at(-1)!.value, 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026');
 
       const made = await run<string>('tilbago.newCase', {
@@ -150,7 +162,7 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(caseJson.debtor, {
         company: 'Muster SA',
         companyUid: 'CHE-109.322.551',
-        address: { street: '', streetnumber: '', zip: '', city: '' },
+        address: { street: 'Avenue de la Gare', streetnumber: '12', zip: '1003', city: 'Lausanne' },
       });
       assert.deepEqual(caseJson.claim, {
         amount: 123450,
@@ -178,20 +190,39 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(refused.shown.at(-1)!.message, /The last digit \(check digit\) should be 8/);
     });
 
-    it('never overwrites an existing case folder', async () => {
+    it('refuses an invoice number a case folder has already, at the first question', async () => {
       const before = await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8');
       const again = await run<string>('tilbago.newCase', {
         inputs: [...answers, 'Facture 2026-0142'],
         picks: ['A company or other legal person'],
       });
       assert.equal(again.result, undefined);
-      assert.match(again.shown.at(-1)!.message, /A case folder "2026-0142 Muster SA" exists already; nothing was changed\./);
+      assert.equal(again.opened.length, 1, 'refused at the first question');
+      assert.match(again.shown.at(-1)!.message, /The case folder \\?"2026-0142 Muster SA\\?" has this invoice number already\./);
       assert.equal(await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8'), before);
+    });
+
+    it('says why an amount or a date is refused', async () => {
+      const refusal = async (inputs: string[]) =>
+        (await run<string>('tilbago.newCase', { inputs, picks: ['A company or other legal person'] })).shown.at(-1)!.message;
+      const upTo = ['2026-0199', 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne'];
+      assert.match(await refusal([...upTo, '1,234.50']), /Group thousands with ' \(1'234\.50\), not with a comma or a point\./);
+      assert.match(await refusal([...upTo, '80', '31.02.2026']), /31\.02\.2026 does not exist in the calendar\./);
+      assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
     });
 
     it('VS Code checks case.json against the contributed schema while it is edited', async () => {
       const uri = vscode.Uri.file(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'));
-      await vscode.window.showTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(uri);
+      // The user empties the street, unsaved.
+      const text = editor.document.getText();
+      const street = text.indexOf('"Avenue de la Gare"');
+      await editor.edit((edit) =>
+        edit.replace(
+          new vscode.Range(editor.document.positionAt(street), editor.document.positionAt(street + '"Avenue de la Gare"'.length)),
+          '""',
+        ),
+      );
       const diagnostics = await waitFor(
         'schema diagnostics',
         () => {
@@ -204,6 +235,7 @@ describe('tilbago commands against the fake tilbago', () => {
         diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)),
         diagnostics.map((d) => d.message).join(' | '),
       );
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
   });
@@ -378,7 +410,11 @@ describe('tilbago commands against the fake tilbago', () => {
         const items = new Map(cases.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node)]));
         assert.ok(items.has('INV-100') && items.has('bad') && items.has('2026-0142 Muster SA'), [...items.keys()].join());
         assert.match(String(items.get('INV-100')!.description), /^filed · Zahlungsbefehl zugestellt$/);
-        assert.equal(items.get('bad')!.description, 'needs attention · 3 problems', 'a case with problems in its files is not shown as ready');
+        assert.equal(
+          items.get('bad')!.description,
+          'needs attention · 3 problems',
+          'a case with problems in its files is not shown as ready',
+        );
         assert.equal((items.get('bad')!.iconPath as vscode.ThemeIcon).id, 'warning');
         assert.equal(items.get('INV-300')!.description, 'needs the case id');
         const files = await tree.getChildren(cases.find((node) => tree.getTreeItem(node).label === 'INV-400'));

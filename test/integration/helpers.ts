@@ -6,7 +6,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
-import type { HostMessage, SetupState } from '../../src/setup/contract';
+import type {
+  HostMessage,
+  Reply,
+  RequestParams,
+  RequestResult,
+  RequestType,
+  SetupState,
+  StateReason,
+  WebviewNotificationParams,
+  WebviewNotificationType,
+} from '../../src/setup/contract';
 import { SetupController } from '../../src/setup/controller';
 
 export const EXTENSION_ID = 'swiss-invoicing.tilbago-debt-collection';
@@ -98,12 +108,18 @@ export interface UiScript {
 /** Answers input boxes in order (by prompt), quick picks with the given labels, and message buttons by title. */
 export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
   const opened: vscode.InputBoxOptions[] = [];
+  /** What each accepted answer's validation said (an Info message: what was understood). */
+  const validations: (string | vscode.InputBoxValidationMessage | undefined)[] = [];
   const messages = recordMessages((_message, offered) => offered.find((b) => buttons.includes(b)));
   const input = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
     opened.push(options ?? {});
     const answer = inputs.shift();
-    const problem = answer === undefined ? undefined : await options?.validateInput?.(answer);
-    if (problem) throw new Error(`input "${answer}" refused: ${JSON.stringify(problem)}`);
+    const verdict = answer === undefined ? undefined : await options?.validateInput?.(answer);
+    // A string, or a message of Error severity, refuses the answer; an Info message only says what was understood.
+    const refused =
+      typeof verdict === 'string' ? verdict : verdict?.severity === vscode.InputBoxValidationSeverity.Error ? verdict : undefined;
+    if (refused) throw new Error(`input "${answer}" refused: ${JSON.stringify(refused)}`);
+    validations.push(verdict ?? undefined);
     return answer;
   }) as any);
   const pick = stub(vscode.window, 'showQuickPick', (async (
@@ -114,6 +130,7 @@ export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
   }) as any);
   return {
     opened,
+    validations,
     shown: messages.shown,
     restore: () => [messages, input, pick].forEach((s) => s.restore()),
   };
@@ -123,7 +140,12 @@ export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
 export async function runScripted<T>(command: string, script: UiScript, ...args: unknown[]) {
   const ui = scriptUi(script);
   try {
-    return { result: await vscode.commands.executeCommand<T>(command, ...args), shown: ui.shown, opened: ui.opened };
+    return {
+      result: await vscode.commands.executeCommand<T>(command, ...args),
+      shown: ui.shown,
+      opened: ui.opened,
+      validations: ui.validations,
+    };
   } finally {
     ui.restore();
   }
@@ -164,9 +186,46 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
   return folder;
 }
 
-/** A controller like the panel's, with every message it posts recorded. */
-export function driveSetupForm(api: TilbagoApi) {
+/** A Memento in memory, as the workspace state the panel keeps the form's unsaved edits in. */
+export function memoryMemento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, defaultValue?: T) => (values.has(key) ? (values.get(key) as T) : defaultValue),
+    update: async (key: string, value: unknown) => void (value === undefined ? values.delete(key) : values.set(key, value)),
+  } as vscode.Memento;
+}
+
+/** A state the form received, and why: the answer to a request, or the host's own notification. */
+export interface ReceivedState {
+  readonly reason: 'initial' | 'saved' | 'reset' | 'target' | StateReason;
+  readonly state: SetupState;
+}
+
+const STATE_OF_REPLY: Partial<Record<RequestType, (value: any) => SetupState | null | undefined>> = {
+  ready: (value) => value.state,
+  save: (value) => value.state,
+  reset: (value) => value,
+  selectTarget: (value) => value,
+};
+const REASON_OF_REPLY: Partial<Record<RequestType, ReceivedState['reason']>> = {
+  ready: 'initial',
+  save: 'saved',
+  reset: 'reset',
+  selectTarget: 'target',
+};
+
+/**
+ * A controller like the panel's, driven as the form drives it: `request()` sends a request and returns the host's
+ * reply, `notify()` a notification, `send()` any raw message. Every message posted back is recorded, and the
+ * states among them (answers and notifications alike) are listed by `states()`.
+ */
+export function driveSetupForm(api: TilbagoApi, drafts: vscode.Memento = memoryMemento()) {
   const posted: HostMessage[] = [];
+  const received: ReceivedState[] = [];
+  const requests = new Map<number, RequestType>();
+  const dirty: boolean[] = [];
+  let nextId = 1_000_000;
   const configuration = new TilbagoConfiguration();
   const apiKeyChanged = new vscode.EventEmitter<void>();
   const subscription = api.onDidChange((e) => e.kind === 'apiKey' && apiKeyChanged.fire());
@@ -177,15 +236,55 @@ export function driveSetupForm(api: TilbagoApi) {
       walkthroughId: 'swiss-invoicing.tilbago-debt-collection#tilbago.setup',
       apiKeyStatus: async () => ({ set: await api.isApiKeySet() }),
       onDidChangeApiKey: apiKeyChanged.event,
+      drafts,
     },
-    async (message) => (posted.push(message), true),
+    {
+      post: async (message) => {
+        posted.push(message);
+        if (message.type === 'state') received.push(message.params);
+        if (message.type === 'reply' && message.ok) {
+          const type = requests.get(message.id);
+          const state = type && STATE_OF_REPLY[type]?.(message.value);
+          if (type && state) received.push({ reason: REASON_OF_REPLY[type]!, state });
+        }
+        return true;
+      },
+      setDirty: (value) => dirty.push(value),
+    },
   );
-  const states = () => posted.filter((m): m is Extract<HostMessage, { type: 'state' }> => m.type === 'state');
+  const send = (message: unknown) => {
+    const raw = message as { type?: unknown; id?: unknown };
+    if (typeof raw?.id === 'number' && typeof raw.type === 'string') requests.set(raw.id, raw.type as RequestType);
+    return controller.handle(message);
+  };
+  /** Sends a request; resolves with the host's reply to it. */
+  const request = async <M extends RequestType>(type: M, params: RequestParams<M>) => {
+    const id = nextId++;
+    await send({ type, id, params });
+    const reply = posted.find((m): m is Reply => m.type === 'reply' && m.id === id);
+    assert.ok(reply, `the ${type} request was answered`);
+    return reply as Reply & ({ ok: true; value: RequestResult<M> } | { ok: false; error: string });
+  };
+  /** Sends a request that must succeed; resolves with its result. */
+  const call = async <M extends RequestType>(type: M, params: RequestParams<M>): Promise<RequestResult<M>> => {
+    const reply = await request(type, params);
+    if (!reply.ok) assert.fail(`${type} failed: ${reply.error}`);
+    return reply.value;
+  };
   return {
     posted,
-    states,
-    lastState: (): SetupState => states().at(-1)!.state,
-    send: (message: unknown) => controller.handle(message),
+    drafts,
+    /** Each time the host told the panel the form gained or lost unsaved edits. */
+    dirty,
+    states: () => received,
+    lastState: (): SetupState => received.at(-1)!.state,
+    /** The errors posted: failed replies and refusals. */
+    errors: () =>
+      posted.flatMap((m) => (m.type === 'reply' && !m.ok ? [m.error] : m.type === 'refused' ? [m.params.message] : [])),
+    send,
+    request,
+    call,
+    notify: <N extends WebviewNotificationType>(type: N, params: WebviewNotificationParams<N>) => send({ type, params }),
     dispose: () => [controller, configuration, apiKeyChanged, subscription].forEach((d) => d.dispose()),
   };
 }

@@ -334,6 +334,7 @@ describe('never twice, for real', () => {
     const name = caseFolderName({
       invoiceNumber: '1',
       debtor: { kind: 'legal', company: '𠀀'.repeat(100) },
+      address: { street: 'Rue du Lac', zip: '1003', city: 'Lausanne' },
       amountRappen: 1,
       reason: 'r',
       reminderDates: [],

@@ -1,6 +1,6 @@
 // A new case folder from a few answers: `case.json` for tilbago (with the fields left to fill in), and
 // `reminders.json` with the invoice's reminder dates and what the Rappel 3 delays make of them.
-import type { Person, TilbagoCase } from './caseFile';
+import type { Address, Person, TilbagoCase } from './caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { formatChf } from '../../shared/money';
@@ -11,35 +11,80 @@ export interface NewCaseAnswers {
   readonly debtor:
     | { readonly kind: 'natural'; readonly name: string; readonly surname: string }
     | { readonly kind: 'legal'; readonly company: string; readonly companyUid?: string };
+  readonly address: Address;
   readonly amountRappen: number;
   readonly reason: string;
   readonly invoiceDate?: IsoDate;
   readonly reminderDates: readonly IsoDate[];
 }
 
-/** Parses a CHF amount as people type it: `1234.50`, `1'234.50`, `1 234,50`, `CHF 80`. Whole Rappen, or undefined. */
-export function parseChf(text: string): number | undefined {
+export type AmountReading =
+  | { readonly ok: true; readonly rappen: number }
+  | {
+      readonly ok: false;
+      /**
+       * `empty`; `notAnAmount`; `commaThousands`: a comma or a point used between thousands (1,234.50 or 1.234,50),
+       * where the Swiss write an apostrophe; `tooManyDecimals`: more than the two digits of Rappen; `notPositive`;
+       * `tooLarge`.
+       */
+      readonly problem: 'empty' | 'notAnAmount' | 'commaThousands' | 'tooManyDecimals' | 'notPositive' | 'tooLarge';
+    };
+
+/**
+ * A CHF amount as the Swiss write it: `1'234.50`, `1234.50`, `1 234,50`, `100.-`, `CHF 80`. Apostrophes and
+ * spaces group thousands; a point or a comma separates the Rappen.
+ */
+export function readChf(text: string): AmountReading {
   const cleaned = text
     .trim()
     .replace(/^CHF\s*/i, '')
-    .replace(/['’\s]/g, '');
-  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return undefined;
+    .replace(/\s*(?:CHF|Fr\.)$/i, '')
+    .replace(/['’\s]/g, '')
+    .replace(/[.,]-{1,2}$/, '');
+  if (cleaned === '') return { ok: false, problem: 'empty' };
+  if (cleaned.startsWith('-')) return { ok: false, problem: 'notPositive' };
+  if (/^\d{1,3}([.,])\d{3}[.,]\d{1,2}$/.test(cleaned) || /^\d{1,3}(,\d{3})+$/.test(cleaned))
+    return { ok: false, problem: 'commaThousands' };
+  if (/^\d+[.,]\d{3,}$/.test(cleaned)) return { ok: false, problem: 'tooManyDecimals' };
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return { ok: false, problem: 'notAnAmount' };
+  if (match[1]!.replace(/^0+/, '').length > 9) return { ok: false, problem: 'tooLarge' };
   const rappen = Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
-  return rappen > 0 && Number.isSafeInteger(rappen) ? rappen : undefined;
+  return rappen > 0 ? { ok: true, rappen } : { ok: false, problem: 'notPositive' };
 }
 
-/** Dates typed as `dd.mm.yyyy` (or `yyyy-mm-dd`), separated by commas or spaces. Undefined when one is not a date. */
-export function parseDates(text: string): IsoDate[] | undefined {
+export type DateProblem = 'format' | 'noSuchDate' | 'future' | 'order' | 'tooMany';
+
+export type DatesReading =
+  | { readonly ok: true; readonly dates: readonly IsoDate[] }
+  /** `part` is the date as typed that has the problem (the second of two for `order`). */
+  | { readonly ok: false; readonly problem: DateProblem; readonly part: string };
+
+/** At most the invoice date and three reminders. */
+export const MAX_DATES = 4;
+
+/**
+ * The invoice date and the reminder dates, as typed: `dd.mm.yyyy`, `d.m.yy` (20yy) or `yyyy-mm-dd`, separated by
+ * commas or spaces; in order, none after `today` (they have all happened).
+ */
+export function readDates(text: string, today: IsoDate): DatesReading {
   const parts = text.split(/[,;\s]+/).filter(Boolean);
   const dates: IsoDate[] = [];
   for (const part of parts) {
-    const swiss = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(part);
-    const iso = swiss ? `${swiss[3]}-${swiss[2]!.padStart(2, '0')}-${swiss[1]!.padStart(2, '0')}` : part;
-    if (!isIsoDate(iso)) return undefined;
+    const swiss = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(part);
+    const iso = swiss
+      ? `${swiss[3]!.length === 2 ? `20${swiss[3]}` : swiss[3]}-${swiss[2]!.padStart(2, '0')}-${swiss[1]!.padStart(2, '0')}`
+      : /^\d{4}-\d{2}-\d{2}$/.test(part)
+        ? part
+        : undefined;
+    if (iso === undefined) return { ok: false, problem: 'format', part };
+    if (!isIsoDate(iso)) return { ok: false, problem: 'noSuchDate', part };
+    if (iso > today) return { ok: false, problem: 'future', part };
+    if (dates.length > 0 && iso < dates.at(-1)!) return { ok: false, problem: 'order', part };
     dates.push(iso);
   }
-  return dates;
+  if (dates.length > MAX_DATES) return { ok: false, problem: 'tooMany', part: parts[MAX_DATES]! };
+  return { ok: true, dates };
 }
 
 /** A folder name from the invoice number and the debtor: letters, digits, spaces, `-` and `_` only. */
@@ -59,7 +104,18 @@ export function caseFolderName(answers: NewCaseAnswers): string {
   );
 }
 
-const EMPTY_ADDRESS = { street: '', streetnumber: '', zip: '', city: '' };
+/** "Rue du Lac 12", "Bahnhofstrasse 3a": the street, and its number when it ends the line. */
+export function readStreet(text: string): { readonly street: string; readonly streetnumber: string } {
+  const line = text.trim().replace(/\s+/g, ' ');
+  const match = /^(.*\D)\s+(\d+\s?[a-zA-Z]?)$/.exec(line);
+  return match ? { street: match[1]!.trim(), streetnumber: match[2]!.replace(/\s/g, '') } : { street: line, streetnumber: '' };
+}
+
+/** "1003 Lausanne", "CH-8001 Zürich": the postcode and the town; undefined when the line does not start with a postcode. */
+export function readPlace(text: string): { readonly zip: string; readonly city: string } | undefined {
+  const match = /^(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(text.trim().replace(/\s+/g, ' '));
+  return match ? { zip: match[1]!, city: match[2]! } : undefined;
+}
 
 export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { $schema?: string } {
   const debtor: Person =
@@ -67,9 +123,9 @@ export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { $schema?: 
       ? {
           company: answers.debtor.company,
           ...(answers.debtor.companyUid ? { companyUid: answers.debtor.companyUid } : {}),
-          address: EMPTY_ADDRESS,
+          address: answers.address,
         }
-      : { name: answers.debtor.name, surname: answers.debtor.surname, address: EMPTY_ADDRESS };
+      : { name: answers.debtor.name, surname: answers.debtor.surname, address: answers.address };
   return {
     externalRef: answers.invoiceNumber,
     certificateOfLoss: false,

@@ -369,6 +369,16 @@ async function readCaseFile(folder: string): Promise<string | undefined> {
   }
 }
 
+/** The externalRef of a case.json that may not be valid otherwise. */
+function referenceIn(caseText: string): string | undefined {
+  try {
+    const ref = (JSON.parse(caseText) as { externalRef?: unknown })?.externalRef;
+    return typeof ref === 'string' ? ref : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Whether tilbago surely did not create the case (or store the attachment), so sending again is safe. */
@@ -699,6 +709,8 @@ export interface CaseFolderSummary {
   readonly recordProblem?: string;
   /** What would keep it from being sent as it is: the problems of case.json, and one for attachments/ if it has one. */
   readonly problems: number;
+  /** The reference case.json gives, even when case.json has problems. */
+  readonly externalRef?: string;
 }
 
 /** The case folders (those with a case.json) directly under a cases folder, by name; a few read at a time. */
@@ -718,8 +730,15 @@ export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSu
     const checked = parseCase(caseText);
     const attachments = await listAttachmentFiles(folder);
     const problems = (checked.ok ? 0 : checked.problems.length) + ('files' in attachments ? 0 : 1);
+    const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
     const record = await readRecord(folder);
-    return { folder, name: entry.name, problems, ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}) };
+    return {
+      folder,
+      name: entry.name,
+      problems,
+      ...(externalRef !== undefined ? { externalRef } : {}),
+      ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
+    };
   });
   return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
 }
