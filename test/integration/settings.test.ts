@@ -26,10 +26,16 @@ describe('settings', () => {
     for (const key of SETTING_KEYS) await clear(key);
   });
 
-  it('are contributed with their types, defaults, bounds and scopes, in order, in a "tilbago" section', () => {
-    const configuration = packageJson().contributes.configuration;
-    assert.equal(configuration.title, 'tilbago');
-    const properties = configuration.properties as Record<string, any>;
+  it('are contributed with their types, defaults, bounds and scopes, in order, in two titled sections', () => {
+    const sections = packageJson().contributes.configuration as { id: string; title: string; properties: Record<string, any> }[];
+    assert.deepEqual(
+      sections.map((section) => [section.id, section.title]),
+      [
+        ['tilbago.reminder3', 'Third reminder (Rappel 3)'],
+        ['tilbago', 'tilbago: cases and connection'],
+      ],
+    );
+    const properties: Record<string, any> = Object.assign({}, ...sections.map((section) => section.properties));
     assert.deepEqual(
       Object.entries(properties)
         .sort(([, a], [, b]) => a.order - b.order)

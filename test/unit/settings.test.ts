@@ -6,7 +6,10 @@ const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
 describe('settings schema', () => {
   it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order', () => {
-    const properties = manifest.contributes.configuration.properties;
+    const properties = Object.assign(
+      {},
+      ...manifest.contributes.configuration.map((section: { properties: object }) => section.properties),
+    );
     assert.deepEqual(
       Object.keys(properties),
       SETTING_KEYS.map((key) => `tilbago.${key}`),
