@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runSteps, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
+import { ROOT, freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
 
 const KEY = 'tb-e2e-cases-view-0003';
 // The sample workspace's one case folder.
@@ -25,8 +25,6 @@ export async function runCasesE2e() {
   const caseFolder = path.join(workspace, 'tilbago-cases', CASE.folder);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   let fake;
-  let server;
-  let browser;
   let page;
 
   const casesView = () => page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label="tilbago cases Section"]') });
@@ -132,27 +130,31 @@ export async function runCasesE2e() {
     },
   ];
 
-  let results;
-  try {
-    fake = await startFakeTilbago({ validKeys: [KEY] });
-    // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
-    server = await startServer({ runDir, port: await freePort(), testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
-    browser = await launchBrowser(path.join(runDir, 'browser-home'));
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    results = await runSteps(steps, page, runDir);
-  } catch (error) {
-    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    await fake?.stop();
-  }
-  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[e2e cases] run folder kept for inspection: ${runDir}`);
-  return results;
+  return runInWorkbench({
+    label: 'e2e cases',
+    runDir,
+    steps,
+    usePage: (opened) => {
+      page = opened;
+    },
+    start: async () => {
+      fake = await startFakeTilbago({ validKeys: [KEY] });
+      // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
+      const server = await startServer({
+        runDir,
+        port: await freePort(),
+        testDriver: true,
+        machineSettings: { 'tilbago.apiBaseUrl': fake.url },
+      });
+      return {
+        url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
+        stop: async () => {
+          await server.stop();
+          await fake.stop();
+        },
+      };
+    },
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

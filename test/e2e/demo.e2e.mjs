@@ -2,17 +2,13 @@
 // command's notification shows as a toast. Starts the demo as `npm start` does (without its file watcher), in a
 // run folder of its own, and reads the toast that "Test connection" shows when no key is set.
 // Usage: node test/e2e/demo.e2e.mjs; it prints `N passed, N failed`.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, newRunFolder } from '../runner/vscode-web.mjs';
+import { newRunFolder } from '../runner/vscode-web.mjs';
 import { startDemo } from '../runner/start.mjs';
-import { runCommand, runSteps } from './workbench.mjs';
+import { runCommand, runInWorkbench } from './workbench.mjs';
 
 export async function runDemoE2e() {
   const { runDir } = newRunFolder('e2e-demo');
-  let demo;
-  let browser;
   let page;
   const steps = [
     {
@@ -28,24 +24,15 @@ export async function runDemoE2e() {
       },
     },
   ];
-  let results;
-  try {
-    demo = await startDemo({ runDir, watch: false });
-    browser = await launchBrowser(path.join(runDir, 'browser-home'));
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(demo.url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    results = await runSteps(steps, page, runDir);
-  } catch (error) {
-    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
-  } finally {
-    await browser?.close();
-    await demo?.stop();
-  }
-  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[e2e demo] run folder kept for inspection: ${runDir}`);
-  return results;
+  return runInWorkbench({
+    label: 'e2e demo',
+    runDir,
+    steps,
+    usePage: (opened) => {
+      page = opened;
+    },
+    start: () => startDemo({ runDir, watch: false }),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -6,17 +6,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildVsix } from '../runner/check-package.mjs';
 import { newCanary, scanForSecret } from '../runner/secret-scan.mjs';
-import { freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runSteps, setApiKeyFromPalette } from './workbench.mjs';
+import { freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { expectText, runCommand, runInWorkbench, setApiKeyFromPalette } from './workbench.mjs';
 
 /** `built`: a .vsix made already (by the package check); without it, one is built here. */
 export async function runInstalledVsixE2e(built) {
   const { runDir, workspace } = newRunFolder('installed');
   const vsix = path.join(runDir, 'tilbago.vsix');
   const canary = newCanary();
-  let server;
-  let browser;
   let page;
+  let server;
   const form = () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
   const steps = [
@@ -56,7 +55,8 @@ export async function runInstalledVsixE2e(built) {
     {
       name: 'the key is in no file of the run and not in the .vsix',
       run: async () => {
-        await browser.close();
+        // Everything written to disk first: the browser and the server stopped.
+        await page.context().close();
         await server.stop();
         const scan = scanForSecret(runDir, canary);
         if (scan.hits.length) throw new Error(`found in ${scan.hits.map((f) => path.relative(runDir, f)).join(', ')}`);
@@ -65,32 +65,26 @@ export async function runInstalledVsixE2e(built) {
     },
   ];
 
-  let results;
-  try {
-    // In the run folder, so the canary scan reads it with the rest.
-    if (built && fs.existsSync(built)) fs.copyFileSync(built, vsix);
-    else {
-      const { made } = buildVsix();
-      if (fs.existsSync(made)) fs.copyFileSync(made, vsix);
-    }
-    if (!fs.existsSync(vsix)) throw new Error('vsce package made no .vsix');
-    server = await startServer({ runDir, port: await freePort(), installVsix: vsix });
-    browser = await launchBrowser(path.join(runDir, 'browser-home'));
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    // No extensionDevelopmentPath: only the installed extension is there.
-    await page.goto(workbenchUrl(server, { folder: workspace }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    results = await runSteps(steps, page, runDir);
-  } catch (error) {
-    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
-  } finally {
-    await browser?.close();
-    await server?.stop();
-  }
-  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[installed] run folder kept for inspection: ${runDir}`);
-  return results;
+  return runInWorkbench({
+    label: 'installed',
+    runDir,
+    steps,
+    usePage: (opened) => {
+      page = opened;
+    },
+    start: async () => {
+      // In the run folder, so the canary scan reads it with the rest.
+      if (built && fs.existsSync(built)) fs.copyFileSync(built, vsix);
+      else {
+        const { made } = buildVsix();
+        if (fs.existsSync(made)) fs.copyFileSync(made, vsix);
+      }
+      if (!fs.existsSync(vsix)) throw new Error('vsce package made no .vsix');
+      server = await startServer({ runDir, port: await freePort(), installVsix: vsix });
+      // No extensionDevelopmentPath: only the installed extension is there.
+      return { url: workbenchUrl(server, { folder: workspace }), stop: () => server.stop() };
+    },
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

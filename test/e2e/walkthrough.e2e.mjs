@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { ROOT, freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { decodePng, mainColours } from './png.mjs';
-import { chooseColorTheme, quickInputRow, runCommand, runSteps, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
+import { chooseColorTheme, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
 
 const KEY = 'tb-e2e-walkthrough-0004';
 const STEP = (id) => `swiss-invoicing.tilbago-debt-collection#tilbago.setup#tilbago.${id}`;
@@ -18,8 +18,6 @@ export async function runWalkthroughE2e() {
   fs.cpSync(path.join(ROOT, 'sample-workspace'), workspace, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   let fake;
-  let server;
-  let browser;
   let page;
 
   const checkbox = (id) => page.locator(`[data-done-step-id="${STEP(id)}"]`);
@@ -106,26 +104,31 @@ export async function runWalkthroughE2e() {
     },
   ];
 
-  let results;
-  try {
-    fake = await startFakeTilbago({ validKeys: [KEY] });
-    server = await startServer({ runDir, port: await freePort(), testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
-    browser = await launchBrowser(path.join(runDir, 'browser-home'));
-    page = await browser.newPage({ viewport: { width: 1900, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    results = await runSteps(steps, page, runDir);
-  } catch (error) {
-    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    await fake?.stop();
-  }
-  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[e2e walkthrough] run folder kept for inspection: ${runDir}`);
-  return results;
+  return runInWorkbench({
+    label: 'e2e walkthrough',
+    runDir,
+    steps,
+    viewport: { width: 1900, height: 1000 },
+    usePage: (opened) => {
+      page = opened;
+    },
+    start: async () => {
+      fake = await startFakeTilbago({ validKeys: [KEY] });
+      const server = await startServer({
+        runDir,
+        port: await freePort(),
+        testDriver: true,
+        machineSettings: { 'tilbago.apiBaseUrl': fake.url },
+      });
+      return {
+        url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
+        stop: async () => {
+          await server.stop();
+          await fake.stop();
+        },
+      };
+    },
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

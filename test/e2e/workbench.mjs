@@ -1,6 +1,7 @@
 // Driving the real workbench from Playwright: the command palette, quick inputs, waiting for text.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CACHE } from '../runner/vscode-web.mjs';
+import { CACHE, launchBrowser } from '../runner/vscode-web.mjs';
 
 /** Where the e2e suites leave their screenshots. */
 export const SCREENSHOTS = path.join(CACHE, 'screenshots');
@@ -95,5 +96,35 @@ export async function runSteps(steps, page, runDir) {
       break;
     }
   }
+  return results;
+}
+
+/**
+ * One browser test: `start()` starts what the run needs and resolves to the workbench's `url` and a `stop()`; a
+ * fresh Chromium page (handed to `usePage`) opens it; `steps` run in order. The run folder is removed when every
+ * step passed, and kept (with a screenshot) when one failed.
+ * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
+ */
+export async function runInWorkbench({ label, runDir, steps, start, usePage, viewport = { width: 1400, height: 1000 } }) {
+  let started;
+  let browser;
+  let results;
+  try {
+    started = await start();
+    browser = await launchBrowser(path.join(runDir, 'browser-home'));
+    const page = await browser.newPage({ viewport });
+    page.setDefaultTimeout(20_000);
+    usePage(page);
+    await page.goto(started.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    results = await runSteps(steps, page, runDir);
+  } catch (error) {
+    results = { passed: 0, failed: steps.length, failures: [`could not run: ${error.message}`] };
+  } finally {
+    await browser?.close();
+    await started?.stop();
+  }
+  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+  else console.log(`[${label}] run folder kept for inspection: ${runDir}`);
   return results;
 }
