@@ -5,9 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { ROOT, freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
+import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
+import { expectText, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette, withFakeTilbago } from './workbench.mjs';
 
 const KEY = 'tb-e2e-cases-view-0003';
 // The sample workspace's one case folder.
@@ -137,23 +136,14 @@ export async function runCasesE2e() {
     usePage: (opened) => {
       page = opened;
     },
-    start: async () => {
-      fake = await startFakeTilbago({ validKeys: [KEY] });
-      // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
-      const server = await startServer({
-        runDir,
-        port: await freePort(),
-        testDriver: true,
-        machineSettings: { 'tilbago.apiBaseUrl': fake.url },
-      });
-      return {
-        url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
-        stop: async () => {
-          await server.stop();
-          await fake.stop();
-        },
-      };
-    },
+    start: withFakeTilbago({
+      runDir,
+      workspace,
+      key: KEY,
+      onFake: (started) => {
+        fake = started;
+      },
+    }),
   });
 }
 

@@ -1,10 +1,13 @@
 // End to end, as a person would: the real workbench in Chromium, the command palette, the setup form in its
-// webview, and settings.json on disk. Also watches for Content-Security-Policy violations in the webview and
-// saves screenshots of the panel in a light and a dark theme.
+// webview, settings.json on disk, and a fake tilbago for Test connection. Unsaved edits are followed through
+// hiding, closing and reloading; the tab's title, Ctrl+S, an outside change during edits, broken values in
+// settings.json and the connection result are checked where the user sees them. Also watches for
+// Content-Security-Policy violations in the webview and saves screenshots in a light and a dark theme.
 // Usage: node test/e2e/setupPanel.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { newCanary } from '../runner/secret-scan.mjs';
 import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 import { expectText, quickInputRow, runCommand, runSteps, SCREENSHOTS } from './workbench.mjs';
@@ -45,6 +48,50 @@ export async function runSetupPanelE2e() {
     cspViolations.push(...inside);
   };
 
+  // The key the run stores; the fake tilbago accepts it.
+  const canary = newCanary();
+  let fake;
+  const settingsFile = () => path.join(workspace, '.vscode', 'settings.json');
+  const readSettings = () => (fs.existsSync(settingsFile()) ? JSON.parse(fs.readFileSync(settingsFile(), 'utf8')) : {});
+  /** Edits settings.json by hand, as a person would in another editor. */
+  const editSettingsByHand = (change) => {
+    fs.mkdirSync(path.dirname(settingsFile()), { recursive: true });
+    fs.writeFileSync(settingsFile(), `${JSON.stringify({ ...readSettings(), ...change }, null, 2)}\n`);
+  };
+  const waitForSetting = async (key, value, what) => {
+    const deadline = Date.now() + 10_000;
+    while (readSettings()[key] !== value) {
+      if (Date.now() > deadline)
+        throw new Error(`${what}: ${key} is ${JSON.stringify(readSettings()[key])}, expected ${JSON.stringify(value)}`);
+      await page.waitForTimeout(100);
+    }
+  };
+  const setupTab = () => page.locator('.tabs-container .tab').filter({ hasText: /tilbago setup/ });
+  const expectTitle = async (pattern, what) => {
+    await setupTab().waitFor({ timeout: 10_000 });
+    await expectText(setupTab().locator('.label-name').first(), pattern, what);
+  };
+  const fieldValue = (id) => form().locator(`#${id} input`).inputValue();
+  const expectFieldValue = async (id, expected, what) => {
+    const deadline = Date.now() + 10_000;
+    let value;
+    while ((value = await fieldValue(id).catch(() => undefined)) !== expected) {
+      if (Date.now() > deadline) throw new Error(`${what}: the field holds ${JSON.stringify(value)}, expected ${JSON.stringify(expected)}`);
+      await page.waitForTimeout(100);
+    }
+  };
+  const closeSetup = async () => {
+    await collectWebviewViolations();
+    await runCommand(page, 'View: Close All Editors');
+    await setupTab().waitFor({ state: 'detached', timeout: 10_000 });
+  };
+  const openSetup = async () => {
+    await runCommand(page, 'Tilbago: Open setup');
+    await form().locator('#key-status').waitFor({ timeout: 30_000 });
+    await expectText(form().locator('#key-status'), /^(Set|Not set)/, 'the form to have its state');
+    await watchWebviewViolations();
+  };
+
   step('the palette opens "Tilbago: Open setup" and the form shows the state', async () => {
     await runCommand(page, 'Tilbago: Open setup');
     await expectText(form().locator('#key-status'), /^Not set$/, 'API key status');
@@ -67,18 +114,31 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
   });
 
-  step('an unknown placeholder is named, with a suggestion, and the preview follows the text', async () => {
+  step('the tab title starts with ● while there are unsaved edits', async () => {
+    await expectTitle(/^● tilbago setup$/, 'tab title with unsaved edits');
+  });
+
+  step('an unknown placeholder is named by where it is in words, and its suggestion fixes it in one click', async () => {
     const text = form().locator('#letter-text textarea');
     await text.fill('%TITRE%,\n\nFacture %NUMMER% du %DATEFACTURE%, montant %MONTANT%.');
-    await expectText(form().locator('#unknown'), /%NUMMER% \(line 3\) — did you mean %NUMERO%\?/, 'unknown placeholder warning');
+    await expectText(
+      form().locator('#unknown'),
+      /%NUMMER% in paragraph 2, after “Facture” — did you mean %NUMERO%\?/,
+      'unknown placeholder warning',
+    );
     await expectText(
       form().locator('#preview'),
       /Dear Sir or Madam,\s+Facture %NUMMER% du 03\.08\.2026, montant CHF 1'234\.50\./,
       'preview',
     );
+    await form().locator('#unknown a.fix').click();
+    const fixed = await text.inputValue();
+    if (fixed !== '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%.')
+      throw new Error(`after the fix: ${JSON.stringify(fixed)}`);
+    await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026/, 'preview after the fix');
+    await form().locator('#unknown').waitFor({ state: 'hidden', timeout: 5000 });
     await text.fill('%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant ');
-    await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026, montant\s*$/, 'preview after the fix');
-    if (await form().locator('#unknown').isVisible()) throw new Error('the warning stayed after the fix');
+    await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026, montant\s*$/, 'preview of the new text');
   });
 
   step('clicking a dynamic value inserts it at the cursor, from the keyboard too', async () => {
@@ -101,24 +161,28 @@ export async function runSetupPanelE2e() {
   });
 
   step('unsaved edits survive hiding the panel', async () => {
+    await collectWebviewViolations();
     await runCommand(page, 'Preferences: Open User Settings (JSON)');
     await page.waitForTimeout(500);
-    await runCommand(page, 'Tilbago: Open setup');
-    await form().locator('#days-after-second input').waitFor();
-    const deadline = Date.now() + 10_000;
-    while ((await form().locator('#days-after-second input').inputValue()) !== '12') {
-      if (Date.now() > deadline) throw new Error('the edit was lost when the panel was hidden');
-      await page.waitForTimeout(100);
-    }
+    await openSetup();
+    await expectFieldValue('days-after-second', '12', 'after hiding the panel');
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker after showing again');
-    await watchWebviewViolations();
   });
 
-  step('Save writes the values to .vscode/settings.json on disk', async () => {
+  step('unsaved edits survive closing the panel: reopened, the form has them, says so, and the title has its ●', async () => {
+    await closeSetup();
+    await openSetup();
+    await expectFieldValue('days-after-second', '12', 'after closing the panel');
+    await expectFieldValue('days-before-collection', '20', 'after closing the panel');
+    await expectText(form().locator('#restored'), /Unsaved edits from earlier are back\./, 'restored banner');
+    await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker after reopening');
+    await expectTitle(/^● tilbago setup$/, 'tab title after reopening');
+  });
+
+  step('Save writes the values to .vscode/settings.json on disk, says when, and the ● goes', async () => {
     await form().locator('#save').click();
-    await expectText(form().locator('#dirty'), /Saved to the Workspace settings/, 'save status');
-    const file = path.join(workspace, '.vscode', 'settings.json');
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status with its time');
+    const saved = readSettings();
     const expected = {
       'tilbago.reminder3.daysAfterSecondReminder': 12,
       'tilbago.reminder3.daysBeforeCollection': 20,
@@ -129,10 +193,81 @@ export async function runSetupPanelE2e() {
       if (saved[key] !== value)
         throw new Error(`${key} is ${JSON.stringify(saved[key])} in settings.json, expected ${JSON.stringify(value)}`);
     }
+    await expectTitle(/^tilbago setup$/, 'tab title once saved');
+    if (await form().locator('#restored').isVisible()) throw new Error('the restored banner stayed after Save');
+  });
+
+  step('Ctrl+S in the form saves it', async () => {
+    await form().locator('#days-after-second input').fill('13');
+    await expectTitle(/^● tilbago setup$/, 'tab title with an edit');
+    await form().locator('#days-after-second input').press('Control+s');
+    await waitForSetting('tilbago.reminder3.daysAfterSecondReminder', 13, 'after Ctrl+S');
+    await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status after Ctrl+S');
+    await expectTitle(/^tilbago setup$/, 'tab title after Ctrl+S');
+    if (await page.locator('.quick-input-widget').isVisible()) throw new Error('Ctrl+S also opened a dialog of the workbench');
+  });
+
+  step('a value changed by hand during unsaved edits is named, shown, and kept by Save', async () => {
+    await form().locator('#letter-text textarea').fill('Bonjour %TITRE%');
+    await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
+    editSettingsByHand({ 'tilbago.reminder3.daysBeforeCollection': 40 });
+    await expectText(
+      form().locator('#banner'),
+      /The settings were changed outside this form: Days before collection \(now 40\)\./,
+      'outside-change banner',
+    );
+    await expectFieldValue('days-before-collection', '40', 'the untouched field follows the file');
+    await form().locator('#keep-mine').click();
+    await form().locator('#save').click();
+    await waitForSetting('tilbago.reminder3.text', 'Bonjour %TITRE%', 'the edit saved');
+    const saved = readSettings();
+    if (saved['tilbago.reminder3.daysBeforeCollection'] !== 40) {
+      throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.reminder3.daysBeforeCollection']}`);
+    }
+  });
+
+  step('Discard drops edits brought back after closing the panel', async () => {
+    await form().locator('#days-after-second input').fill('99');
+    await expectTitle(/^● tilbago setup$/, 'tab title with an edit');
+    await page.waitForTimeout(300); // the host hears of the edit on the next frame
+    await closeSetup();
+    await openSetup();
+    await expectFieldValue('days-after-second', '99', 'the edit brought back');
+    await form().locator('#discard').click();
+    await expectFieldValue('days-after-second', '13', 'the saved value after Discard');
+    await form().locator('#restored').waitFor({ state: 'hidden', timeout: 5000 });
+    await expectTitle(/^tilbago setup$/, 'tab title after Discard');
+    await closeSetup();
+    await openSetup();
+    await expectFieldValue('days-after-second', '13', 'reopened after Discard');
+    if (await form().locator('#restored').isVisible()) throw new Error('discarded edits came back');
+  });
+
+  step('broken values in settings.json: beside each field, the value in effect, the one in the file, and why', async () => {
+    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 'abc', 'tilbago.reminder3.daysBeforeCollection': 400 });
+    await expectText(
+      form().locator('#days-after-second-file'),
+      /The Workspace settings hold "abc", which is not a whole number: 10 is used instead\./,
+      'the explanation beside the first day count',
+    );
+    await expectText(
+      form().locator('#days-before-collection-file'),
+      /The Workspace settings hold 400, which is not between 0 and 365: 365 is used instead\./,
+      'the explanation beside the second day count',
+    );
+    await expectFieldValue('days-after-second', '10', 'the value in effect');
+    await expectFieldValue('days-before-collection', '365', 'the value in effect');
+    await expectText(form().locator('#dirty'), /A value in the settings file cannot be used/, 'status');
+    await form().locator('#days-before-collection-file vscode-button').click();
+    await form().locator('#save').click();
+    await waitForSetting('tilbago.reminder3.daysBeforeCollection', 365, 'the corrected value');
+    if (readSettings()['tilbago.reminder3.daysAfterSecondReminder'] !== 'abc') throw new Error('an untouched broken value was rewritten');
+    await form().locator('#days-before-collection-file').waitFor({ state: 'detached', timeout: 10_000 });
+    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 13 });
+    await form().locator('#days-after-second-file').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   step('the API key never reaches the webview: not its messages, not its page', async () => {
-    const canary = newCanary();
     await form()
       .locator('body')
       .evaluate(() => {
@@ -151,6 +286,25 @@ export async function runSetupPanelE2e() {
     const leaks = [html, ...received].filter((text) => text.includes(canary.slice(0, -4)));
     if (leaks.length) throw new Error(`the key is in the webview: ${leaks[0].slice(0, 200)}`);
     console.log(`  [canary] webview page and ${received.length} messages to it checked`);
+  });
+
+  step('Test connection: the outcome beside the button, with the host and the time', async () => {
+    await form().locator('#test-connection').click();
+    await expectText(
+      form().locator('#connection-result'),
+      new RegExp(`^✓ accepted by 127\\.0\\.0\\.1:${fake.port} at \\d\\d:\\d\\d$`),
+      'connection result',
+      20_000,
+    );
+    fake.setInsufficientBalance(true);
+    await form().locator('#test-connection').click();
+    await expectText(
+      form().locator('#connection-result'),
+      /^✗ the balance of your tilbago account is insufficient \(402\), at \d\d:\d\d$/,
+      'connection result after a refusal',
+      20_000,
+    );
+    fake.setInsufficientBalance(false);
   });
 
   step('screenshots in a dark and a light theme', async () => {
@@ -182,8 +336,8 @@ export async function runSetupPanelE2e() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await form().locator('#key-status').waitFor({ timeout: 60_000 });
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker after the reload');
-    const value = await form().locator('#days-before-collection input').inputValue();
-    if (value !== '33') throw new Error(`after the reload the field holds ${value}`);
+    await expectFieldValue('days-before-collection', '33', 'after the reload');
+    await expectTitle(/^● tilbago setup$/, 'tab title after the reload');
     await watchWebviewViolations();
   });
 
@@ -194,7 +348,9 @@ export async function runSetupPanelE2e() {
 
   try {
     const port = await freePort();
-    server = await startServer({ runDir, port, testDriver: true });
+    fake = await startFakeTilbago({ validKeys: [canary] });
+    // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
+    server = await startServer({ runDir, port, testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
     browser = await launchBrowser(path.join(runDir, 'browser-home'));
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(20_000);
@@ -210,6 +366,7 @@ export async function runSetupPanelE2e() {
   } finally {
     await browser?.close();
     await server?.stop();
+    await fake?.stop();
   }
   if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else console.log(`[e2e] run folder kept for inspection: ${runDir}`);

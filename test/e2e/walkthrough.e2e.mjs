@@ -5,10 +5,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { ROOT, freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
+import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
 import { decodePng, mainColours } from './png.mjs';
-import { chooseColorTheme, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette } from './workbench.mjs';
+import {
+  chooseColorTheme,
+  quickInputRow,
+  runCommand,
+  runInWorkbench,
+  SCREENSHOTS,
+  setApiKeyFromPalette,
+  withFakeTilbago,
+} from './workbench.mjs';
 
 const KEY = 'tb-e2e-walkthrough-0004';
 const STEP = (id) => `swiss-invoicing.tilbago-debt-collection#tilbago.setup#tilbago.${id}`;
@@ -112,22 +119,14 @@ export async function runWalkthroughE2e() {
     usePage: (opened) => {
       page = opened;
     },
-    start: async () => {
-      fake = await startFakeTilbago({ validKeys: [KEY] });
-      const server = await startServer({
-        runDir,
-        port: await freePort(),
-        testDriver: true,
-        machineSettings: { 'tilbago.apiBaseUrl': fake.url },
-      });
-      return {
-        url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
-        stop: async () => {
-          await server.stop();
-          await fake.stop();
-        },
-      };
-    },
+    start: withFakeTilbago({
+      runDir,
+      workspace,
+      key: KEY,
+      onFake: (started) => {
+        fake = started;
+      },
+    }),
   });
 }
 

@@ -1,7 +1,8 @@
 // Driving the real workbench from Playwright: the command palette, quick inputs, waiting for text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CACHE, launchBrowser } from '../runner/vscode-web.mjs';
+import { startFakeTilbago } from '../fake-tilbago/server.mjs';
+import { CACHE, freePort, launchBrowser, ROOT, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 
 /** Where the e2e suites leave their screenshots. */
 export const SCREENSHOTS = path.join(CACHE, 'screenshots');
@@ -127,4 +128,28 @@ export async function runInWorkbench({ label, runDir, steps, start, usePage, vie
   if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
   else console.log(`[${label}] run folder kept for inspection: ${runDir}`);
   return results;
+}
+
+/**
+ * A `start` for runInWorkbench: a fake tilbago that accepts `key`, and the extension in development in a workbench
+ * whose Machine settings point `tilbago.apiBaseUrl` (machine-scoped) at it. `onFake` receives the fake tilbago.
+ */
+export function withFakeTilbago({ runDir, workspace, key, onFake }) {
+  return async () => {
+    const fake = await startFakeTilbago({ validKeys: [key] });
+    onFake(fake);
+    const server = await startServer({
+      runDir,
+      port: await freePort(),
+      testDriver: true,
+      machineSettings: { 'tilbago.apiBaseUrl': fake.url },
+    });
+    return {
+      url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
+      stop: async () => {
+        await server.stop();
+        await fake.stop();
+      },
+    };
+  };
 }
