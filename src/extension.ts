@@ -39,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     walkthroughId: `${context.extension.id}#tilbago.setup`,
     apiKeyStatus: () => apiKey.status(),
     onDidChangeApiKey: apiKey.onDidChange,
+    drafts: context.workspaceState,
   };
   const services: CaseServices = { configuration, apiKey, language, casesChanged: new vscode.EventEmitter<void>() };
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));

@@ -7,7 +7,7 @@ import { checkSetting, SETTINGS_SECTION, workspaceMaySet, type SettingKey, type 
 import type { SettingsScope, TilbagoSettings } from '../api';
 import { log } from '../ui/log';
 
-type Origin = 'user' | 'workspace' | 'workspaceFolder';
+export type Origin = 'user' | 'workspace' | 'workspaceFolder';
 
 interface RawValue {
   readonly value: unknown;
@@ -136,10 +136,27 @@ export class TilbagoConfiguration implements vscode.Disposable {
     folder: vscode.WorkspaceFolder | undefined,
     level: Level = 'folder',
   ): SettingValue<K> {
+    return this.inspectChecked(config, key, folder, level).value;
+  }
+
+  /**
+   * Like `checked`, and when the value set in a file is broken, also that raw value, where it is set and why it
+   * is not used: for a form that shows the value in effect beside the one in the file. Reads only.
+   */
+  inspectChecked<K extends SettingKey>(
+    config: vscode.WorkspaceConfiguration,
+    key: K,
+    folder: vscode.WorkspaceFolder | undefined,
+    level: Level = 'folder',
+  ): {
+    readonly value: SettingValue<K>;
+    readonly broken?: { readonly raw: unknown; readonly origin: Origin; readonly problem: SettingProblem };
+  } {
     const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
-    if (checked.problem && raw.origin) this.warnOnce(key, raw, checked.problem, checked.value, folder);
-    return checked.value;
+    if (!checked.problem || !raw.origin) return { value: checked.value };
+    this.warnOnce(key, raw, checked.problem, checked.value, folder);
+    return { value: checked.value, broken: { raw: raw.value, origin: raw.origin, problem: checked.problem } };
   }
 
   private warnOnce(

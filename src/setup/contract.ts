@@ -1,6 +1,8 @@
-// The contract between the setup panel's webview and the extension host: every message both ways, and the
-// run-time check of what comes from the webview. Nothing from the webview is acted on before `parseWebviewMessage`
-// accepted it; what it rejects is answered with an error.
+// The contract between the setup panel's webview and the extension host, compiled by both sides: the requests the
+// webview makes (each with its parameters and its result), the notifications both ways, and the run-time check of
+// everything that comes from the webview. Each message from the webview has one validator, below; the types of
+// its parameters are derived from it, and `parseWebviewMessage` is made of them. Nothing from the webview is acted
+// on before it passed; what fails is answered with an error.
 import type { Language } from '../shared/languages';
 import { checkSetting, type SettingKey, type SettingProblem } from '../settings/schema';
 
@@ -38,65 +40,145 @@ export type FolderStatus =
   | { readonly kind: 'needsWorkspaceFolder' }
   | { readonly kind: 'invalid' };
 
+/** Which settings file holds a value. */
+export type SettingOrigin = 'user' | 'workspace' | 'workspaceFolder';
+
+/** A value in a settings file that cannot be used as it is: what the file holds, where, and why. */
+export interface BrokenValue {
+  /**
+   * The value as written in the file (JSON, cut to 40 characters), for the day counts only: a text setting could
+   * hold something pasted by mistake, so it is never repeated.
+   */
+  readonly written?: string;
+  readonly origin: SettingOrigin;
+  readonly problem: SettingProblem;
+}
+
 export interface SetupState {
   readonly language: Language;
   readonly targets: readonly SaveTarget[];
   readonly target: string;
-  /** The values in effect at the target: set there, inherited, or the defaults. */
+  /** The values in effect at the target: set there, inherited, or the defaults (a broken value: what is used instead). */
   readonly values: FormValues;
   /** Whether each value is set at the target itself (Reset to defaults removes those). */
   readonly setAtTarget: Readonly<Record<FormField, boolean>>;
+  /** The values in effect that are not what the settings file says, because what it says cannot be used. */
+  readonly broken: Partial<Record<FormField, BrokenValue>>;
   readonly folder: FolderStatus;
   /** Never the key: whether one is set and, for a long key, its last 4 characters. */
-  readonly apiKey: { readonly set: boolean; readonly hint?: string };
+  readonly apiKey: ApiKeyState;
 }
 
-/** Why the host sends the state: the form applies it, except over unsaved edits after an `external` change. */
-export type StateReason = 'initial' | 'external' | 'saved' | 'reset' | 'target';
+export interface ApiKeyState {
+  readonly set: boolean;
+  readonly hint?: string;
+}
 
-export type HostMessage =
-  | { readonly type: 'state'; readonly state: SetupState; readonly reason: StateReason }
-  | { readonly type: 'folderStatus'; readonly folder: string; readonly status: FolderStatus }
-  | { readonly type: 'folderPicked'; readonly folder: string; readonly status: FolderStatus }
-  | { readonly type: 'apiKey'; readonly apiKey: SetupState['apiKey'] }
-  | { readonly type: 'error'; readonly message: string; readonly requestId?: number };
+/** The form's fields as typed (numbers stay text until they are valid). */
+export type DraftFields = Readonly<Record<FormField, string>>;
 
-export type WebviewMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'save'; readonly requestId: number; readonly target: string; readonly values: FormValues }
-  | { readonly type: 'reset'; readonly requestId: number; readonly target: string }
-  | { readonly type: 'selectTarget'; readonly target: string }
-  | { readonly type: 'setApiKey' }
-  | { readonly type: 'removeApiKey' }
-  | { readonly type: 'testConnection' }
-  | { readonly type: 'openWalkthrough' }
-  | { readonly type: 'browseFolder'; readonly folder: string }
-  | { readonly type: 'checkFolder'; readonly folder: string }
-  | { readonly type: 'createFolder'; readonly folder: string };
+/**
+ * Unsaved edits, kept by the host while the form is closed. `base` holds the host's values the edits are measured
+ * against: a field equal to its base is not an edit, and Save writes only the others.
+ */
+export interface Draft {
+  readonly target: string;
+  readonly base: DraftFields;
+  readonly fields: DraftFields;
+}
 
-export type ParsedMessage = { readonly ok: true; readonly message: WebviewMessage } | { readonly ok: false; readonly error: string };
+/** The fields edited in a draft: those that differ from what they started from. */
+export function editedFields(draft: Draft): FormField[] {
+  return FORM_FIELDS.filter((field) => draft.fields[field] !== draft.base[field]);
+}
 
-/** Which fields each message has, besides `type`; anything else is refused. */
-const FIELDS: Record<WebviewMessage['type'], readonly string[]> = {
-  ready: [],
-  save: ['requestId', 'target', 'values'],
-  reset: ['requestId', 'target'],
-  selectTarget: ['target'],
-  setApiKey: [],
-  removeApiKey: [],
-  testConnection: [],
-  openWalkthrough: [],
-  browseFolder: ['folder'],
-  checkFolder: ['folder'],
-  createFolder: ['folder'],
-};
+/**
+ * What Test connection found: tilbago's answer (the kinds of the client's errors, checked against them in the
+ * controller), or `notTested` (no key, or an address the key may not go to).
+ */
+export type ConnectionOutcome =
+  | 'accepted'
+  | 'unauthorized'
+  | 'invalidKey'
+  | 'insufficientBalance'
+  | 'unreachable'
+  | 'timeout'
+  | 'unexpected'
+  | 'invalidAnswer'
+  | 'notTested';
 
-const MAX_TARGET_ID_LENGTH = 4096;
+export interface ConnectionTest {
+  readonly outcome: ConnectionOutcome;
+  /** The host asked (`api.tilbago.ch`), when the address could be used. */
+  readonly host?: string;
+  /** When the answer came, in milliseconds since 1970 (the form shows it in the display language). */
+  readonly at: number;
+}
+
+// ---- run-time checks --------------------------------------------------------------------------------------------
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** Checks an untrusted value and returns a fresh, typed copy of it, or what is wrong (a short phrase). */
+export type Check<T> = (raw: unknown) => Checked<T>;
+type CheckedBy<C> = C extends Check<infer T> ? T : never;
+
+const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
+const refuse = (error: string): Checked<never> => ({ ok: false, error });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/** An error about a field, for the error of the object holding it: `.field must…`, `.field.inner must…`. */
+const within = (key: string, error: string) => `.${key}${error.startsWith('.') ? '' : ' '}${error}`;
+
+// The checks are made once, at load; marked free of side effects so that a bundle using none of them (the
+// webview's) leaves them out.
+
+/**
+ * An object with the fields of `shape` (all of them, or with `partial` any of them) and no others, each checked.
+ * Own keys only, `__proto__` and symbols included, so nothing inherited or hidden slips through.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function object<S extends Record<string, Check<unknown>>>(shape: S): Check<{ readonly [K in keyof S]: CheckedBy<S[K]> }>;
+function object<S extends Record<string, Check<unknown>>>(
+  shape: S,
+  partial: 'partial',
+): Check<{ readonly [K in keyof S]?: CheckedBy<S[K]> }>;
+/* @__NO_SIDE_EFFECTS__ */
+function object(shape: Record<string, Check<unknown>>, partial?: 'partial'): Check<Record<string, unknown>> {
+  const keys = Object.keys(shape);
+  const expected = !keys.length ? 'no fields' : partial ? `only fields among ${keys.join(', ')}` : `exactly the fields ${keys.join(', ')}`;
+  return (raw) => {
+    if (!isPlainObject(raw)) return refuse('must be an object');
+    const own = Reflect.ownKeys(raw);
+    if (!own.every((key) => typeof key === 'string' && Object.hasOwn(shape, key)) || (!partial && own.length !== keys.length)) {
+      return refuse(`must have ${expected}`);
+    }
+    const copy: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (partial && !Object.hasOwn(raw, key)) continue;
+      const checked = shape[key]!(raw[key]);
+      if (!checked.ok) return refuse(within(key, checked.error));
+      copy[key] = checked.value;
+    }
+    return pass(copy);
+  };
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function nullable<T>(check: Check<T>): Check<T | null> {
+  return (raw) => (raw === null ? pass(null) : check(raw));
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function string(minLength: number, maxLength: number): Check<string> {
+  return (raw) =>
+    typeof raw === 'string' && raw.length >= minLength && raw.length <= maxLength
+      ? pass(raw)
+      : refuse(`must be a string of ${minLength} to ${maxLength} characters`);
 }
 
 export type FormValueProblem = SettingProblem['reason'] | 'missing';
@@ -107,77 +189,152 @@ export function formValueProblem(field: FormField, value: unknown): FormValuePro
   return checkSetting(SETTING_OF_FIELD[field], value).problem?.reason;
 }
 
-function hasExactKeys(object: Record<string, unknown>, keys: readonly string[]): boolean {
-  const own = Reflect.ownKeys(object);
-  return own.length === keys.length && keys.every((key) => Object.hasOwn(object, key));
-}
-
-function parseValues(raw: unknown): FormValues | string {
-  if (!isPlainObject(raw) || !hasExactKeys(raw, FORM_FIELDS)) return `values must have exactly the fields ${FORM_FIELDS.join(', ')}`;
-  for (const field of FORM_FIELDS) {
-    const problem = formValueProblem(field, raw[field]);
-    if (problem) return `values.${field} cannot be saved: ${problem}`;
-  }
-  return {
-    daysAfterSecondReminder: raw.daysAfterSecondReminder as number,
-    daysBeforeCollection: raw.daysBeforeCollection as number,
-    text: raw.text as string,
-    casesFolder: raw.casesFolder as string,
+/** A value that can be saved in that field as it is: no clamping, no coercion. */
+/* @__NO_SIDE_EFFECTS__ */
+function formValue<F extends FormField>(field: F): Check<FormValues[F]> {
+  return (raw) => {
+    const problem = formValueProblem(field, raw);
+    return problem ? refuse(`cannot be saved: ${problem}`) : pass(raw as FormValues[F]);
   };
 }
 
-function parseTarget(raw: unknown): string | undefined {
-  return typeof raw === 'string' && raw.length > 0 && raw.length <= MAX_TARGET_ID_LENGTH ? raw : undefined;
+const MAX_TARGET_ID_LENGTH = 4096;
+/** A draft's field is kept even when too long to be saved (a big paste), up to this. */
+export const MAX_DRAFT_FIELD_LENGTH = 1_048_576;
+
+const targetId = string(1, MAX_TARGET_ID_LENGTH);
+const folderPath: Check<string> = (raw) =>
+  typeof raw === 'string' && formValueProblem('casesFolder', raw) === undefined
+    ? pass(raw)
+    : refuse('must be a path of at most 4096 characters without control characters');
+const draftField = string(0, MAX_DRAFT_FIELD_LENGTH);
+const draftFields = object({
+  daysAfterSecondReminder: draftField,
+  daysBeforeCollection: draftField,
+  text: draftField,
+  casesFolder: draftField,
+});
+export const checkDraft: Check<Draft> = object({ target: targetId, base: draftFields, fields: draftFields });
+const none = object({});
+
+/** The requests of the webview: one validator of the parameters each. */
+const REQUEST_PARAMS = {
+  /** The handshake: the form is listening. Answered with the state and the unsaved edits kept by the host. */
+  ready: none,
+  /** Writes the values the user changed, and only those, at the target. */
+  save: object({
+    target: targetId,
+    changes: object(
+      {
+        daysAfterSecondReminder: formValue('daysAfterSecondReminder'),
+        daysBeforeCollection: formValue('daysBeforeCollection'),
+        text: formValue('text'),
+        casesFolder: formValue('casesFolder'),
+      },
+      'partial',
+    ),
+  }),
+  /** Removes the form's values at the target, once the user confirmed. */
+  reset: object({ target: targetId }),
+  selectTarget: object({ target: targetId }),
+  setApiKey: none,
+  removeApiKey: none,
+  testConnection: none,
+  openWalkthrough: none,
+  browseFolder: object({ folder: folderPath }),
+  checkFolder: object({ folder: folderPath }),
+  createFolder: object({ folder: folderPath }),
+} satisfies Record<string, Check<unknown>>;
+
+/** What each request answers. */
+export interface RequestResults {
+  ready: { readonly state: SetupState; readonly draft: Draft | null };
+  save: { readonly state: SetupState; readonly savedAt: number };
+  /** `null`: the user did not confirm. */
+  reset: SetupState | null;
+  selectTarget: SetupState;
+  setApiKey: null;
+  removeApiKey: null;
+  testConnection: ConnectionTest;
+  openWalkthrough: null;
+  /** `null`: no folder was picked. */
+  browseFolder: { readonly folder: string; readonly status: FolderStatus } | null;
+  checkFolder: FolderStatus;
+  createFolder: FolderStatus;
 }
 
-function parseFolder(raw: unknown): string | undefined {
-  return typeof raw === 'string' && formValueProblem('casesFolder', raw) === undefined ? raw : undefined;
+/** The notifications of the webview (no answer). */
+const NOTIFICATION_PARAMS = {
+  /** The unsaved edits, for the host to keep while the form is closed; `null` when there are none. */
+  draft: object({ draft: nullable(checkDraft) }),
+} satisfies Record<string, Check<unknown>>;
+
+// Both tables name the same requests: a request without a validator, or a validator without a result, fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const requestsHaveResults: Same<keyof typeof REQUEST_PARAMS, keyof RequestResults> = true;
+void requestsHaveResults;
+
+export type RequestType = keyof RequestResults;
+export type RequestParams<M extends RequestType> = CheckedBy<(typeof REQUEST_PARAMS)[M]>;
+export type RequestResult<M extends RequestType> = RequestResults[M];
+export type WebviewNotificationType = keyof typeof NOTIFICATION_PARAMS;
+export type WebviewNotificationParams<N extends WebviewNotificationType> = CheckedBy<(typeof NOTIFICATION_PARAMS)[N]>;
+
+/** Why the host tells the form of a new state by itself: settings.json changed, or the workspace folders did. */
+export type StateReason = 'external' | 'targets';
+
+/** The notifications of the host. */
+export interface HostNotifications {
+  state: { readonly state: SetupState; readonly reason: StateReason };
+  apiKey: { readonly apiKey: ApiKeyState };
+  /** A message that was refused and has no request to answer. */
+  refused: { readonly message: string };
 }
 
-/** Checks a message from the webview. The result is a fresh object holding only the allowed fields. */
+export type WebviewRequest = {
+  [M in RequestType]: { readonly type: M; readonly id: number; readonly params: RequestParams<M> };
+}[RequestType];
+export type WebviewNotification = {
+  [N in WebviewNotificationType]: { readonly type: N; readonly params: WebviewNotificationParams<N> };
+}[WebviewNotificationType];
+export type WebviewMessage = WebviewRequest | WebviewNotification;
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Reply = { readonly type: 'reply'; readonly id: number } & Outcome<unknown>;
+export type HostNotification = {
+  [N in keyof HostNotifications]: { readonly type: N; readonly params: HostNotifications[N] };
+}[keyof HostNotifications];
+export type HostMessage = Reply | HostNotification;
+
+export type ParsedMessage =
+  | { readonly ok: true; readonly message: WebviewMessage }
+  /** `id`: the request to answer with the error, when the message named one. */
+  | { readonly ok: false; readonly error: string; readonly id?: number };
+
+const isRequestId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * Checks a message from the webview: a request `{ type, id, params }` or a notification `{ type, params }`, with
+ * exactly those fields and parameters its validator accepts. The result is a fresh object.
+ */
 export function parseWebviewMessage(raw: unknown): ParsedMessage {
-  const fail = (error: string): ParsedMessage => ({ ok: false, error });
-  if (!isPlainObject(raw)) return fail('a message must be an object');
+  if (!isPlainObject(raw)) return { ok: false, error: 'a message must be an object' };
   const type = raw.type;
-  if (typeof type !== 'string' || !Object.hasOwn(FIELDS, type)) {
-    return fail(`unknown message type: ${typeof type === 'string' ? type.slice(0, 40) : typeof type}`);
+  const isRequest = typeof type === 'string' && Object.hasOwn(REQUEST_PARAMS, type);
+  if (!isRequest && !(typeof type === 'string' && Object.hasOwn(NOTIFICATION_PARAMS, type))) {
+    return { ok: false, error: `unknown message type: ${typeof type === 'string' ? type.slice(0, 40) : typeof type}` };
   }
-  const messageType = type as WebviewMessage['type'];
-  if (!hasExactKeys(raw, ['type', ...FIELDS[messageType]])) {
-    return fail(`a ${messageType} message has exactly the fields ${['type', ...FIELDS[messageType]].join(', ')}`);
+  const fields = isRequest ? ['type', 'id', 'params'] : ['type', 'params'];
+  const own = Reflect.ownKeys(raw);
+  const id = isRequest && isRequestId(raw.id) ? raw.id : undefined;
+  const fail = (error: string): ParsedMessage => ({ ok: false, error, ...(id === undefined ? {} : { id }) });
+  if (own.length !== fields.length || !fields.every((key) => Object.hasOwn(raw, key))) {
+    return fail(`a ${type} message has exactly the fields ${fields.join(', ')}`);
   }
-  const requestId = raw.requestId;
-  if ('requestId' in raw && !(Number.isSafeInteger(requestId) && (requestId as number) >= 0)) {
-    return fail('requestId must be a whole number ≥ 0');
-  }
-  switch (messageType) {
-    case 'ready':
-    case 'setApiKey':
-    case 'removeApiKey':
-    case 'testConnection':
-    case 'openWalkthrough':
-      return { ok: true, message: { type: messageType } };
-    case 'save': {
-      const target = parseTarget(raw.target);
-      if (!target) return fail('target must be a non-empty string');
-      const values = parseValues(raw.values);
-      if (typeof values === 'string') return fail(values);
-      return { ok: true, message: { type: 'save', requestId: requestId as number, target, values } };
-    }
-    case 'reset':
-    case 'selectTarget': {
-      const target = parseTarget(raw.target);
-      if (!target) return fail('target must be a non-empty string');
-      return messageType === 'reset'
-        ? { ok: true, message: { type: 'reset', requestId: requestId as number, target } }
-        : { ok: true, message: { type: 'selectTarget', target } };
-    }
-    case 'browseFolder':
-    case 'checkFolder':
-    case 'createFolder': {
-      const folder = parseFolder(raw.folder);
-      if (folder === undefined) return fail('folder must be a path of at most 4096 characters without control characters');
-      return { ok: true, message: { type: messageType, folder } };
-    }
-  }
+  if (isRequest && id === undefined) return fail('id must be a whole number ≥ 0');
+  const check: Check<unknown> = isRequest ? REQUEST_PARAMS[type as RequestType] : NOTIFICATION_PARAMS[type as WebviewNotificationType];
+  const params = check(raw.params);
+  if (!params.ok) return fail(`${type}: params${within('', params.error).slice(1)}`);
+  const message = isRequest ? { type, id, params: params.value } : { type, params: params.value };
+  return { ok: true, message: message as WebviewMessage };
 }

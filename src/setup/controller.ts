@@ -1,6 +1,6 @@
-// The extension side of the setup form: answers the webview's messages after checking them, reads and writes the
-// settings at the chosen target, and tells the form when settings.json changed under it. It holds no values of
-// its own: settings.json is the only source of truth.
+// The extension side of the setup form: answers the webview's requests after checking them, reads and writes the
+// settings at the chosen target, tells the form when settings.json changed under it, and keeps the form's unsaved
+// edits while it is closed. Its values are settings.json's: the only source of truth.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
@@ -8,7 +8,26 @@ import { casesFolderStatus, resolveForForm } from './folderStatus';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { storedCasesFolder } from '../settings/casesFolder';
 import type { Language } from '../shared/languages';
-import { parseWebviewMessage, type HostMessage, type SetupState, type StateReason, type WebviewMessage } from './contract';
+import {
+  checkDraft,
+  editedFields,
+  parseWebviewMessage,
+  type ConnectionOutcome,
+  type Draft,
+  type HostMessage,
+  type HostNotifications,
+  type Outcome,
+  type RequestParams,
+  type RequestResult,
+  type RequestType,
+  type SetupState,
+  type StateReason,
+  type WebviewNotification,
+  type WebviewNotificationParams,
+  type WebviewNotificationType,
+  type WebviewRequest,
+} from './contract';
+import type { ApiError } from '../tilbago/client';
 import { log } from '../ui/log';
 import { findTarget, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
 
@@ -19,105 +38,170 @@ export interface SetupHost {
   readonly walkthroughId: string;
   apiKeyStatus(): Promise<ApiKeyStatus>;
   readonly onDidChangeApiKey: vscode.Event<void>;
+  /** Where the form's unsaved edits wait while it is closed: the workspace's state (the form never holds the key). */
+  readonly drafts: vscode.Memento;
+}
+
+/** The way to the form. */
+export interface FormChannel {
+  post(message: HostMessage): Thenable<boolean>;
+  /** Told whenever the form gains or loses unsaved edits (the panel's title says so). */
+  setDirty?(dirty: boolean): void;
+}
+
+/** A handler for every request of the contract: the compiler refuses a table that misses one. */
+type RequestHandlers = { readonly [M in RequestType]: (params: RequestParams<M>) => Promise<RequestResult<M>> };
+type NotificationHandlers = {
+  readonly [N in WebviewNotificationType]: (params: WebviewNotificationParams<N>) => Promise<void>;
+};
+
+const DRAFT_KEY = 'tilbago.setup.draft';
+
+// The outcomes the form knows are the command's: 'accepted', each kind of the client's errors, and 'notTested'.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const outcomesMatchTheClient: Same<ConnectionOutcome, 'accepted' | ApiError['kind'] | 'notTested'> = true;
+void outcomesMatchTheClient;
+
+/** The unsaved edits kept for the form, if any (checked again: the stored state may come from another version). */
+export function unsavedDraft(drafts: vscode.Memento): Draft | undefined {
+  const checked = checkDraft(drafts.get(DRAFT_KEY));
+  return checked.ok && editedFields(checked.value).length > 0 ? checked.value : undefined;
 }
 
 export class SetupController implements vscode.Disposable {
   private targetId: string | undefined;
   private ready = false;
+  private dirty: boolean;
   /** The values last sent, to tell a real outside change from the echo of our own write. */
   private lastSentValues: string | undefined;
   /** Writes in progress: each key written fires a change event of its own, which is not an outside change. */
   private writing = 0;
   private readonly subscriptions: vscode.Disposable[];
 
+  private readonly requests: RequestHandlers = {
+    ready: async () => {
+      this.ready = true;
+      const draft = unsavedDraft(this.host.drafts) ?? null;
+      // The edits go back to the target they were made for, while it exists.
+      if (draft && findTarget(draft.target)) this.targetId = draft.target;
+      return { state: await this.snapshot(), draft };
+    },
+    save: async ({ target, changes }) => {
+      const resolved = this.requireTarget(target);
+      this.targetId = resolved.id;
+      await this.write(() => writeAtTarget(resolved, changes));
+      log().info(`Setup form: saved ${Object.keys(changes).length} value(s) to the ${resolved.kind} settings.`);
+      return { state: await this.snapshot(), savedAt: Date.now() };
+    },
+    reset: async ({ target }) => {
+      const resolved = this.requireTarget(target);
+      const reset = vscode.l10n.t('Reset');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Remove the tilbago reminder and folder values from the {0}?', resolved.label),
+        { modal: true, detail: vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.') },
+        reset,
+      );
+      if (answer !== reset) return null;
+      this.targetId = resolved.id;
+      await this.write(() => writeAtTarget(resolved, 'reset'));
+      return this.snapshot();
+    },
+    selectTarget: async ({ target }) => {
+      this.targetId = this.requireTarget(target).id;
+      return this.snapshot();
+    },
+    setApiKey: async () => {
+      await vscode.commands.executeCommand('tilbago.setApiKey');
+      return null;
+    },
+    removeApiKey: async () => {
+      await vscode.commands.executeCommand('tilbago.removeApiKey');
+      return null;
+    },
+    testConnection: async () => {
+      // The command itself: its notifications stay as they are; the form also shows its outcome by the button.
+      const outcome = await vscode.commands.executeCommand<string | undefined>('tilbago.testConnection');
+      const address = this.host.configuration.apiBaseUrl();
+      return {
+        outcome: typeof outcome === 'string' ? (outcome as ConnectionOutcome) : 'notTested',
+        ...('url' in address ? { host: new URL(address.url).host } : {}),
+        at: Date.now(),
+      };
+    },
+    openWalkthrough: async () => {
+      await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
+      return null;
+    },
+    checkFolder: ({ folder }) => casesFolderStatus(folder, this.baseFolder()),
+    browseFolder: ({ folder }) => this.browseFolder(folder),
+    createFolder: ({ folder }) => this.createFolder(folder),
+  };
+
+  private readonly notifications: NotificationHandlers = {
+    draft: async ({ draft }) => {
+      const edits = draft && editedFields(draft).length > 0 ? draft : undefined;
+      this.setDirty(edits !== undefined);
+      await this.host.drafts.update(DRAFT_KEY, edits);
+    },
+  };
+
   constructor(
     private readonly host: SetupHost,
-    private readonly post: (message: HostMessage) => Thenable<boolean>,
+    private readonly channel: FormChannel,
   ) {
+    this.dirty = unsavedDraft(host.drafts) !== undefined;
     this.subscriptions = [
       host.configuration.onDidChange(() => this.ready && this.writing === 0 && void this.sendState('external')),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.ready && void this.sendState('target')),
-      host.onDidChangeApiKey(async () => this.ready && void this.post({ type: 'apiKey', apiKey: await host.apiKeyStatus() })),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.ready && void this.sendState('targets')),
+      host.onDidChangeApiKey(async () => this.ready && void this.notify('apiKey', { apiKey: await host.apiKeyStatus() })),
     ];
   }
 
-  /** Handles one raw message from the webview; a message that fails the protocol check is answered with an error. */
+  /** Handles one raw message from the webview; one that fails the contract's check is answered with an error. */
   async handle(raw: unknown): Promise<void> {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
       log().warn(`Setup form: refused a message (${parsed.error}).`);
-      await this.post({
-        type: 'error',
-        message: vscode.l10n.t('The form sent a request that was refused ({0}). Nothing was changed.', parsed.error),
-      });
+      const message = vscode.l10n.t('The form sent a request that was refused ({0}). Nothing was changed.', parsed.error);
+      await (parsed.id === undefined ? this.notify('refused', { message }) : this.reply(parsed.id, { ok: false, error: message }));
       return;
     }
     const message = parsed.message;
+    if (!('id' in message)) return this.runNotification(message);
     try {
-      await this.dispatch(message);
+      await this.reply(message.id, { ok: true, value: await this.runRequest(message) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       log().error(`Setup form: ${message.type} failed: ${reason}`);
-      await this.post({
-        type: 'error',
-        message: vscode.l10n.t('That did not work: {0}', reason),
-        ...('requestId' in message ? { requestId: message.requestId } : {}),
-      });
+      await this.reply(message.id, { ok: false, error: vscode.l10n.t('That did not work: {0}', reason) });
     }
   }
 
-  private async dispatch(message: WebviewMessage): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        return this.sendState('initial');
-      case 'selectTarget':
-        this.targetId = this.requireTarget(message.target).id;
-        return this.sendState('target');
-      case 'save': {
-        const target = this.requireTarget(message.target);
-        this.targetId = target.id;
-        await this.write(() => writeAtTarget(target, message.values));
-        log().info(`Setup form: saved to ${target.kind} settings.`);
-        return this.sendState('saved');
-      }
-      case 'reset': {
-        const target = this.requireTarget(message.target);
-        const reset = vscode.l10n.t('Reset');
-        const answer = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Remove the tilbago reminder and folder values from the {0}?', target.label),
-          { modal: true, detail: vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.') },
-          reset,
-        );
-        if (answer !== reset) return;
-        this.targetId = target.id;
-        await this.write(() => writeAtTarget(target, undefined));
-        return this.sendState('reset');
-      }
-      case 'setApiKey':
-        await vscode.commands.executeCommand('tilbago.setApiKey');
-        return;
-      case 'removeApiKey':
-        await vscode.commands.executeCommand('tilbago.removeApiKey');
-        return;
-      case 'testConnection':
-        await vscode.commands.executeCommand('tilbago.testConnection');
-        return;
-      case 'openWalkthrough':
-        await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
-        return;
-      case 'checkFolder':
-        await this.post({
-          type: 'folderStatus',
-          folder: message.folder,
-          status: await casesFolderStatus(message.folder, this.baseFolder()),
-        });
-        return;
-      case 'browseFolder':
-        return this.browseFolder(message.folder);
-      case 'createFolder':
-        return this.createFolder(message.folder);
+  private runRequest<M extends RequestType>(message: WebviewRequest & { readonly type: M }): Promise<RequestResult<M>> {
+    const handler = this.requests[message.type] as (params: RequestParams<M>) => Promise<RequestResult<M>>;
+    return handler(message.params as RequestParams<M>);
+  }
+
+  private async runNotification(message: WebviewNotification): Promise<void> {
+    try {
+      await this.notifications[message.type](message.params);
+    } catch (error) {
+      log().error(`Setup form: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  private reply(id: number, outcome: Outcome<unknown>): Thenable<boolean> {
+    return this.channel.post({ type: 'reply', id, ...outcome });
+  }
+
+  private notify<N extends keyof HostNotifications>(type: N, params: HostNotifications[N]): Thenable<boolean> {
+    return this.channel.post({ type, params } as HostMessage);
+  }
+
+  private setDirty(dirty: boolean): void {
+    if (dirty === this.dirty) return;
+    this.dirty = dirty;
+    this.channel.setDirty?.(dirty);
   }
 
   private async write(action: () => Promise<void>): Promise<void> {
@@ -148,7 +232,7 @@ export class SetupController implements vscode.Disposable {
   async state(): Promise<SetupState> {
     const target = this.currentTarget();
     this.targetId = target.id;
-    const { values, setAtTarget } = readAtTarget(this.host.configuration, target);
+    const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
     const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
     return {
       language: this.host.language,
@@ -156,21 +240,29 @@ export class SetupController implements vscode.Disposable {
       target: target.id,
       values,
       setAtTarget,
+      broken,
       folder,
       apiKey,
     };
   }
 
+  /** The state, remembered as the last the form was sent. */
+  private async snapshot(): Promise<SetupState> {
+    const state = await this.state();
+    this.lastSentValues = JSON.stringify([state.values, state.broken]);
+    return state;
+  }
+
   private async sendState(reason: StateReason): Promise<void> {
     const state = await this.state();
-    const values = JSON.stringify(state.values);
+    const values = JSON.stringify([state.values, state.broken]);
     // An outside change that leaves the form's values as they were (our own write echoing back) needs no word.
     if (reason === 'external' && values === this.lastSentValues) return;
     this.lastSentValues = values;
-    await this.post({ type: 'state', state, reason });
+    await this.notify('state', { state, reason });
   }
 
-  private async browseFolder(current: string): Promise<void> {
+  private async browseFolder(current: string): Promise<RequestResult<'browseFolder'>> {
     const base = this.baseFolder();
     const resolved = resolveForForm(current, base);
     const status = await casesFolderStatus(current, base);
@@ -184,19 +276,19 @@ export class SetupController implements vscode.Disposable {
       ...(start ? { defaultUri: vscode.Uri.file(start) } : {}),
     });
     const uri = picked?.[0];
-    if (!uri) return;
+    if (!uri) return null;
     const folder = storedCasesFolder(uri.fsPath, base);
-    await this.post({ type: 'folderPicked', folder, status: await casesFolderStatus(folder, base) });
+    return { folder, status: await casesFolderStatus(folder, base) };
   }
 
-  private async createFolder(configured: string): Promise<void> {
+  private async createFolder(configured: string): Promise<RequestResult<'createFolder'>> {
     const base = this.baseFolder();
     const status = await casesFolderStatus(configured, base);
     if (status.kind === 'missing') {
       await fs.mkdir(status.path, { recursive: true });
       log().info('Setup form: created the cases folder.');
     }
-    await this.post({ type: 'folderStatus', folder: configured, status: await casesFolderStatus(configured, base) });
+    return casesFolderStatus(configured, base);
   }
 
   dispose(): void {

@@ -1,12 +1,12 @@
 // The one setup panel: created by "Tilbago: Open setup", revealed on a second call, and restored after a window
-// reload by the serializer (the webview keeps unsaved edits in its own state). `retainContextWhenHidden` stays
-// off: the webview saves its edits with setState and rebuilds when shown again.
+// reload by the serializer. `retainContextWhenHidden` stays off: the host keeps the form's unsaved edits (hidden,
+// reloaded or closed, the form finds them again), and the title carries a ● while there are some.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { languageOf } from '../shared/languages';
 import { SETUP_FORM_STRINGS } from './formStrings';
 import { SETUP_VIEW_TYPE } from '../ids';
-import { SetupController, type SetupHost } from './controller';
+import { SetupController, unsavedDraft, type SetupHost } from './controller';
 
 export class SetupPanel {
   private static current: SetupPanel | undefined;
@@ -17,7 +17,7 @@ export class SetupPanel {
       SetupPanel.current.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(SETUP_VIEW_TYPE, vscode.l10n.t('tilbago setup'), vscode.ViewColumn.Active, {});
+    const panel = vscode.window.createWebviewPanel(SETUP_VIEW_TYPE, panelTitle(false), vscode.ViewColumn.Active, {});
     SetupPanel.current = new SetupPanel(panel, extensionUri, host);
   }
 
@@ -34,7 +34,13 @@ export class SetupPanel {
     const webviewFiles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     // Set here too for a revived panel, so it points at this installation's files.
     panel.webview.options = { enableScripts: true, localResourceRoots: [webviewFiles] };
-    const controller = new SetupController(host, (message) => panel.webview.postMessage(message));
+    panel.title = panelTitle(unsavedDraft(host.drafts) !== undefined);
+    const controller = new SetupController(host, {
+      post: (message) => panel.webview.postMessage(message),
+      setDirty: (dirty) => {
+        panel.title = panelTitle(dirty);
+      },
+    });
     this.disposables.push(
       controller,
       panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
@@ -47,6 +53,12 @@ export class SetupPanel {
     if (SetupPanel.current === this) SetupPanel.current = undefined;
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The tab's title: with a leading ● while the form has unsaved edits, as an editor with an unsaved file. */
+function panelTitle(dirty: boolean): string {
+  const title = vscode.l10n.t('tilbago setup');
+  return dirty ? `● ${title}` : title;
 }
 
 function html(webview: vscode.Webview, files: vscode.Uri, language: string): string {

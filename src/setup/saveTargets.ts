@@ -1,9 +1,10 @@
 // Where the setup form saves: the User settings, the Workspace settings, or one folder of a multi-root workspace.
-// Reads the form's values at a target and writes them there; writes touch only the form's own tilbago.* keys.
+// Reads the form's values at a target and writes them there; writes touch only the form's own tilbago.* keys, and
+// of those only the ones the user changed.
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration, Level } from '../settings/configuration';
-import { FORM_FIELDS, SETTING_OF_FIELD, type FormField, type FormValues, type SaveTarget } from './contract';
-import { SETTINGS_SECTION, type SettingKey } from '../settings/schema';
+import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
+import { SETTINGS, SETTINGS_SECTION } from '../settings/schema';
 
 interface ResolvedTarget extends SaveTarget {
   readonly configurationTarget: vscode.ConfigurationTarget;
@@ -59,15 +60,26 @@ function configurationFor(target: ResolvedTarget): vscode.WorkspaceConfiguration
   return vscode.workspace.getConfiguration(SETTINGS_SECTION, target.kind === 'folder' ? target.folder?.uri : undefined);
 }
 
-/** The values in effect at a target, and which of them are set at the target itself. */
+/** The values in effect at a target, which of them are set at the target itself, and those the file holds broken. */
 export function readAtTarget(configuration: TilbagoConfiguration, target: ResolvedTarget) {
   const config = configurationFor(target);
-  const checked = <K extends SettingKey>(key: K) => configuration.checked(config, key, target.folder, target.level);
+  const broken: Partial<Record<FormField, BrokenValue>> = {};
+  const read = <F extends FormField>(field: F): FormValues[F] => {
+    const key = SETTING_OF_FIELD[field];
+    const checked = configuration.inspectChecked(config, key, target.folder, target.level);
+    if (checked.broken) {
+      const { raw, origin, problem } = checked.broken;
+      // The day counts are shown as written; a text could hold something pasted by mistake, so it is not repeated.
+      const written = SETTINGS[key].type === 'integer' ? (JSON.stringify(raw) ?? String(raw)).slice(0, 40) : undefined;
+      broken[field] = { ...(written === undefined ? {} : { written }), origin, problem };
+    }
+    return checked.value as FormValues[F];
+  };
   const values: FormValues = {
-    daysAfterSecondReminder: checked('reminder3.daysAfterSecondReminder'),
-    daysBeforeCollection: checked('reminder3.daysBeforeCollection'),
-    text: checked('reminder3.text'),
-    casesFolder: checked('casesFolder'),
+    daysAfterSecondReminder: read('daysAfterSecondReminder'),
+    daysBeforeCollection: read('daysBeforeCollection'),
+    text: read('text'),
+    casesFolder: read('casesFolder'),
   };
   const setAtTarget = Object.fromEntries(
     FORM_FIELDS.map((field) => {
@@ -77,13 +89,17 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
       return [field, own !== undefined];
     }),
   ) as Record<FormField, boolean>;
-  return { values, setAtTarget };
+  return { values, setAtTarget, broken };
 }
 
-/** Writes every form value at the target (`undefined` removes them: Reset to defaults). */
-export async function writeAtTarget(target: ResolvedTarget, values: FormValues | undefined): Promise<void> {
+/**
+ * Writes the given values at the target, and only those: a field the user did not change is never written, so a
+ * value changed by hand meanwhile stays. `'reset'` removes every form value there (Reset to defaults).
+ */
+export async function writeAtTarget(target: ResolvedTarget, changes: Partial<FormValues> | 'reset'): Promise<void> {
   const config = configurationFor(target);
   for (const field of FORM_FIELDS) {
-    await config.update(SETTING_OF_FIELD[field], values?.[field], target.configurationTarget);
+    if (changes === 'reset') await config.update(SETTING_OF_FIELD[field], undefined, target.configurationTarget);
+    else if (Object.hasOwn(changes, field)) await config.update(SETTING_OF_FIELD[field], changes[field], target.configurationTarget);
   }
 }

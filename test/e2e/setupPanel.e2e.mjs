@@ -296,15 +296,14 @@ export async function runSetupPanelE2e() {
       'connection result',
       20_000,
     );
-    fake.setInsufficientBalance(true);
+    fake.inject({ method: 'GET', kind: 'answer', status: 401, body: { message: 'Invalid api_key' }, times: 1 });
     await form().locator('#test-connection').click();
     await expectText(
       form().locator('#connection-result'),
-      /^✗ the balance of your tilbago account is insufficient \(402\), at \d\d:\d\d$/,
+      /^✗ tilbago refused the API key \(401\), at \d\d:\d\d$/,
       'connection result after a refusal',
       20_000,
     );
-    fake.setInsufficientBalance(false);
   });
 
   step('screenshots in a dark and a light theme', async () => {

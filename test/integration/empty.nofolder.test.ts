@@ -22,17 +22,12 @@ describe('no folder open', () => {
   it('the form saves to the User settings, the only target', async () => {
     const form = driveSetupForm(api);
     try {
-      await form.send({ type: 'ready' });
+      await form.call('ready', {});
       assert.deepEqual(
         form.lastState().targets.map((t) => t.id),
         ['user'],
       );
-      await form.send({
-        type: 'save',
-        requestId: 1,
-        target: 'user',
-        values: { daysAfterSecondReminder: 9, daysBeforeCollection: 15, text: '', casesFolder: 'relative/cases' },
-      });
+      await form.call('save', { target: 'user', changes: { daysAfterSecondReminder: 9, casesFolder: 'relative/cases' } });
       assert.equal(form.states().at(-1)!.reason, 'saved');
       assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 9);
       assert.deepEqual(form.lastState().folder, { kind: 'needsWorkspaceFolder' }, 'a relative folder needs a workspace folder');

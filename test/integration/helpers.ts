@@ -279,8 +279,7 @@ export function driveSetupForm(api: TilbagoApi, drafts: vscode.Memento = memoryM
     states: () => received,
     lastState: (): SetupState => received.at(-1)!.state,
     /** The errors posted: failed replies and refusals. */
-    errors: () =>
-      posted.flatMap((m) => (m.type === 'reply' && !m.ok ? [m.error] : m.type === 'refused' ? [m.params.message] : [])),
+    errors: () => posted.flatMap((m) => (m.type === 'reply' && !m.ok ? [m.error] : m.type === 'refused' ? [m.params.message] : [])),
     send,
     request,
     call,

@@ -4,7 +4,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
-import { activateExtension, answerInputBoxes, driveSetupForm, recordMessages, stub, waitFor, workspaceFolder } from './helpers';
+import type { Draft, RequestResult } from '../../src/setup/contract';
+import { startFakeTilbago } from '../fake-tilbago/server.mjs';
+import {
+  activateExtension,
+  answerInputBoxes,
+  driveSetupForm,
+  memoryMemento,
+  recordMessages,
+  runScripted,
+  stub,
+  waitFor,
+  workspaceFolder,
+} from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const values = {
@@ -13,6 +25,7 @@ const values = {
   text: 'Madame, Monsieur,\nFacture %NUMERO%',
   casesFolder: 'Cas tilbago',
 };
+const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
@@ -37,14 +50,14 @@ describe('setup panel', () => {
   });
 
   it('"Tilbago: Open setup" opens one panel, and a second call reveals it', async () => {
-    const setupTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.label === 'tilbago setup');
+    const setupTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => /^(● )?tilbago setup$/.test(tab.label));
     await vscode.commands.executeCommand('tilbago.openSetup');
     await waitFor('the setup tab', () => setupTabs().length === 1 || undefined);
     await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
     await vscode.commands.executeCommand('tilbago.openSetup');
     await waitFor(
       'the setup tab to be active again',
-      () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'tilbago setup' || undefined,
+      () => vscode.window.tabGroups.activeTabGroup.activeTab === setupTabs()[0] || undefined,
     );
     assert.equal(setupTabs().length, 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -52,8 +65,7 @@ describe('setup panel', () => {
 
   it('answers ready with the state: targets, values in effect, folder and key status, never the key', async () => {
     await config().update('reminder3.daysBeforeCollection', 25, vscode.ConfigurationTarget.Global);
-    await form.send({ type: 'ready' });
-    const state = form.lastState();
+    const { state, draft } = await form.call('ready', {});
     assert.equal(form.states()[0]!.reason, 'initial');
     assert.deepEqual(
       state.targets.map((t) => [t.id, t.kind]),
@@ -64,15 +76,28 @@ describe('setup panel', () => {
     );
     assert.equal(state.target, 'workspace', 'with a folder open, Save goes to the workspace');
     assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, text: '', casesFolder: '' });
+    assert.deepEqual(state.broken, {});
     assert.deepEqual(state.folder, { kind: 'notSet' });
     assert.deepEqual(Object.keys(state.apiKey), ['set']);
+    assert.equal(draft, null, 'no unsaved edits');
   });
 
-  it('Save writes every value to the workspace settings.json, and the extension uses them', async () => {
-    await form.send({ type: 'ready' });
-    await form.send({ type: 'save', requestId: 7, target: 'workspace', values });
+  it('replies carry the id of their request, and answer each request once', async () => {
+    await form.send({ type: 'checkFolder', id: 41, params: { folder: '' } });
+    await form.send({ type: 'checkFolder', id: 42, params: { folder: 'a\u0007b' } });
+    assert.deepEqual(form.posted, [
+      { type: 'reply', id: 41, ok: true, value: { kind: 'notSet' } },
+      { type: 'reply', id: 42, ok: false, error: form.errors()[0] },
+    ]);
+    assert.match(form.errors()[0]!, /refused \(checkFolder: params\.folder must be a path/);
+  });
+
+  it('Save writes the changed values to the workspace settings.json, and the extension uses them', async () => {
+    await form.call('ready', {});
+    const { state, savedAt } = await form.call('save', { target: 'workspace', changes: values });
+    assert.ok(Math.abs(savedAt - Date.now()) < 10_000, 'the time of the save');
     assert.equal(form.states().at(-1)!.reason, 'saved');
-    assert.deepEqual(form.lastState().values, values);
+    assert.deepEqual(state.values, values);
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
     assert.match(onDisk, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
     assert.match(onDisk, /"tilbago\.reminder3\.daysBeforeCollection": 20/);
@@ -83,25 +108,38 @@ describe('setup panel', () => {
     assert.ok(!form.states().some((s) => s.reason === 'external'), 'its own write is not reported as an outside change');
   });
 
+  it('Save writes only the values sent: one changed by hand in settings.json meanwhile stays as it is', async () => {
+    await form.call('ready', {});
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
+    await waitFor('the hand edit to be seen', () => form.states().find((s) => s.reason === 'external'));
+    await form.call('save', { target: 'workspace', changes: { text: 'Bonjour' } });
+    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
+    assert.equal(config().inspect('reminder3.text')?.workspaceValue, 'Bonjour');
+    assert.equal(config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
+    assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
+  });
+
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
-    await form.send({ type: 'ready' });
-    await form.send({ type: 'save', requestId: 1, target: 'user', values });
+    await form.call('ready', {});
+    await form.call('save', { target: 'user', changes: values });
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, 20);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.lastState().target, 'user');
   });
 
   it('Reset to defaults removes the values at the target after confirmation, and only then', async () => {
-    await form.send({ type: 'ready' });
-    await form.send({ type: 'save', requestId: 1, target: 'workspace', values });
+    await form.call('ready', {});
+    await form.call('save', { target: 'workspace', changes: values });
 
     const declined = recordMessages(() => undefined);
-    await form.send({ type: 'reset', requestId: 2, target: 'workspace' }).finally(declined.restore);
+    const answer = await form.call('reset', { target: 'workspace' }).finally(declined.restore);
+    assert.equal(answer, null, 'not confirmed: nothing done');
     assert.match(declined.shown[0]!.message, /Remove the tilbago reminder and folder values from the Workspace settings\?/);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 20);
 
     const confirmed = recordMessages((_m, buttons) => buttons[0]);
-    await form.send({ type: 'reset', requestId: 3, target: 'workspace' }).finally(confirmed.restore);
+    await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
     assert.deepEqual(form.lastState().values, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: '', casesFolder: '' });
@@ -109,30 +147,32 @@ describe('setup panel', () => {
   });
 
   it('answers a bad message with an error and changes nothing', async () => {
-    await form.send({ type: 'ready' });
+    await form.call('ready', {});
     const before = form.posted.length;
-    await form.send({ type: 'save', requestId: 1, target: 'workspace', values: { ...values, daysBeforeCollection: 999 } });
-    await form.send({ type: 'save', requestId: 2, target: 'workspace', values, 'tilbago.apiBaseUrl': 'https://evil.example/' });
-    await form.send({ type: 'save', requestId: 3, target: 'folder:file:///etc', values });
+    await form.send({ type: 'save', id: 1, params: { target: 'workspace', changes: { ...values, daysBeforeCollection: 999 } } });
+    await form.send({
+      type: 'save',
+      id: 2,
+      params: { target: 'workspace', changes: values, 'tilbago.apiBaseUrl': 'https://evil.example/' },
+    });
+    await form.send({ type: 'save', id: 3, params: { target: 'folder:file:///etc', changes: values } });
     await form.send({ type: 'runCommand', command: 'workbench.action.terminal.new' });
     const answers = form.posted.slice(before);
     assert.equal(answers.length, 4);
-    assert.ok(
-      answers.every((m) => m.type === 'error'),
-      JSON.stringify(answers),
+    assert.deepEqual(
+      answers.map((m) => (m.type === 'reply' ? [m.id, m.ok] : [m.type])),
+      [[1, false], [2, false], [3, false], ['refused']],
     );
-    assert.match(
-      (answers[0] as { message: string }).message,
-      /refused \(values\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./,
-    );
-    assert.match((answers[2] as { message: string }).message, /target does not exist/);
-    assert.equal((answers[2] as { requestId?: number }).requestId, 3);
+    const errors = form.errors();
+    assert.match(errors[0]!, /refused \(save: params\.changes\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./);
+    assert.match(errors[2]!, /target does not exist/);
+    assert.match(errors[3]!, /unknown message type: runCommand/);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(config().inspect('apiBaseUrl')?.globalValue, undefined);
   });
 
   it('tells the form about an outside edit of settings.json, with the new values', async () => {
-    await form.send({ type: 'ready' });
+    await form.call('ready', {});
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
     await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
     const external = await waitFor('an external state', () => form.states().find((s) => s.reason === 'external'));
@@ -141,12 +181,103 @@ describe('setup panel', () => {
     await waitFor('the removal to be seen', () => form.states().filter((s) => s.reason === 'external').length === 2 || undefined);
   });
 
+  it('a broken value in settings.json: the state says what the file holds, where, why, and what is used', async () => {
+    await form.call('ready', {});
+    const messages = recordMessages();
+    try {
+      await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+      await fs.writeFile(
+        settingsFile(),
+        '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
+      );
+      const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
+      assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 365, text: '', casesFolder: '' });
+      assert.deepEqual(state.broken, {
+        daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
+        daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
+        text: { origin: 'workspace', problem: { reason: 'wrongType', expected: 'string' } },
+      });
+      // Correcting one writes it, and that one only.
+      await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 365 } });
+      assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 365);
+      assert.equal(
+        config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue,
+        'abc',
+        'the other broken value is left to the user',
+      );
+      assert.deepEqual(Object.keys(form.lastState().broken), ['daysAfterSecondReminder', 'text']);
+    } finally {
+      messages.restore();
+      await fs.rm(settingsFile(), { force: true });
+    }
+  });
+
+  it('keeps the unsaved edits the form reports (never the key), gives them back on ready, and says when there are some', async () => {
+    const drafts = memoryMemento();
+    const first = driveSetupForm(api, drafts);
+    const draft: Draft = { target: 'user', base: clean, fields: { ...clean, text: 'Bonjour' } };
+    try {
+      await first.call('ready', {});
+      await first.notify('draft', { draft });
+      assert.deepEqual(first.dirty, [true], 'the panel is told: its title gets a ●');
+      assert.deepEqual(drafts.keys(), ['tilbago.setup.draft']);
+      assert.ok(!JSON.stringify(drafts.get('tilbago.setup.draft')).includes('tb-live'), 'no key');
+    } finally {
+      first.dispose();
+    }
+    // The form is closed; opened again, it finds the edits, for the target they were made for.
+    const second = driveSetupForm(api, drafts);
+    try {
+      const { state, draft: kept } = await second.call('ready', {});
+      assert.deepEqual(kept, draft);
+      assert.equal(state.target, 'user');
+      // Discard (or a Save) leaves no edits: nothing kept, and the ● goes.
+      await second.notify('draft', { draft: null });
+      assert.deepEqual(second.dirty, [false]);
+      assert.equal(drafts.get('tilbago.setup.draft'), undefined);
+      await second.notify('draft', { draft: { ...draft, fields: clean } });
+      assert.equal(drafts.get('tilbago.setup.draft'), undefined, 'a draft without edits is not kept');
+      // What was stored by hand or by another version is checked before it is given back.
+      await drafts.update('tilbago.setup.draft', { ...draft, fields: { text: 42 } });
+      assert.equal((await second.call('ready', {})).draft, null);
+    } finally {
+      second.dispose();
+    }
+  });
+
+  it('Test connection answers with the outcome, the host asked and the time', async () => {
+    const fake = await startFakeTilbago({ validKeys: ['tb-live-setup-panel-key-0001'] });
+    const messages = recordMessages();
+    try {
+      await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+      await runScripted('tilbago.setApiKey', { inputs: ['tb-live-setup-panel-key-0001'], buttons: ['Replace'] });
+      await form.call('ready', {});
+      const accepted = await form.call('testConnection', {});
+      assert.equal(accepted.outcome, 'accepted');
+      assert.equal(accepted.host, `127.0.0.1:${fake.port}`);
+      assert.ok(Math.abs(accepted.at - Date.now()) < 10_000);
+      await runScripted('tilbago.setApiKey', { inputs: ['tb-live-refused-key-0002'], buttons: ['Replace'] });
+      assert.equal((await form.call('testConnection', {})).outcome, 'unauthorized');
+      assert.ok(
+        messages.shown.some((m) => /accepted the API key/.test(m.message)),
+        'the command still says so in its own notification',
+      );
+      await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
+      assert.equal((await form.call('testConnection', {})).outcome, 'notTested', 'no key: not tested');
+    } finally {
+      if (await api.isApiKeySet()) await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
+      messages.restore();
+      await fake.stop();
+    }
+  });
+
   it('Browse… picks a folder with showOpenDialog: inside the workspace it is stored relative; it can be created', async () => {
-    await form.send({ type: 'ready' });
+    await form.call('ready', {});
     const picked = vscode.Uri.joinPath(workspaceFolder().uri, 'dossiers', 'Cas tilbago');
     const dialog = stub(vscode.window, 'showOpenDialog', (async () => [picked]) as any);
+    let answer: RequestResult<'browseFolder'>;
     try {
-      await form.send({ type: 'browseFolder', folder: '' });
+      answer = await form.call('browseFolder', { folder: '' });
     } finally {
       dialog.restore();
     }
@@ -154,38 +285,38 @@ describe('setup panel', () => {
     assert.equal(options.canSelectFolders, true);
     assert.equal(options.canSelectFiles, false);
     assert.equal(options.defaultUri?.fsPath, workspaceFolder().uri.fsPath, 'starts at the workspace when no folder is set');
-    const answer = form.posted.at(-1)!;
-    assert.deepEqual(answer, { type: 'folderPicked', folder: 'dossiers/Cas tilbago', status: { kind: 'missing', path: picked.fsPath } });
+    assert.deepEqual(answer, { folder: 'dossiers/Cas tilbago', status: { kind: 'missing', path: picked.fsPath } });
 
-    await form.send({ type: 'createFolder', folder: 'dossiers/Cas tilbago' });
-    assert.deepEqual(form.posted.at(-1), {
-      type: 'folderStatus',
-      folder: 'dossiers/Cas tilbago',
-      status: { kind: 'ok', path: picked.fsPath },
-    });
+    assert.deepEqual(await form.call('createFolder', { folder: 'dossiers/Cas tilbago' }), { kind: 'ok', path: picked.fsPath });
     assert.ok((await fs.stat(picked.fsPath)).isDirectory());
 
     const outside = vscode.Uri.file(path.join(path.dirname(workspaceFolder().uri.fsPath), 'elsewhere'));
     const second = stub(vscode.window, 'showOpenDialog', (async () => [outside]) as any);
     try {
-      await form.send({ type: 'browseFolder', folder: 'dossiers/Cas tilbago' });
+      answer = await form.call('browseFolder', { folder: 'dossiers/Cas tilbago' });
     } finally {
       second.restore();
     }
     assert.equal((second.calls[0]![0] as vscode.OpenDialogOptions).defaultUri?.fsPath, picked.fsPath, 'starts at the current folder');
-    assert.equal((form.posted.at(-1) as { folder: string }).folder, outside.fsPath, 'outside the workspace: absolute');
+    assert.equal(answer?.folder, outside.fsPath, 'outside the workspace: absolute');
+    const cancelled = stub(vscode.window, 'showOpenDialog', (async () => undefined) as any);
+    try {
+      assert.equal(await form.call('browseFolder', { folder: '' }), null, 'none picked');
+    } finally {
+      cancelled.restore();
+    }
     await fs.rm(path.join(workspaceFolder().uri.fsPath, 'dossiers'), { recursive: true });
   });
 
   it('the key buttons run the palette commands, and the form learns the new status', async () => {
-    await form.send({ type: 'ready' });
+    await form.call('ready', {});
     const boxes = answerInputBoxes('tb-live-0123456789abcdef');
     const messages = recordMessages((_m, buttons) => buttons[0]);
     try {
-      await form.send({ type: 'setApiKey' });
-      await waitFor('the key status', () => form.posted.find((m) => m.type === 'apiKey' && m.apiKey.set));
-      await form.send({ type: 'removeApiKey' });
-      await waitFor('the key removal', () => form.posted.find((m) => m.type === 'apiKey' && !m.apiKey.set));
+      await form.call('setApiKey', {});
+      await waitFor('the key status', () => form.posted.find((m) => m.type === 'apiKey' && m.params.apiKey.set));
+      await form.call('removeApiKey', {});
+      await waitFor('the key removal', () => form.posted.find((m) => m.type === 'apiKey' && !m.params.apiKey.set));
     } finally {
       boxes.restore();
       messages.restore();

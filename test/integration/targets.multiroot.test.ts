@@ -27,8 +27,7 @@ describe('multi-root workspace', () => {
   it('the form offers each folder, then the workspace, then User, and starts with the first folder', async () => {
     const form = driveSetupForm(api);
     try {
-      await form.send({ type: 'ready' });
-      const state = form.lastState();
+      const { state } = await form.call('ready', {});
       assert.deepEqual(
         state.targets.map((t) => t.kind),
         ['folder', 'folder', 'workspace', 'user'],
@@ -47,8 +46,8 @@ describe('multi-root workspace', () => {
     const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
     const form = driveSetupForm(api);
     try {
-      await form.send({ type: 'ready' });
-      await form.send({ type: 'save', requestId: 1, target: `folder:${de.uri.toString()}`, values });
+      await form.call('ready', {});
+      await form.call('save', { target: `folder:${de.uri.toString()}`, changes: values });
       assert.equal(form.states().at(-1)!.reason, 'saved');
       const onDisk = JSON.parse(await fs.readFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), 'utf8'));
       assert.equal(onDisk['tilbago.reminder3.daysBeforeCollection'], 30);
@@ -69,13 +68,8 @@ describe('multi-root workspace', () => {
     const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
     const form = driveSetupForm(api);
     try {
-      await form.send({ type: 'ready' });
-      await form.send({
-        type: 'save',
-        requestId: 2,
-        target: 'workspace',
-        values: { ...values, daysBeforeCollection: 45, casesFolder: '' },
-      });
+      await form.call('ready', {});
+      await form.call('save', { target: 'workspace', changes: { ...values, daysBeforeCollection: 45, casesFolder: '' } });
       const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
       assert.equal(file.settings['tilbago.reminder3.daysBeforeCollection'], 45);
       assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 45, 'inherited from the workspace');

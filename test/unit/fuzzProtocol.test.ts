@@ -1,7 +1,7 @@
 // 100,000 generated hostile messages against the protocol check: it never throws, never lets a bad one through,
 // and what it lets through is a fresh object of allowed fields only.
 import * as assert from 'node:assert/strict';
-import { FORM_FIELDS, formValueProblem, parseWebviewMessage } from '../../src/setup/contract';
+import { FORM_FIELDS, formValueProblem, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
 import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
 
 describe('protocol check under fuzzing', () => {
@@ -21,13 +21,24 @@ describe('protocol check under fuzzing', () => {
       if (!parsed.ok) {
         refused++;
         assert.ok(parsed.error.length > 0 && parsed.error.length < 300, `message ${i}: a short error`);
+        if (parsed.id !== undefined) assert.ok(Number.isSafeInteger(parsed.id) && parsed.id >= 0, `message ${i}: a real id to answer`);
         continue;
       }
       accepted++;
       assert.notEqual(parsed.message, message, 'a copy, not the object received');
-      if (parsed.message.type === 'save') {
-        assert.deepEqual(Object.keys(parsed.message.values).sort(), [...FORM_FIELDS].sort());
-        for (const field of FORM_FIELDS) assert.equal(formValueProblem(field, parsed.message.values[field]), undefined);
+      const sent = parsed.message;
+      if (sent.type === 'save') {
+        for (const key of Reflect.ownKeys(sent.params.changes))
+          assert.ok(FORM_FIELDS.includes(key as never), `message ${i}: ${String(key)}`);
+        for (const field of FORM_FIELDS) {
+          if (Object.hasOwn(sent.params.changes, field)) assert.equal(formValueProblem(field, sent.params.changes[field]), undefined);
+        }
+      }
+      if (sent.type === 'draft' && sent.params.draft) {
+        for (const fields of [sent.params.draft.base, sent.params.draft.fields]) {
+          assert.deepEqual(Object.keys(fields).sort(), [...FORM_FIELDS].sort());
+          for (const field of FORM_FIELDS) assert.ok(typeof fields[field] === 'string' && fields[field].length <= MAX_DRAFT_FIELD_LENGTH);
+        }
       }
     }
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');

@@ -1,38 +1,51 @@
 import * as assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../src/setup/contract';
+import { checkDraft, editedFields, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
 
-const values = { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: 'Madame, Monsieur,\n%NUMERO%', casesFolder: 'Cas tilbago' };
-const save = (over: Record<string, unknown> = {}) => ({ type: 'save', requestId: 1, target: 'workspace', values, ...over });
+const changes = { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: 'Madame, Monsieur,\n%NUMERO%', casesFolder: 'Cas tilbago' };
+const save = (params: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
+  type: 'save',
+  id: 1,
+  params: { target: 'workspace', changes, ...params },
+  ...over,
+});
+const fields = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
+const draft = { target: 'workspace', base: fields, fields: { ...fields, text: 'Bonjour' } };
 
-function refused(raw: unknown, pattern: RegExp): void {
+function refused(raw: unknown, pattern: RegExp): ReturnType<typeof parseWebviewMessage> {
   const parsed = parseWebviewMessage(raw);
   assert.equal(parsed.ok, false, JSON.stringify(raw)?.slice(0, 80));
   if (!parsed.ok) assert.match(parsed.error, pattern);
+  return parsed;
 }
 
 describe('setup protocol: messages from the webview', () => {
-  it('accepts each well-formed message, returning a fresh copy', () => {
+  it('accepts each well-formed request and notification, returning a fresh copy', () => {
     const messages = [
-      { type: 'ready' },
+      { type: 'ready', id: 0, params: {} },
       save(),
-      { type: 'reset', requestId: 2, target: 'user' },
-      { type: 'selectTarget', target: 'folder:file:///work/a' },
-      { type: 'setApiKey' },
-      { type: 'removeApiKey' },
-      { type: 'testConnection' },
-      { type: 'openWalkthrough' },
-      { type: 'browseFolder', folder: '' },
-      { type: 'checkFolder', folder: '../cases' },
-      { type: 'createFolder', folder: '/srv/cases' },
+      save({ changes: {} }),
+      save({ changes: { text: '' } }),
+      { type: 'reset', id: 2, params: { target: 'user' } },
+      { type: 'selectTarget', id: 3, params: { target: 'folder:file:///work/a' } },
+      { type: 'setApiKey', id: 4, params: {} },
+      { type: 'removeApiKey', id: 5, params: {} },
+      { type: 'testConnection', id: 6, params: {} },
+      { type: 'openWalkthrough', id: 7, params: {} },
+      { type: 'browseFolder', id: 8, params: { folder: '' } },
+      { type: 'checkFolder', id: 9, params: { folder: '../cases' } },
+      { type: 'createFolder', id: 10, params: { folder: '/srv/cases' } },
+      { type: 'draft', params: { draft } },
+      { type: 'draft', params: { draft: null } },
     ];
     for (const message of messages) {
       const parsed = parseWebviewMessage(message);
       assert.ok(parsed.ok, JSON.stringify(message));
       assert.deepEqual(parsed.message, message);
       assert.notEqual(parsed.message, message);
+      assert.notEqual(parsed.message.params, message.params, 'the parameters are copied too');
     }
     const parsed = parseWebviewMessage(save());
-    assert.ok(parsed.ok && parsed.message.type === 'save' && parsed.message.values !== values, 'values are copied too');
+    assert.ok(parsed.ok && parsed.message.type === 'save' && parsed.message.params.changes !== changes, 'nested objects too');
   });
 
   it('refuses what is not a message', () => {
@@ -41,46 +54,66 @@ describe('setup protocol: messages from the webview', () => {
   });
 
   it('refuses unknown types and inherited or odd type fields', () => {
-    refused({ type: 'runCommand', command: 'workbench.action.terminal.new' }, /unknown message type/);
+    refused({ type: 'runCommand', id: 1, params: { command: 'workbench.action.terminal.new' } }, /unknown message type/);
     refused({ type: 'toString' }, /unknown message type/);
     refused({ type: '__proto__' }, /unknown message type/);
+    refused({ type: 'reply', id: 1, ok: true, value: 1 }, /unknown message type/);
     refused({ type: 42 }, /unknown message type: number/);
     refused({}, /unknown message type/);
   });
 
-  it('refuses missing and extra fields, including prototype keys', () => {
-    refused({ type: 'ready', extra: 1 }, /exactly the fields type$/);
-    refused({ type: 'save', requestId: 1, target: 'workspace' }, /exactly the fields type, requestId, target, values/);
-    refused(JSON.parse('{"type":"ready","__proto__":{"polluted":true}}'), /exactly the fields/);
-    refused(save({ constructor: 'x' }), /exactly the fields/);
-    refused(save({ values: { ...values, apiKey: 'x' } }), /values must have exactly the fields/);
-    refused(
-      save({ values: JSON.parse(`{"daysAfterSecondReminder":10,"daysBeforeCollection":15,"text":"","__proto__":{"casesFolder":"x"}}`) }),
-      /values must have exactly/,
-    );
-    const { casesFolder: _, ...missing } = values;
-    refused(save({ values: missing }), /values must have exactly/);
+  it('refuses missing and extra fields, in the envelope and in the parameters, including prototype keys', () => {
+    refused({ type: 'ready', id: 1 }, /exactly the fields type, id, params$/);
+    refused({ type: 'ready', params: {} }, /exactly the fields type, id, params$/);
+    refused({ type: 'draft', id: 1, params: { draft: null } }, /exactly the fields type, params$/);
+    refused({ type: 'ready', id: 1, params: { extra: 1 } }, /ready: params must have no fields/);
+    refused(JSON.parse('{"type":"ready","id":1,"params":{},"__proto__":{"polluted":true}}'), /exactly the fields/);
+    refused(save({}, { constructor: 'x' }), /exactly the fields/);
+    refused(save({ apiKey: 'x' }), /save: params must have exactly the fields target, changes/);
+    refused(save({ changes: { ...changes, apiKey: 'x' } }), /params\.changes must have only fields among/);
+    refused(save({ changes: JSON.parse('{"text":"","__proto__":{"casesFolder":"x"}}') }), /params\.changes must have only/);
+    refused({ type: 'draft', params: { draft: { ...draft, base: { ...fields, extra: '' } } } }, /params\.draft\.base must have exactly/);
+    const { target: _, ...noTarget } = draft;
+    refused({ type: 'draft', params: { draft: noTarget } }, /params\.draft must have exactly the fields target, base, fields/);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
   it('refuses values that cannot be saved as they are: no clamping, no coercion', () => {
-    for (const days of [-1, 366, 10.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null, 1e21]) {
-      refused(save({ values: { ...values, daysBeforeCollection: days } }), /values\.daysBeforeCollection cannot be saved/);
+    for (const days of [-1, 366, 10.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null, 1e21, undefined]) {
+      refused(save({ changes: { daysBeforeCollection: days } }), /save: params\.changes\.daysBeforeCollection cannot be saved/);
     }
-    refused(save({ values: { ...values, text: 'x'.repeat(10_001) } }), /values\.text cannot be saved: tooLong/);
-    refused(save({ values: { ...values, text: 'a\u0000b' } }), /controlCharacters/);
-    refused(save({ values: { ...values, text: 42 } }), /wrongType/);
-    refused(save({ values: { ...values, casesFolder: 'a\nb' } }), /values\.casesFolder cannot be saved/);
+    refused(save({ changes: { text: 'x'.repeat(10_001) } }), /params\.changes\.text cannot be saved: tooLong/);
+    refused(save({ changes: { text: 'a\u0000b' } }), /controlCharacters/);
+    refused(save({ changes: { text: 42 } }), /wrongType/);
+    refused(save({ changes: { casesFolder: 'a\nb' } }), /params\.changes\.casesFolder cannot be saved/);
   });
 
-  it('refuses bad request ids, targets and folders', () => {
-    for (const requestId of [-1, 1.5, '1', null, 2 ** 53]) refused(save({ requestId }), /requestId/);
-    for (const target of ['', 42, null, 'x'.repeat(4097)]) refused(save({ target }), /target/);
-    for (const folder of [42, null, 'a\u0007b', 'x'.repeat(4097)]) refused({ type: 'createFolder', folder }, /folder must be/);
+  it('refuses bad request ids, targets, folders and drafts; a refused request keeps its id for the answer', () => {
+    for (const id of [-1, 1.5, '1', null, 2 ** 53]) refused(save({}, { id }), /id must be a whole number/);
+    for (const target of ['', 42, null, 'x'.repeat(4097)]) {
+      const parsed = refused(save({ target }), /params\.target must be a string of 1 to 4096 characters/);
+      assert.equal(!parsed.ok && parsed.id, 1);
+    }
+    for (const folder of [42, null, 'a\u0007b', 'x'.repeat(4097)]) {
+      refused({ type: 'createFolder', id: 1, params: { folder } }, /params\.folder must be a path/);
+    }
+    refused(
+      { type: 'draft', params: { draft: { ...draft, fields: { ...fields, text: 42 } } } },
+      /params\.draft\.fields\.text must be a string/,
+    );
+    const huge = 'x'.repeat(MAX_DRAFT_FIELD_LENGTH + 1);
+    refused({ type: 'draft', params: { draft: { ...draft, fields: { ...fields, text: huge } } } }, /params\.draft\.fields\.text/);
   });
 
   it('keeps error texts short for huge input', () => {
     const parsed = parseWebviewMessage({ type: 'x'.repeat(1_000_000) });
     assert.ok(!parsed.ok && parsed.error.length < 100);
+  });
+
+  it('a draft read back from storage is checked the same way; its edits are the fields that differ from their base', () => {
+    assert.ok(checkDraft(draft).ok);
+    assert.deepEqual(editedFields(draft), ['text']);
+    for (const stored of [undefined, null, 'x', { ...draft, fields: undefined }, { ...draft, target: '' }])
+      assert.equal(checkDraft(stored).ok, false);
   });
 });

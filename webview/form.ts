@@ -1,0 +1,299 @@
+// The setup form's behaviour: what it knows (the host's state, the draft of unsaved edits) and what each action
+// does. It renders with Lit on every change; the preview and the placeholder check follow once per frame. The host
+// decides everything; the form keeps the edits, tells the host about them, and sends checked requests.
+import { render } from 'lit';
+import type { VscodeTextarea } from '@vscode-elements/elements';
+import type { Language } from '../src/shared/languages';
+import { BUILT_IN_LETTERS } from '../src/reminders/letter';
+import { MAX_DRAFT_FIELD_LENGTH, type Draft, type FormField, type SetupState, type StateReason } from '../src/setup/contract';
+import type { Strings } from '../src/setup/formStrings';
+import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, writeIntoFile } from './draft';
+import { HostError, type HostClient } from './hostClient';
+import { PREVIEW_LIMIT, previewParts } from './preview';
+import { applySuggestion, locateUnknownPlaceholders, type LocatedPlaceholder } from './unknownPlaceholders';
+import { FIELD_IDS, formView, type FormActions, type FormModel } from './view';
+import { format, formatTime } from './words';
+
+const MAX_LISTED_UNKNOWN = 8;
+/** Edits this long go to the host a moment later, off the typing path: copying a megabyte each frame would lag. */
+const DRAFT_SENT_AT_ONCE = 20_000;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Marks a moment for `npm run bench` to read; one mark per name, however long the form is used. */
+export function timestamp(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+export class SetupForm {
+  private readonly m: Mutable<FormModel>;
+  private frame = 0;
+  private folderCheck: ReturnType<typeof setTimeout> | undefined;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The edits the host was last told of (`null`: none); nothing is sent before the host's draft was read. */
+  private sentDraft: Draft | null | undefined;
+  private readonly actions: FormActions;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: HostClient,
+    t: Strings,
+    language: Language,
+  ) {
+    this.m = { t, language, saving: false, restored: false, unknown: { items: [], total: 0 } };
+    this.actions = {
+      input: (field, value) => this.input(field, value),
+      save: () => void this.save(),
+      revert: () => this.revert(),
+      reset: () => void this.reset(),
+      selectTarget: (target) => void this.selectTarget(target),
+      keepMine: () => this.update({ external: undefined }),
+      setKey: () => void this.run(this.host.request('setApiKey', {})),
+      removeKey: () => void this.run(this.host.request('removeApiKey', {})),
+      testConnection: () => void this.testConnection(),
+      openWalkthrough: () => void this.run(this.host.request('openWalkthrough', {})),
+      browse: () => void this.browse(),
+      createFolder: () => void this.createFolder(),
+      editBuiltIn: () => this.input('text', BUILT_IN_LETTERS[this.m.language]),
+      insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
+      fixPlaceholder: (item) => this.fixPlaceholder(item),
+      writeIntoFile: (field) => this.writeIntoFile(field),
+    };
+  }
+
+  /** The handshake first, so the host prepares the state while the form is built; its answer comes as a message. */
+  start(): void {
+    const ready = this.host.request('ready', {});
+    this.host.on('state', ({ state, reason }) => this.onState(state, reason));
+    this.host.on('apiKey', ({ apiKey }) => this.update({ apiKey }));
+    this.host.on('refused', ({ message }) => this.update({ error: message }));
+    this.render();
+    this.root.removeAttribute('aria-busy');
+    ready.then(
+      ({ state, draft }) => this.onInitial(state, draft),
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  private render(): void {
+    render(formView(this.m, this.actions), this.root);
+  }
+
+  /** Applies a change to what the form knows, renders, and lets the preview and the host's copy of the edits follow. */
+  private update(change: Partial<FormModel>): void {
+    Object.assign(this.m, change);
+    this.render();
+    this.scheduleFrame();
+  }
+
+  private onInitial(state: SetupState, stored: Draft | null): void {
+    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder };
+    if (stored) {
+      // Edits kept from an earlier session, on top of today's values: say so, and what changed meanwhile.
+      const { draft, changedOutside, conflicts } = rebase(stored, state);
+      change.draft = draft;
+      change.restored = isDirty(draft);
+      if (change.restored && changedOutside.length) change.external = { changed: changedOutside, conflicts };
+      if (draft.fields.casesFolder !== fieldsOf(state.values).casesFolder) this.scheduleFolderCheck(draft.fields.casesFolder);
+    } else {
+      change.draft = startDraft(state);
+    }
+    this.sentDraft = stored;
+    this.update(change);
+    queueMicrotask(() => timestamp('tilbago-setup-interactive'));
+  }
+
+  private onState(state: SetupState, reason: StateReason): void {
+    const before = this.m.draft;
+    if (!before) return; // Not started yet: the handshake's answer brings the newest state.
+    const { draft, changedOutside, conflicts } = rebase(before, state);
+    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder, draft };
+    if (reason === 'external' && isDirty(before) && changedOutside.length) {
+      const union = (a: readonly FormField[] = [], b: readonly FormField[]) => [...new Set([...a, ...b])];
+      change.external = {
+        changed: union(this.m.external?.changed, changedOutside),
+        conflicts: union(this.m.external?.conflicts, conflicts),
+      };
+    }
+    if (draft.fields.casesFolder !== fieldsOf(state.values).casesFolder) this.scheduleFolderCheck(draft.fields.casesFolder);
+    this.update(change);
+  }
+
+  private input(field: FormField, value: string): void {
+    const { draft, state } = this.m;
+    if (!draft) return;
+    timestamp('tilbago-input');
+    let next = edit(draft, field, value);
+    // Typing in a field whose file value is broken means: write what I leave here.
+    if (next !== draft && state?.broken[field]) next = writeIntoFile(next, field);
+    if (field === 'casesFolder') this.scheduleFolderCheck(value);
+    this.update({ draft: next, error: undefined });
+    timestamp('tilbago-input-handled');
+  }
+
+  async save(): Promise<void> {
+    const { draft, state, t } = this.m;
+    if (!draft || !state || this.m.saving) return;
+    const result = changesToSave(draft);
+    if ('invalid' in result) {
+      this.update({ error: t.invalidValues });
+      document.getElementById(FIELD_IDS[result.invalid[0]!])?.focus();
+      return;
+    }
+    if (Object.keys(result.changes).length === 0) return this.update({ error: undefined });
+    this.update({ saving: true, error: undefined, external: undefined, restored: false });
+    try {
+      const saved = await this.host.request('save', { target: draft.target, changes: result.changes });
+      const label = saved.state.targets.find((target) => target.id === saved.state.target)?.label ?? '';
+      this.update({
+        saving: false,
+        state: saved.state,
+        folder: saved.state.folder,
+        draft: afterSave(this.m.draft ?? draft, saved.state, result.changes),
+        lastSavedAt: saved.savedAt,
+        notice: format(t.savedTo, label, formatTime(saved.savedAt, this.m.language)),
+      });
+    } catch (error) {
+      this.m.saving = false;
+      this.fail(error);
+    }
+  }
+
+  /** Back to the values in settings.json: Revert, Discard, Load the new values. */
+  private revert(): void {
+    const { state } = this.m;
+    if (!state) return;
+    this.update({ draft: startDraft(state), folder: state.folder, external: undefined, restored: false, error: undefined });
+  }
+
+  private async reset(): Promise<void> {
+    const { draft, t } = this.m;
+    if (!draft) return;
+    const state = await this.run(this.host.request('reset', { target: draft.target }));
+    if (!state) return;
+    const label = state.targets.find((target) => target.id === state.target)?.label ?? '';
+    this.update({
+      state,
+      folder: state.folder,
+      draft: startDraft(state),
+      external: undefined,
+      restored: false,
+      notice: format(t.resetDone, label),
+    });
+  }
+
+  private async selectTarget(target: string): Promise<void> {
+    const { draft } = this.m;
+    if (!draft || target === draft.target) return;
+    this.update({ draft: { ...draft, target } });
+    const state = await this.run(this.host.request('selectTarget', { target }));
+    const current = this.m.draft ?? draft;
+    // Another target's values: the fields the user did not edit show them, the edits stay.
+    if (state) this.update({ state, folder: state.folder, notice: undefined, draft: rebase(current, state).draft });
+    else if (this.m.state) this.update({ draft: { ...current, target: this.m.state.target } });
+  }
+
+  private async testConnection(): Promise<void> {
+    this.update({ connection: 'testing' });
+    this.update({ connection: (await this.run(this.host.request('testConnection', {}))) ?? undefined });
+  }
+
+  private async browse(): Promise<void> {
+    const folder = this.m.draft?.fields.casesFolder;
+    if (folder === undefined) return;
+    const picked = await this.run(this.host.request('browseFolder', { folder }));
+    if (!picked) return;
+    this.input('casesFolder', picked.folder);
+    this.update({ folder: picked.status });
+  }
+
+  private async createFolder(): Promise<void> {
+    const folder = this.m.draft?.fields.casesFolder;
+    if (folder === undefined) return;
+    const status = await this.run(this.host.request('createFolder', { folder }));
+    if (status && this.m.draft?.fields.casesFolder === folder) this.update({ folder: status });
+  }
+
+  private scheduleFolderCheck(folder: string): void {
+    clearTimeout(this.folderCheck);
+    this.folderCheck = setTimeout(async () => {
+      const status = await this.run(this.host.request('checkFolder', { folder }));
+      if (status && this.m.draft?.fields.casesFolder === folder) this.update({ folder: status });
+    }, 250);
+  }
+
+  private insertPlaceholder(placeholder: string): void {
+    const textarea = document.getElementById(FIELD_IDS.text) as VscodeTextarea | null;
+    if (!textarea) return;
+    const inner = textarea.wrappedElement;
+    const start = inner.selectionStart ?? inner.value.length;
+    const end = inner.selectionEnd ?? start;
+    const token = `%${placeholder}%`;
+    inner.setRangeText(token, start, end, 'end');
+    this.input('text', inner.value);
+    // Back to the text to go on typing; later, so an Enter that pressed the button does not also land in the text.
+    setTimeout(() => {
+      inner.focus();
+      inner.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  private fixPlaceholder(item: LocatedPlaceholder): void {
+    const fixed = applySuggestion(this.m.draft?.fields.text ?? '', item);
+    if (fixed !== undefined) this.input('text', fixed);
+  }
+
+  private writeIntoFile(field: FormField): void {
+    const { draft, state } = this.m;
+    if (!draft || !state) return;
+    this.update({ draft: writeIntoFile(edit(draft, field, fieldsOf(state.values)[field]), field) });
+  }
+
+  // Typing fires many events; the preview, the placeholder check and the host's copy of the edits follow once per frame.
+  private scheduleFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const { draft, language } = this.m;
+      if (!draft) return;
+      timestamp('tilbago-preview-start');
+      const body = document.getElementById('preview-body');
+      if (body) render(previewParts(draft.fields.text, language), body);
+      this.m.unknown = locateUnknownPlaceholders(draft.fields.text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
+      this.render();
+      this.keepDraft(draft);
+      timestamp('tilbago-preview-updated');
+    });
+  }
+
+  /** Tells the host of the edits, so they survive closing the form. */
+  private keepDraft(draft: Draft): void {
+    if (this.sentDraft === undefined) return;
+    const edits = isDirty(draft) ? draft : null;
+    // Beyond what the host keeps (far beyond what can be saved), the last edits it could keep stay there.
+    if (edits === this.sentDraft || (edits?.fields.text.length ?? 0) > MAX_DRAFT_FIELD_LENGTH) return;
+    clearTimeout(this.draftTimer);
+    const send = () => {
+      this.sentDraft = edits;
+      this.host.notify('draft', { draft: edits });
+    };
+    const length = edits ? edits.fields.text.length + edits.base.text.length : 0;
+    if (length <= DRAFT_SENT_AT_ONCE) send();
+    else this.draftTimer = setTimeout(send, 300);
+  }
+
+  /** Runs a request; a failure is shown, and undefined returned. */
+  private async run<T>(request: Promise<T>): Promise<T | undefined> {
+    try {
+      return await request;
+    } catch (error) {
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.update({ error: error instanceof HostError ? error.message : String(error) });
+  }
+}
