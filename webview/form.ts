@@ -40,6 +40,8 @@ export class SetupForm {
     private readonly host: HostClient,
     t: Strings,
     language: Language,
+    /** The panel was closed since the form last showed (not merely hidden or reloaded): edits kept meanwhile are announced. */
+    private readonly reopened: boolean,
   ) {
     this.m = { t, language, saving: false, restored: false, unknown: { items: [], total: 0 } };
     this.actions = {
@@ -93,8 +95,8 @@ export class SetupForm {
       // Edits kept from an earlier session, on top of today's values: say so, and what changed meanwhile.
       const { draft, changedOutside, conflicts } = rebase(stored, state);
       change.draft = draft;
-      change.restored = isDirty(draft);
-      if (change.restored && changedOutside.length) change.external = { changed: changedOutside, conflicts };
+      change.restored = this.reopened && isDirty(draft);
+      if (isDirty(draft) && changedOutside.length) change.external = { changed: changedOutside, conflicts };
       if (draft.fields.casesFolder !== fieldsOf(state.values).casesFolder) this.scheduleFolderCheck(draft.fields.casesFolder);
     } else {
       change.draft = startDraft(state);

@@ -18,12 +18,17 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(styles);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
+// The webview's own state lasts while the panel does (hidden, or the window reloaded), and no longer.
+const reopened = vscode.getState() === undefined;
+vscode.setState({ shown: true });
+
 const form = new SetupForm(
   document.getElementById('app')!,
   connectToHost((message) => vscode.postMessage(message), window),
   // The words of the display language, handed over by the extension in the page.
   JSON.parse(document.body.dataset.strings ?? '{}') as Strings,
   languageOf(document.body.dataset.language ?? 'en'),
+  reopened,
 );
 form.start();
 

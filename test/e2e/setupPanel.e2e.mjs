@@ -167,6 +167,7 @@ export async function runSetupPanelE2e() {
     await openSetup();
     await expectFieldValue('days-after-second', '12', 'after hiding the panel');
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker after showing again');
+    if (await form().locator('#restored').isVisible()) throw new Error('hiding is not closing: no "edits are back" banner');
   });
 
   step('unsaved edits survive closing the panel: reopened, the form has them, says so, and the title has its ●', async () => {
@@ -258,6 +259,11 @@ export async function runSetupPanelE2e() {
     await expectFieldValue('days-after-second', '10', 'the value in effect');
     await expectFieldValue('days-before-collection', '365', 'the value in effect');
     await expectText(form().locator('#dirty'), /A value in the settings file cannot be used/, 'status');
+    await form()
+      .locator('#h-delays')
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-broken-values.png') });
     await form().locator('#days-before-collection-file vscode-button').click();
     await form().locator('#save').click();
     await waitForSetting('tilbago.reminder3.daysBeforeCollection', 365, 'the corrected value');
@@ -337,6 +343,7 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker after the reload');
     await expectFieldValue('days-before-collection', '33', 'after the reload');
     await expectTitle(/^● tilbago setup$/, 'tab title after the reload');
+    if (await form().locator('#restored').isVisible()) throw new Error('a reload is not closing: no "edits are back" banner');
     await watchWebviewViolations();
   });
 
