@@ -9,7 +9,7 @@ import { MAX_DRAFT_FIELD_LENGTH, type Draft, type FormField, type SetupState, ty
 import type { Strings } from '../src/setup/formStrings';
 import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, writeIntoFile } from './draft';
 import { HostError, type HostClient } from './hostClient';
-import { PREVIEW_LIMIT, previewParts } from './preview';
+import { PREVIEW_LIMIT, renderPreview } from './preview';
 import { applySuggestion, locateUnknownPlaceholders, type LocatedPlaceholder } from './unknownPlaceholders';
 import { FIELD_IDS, formView, type FormActions, type FormModel } from './view';
 import { format, formatTime } from './words';
@@ -144,9 +144,11 @@ export class SetupForm {
       return;
     }
     if (Object.keys(result.changes).length === 0) return this.update({ error: undefined });
+    // The request first, then "Saving…": the host starts writing while the form draws.
+    const request = this.host.request('save', { target: draft.target, changes: result.changes });
     this.update({ saving: true, error: undefined, external: undefined, restored: false });
     try {
-      const saved = await this.host.request('save', { target: draft.target, changes: result.changes });
+      const saved = await request;
       const label = saved.state.targets.find((target) => target.id === saved.state.target)?.label ?? '';
       this.update({
         saving: false,
@@ -261,9 +263,14 @@ export class SetupForm {
       if (!draft) return;
       timestamp('tilbago-preview-start');
       const body = document.getElementById('preview-body');
-      if (body) render(previewParts(draft.fields.text, language), body);
-      this.m.unknown = locateUnknownPlaceholders(draft.fields.text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
-      this.render();
+      if (body) renderPreview(body, draft.fields.text, language);
+      const unknown = locateUnknownPlaceholders(draft.fields.text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
+      const same = (a: readonly LocatedPlaceholder[], b: readonly LocatedPlaceholder[]) =>
+        a.length === b.length && a.every((item, i) => item.start === b[i]!.start && item.text === b[i]!.text && item.after === b[i]!.after);
+      if (unknown.total !== this.m.unknown.total || !same(unknown.items, this.m.unknown.items)) {
+        this.m.unknown = unknown;
+        this.render();
+      }
       this.keepDraft(draft);
       timestamp('tilbago-preview-updated');
     });
@@ -273,9 +280,10 @@ export class SetupForm {
   private keepDraft(draft: Draft): void {
     if (this.sentDraft === undefined) return;
     const edits = isDirty(draft) ? draft : null;
+    // Newer edits replace any still waiting to be sent (a big paste, then Revert: the paste is not sent after it).
+    clearTimeout(this.draftTimer);
     // Beyond what the host keeps (far beyond what can be saved), the last edits it could keep stay there.
     if (edits === this.sentDraft || (edits?.fields.text.length ?? 0) > MAX_DRAFT_FIELD_LENGTH) return;
-    clearTimeout(this.draftTimer);
     const send = () => {
       this.sentDraft = edits;
       this.host.notify('draft', { draft: edits });
