@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { activateExtension, driveSetupForm, recordMessages, waitFor } from './helpers';
+import { activateExtension, driveSetupForm, memoryMemento, recordMessages, waitFor } from './helpers';
 
 const values = {
   daysAfterSecondReminder: 7,
@@ -59,6 +59,30 @@ describe('multi-root workspace', () => {
       assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 15);
       assert.equal(api.getSettings(vscode.Uri.joinPath(de.uri, 'a', 'invoice.json')).reminder3.daysAfterSecondReminder, 7);
       assert.equal(api.getSettings().reminder3.daysBeforeCollection, 15, 'the workspace level does not see a folder value');
+    } finally {
+      form.dispose();
+    }
+  });
+
+  it('unsaved edits kept while the form was closed come back for the folder they were made for; for a folder gone, on the current target', async () => {
+    const de = folders[1]!;
+    const fields = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
+    const draft = { target: `folder:${de.uri.toString()}`, base: fields, fields: { ...fields, text: 'Grüezi' } };
+    const drafts = memoryMemento();
+    await drafts.update('tilbago.setup.draft', draft);
+    const form = driveSetupForm(api, drafts);
+    try {
+      const answer = await form.call('ready', {});
+      assert.equal(answer.state.target, draft.target, 'the form opens on that folder');
+      assert.deepEqual(answer.draft, draft);
+      await drafts.update('tilbago.setup.draft', { ...draft, target: 'folder:file:///gone' });
+      const fallback = await form.call('ready', {});
+      assert.equal(fallback.state.target, draft.target, 'the current target stays when the draft names a gone one');
+      assert.equal(
+        fallback.draft?.target,
+        'folder:file:///gone',
+        'the edits are still given to the form, which puts them on the current target',
+      );
     } finally {
       form.dispose();
     }
