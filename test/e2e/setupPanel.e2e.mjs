@@ -7,10 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { newCanary } from '../runner/secret-scan.mjs';
-import { ROOT, freePort, launchBrowser, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, quickInputRow, runCommand, runSteps, SCREENSHOTS } from './workbench.mjs';
+import { ROOT, newRunFolder } from '../runner/vscode-web.mjs';
+import { expectText, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, withFakeTilbago } from './workbench.mjs';
 
 async function chooseColorTheme(page, theme) {
   await runCommand(page, 'Preferences: Color Theme');
@@ -23,10 +22,7 @@ async function chooseColorTheme(page, theme) {
 export async function runSetupPanelE2e() {
   const { runDir, workspace } = newRunFolder('e2e');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const results = { passed: 0, failed: 0, failures: [] };
   const cspViolations = [];
-  let server;
-  let browser;
   let page;
 
   const steps = [];
@@ -352,30 +348,20 @@ export async function runSetupPanelE2e() {
     if (cspViolations.length) throw new Error(`violations: ${cspViolations.join(' | ')}`);
   });
 
-  try {
-    const port = await freePort();
-    fake = await startFakeTilbago({ validKeys: [canary] });
-    // apiBaseUrl is machine-scoped: the run's Machine settings point it at the fake tilbago.
-    server = await startServer({ runDir, port, testDriver: true, machineSettings: { 'tilbago.apiBaseUrl': fake.url } });
-    browser = await launchBrowser(path.join(runDir, 'browser-home'));
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => {
-      // The workbench's own page has a policy of its own; only violations from a webview frame count.
-      const url = message.location()?.url ?? '';
-      if (/Content Security Policy/i.test(message.text()) && /webview/.test(url)) cspViolations.push(message.text());
-    });
-    await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-
-    Object.assign(results, await runSteps(steps, page, runDir));
-  } finally {
-    await browser?.close();
-    await server?.stop();
-    await fake?.stop();
-  }
-  if (results.failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
-  else console.log(`[e2e] run folder kept for inspection: ${runDir}`);
+  const results = await runInWorkbench({
+    label: 'e2e',
+    runDir,
+    steps,
+    start: withFakeTilbago({ runDir, workspace, key: canary, onFake: (started) => (fake = started) }),
+    usePage: (opened) => {
+      page = opened;
+      page.on('console', (message) => {
+        // The workbench's own page has a policy of its own; only violations from a webview frame count.
+        const url = message.location()?.url ?? '';
+        if (/Content Security Policy/i.test(message.text()) && /webview/.test(url)) cspViolations.push(message.text());
+      });
+    },
+  });
   console.log(`[e2e] screenshots in ${path.relative(ROOT, SCREENSHOTS)}`);
   return results;
 }
