@@ -50,9 +50,16 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     // A new key has not been tested yet.
     setContextKey(CONTEXT_KEYS.connectionAccepted, false);
   };
-  const showFolderState = () => setContextKey(CONTEXT_KEYS.casesFolderChosen, configuration.casesFolders().length > 0);
-  void showKeyState();
-  showFolderState();
+  // Whether a cases folder is set, as written (the checks and their warnings wait until a case is used).
+  const showFolderState = () =>
+    setContextKey(
+      CONTEXT_KEYS.casesFolderChosen,
+      (vscode.workspace.workspaceFolders ?? [undefined]).some(
+        (folder) => !!vscode.workspace.getConfiguration(SETTINGS_SECTION, folder).get<string>('casesFolder')?.trim(),
+      ),
+    );
+  // After activation, not during it: the first reads of SecretStorage and the settings take a while.
+  void showKeyState().then(showFolderState);
 
   context.subscriptions.push(
     apiKey,
@@ -67,11 +74,11 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => (await setup()).SetupPanel.revive(panel, context.extensionUri, setupHost),
     }),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SETTINGS_SECTION}.casesFolder`) && showFolderState()),
     apiKey.onDidChange(() => {
       changed.fire({ kind: 'apiKey' });
       void showKeyState();
     }),
-    configuration.onDidChange(showFolderState),
     configuration.onDidChange((e) =>
       changed.fire({
         kind: 'settings',
