@@ -11,15 +11,19 @@ import type { Language } from '../shared/languages';
 import {
   checkDraft,
   editedFields,
+  FORM_FIELDS,
   parseWebviewMessage,
   type ConnectionOutcome,
   type Draft,
+  type FormField,
+  type FormValues,
   type HostMessage,
   type HostNotifications,
   type Outcome,
   type RequestParams,
   type RequestResult,
   type RequestType,
+  type SaveTarget,
   type SetupState,
   type StateReason,
   type WebviewNotification,
@@ -95,12 +99,27 @@ export class SetupController implements vscode.Disposable {
     },
     reset: async ({ target }) => {
       const resolved = this.requireTarget(target);
+      const { values, setAtTarget } = readAtTarget(this.host.configuration, resolved);
+      const cleared = FORM_FIELDS.filter((field) => setAtTarget[field]).map((field) => `• ${describeSetValue(field, values)}`);
+      if (cleared.length === 0) {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('The {0} hold no tilbago reminder or folder value: nothing to reset.', resolved.label),
+        );
+        return null;
+      }
+      // VS Code focuses a modal's first button and lets no extension focus Cancel: the first one removes nothing.
+      const open = vscode.l10n.t('Open the settings file');
       const reset = vscode.l10n.t('Reset');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove the tilbago reminder and folder values from the {0}?', resolved.label),
-        { modal: true, detail: vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.') },
+        vscode.l10n.t('Remove these tilbago values from the {0}?', resolved.label),
+        {
+          modal: true,
+          detail: `${cleared.join('\n')}\n\n${vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.')}`,
+        },
+        open,
         reset,
       );
+      if (answer === open) await vscode.commands.executeCommand(SETTINGS_FILE_COMMAND_OF_TARGET[resolved.kind]);
       if (answer !== reset) return null;
       this.targetId = resolved.id;
       await this.write(() => writeAtTarget(resolved, 'reset'));
@@ -293,5 +312,25 @@ export class SetupController implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+const SETTINGS_FILE_COMMAND_OF_TARGET: Record<SaveTarget['kind'], string> = {
+  user: 'workbench.action.openSettingsJson',
+  workspace: 'workbench.action.openWorkspaceSettingsFile',
+  folder: 'workbench.action.openFolderSettingsFile',
+};
+
+/** One value that Reset would remove, as the user recognises it. */
+function describeSetValue(field: FormField, values: FormValues): string {
+  switch (field) {
+    case 'daysAfterSecondReminder':
+      return vscode.l10n.t('Days after the 2nd reminder: {0}', values.daysAfterSecondReminder);
+    case 'daysBeforeCollection':
+      return vscode.l10n.t('Days before collection: {0}', values.daysBeforeCollection);
+    case 'text':
+      return vscode.l10n.t('Your text of the 3rd reminder ({0} characters)', values.text.length);
+    case 'casesFolder':
+      return vscode.l10n.t('The cases folder: {0}', values.casesFolder);
   }
 }

@@ -132,13 +132,22 @@ describe('setup panel', () => {
     await form.call('ready', {});
     await form.call('save', { target: 'workspace', changes: values });
 
-    const declined = recordMessages(() => undefined);
+    let offered: string[] = [];
+    const declined = recordMessages((_message, buttons) => {
+      offered = buttons;
+      return buttons[0]; // what Enter answers: the focused first button
+    });
     const answer = await form.call('reset', { target: 'workspace' }).finally(declined.restore);
-    assert.equal(answer, null, 'not confirmed: nothing done');
-    assert.match(declined.shown[0]!.message, /Remove the tilbago reminder and folder values from the Workspace settings\?/);
+    assert.equal(answer, null, 'Enter on the question: nothing done');
+    assert.deepEqual(offered, ['Open the settings file', 'Reset'], 'the focused first button removes nothing');
+    assert.match(declined.shown[0]!.message, /Remove these tilbago values from the Workspace settings\?/);
+    // It says what it will clear, the cases folder among them.
+    assert.match(declined.shown[0]!.detail ?? '', /Days before collection: 20/);
+    assert.match(declined.shown[0]!.detail ?? '', /The cases folder: /);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 20);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    const confirmed = recordMessages((_m, buttons) => buttons[0]);
+    const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
