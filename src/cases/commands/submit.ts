@@ -37,6 +37,8 @@ function describeAttachmentProblem(file: string, problem: AttachmentProblem): st
       return file
         ? vscode.l10n.t('attachments/{0} is not a file; attachments/ may hold files only.', file)
         : vscode.l10n.t('attachments is not a folder.');
+    case 'changing':
+      return vscode.l10n.t('the attachment {0} changed while it was read; submit again once it is complete.', file);
     case 'unreadable':
       return file ? vscode.l10n.t('the attachment {0} cannot be read.', file) : vscode.l10n.t('attachments/ cannot be read.');
   }

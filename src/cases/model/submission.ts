@@ -214,7 +214,7 @@ export interface SubmitHooks {
   checkpoint?(step: 'recordWritten' | 'caseRequest' | 'attachmentRequest'): void | Promise<void>;
 }
 
-export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | 'unreadable';
+export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | 'unreadable' | 'changing';
 
 export type SubmitOutcome =
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
@@ -315,10 +315,8 @@ async function readForSending(file: string): Promise<{ readonly content: Buffer;
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length === buffer.length) {
-        if (length > MAX_ATTACHMENT_BYTES) return 'tooLarge';
-        break;
-      }
+      // Longer than it was a moment ago: still being written.
+      if (length === buffer.length) return length > MAX_ATTACHMENT_BYTES ? 'tooLarge' : 'changing';
     }
     const content = buffer.subarray(0, length);
     return { content, sha256: createHash('sha256').update(content).digest('hex') };
