@@ -50,14 +50,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     // A new key has not been tested yet.
     setContextKey(CONTEXT_KEYS.connectionAccepted, false);
   };
-  // Whether a cases folder is set, as written (the checks and their warnings wait until a case is used).
-  const showFolderState = () =>
-    setContextKey(
-      CONTEXT_KEYS.casesFolderChosen,
-      (vscode.workspace.workspaceFolders ?? [undefined]).some(
-        (folder) => !!vscode.workspace.getConfiguration(SETTINGS_SECTION, folder).get<string>('casesFolder')?.trim(),
-      ),
-    );
+  const showFolderState = () => setContextKey(CONTEXT_KEYS.casesFolderChosen, configuration.isCasesFolderSet());
   // After activation, not during it: the first reads of SecretStorage and the settings take a while.
   void showKeyState().then(showFolderState);
 
@@ -74,17 +67,17 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => (await setup()).SetupPanel.revive(panel, context.extensionUri, setupHost),
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SETTINGS_SECTION}.casesFolder`) && showFolderState()),
     apiKey.onDidChange(() => {
       changed.fire({ kind: 'apiKey' });
       void showKeyState();
     }),
-    configuration.onDidChange((e) =>
+    configuration.onDidChange((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.casesFolder`)) showFolderState();
       changed.fire({
         kind: 'settings',
         affects: (scope) => e.affectsConfiguration(SETTINGS_SECTION, scope),
-      }),
-    ),
+      });
+    }),
     { dispose: disposeLog },
   );
 

@@ -101,6 +101,16 @@ export class TilbagoConfiguration implements vscode.Disposable {
     return [...new Set(folders)];
   }
 
+  /**
+   * Whether a cases folder is written in the settings of any workspace folder (or the user's). Only the value as
+   * written, without the checks of `read` and their warnings: cheap enough to ask right after activation.
+   */
+  isCasesFolderSet(): boolean {
+    return (vscode.workspace.workspaceFolders ?? [undefined]).some(
+      (folder) => !!vscode.workspace.getConfiguration(SETTINGS_SECTION, folder).get<string>('casesFolder')?.trim(),
+    );
+  }
+
   /** The effective, checked settings for a folder (or a file in it); the workspace level when none is given. */
   read(scope?: SettingsScope): TilbagoSettings {
     const folder = folderOf(scope);

@@ -26,7 +26,7 @@ describe('setup protocol: messages from the webview', () => {
       save({ changes: {} }),
       save({ changes: { text: '' } }),
       { type: 'reset', id: 2, params: { target: 'user' } },
-      { type: 'selectTarget', id: 3, params: { target: 'folder:file:///work/a' } },
+      { type: 'selectTarget', id: 3, params: { target: 'folder:file:///home/user/invoices' } },
       { type: 'setApiKey', id: 4, params: {} },
       { type: 'removeApiKey', id: 5, params: {} },
       { type: 'testConnection', id: 6, params: {} },

@@ -14,7 +14,8 @@ const STALE_SAME_HOST_MS = 2 * 60_000;
 /** Another machine's lock: its process cannot be asked, and its clock may differ from ours. */
 const STALE_OTHER_HOST_MS = 15 * 60_000;
 
-export type LockPurpose = 'submit' | 'refresh' | 'caseId' | 'setAside' | 'record';
+const PURPOSES = ['submit', 'refresh', 'caseId', 'setAside', 'record'] as const;
+export type LockPurpose = (typeof PURPOSES)[number];
 
 export interface LockOwner {
   readonly tool: 'tilbago-vscode';
@@ -117,7 +118,7 @@ function parseOwner(text: string): LockOwner | undefined {
     const value = JSON.parse(text) as Partial<LockOwner>;
     const valid =
       value?.tool === 'tilbago-vscode' &&
-      ['submit', 'refresh', 'caseId', 'setAside', 'record'].includes(value.purpose as string) &&
+      PURPOSES.includes(value.purpose as LockPurpose) &&
       Number.isSafeInteger(value.pid) &&
       typeof value.host === 'string' &&
       typeof value.startedAt === 'string' &&
