@@ -2,7 +2,7 @@
 // Prints a table and writes it as JSON to .vscode-test/bench/results.json. It reports; it does not pass or fail.
 //   1. bundle sizes against budgets      2. activation inside the real extension host
 //   3. setup panel open → interactive, next to a bare baseline webview (ratio)
-//   4. Save → settings.json on disk      5. preview update for a 1 MB letter   6. JS heap added by each webview
+//   4. Save → every edited value in settings.json     5. preview update for a 1 MB letter   6. JS heap added by each webview
 // Env: TILBAGO_BENCH_RUNS (default 7).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -216,10 +216,19 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
         (which === 'ours' ? samples.heapOurs : samples.heapBaseline).push((await heap()) - before);
 
         if (which === 'ours') {
-          // Save → settings.json: from the click to the new value on disk.
+          // Save → settings.json: from the click to the last of the four edited values on disk (Save writes the
+          // values the user changed: all four are changed, so the time is that of a whole Save).
           // The click is timed inside the page, so Playwright's own work before it does not count.
-          const days = String(20 + run);
-          await frame().locator('#days-after-second input').fill(days);
+          const edited = {
+            'tilbago.reminder3.daysAfterSecondReminder': 20 + run,
+            'tilbago.reminder3.daysBeforeCollection': 30 + run,
+            'tilbago.reminder3.text': `Madame, Monsieur,\nFacture %NUMERO% (${run})`,
+            'tilbago.casesFolder': `Cas tilbago ${run}`,
+          };
+          await frame().locator('#days-after-second input').fill(String(edited['tilbago.reminder3.daysAfterSecondReminder']));
+          await frame().locator('#days-before-collection input').fill(String(edited['tilbago.reminder3.daysBeforeCollection']));
+          await frame().locator('#letter-text textarea').fill(edited['tilbago.reminder3.text']);
+          await frame().locator('#cases-folder input').fill(edited['tilbago.casesFolder']);
           await frame()
             .locator('#save')
             .evaluate((button) =>
@@ -227,9 +236,15 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
             );
           const started = Date.now();
           await frame().locator('#save').click();
-          for (;;) {
-            const text = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : '';
-            if (text.includes(`"tilbago.reminder3.daysAfterSecondReminder": ${days}`)) break;
+          const allOnDisk = () => {
+            try {
+              const saved = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+              return Object.entries(edited).every(([key, value]) => saved[key] === value);
+            } catch {
+              return false; // not there yet, or being written
+            }
+          };
+          while (!allOnDisk()) {
             if (Date.now() - started > 10_000) throw new Error('Save did not reach settings.json');
             await new Promise((resolve) => setTimeout(resolve, 1));
           }
@@ -279,7 +294,7 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
   record('baseline webview: open → its script runs', median(samples.baselineScript), 'ms', '', samples.baselineScript);
   record('baseline webview: open → interactive', baseline, 'ms', '', samples.baseline);
   record('open → interactive, ours / baseline', ours / baseline, '×', '≤ 1.3×');
-  record('Save → settings.json on disk', median(samples.save), 'ms', '≤ 250 ms', samples.save);
+  record('Save → all four edited values in settings.json', median(samples.save), 'ms', '≤ 250 ms', samples.save);
   record("preview of a 1 MB letter: the form's work", median(samples.preview), 'ms', '≤ 50 ms', samples.preview);
   record(
     'preview of a 1 MB letter: to the next frame, textarea layout included',
