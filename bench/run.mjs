@@ -222,12 +222,12 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
           const edited = {
             'tilbago.reminder3.daysAfterSecondReminder': 20 + run,
             'tilbago.reminder3.daysBeforeCollection': 30 + run,
-            'tilbago.reminder3.text': `Madame, Monsieur,\nFacture %NUMERO% (${run})`,
+            'tilbago.reminder3.letter.en': `Madame, Monsieur,\nFacture %NUMERO% (${run})`,
             'tilbago.casesFolder': `Cas tilbago ${run}`,
           };
           await frame().locator('#days-after-second input').fill(String(edited['tilbago.reminder3.daysAfterSecondReminder']));
           await frame().locator('#days-before-collection input').fill(String(edited['tilbago.reminder3.daysBeforeCollection']));
-          await frame().locator('#letter-text textarea').fill(edited['tilbago.reminder3.text']);
+          await frame().locator('#letter-text textarea').fill(edited['tilbago.reminder3.letter.en']);
           await frame().locator('#cases-folder input').fill(edited['tilbago.casesFolder']);
           await frame()
             .locator('#save')

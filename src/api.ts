@@ -5,6 +5,7 @@
 // It never exposes the API key, only whether one is set.
 import type * as vscode from 'vscode';
 import type { IsoDate } from './shared/dates';
+import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
 import type { Reminder3Settings } from './settings/schema';
@@ -62,8 +63,12 @@ export interface TilbagoApi {
   reminderSchedule(dates: ReminderDates, scope?: SettingsScope): ReminderSchedule;
   /** Where an invoice stands on `day` (`yyyy-mm-dd`), by the same rules. @throws RangeError as `reminderSchedule`. */
   reminderStage(dates: ReminderDates, day: IsoDate, scope?: SettingsScope): ReminderStage;
-  /** The 3rd reminder letter for an invoice: the text in effect for the scope, or the built-in letter. Never throws. */
-  renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope): ReminderLetter;
+  /**
+   * The 3rd reminder letter for an invoice in a language (`de`, `fr`, `it`, `en`): that language's text in effect
+   * for the scope, or its built-in letter. Without a language: the one `tilbago.reminder3.defaultLanguage` chooses
+   * for a debtor who names none. Never throws.
+   */
+  renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope, language?: Language): ReminderLetter;
   /**
    * Files a case folder (`case.json`, `attachments/`) at tilbago, exactly as "Tilbago: Submit debt-collection
    * request" does, questions and messages included; never twice. Before a case is filed the user confirms it in a

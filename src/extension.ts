@@ -7,14 +7,15 @@ import type { TilbagoApi, TilbagoChange } from './api';
 import { registerApiKeyCommands } from './apiKey/commands';
 import { ApiKeyStore } from './apiKey/store';
 import type { CaseServices } from './cases/caseFolders';
+import { readyCount } from './cases/counts';
 import { CasesTree } from './cases/tree';
 import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './ids';
-import { reminderLetter } from './reminders/letter';
+import { letterLanguage, letterTextFor, reminderLetter } from './reminders/letter';
 import { reminderSchedule, reminderStage } from './reminders/schedule';
 import { TilbagoConfiguration } from './settings/configuration';
 import { SETTINGS_SECTION } from './settings/schema';
 import type { SetupHost } from './setup/controller';
-import { languageOf } from './shared/languages';
+import { LANGUAGES, languageOf, type Language } from './shared/languages';
 import { registerCommand } from './ui/commands';
 import { CONTEXT_KEYS, setContextKey } from './ui/contextKeys';
 import { disposeLog } from './ui/log';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
   const setup = once(() => import('./setup/panel'));
   const casesTree = new CasesTree(configuration, services.casesChanged.event);
+  const casesView = vscode.window.createTreeView('tilbago.cases', { treeDataProvider: casesTree });
   const showKeyState = async () => {
     setContextKey(CONTEXT_KEYS.apiKeySet, await apiKey.isSet());
     // A new key has not been tested yet.
@@ -62,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     casesTree,
     registerApiKeyCommands(apiKey),
     ...CASE_COMMANDS.map((id) => registerCommand(id, async (...args) => (await cases()).handlers[id](...args))),
-    vscode.window.registerTreeDataProvider('tilbago.cases', casesTree),
+    casesView,
+    casesTree.onDidChangeReadyCount((ready) => {
+      casesView.badge = ready ? { value: ready, tooltip: readyCount(ready) } : undefined;
+    }),
     registerCommand('tilbago.openSetup', async () => (await setup()).SetupPanel.show(context.extensionUri, setupHost)),
     vscode.window.registerWebviewPanelSerializer(SETUP_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => (await setup()).SetupPanel.revive(panel, context.extensionUri, setupHost),
@@ -89,7 +94,13 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     onDidChange: changed.event,
     reminderSchedule: (dates, scope) => reminderSchedule(dates, configuration.read(scope).reminder3),
     reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).reminder3, day),
-    renderReminderLetter: (invoice, scope) => reminderLetter(configuration.read(scope).reminder3.text, invoice, language),
+    renderReminderLetter: (invoice, scope, chosen) => {
+      const { reminder3 } = configuration.read(scope);
+      const letterIn = LANGUAGES.includes(chosen as Language)
+        ? (chosen as Language)
+        : letterLanguage(undefined, reminder3.defaultLanguage, vscode.env.language);
+      return reminderLetter(letterTextFor(reminder3, letterIn), invoice, letterIn);
+    },
     submitCase: async (folder, options) => (await cases()).submit(folder, options),
     refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
     caseState: async (folder) => (await cases()).caseState(folder),

@@ -24,6 +24,10 @@ export function fieldsOf(values: FormValues): DraftFields {
   return {
     daysAfterSecondReminder: String(values.daysAfterSecondReminder),
     daysBeforeCollection: String(values.daysBeforeCollection),
+    letterDe: values.letterDe,
+    letterFr: values.letterFr,
+    letterIt: values.letterIt,
+    letterEn: values.letterEn,
     text: values.text,
     casesFolder: values.casesFolder,
   };

@@ -5,7 +5,15 @@ import { render } from 'lit';
 import type { VscodeTextarea } from '@vscode-elements/elements';
 import type { Language } from '../src/shared/languages';
 import { BUILT_IN_LETTERS } from '../src/reminders/letter';
-import { MAX_DRAFT_FIELD_LENGTH, type Draft, type FormField, type SetupState, type StateReason } from '../src/setup/contract';
+import {
+  FORM_FIELDS,
+  LETTER_FIELDS,
+  MAX_DRAFT_FIELD_LENGTH,
+  type Draft,
+  type FormField,
+  type SetupState,
+  type StateReason,
+} from '../src/setup/contract';
 import type { Strings } from '../src/setup/formStrings';
 import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, writeIntoFile } from './draft';
 import { HostError, type HostClient } from './hostClient';
@@ -43,7 +51,7 @@ export class SetupForm {
     /** The panel was closed since the form last showed (not merely hidden or reloaded): edits kept meanwhile are announced. */
     private readonly reopened: boolean,
   ) {
-    this.m = { t, language, saving: false, restored: false, unknown: { items: [], total: 0 } };
+    this.m = { t, language, letterLanguage: language, saving: false, restored: false, unknown: { items: [], total: 0 } };
     this.actions = {
       input: (field, value) => this.input(field, value),
       save: () => void this.save(),
@@ -57,7 +65,9 @@ export class SetupForm {
       openWalkthrough: () => void this.run(this.host.request('openWalkthrough', {})),
       browse: () => void this.browse(),
       createFolder: () => void this.createFolder(),
-      editBuiltIn: () => this.input('text', BUILT_IN_LETTERS[this.m.language]),
+      editBuiltIn: () => this.input(this.letterField(), BUILT_IN_LETTERS[this.m.letterLanguage]),
+      chooseLetterLanguage: (letterLanguage) => this.update({ letterLanguage }),
+      moveOldText: () => this.moveOldText(),
       insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
       fixPlaceholder: (item) => this.fixPlaceholder(item),
       writeIntoFile: (field) => this.writeIntoFile(field),
@@ -134,13 +144,28 @@ export class SetupForm {
     timestamp('tilbago-input-handled');
   }
 
+  /** The field of the letter being edited. */
+  private letterField() {
+    return LETTER_FIELDS[this.m.letterLanguage];
+  }
+
+  /** The old single letter becomes the letter of the language shown, and leaves its setting on Save. */
+  private moveOldText(): void {
+    const { draft } = this.m;
+    if (!draft || draft.fields.text === '') return;
+    this.update({ draft: edit(edit(draft, this.letterField(), draft.fields.text), 'text', '') });
+  }
+
   async save(): Promise<void> {
     const { draft, state, t } = this.m;
     if (!draft || !state || this.m.saving) return;
     const result = changesToSave(draft);
     if ('invalid' in result) {
-      this.update({ error: t.invalidValues });
-      document.getElementById(FIELD_IDS[result.invalid[0]!])?.focus();
+      const first = result.invalid[0]!;
+      // A letter that cannot be saved is shown before the focus goes to it.
+      const language = (Object.keys(LETTER_FIELDS) as Language[]).find((candidate) => LETTER_FIELDS[candidate] === first);
+      this.update({ error: t.invalidValues, ...(language ? { letterLanguage: language } : {}) });
+      document.getElementById(FIELD_IDS[first])?.focus();
       return;
     }
     if (Object.keys(result.changes).length === 0) return this.update({ error: undefined });
@@ -228,14 +253,14 @@ export class SetupForm {
   }
 
   private insertPlaceholder(placeholder: string): void {
-    const textarea = document.getElementById(FIELD_IDS.text) as VscodeTextarea | null;
+    const textarea = document.getElementById(FIELD_IDS[this.letterField()]) as VscodeTextarea | null;
     if (!textarea) return;
     const inner = textarea.wrappedElement;
     const start = inner.selectionStart ?? inner.value.length;
     const end = inner.selectionEnd ?? start;
     const token = `%${placeholder}%`;
     inner.setRangeText(token, start, end, 'end');
-    this.input('text', inner.value);
+    this.input(this.letterField(), inner.value);
     // Back to the text to go on typing; later, so an Enter that pressed the button does not also land in the text.
     setTimeout(() => {
       inner.focus();
@@ -244,8 +269,9 @@ export class SetupForm {
   }
 
   private fixPlaceholder(item: LocatedPlaceholder): void {
-    const fixed = applySuggestion(this.m.draft?.fields.text ?? '', item);
-    if (fixed !== undefined) this.input('text', fixed);
+    const field = this.letterField();
+    const fixed = applySuggestion(this.m.draft?.fields[field] ?? '', item);
+    if (fixed !== undefined) this.input(field, fixed);
   }
 
   private writeIntoFile(field: FormField): void {
@@ -259,12 +285,14 @@ export class SetupForm {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const { draft, language } = this.m;
+      const { draft, letterLanguage } = this.m;
       if (!draft) return;
       timestamp('tilbago-preview-start');
+      // What a debtor of that language gets: its own letter, else the old single one, else the built-in letter.
+      const text = draft.fields[this.letterField()] || draft.fields.text;
       const body = document.getElementById('preview-body');
-      if (body) renderPreview(body, draft.fields.text, language);
-      const unknown = locateUnknownPlaceholders(draft.fields.text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
+      if (body) renderPreview(body, text, letterLanguage);
+      const unknown = locateUnknownPlaceholders(text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
       const same = (a: readonly LocatedPlaceholder[], b: readonly LocatedPlaceholder[]) =>
         a.length === b.length && a.every((item, i) => item.start === b[i]!.start && item.text === b[i]!.text && item.after === b[i]!.after);
       if (unknown.total !== this.m.unknown.total || !same(unknown.items, this.m.unknown.items)) {
@@ -283,12 +311,12 @@ export class SetupForm {
     // Newer edits replace any still waiting to be sent (a big paste, then Revert: the paste is not sent after it).
     clearTimeout(this.draftTimer);
     // Beyond what the host keeps (far beyond what can be saved), the last edits it could keep stay there.
-    if (edits === this.sentDraft || (edits?.fields.text.length ?? 0) > MAX_DRAFT_FIELD_LENGTH) return;
+    if (edits === this.sentDraft || (edits && FORM_FIELDS.some((field) => edits.fields[field].length > MAX_DRAFT_FIELD_LENGTH))) return;
     const send = () => {
       this.sentDraft = edits;
       this.host.notify('draft', { draft: edits });
     };
-    const length = edits ? edits.fields.text.length + edits.base.text.length : 0;
+    const length = edits ? FORM_FIELDS.reduce((sum, field) => sum + edits.fields[field].length + edits.base[field].length, 0) : 0;
     if (length <= DRAFT_SENT_AT_ONCE) send();
     else this.draftTimer = setTimeout(send, 300);
   }

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatSwissDate } from '../src/shared/dates';
 import { formatChf } from '../src/shared/money';
-import type { Language } from '../src/shared/languages';
+import { LANGUAGES, type Language } from '../src/shared/languages';
 import { LETTER_HEADINGS, PLACEHOLDER_MEANINGS, PLACEHOLDERS, SAMPLE_INVOICE } from '../src/reminders/letter';
 import { SETTINGS, type SettingProblem } from '../src/settings/schema';
 import {
@@ -12,6 +12,7 @@ import {
   type ApiKeyState,
   type ConnectionTest,
   type FolderStatus,
+  LETTER_FIELDS,
   type FormField,
   type SetupState,
 } from '../src/setup/contract';
@@ -24,6 +25,8 @@ import { format, formatTime } from './words';
 export interface FormModel {
   readonly t: Strings;
   readonly language: Language;
+  /** The language of the letter being edited and previewed. */
+  readonly letterLanguage: Language;
   /** The host's state; undefined until the handshake is answered. */
   readonly state?: SetupState | undefined;
   readonly draft?: Draft | undefined;
@@ -56,6 +59,8 @@ export interface FormActions {
   browse(): void;
   createFolder(): void;
   editBuiltIn(): void;
+  chooseLetterLanguage(language: Language): void;
+  moveOldText(): void;
   insertPlaceholder(placeholder: string): void;
   fixPlaceholder(item: LocatedPlaceholder): void;
   writeIntoFile(field: FormField): void;
@@ -65,9 +70,16 @@ export interface FormActions {
 export const FIELD_IDS: Record<FormField, string> = {
   daysAfterSecondReminder: 'days-after-second',
   daysBeforeCollection: 'days-before-collection',
-  text: 'letter-text',
+  // One text box for the four letters: the language switch above it says whose letter it holds.
+  letterDe: 'letter-text',
+  letterFr: 'letter-text',
+  letterIt: 'letter-text',
+  letterEn: 'letter-text',
+  text: 'old-letter',
   casesFolder: 'cases-folder',
 };
+
+const isText = (field: FormField) => field !== 'daysAfterSecondReminder' && field !== 'daysBeforeCollection' && field !== 'casesFolder';
 
 const MAX_SHOWN_PATH = 60;
 
@@ -85,7 +97,7 @@ const valueOfInput = (event: Event) => (event.currentTarget as HTMLInputElement)
 
 /** A value as the form names it: the day counts and the folder as they are, the empty ones by what they mean. */
 function shownValue(t: Strings, field: FormField, value: string | number): string {
-  if (value === '') return field === 'text' ? t.builtInLetter : t.noFolder;
+  if (value === '') return isText(field) ? t.builtInLetter : t.noFolder;
   const text = String(value);
   return text.length > MAX_SHOWN_PATH ? `${text.slice(0, MAX_SHOWN_PATH - 1)}…` : text;
 }
@@ -179,7 +191,7 @@ function externalText(m: FormModel): string {
   const { t, external, state } = m;
   if (!external || !state) return '';
   const names = external.changed.map((field) =>
-    field === 'text' ? t.fieldNames.text : format(t.nowValue, t.fieldNames[field], shownValue(t, field, state.values[field])),
+    isText(field) ? t.fieldNames[field] : format(t.nowValue, t.fieldNames[field], shownValue(t, field, state.values[field])),
   );
   const conflicts = external.conflicts.map((field) => t.fieldNames[field]);
   return `${format(t.externalChange, names.join(', '))} ${conflicts.length ? format(t.alsoEdited, conflicts.join(', ')) : t.followed}`;
@@ -226,8 +238,10 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
   const dirty = draft !== undefined && isDirty(draft);
   const target = draft?.target ?? state?.target;
   const label = state?.targets.find((candidate) => candidate.id === target)?.label ?? '';
-  const text = fields?.text ?? '';
-  const textProblem = fields ? formValueProblem('text', text) : undefined;
+  const letterField = LETTER_FIELDS[m.letterLanguage];
+  const text = fields?.[letterField] ?? '';
+  const textProblem = fields ? formValueProblem(letterField, text) : undefined;
+  const oldText = fields?.text ?? '';
   const folderPath = folder && 'path' in folder ? (folder.kind === 'ok' ? ` ${folder.path}` : ` (${folder.path})`) : '';
   return html`
     <h1>${t.title}</h1>
@@ -333,11 +347,40 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
     <section aria-labelledby="h-text">
       <h2 id="h-text">${t.sectionText}</h2>
       <div class="row">
-        <span id="text-source">${text === '' ? format(t.builtInInUse, t.languageNames[language]) : t.customInUse}</span>
-        <vscode-button id="edit-built-in" secondary ?hidden=${text !== ''} @click=${a.editBuiltIn}>${t.editBuiltIn}</vscode-button>
+        <span id="letter-language-label">${t.letterLanguage}</span>
+        <div id="letter-language" class="targets" role="radiogroup" aria-labelledby="letter-language-label">
+          ${LANGUAGES.map(
+            (option) =>
+              html`<label
+                ><input
+                  type="radio"
+                  name="letter-language"
+                  .value=${option}
+                  .checked=${option === m.letterLanguage}
+                  @change=${() => a.chooseLetterLanguage(option)}
+                />${t.fieldNames[LETTER_FIELDS[option]]}${fields?.[LETTER_FIELDS[option]] ? ' ✎' : ''}</label
+              >`,
+          )}
+        </div>
+      </div>
+      <p class="hint">${format(t.debtorsIn, t.languageNames[m.letterLanguage])}</p>
+      <div id="old-letter" class="banner" role="note" ?hidden=${text !== '' || oldText === ''}>
+        <span>${t.oldTextInUse}</span>
+        <vscode-button id="move-old-letter" secondary @click=${a.moveOldText}
+          >${format(t.moveOldText, t.languageNames[m.letterLanguage])}</vscode-button
+        >
+        ${brokenNote(m, a, 'text')}
+      </div>
+      <div class="row">
+        <span id="text-source"
+          >${text !== '' ? t.customInUse : oldText === '' ? format(t.builtInInUse, t.languageNames[m.letterLanguage]) : ''}</span
+        >
+        <vscode-button id="edit-built-in" secondary ?hidden=${text !== '' || oldText !== ''} @click=${a.editBuiltIn}
+          >${t.editBuiltIn}</vscode-button
+        >
       </div>
       <div class="field">
-        <vscode-label for="letter-text">${t.letterText}</vscode-label>
+        <vscode-label for="letter-text">${t.fieldNames[letterField]}</vscode-label>
         <vscode-textarea
           id="letter-text"
           rows="16"
@@ -345,14 +388,14 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
           class="letter-text"
           .value=${live(text)}
           ?invalid=${textProblem !== undefined}
-          @input=${(event: Event) => a.input('text', valueOfInput(event))}
+          @input=${(event: Event) => a.input(letterField, valueOfInput(event))}
         ></vscode-textarea>
         <vscode-form-helper id="text-help"
           >${
             textProblem === 'tooLong' ? format(t.textTooLong, SETTINGS['reminder3.text'].maxLength) : textProblem ? t.textControl : ''
           }</vscode-form-helper
         >
-        ${brokenNote(m, a, 'text')}
+        ${brokenNote(m, a, letterField)}
       </div>
       ${unknownList(m, a)}
       <h3 id="h-legend">${t.dynamicValues}</h3>
@@ -376,7 +419,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <p class="hint">
         ${format(t.previewSample, SAMPLE_INVOICE.number, formatSwissDate(SAMPLE_INVOICE.invoiceDate), formatChf(SAMPLE_INVOICE.amountDueRappen))}
       </p>
-      <article id="preview" class="letter" aria-labelledby="h-preview"><h4>${LETTER_HEADINGS[language]}</h4><div id="preview-body"></div></article>
+      <article id="preview" class="letter" aria-labelledby="h-preview"><h4>${LETTER_HEADINGS[m.letterLanguage]}</h4><div id="preview-body"></div></article>
       <p id="preview-cut" class="hint" ?hidden=${text.length <= PREVIEW_LIMIT}>${format(t.previewCut, PREVIEW_LIMIT)}</p>
     </section>
   `;

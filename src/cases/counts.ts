@@ -7,3 +7,5 @@ export const casesCount = (n: number) => plural(n, { one: vscode.l10n.t('{0} cas
 export const problemsCount = (n: number) => plural(n, { one: vscode.l10n.t('{0} problem', n), other: vscode.l10n.t('{0} problems', n) });
 export const attachmentsCount = (n: number) =>
   plural(n, { one: vscode.l10n.t('{0} attachment', n), other: vscode.l10n.t('{0} attachments', n) });
+export const readyCount = (n: number) =>
+  plural(n, { one: vscode.l10n.t('{0} case ready for tilbago', n), other: vscode.l10n.t('{0} cases ready for tilbago', n) });

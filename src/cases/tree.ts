@@ -6,14 +6,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { describeApiError } from '../tilbago/errors';
+import { formatSwissDate, today } from '../shared/dates';
 import { formatDateTime } from '../ui/format';
-import { problemsCount } from './counts';
+import { casesCount, problemsCount } from './counts';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
+import type { CaseStage, CaseStageKind } from './model/stage';
 import type { CaseFolderSummary, SubmissionRecord } from './model/submission';
 
 /** A case node carries `folderUri`, which is what the case commands take from the view. */
+type CaseNode = {
+  readonly kind: 'case';
+  readonly summary: CaseFolderSummary;
+  readonly stage: CaseStage;
+  readonly folderUri: vscode.Uri;
+};
 type Node =
-  | { readonly kind: 'case'; readonly summary: CaseFolderSummary; readonly folderUri: vscode.Uri }
+  | { readonly kind: 'stage'; readonly stage: CaseStageKind; readonly cases: readonly CaseNode[] }
+  | CaseNode
   | { readonly kind: 'file'; readonly file: string };
 
 export function stateLabel(record: SubmissionRecord): string {
@@ -35,8 +44,56 @@ export function stateLabel(record: SubmissionRecord): string {
   }
 }
 
+function stageTitle(stage: CaseStageKind): string {
+  switch (stage) {
+    case 'needsAttention':
+      return vscode.l10n.t('Needs attention');
+    case 'ready':
+      return vscode.l10n.t('Ready for tilbago');
+    case 'thirdReminderDue':
+      return vscode.l10n.t('3rd reminder due');
+    case 'waiting':
+      return vscode.l10n.t('Waiting');
+    case 'filed':
+      return vscode.l10n.t('Filed at tilbago');
+  }
+}
+
+/** What the view says beside a case: where it stands, and from or until when. */
+function caseDescription(node: CaseNode): string {
+  const { summary, stage } = node;
+  switch (stage.kind) {
+    case 'needsAttention':
+      if (summary.recordProblem) return vscode.l10n.t('submission.json not understood');
+      if (summary.record && stage.reason === 'attempt') return stateLabel(summary.record);
+      if (stage.reason === 'noSecondReminder') return vscode.l10n.t('reminders.json has no date of the 2nd reminder');
+      return vscode.l10n.t('needs attention · {0}', problemsCount(stage.problems));
+    case 'ready':
+      return stage.since ? vscode.l10n.t('litigation since {0}', formatSwissDate(stage.since)) : vscode.l10n.t('not submitted');
+    case 'thirdReminderDue':
+      return vscode.l10n.t('3rd reminder due since {0}', formatSwissDate(stage.since));
+    case 'waiting':
+      return stage.for === 'litigation'
+        ? vscode.l10n.t('waiting — litigation from {0}', formatSwissDate(stage.until))
+        : vscode.l10n.t('waiting — 3rd reminder from {0}', formatSwissDate(stage.until));
+    case 'filed':
+      return stateLabel(stage.record);
+  }
+}
+
+const STAGE_ICONS: Record<CaseStageKind, string> = {
+  needsAttention: 'warning',
+  ready: 'law',
+  thirdReminderDue: 'mail',
+  waiting: 'watch',
+  filed: 'pass',
+};
+
 export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly readyChanged = new vscode.EventEmitter<number>();
+  /** How many cases are ready for tilbago, after each listing (the view's badge). */
+  readonly onDidChangeReadyCount = this.readyChanged.event;
   readonly onDidChangeTreeData = this.changed.event;
   /** Watching starts when the view first asks for its items, not at activation. */
   private watchers: vscode.Disposable[] | undefined;
@@ -73,10 +130,9 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       if (!this.watchers) this.watch();
-      const { listCaseFolders } = await import('./model/submission');
-      const cases = (await Promise.all(this.configuration.casesFolders().map(listCaseFolders))).flat();
-      return cases.map((summary) => ({ kind: 'case', summary, folderUri: vscode.Uri.file(summary.folder) }));
+      return this.listStages();
     }
+    if (node.kind === 'stage') return [...node.cases];
     if (node.kind === 'file') return [];
     const folder = node.summary.folder;
     const files = [path.join(folder, CASE_FILE)];
@@ -95,7 +151,44 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     return files.map((file) => ({ kind: 'file', file }));
   }
 
+  /** Every case of every cases folder, staged with the delays in effect for its folder, grouped by stage. */
+  private async listStages(): Promise<Node[]> {
+    const [{ listCaseFolders }, { caseStage, STAGE_ORDER }] = await Promise.all([import('./model/submission'), import('./model/stage')]);
+    const day = today();
+    const byStage = new Map<CaseStageKind, CaseNode[]>(STAGE_ORDER.map((stage) => [stage, []]));
+    for (const casesFolder of this.configuration.casesFolders()) {
+      const delays = this.configuration.read(vscode.Uri.file(casesFolder)).reminder3;
+      for (const summary of await listCaseFolders(casesFolder)) {
+        const stage = caseStage(
+          {
+            problems: summary.problems,
+            reminders: summary.reminders && { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
+            record: summary.record,
+            recordBroken: summary.recordProblem !== undefined,
+          },
+          delays,
+          day,
+        );
+        byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
+      }
+    }
+    this.readyChanged.fire(byStage.get('ready')!.length);
+    return STAGE_ORDER.filter((stage) => byStage.get(stage)!.length).map((stage) => ({ kind: 'stage', stage, cases: byStage.get(stage)! }));
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'stage') {
+      // Filed cases are history: folded away; the others are work to do.
+      const item = new vscode.TreeItem(
+        stageTitle(node.stage),
+        node.stage === 'filed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+      );
+      item.id = `stage:${node.stage}`;
+      item.description = casesCount(node.cases.length);
+      item.iconPath = new vscode.ThemeIcon(STAGE_ICONS[node.stage]);
+      item.contextValue = `tilbagoStage.${node.stage}`;
+      return item;
+    }
     if (node.kind === 'file') {
       const uri = vscode.Uri.file(node.file);
       const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
@@ -104,18 +197,11 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
       return item;
     }
-    const { summary } = node;
+    const { summary, stage } = node;
     const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `case:${summary.folder}`;
     const record = summary.record;
-    const needsAttention = !record && summary.problems > 0;
-    item.description = summary.recordProblem
-      ? vscode.l10n.t('submission.json not understood')
-      : record
-        ? stateLabel(record)
-        : needsAttention
-          ? vscode.l10n.t('needs attention · {0}', problemsCount(summary.problems))
-          : vscode.l10n.t('not submitted');
+    item.description = caseDescription(node);
     item.tooltip = new vscode.MarkdownString(
       [
         `**${summary.name}**`,
@@ -133,15 +219,13 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
         .filter(Boolean)
         .join('\n\n'),
     );
-    item.iconPath = new vscode.ThemeIcon(
-      record?.state === 'complete' ? 'pass' : needsAttention || (record && record.state !== 'created') ? 'warning' : 'file',
-    );
+    item.iconPath = new vscode.ThemeIcon(stage.kind === 'needsAttention' ? 'warning' : stage.kind === 'filed' ? 'pass' : 'file');
     item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
     return item;
   }
 
   dispose(): void {
     clearTimeout(this.pending);
-    for (const disposable of [...(this.watchers ?? []), ...this.subscriptions, this.changed]) disposable.dispose();
+    for (const disposable of [...(this.watchers ?? []), ...this.subscriptions, this.changed, this.readyChanged]) disposable.dispose();
   }
 }

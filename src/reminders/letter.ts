@@ -1,7 +1,8 @@
 // The third reminder letter: its placeholders (the one place that knows them), the built-in texts, and
 // rendering a text for an invoice. Pure and total: rendering never throws, whatever the text holds.
 import { formatSwissDate, isIsoDate, type IsoDate } from '../shared/dates';
-import type { Language } from '../shared/languages';
+import { LANGUAGES, type Language } from '../shared/languages';
+import type { Reminder3Settings } from '../settings/schema';
 import { formatChf } from '../shared/money';
 
 export const PLACEHOLDERS = ['TITRE', 'NUMERO', 'RAPPEL1', 'RAPPEL2', 'DATEFACTURE', 'MONTANT'] as const;
@@ -262,4 +263,27 @@ export function reminderLetter(text: string, invoice: LetterInvoice, language: L
     unknownPlaceholders: findUnknownPlaceholders(letter).map((unknown) => unknown.text),
     missingPlaceholders: parts.flatMap((part) => (part.kind === 'missing' ? [part.placeholder] : [])),
   };
+}
+
+/**
+ * The language of a debtor's letter: the debtor's own (`preferredLanguage` in case.json), else the one the settings
+ * choose, else the display language when it is one of the four, else German (most Swiss debtors read it).
+ */
+export function letterLanguage(
+  preferred: Language | undefined,
+  defaultLanguage: Reminder3Settings['defaultLanguage'],
+  displayLanguage: string,
+): Language {
+  if (preferred) return preferred;
+  if (defaultLanguage !== 'auto') return defaultLanguage;
+  const base = displayLanguage.toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((language) => language === base) ?? 'de';
+}
+
+/**
+ * The text written for a language: its own letter, else the one letter of earlier versions while it is set; empty
+ * means the built-in letter of that language.
+ */
+export function letterTextFor(settings: Pick<Reminder3Settings, 'letters' | 'text'>, language: Language): string {
+  return settings.letters[language] || settings.text;
 }

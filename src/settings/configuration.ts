@@ -3,7 +3,16 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
-import { checkSetting, SETTINGS_SECTION, workspaceMaySet, type SettingKey, type SettingProblem, type SettingValue } from './schema';
+import {
+  checkSetting,
+  LETTER_SETTINGS,
+  SETTINGS_SECTION,
+  workspaceMaySet,
+  type Reminder3Settings,
+  type SettingKey,
+  type SettingProblem,
+  type SettingValue,
+} from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
 import { log } from '../ui/log';
 
@@ -61,13 +70,15 @@ function describeProblem(problem: SettingProblem): string {
       return vscode.l10n.t('contains control characters');
     case 'invalidUrl':
       return vscode.l10n.t('is not a valid https:// address');
+    case 'notAChoice':
+      return vscode.l10n.t('must be one of {0}', problem.values.map((value) => `"${value}"`).join(', '));
     case 'insecureUrl':
       return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
   }
 }
 
 function describeValue(key: SettingKey, value: number | string): string {
-  if (value === '' && key === 'reminder3.text') return vscode.l10n.t('the built-in letter');
+  if (value === '' && (LETTER_SETTINGS as readonly string[]).includes(key)) return vscode.l10n.t('the built-in letter');
   if (value === '') return vscode.l10n.t('no folder');
   return typeof value === 'number' ? String(value) : `"${value}"`;
 }
@@ -121,6 +132,13 @@ export class TilbagoConfiguration implements vscode.Disposable {
       reminder3: Object.freeze({
         daysAfterSecondReminder: get('reminder3.daysAfterSecondReminder'),
         daysBeforeCollection: get('reminder3.daysBeforeCollection'),
+        letters: Object.freeze({
+          de: get('reminder3.letter.de'),
+          fr: get('reminder3.letter.fr'),
+          it: get('reminder3.letter.it'),
+          en: get('reminder3.letter.en'),
+        }),
+        defaultLanguage: get('reminder3.defaultLanguage') as Reminder3Settings['defaultLanguage'],
         text: get('reminder3.text'),
       }),
       casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,

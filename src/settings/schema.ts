@@ -1,6 +1,7 @@
 // The one place that knows the extension's settings: their keys, types, defaults and bounds, and how a raw
 // value from settings.json becomes a safe value. VS Code treats a schema's bounds as hints only (a hand-edited
 // file can hold anything), so every value is checked here again before it is used.
+import type { Language } from '../shared/languages';
 import { checkApiBaseUrl } from './apiBaseUrl';
 
 export const SETTINGS_SECTION = 'tilbago';
@@ -20,14 +21,31 @@ interface StringSpec {
   readonly scope: 'resource' | 'machine';
 }
 
-export type SettingSpec = IntegerSpec | StringSpec;
+interface ChoiceSpec {
+  readonly type: 'choice';
+  readonly default: string;
+  readonly values: readonly string[];
+  readonly scope: 'resource' | 'machine';
+}
+
+export type SettingSpec = IntegerSpec | StringSpec | ChoiceSpec;
+
+// A one-page letter is a few thousand characters; far more is a pasting accident, not a letter.
+const LETTER = { type: 'string', default: '', maxLength: 10_000, scope: 'resource' } as const;
 
 /** In the order the Settings editor shows them. Keys are relative to the `tilbago` section. */
 export const SETTINGS = {
   'reminder3.daysAfterSecondReminder': { type: 'integer', default: 10, minimum: 0, maximum: 365, scope: 'resource' },
   'reminder3.daysBeforeCollection': { type: 'integer', default: 15, minimum: 0, maximum: 365, scope: 'resource' },
-  // A one-page letter is a few thousand characters; far more is a pasting accident, not a letter.
-  'reminder3.text': { type: 'string', default: '', maxLength: 10_000, scope: 'resource' },
+  // One letter per language; empty: the built-in letter of that language.
+  'reminder3.letter.de': LETTER,
+  'reminder3.letter.fr': LETTER,
+  'reminder3.letter.it': LETTER,
+  'reminder3.letter.en': LETTER,
+  // The language of the letter for a debtor whose case.json names none; `auto`: the display language.
+  'reminder3.defaultLanguage': { type: 'choice', default: 'auto', values: ['auto', 'de', 'fr', 'it', 'en'], scope: 'resource' },
+  // Deprecated: the one letter of earlier versions, still used for a language without its own letter.
+  'reminder3.text': LETTER,
   casesFolder: { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
   // Machine scope: a workspace must never be able to choose where the API key is sent.
   apiBaseUrl: { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
@@ -48,12 +66,23 @@ export function workspaceMaySet(key: SettingKey, workspaceTrusted: boolean): boo
 
 export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['type'] extends 'integer' ? number : string;
 
+/** The settings that hold a letter: line breaks and tabs are allowed in them. */
+export const LETTER_SETTINGS = [
+  'reminder3.letter.de',
+  'reminder3.letter.fr',
+  'reminder3.letter.it',
+  'reminder3.letter.en',
+  'reminder3.text',
+] as const;
+const isLetterSetting = (key: SettingKey) => (LETTER_SETTINGS as readonly string[]).includes(key);
+
 /** Why a raw value was not used as it is. */
 export type SettingProblem =
   | { readonly reason: 'wrongType'; readonly expected: 'integer' | 'string' }
   | { readonly reason: 'notWholeNumber' }
   | { readonly reason: 'outOfRange'; readonly minimum: number; readonly maximum: number }
   | { readonly reason: 'tooLong'; readonly maxLength: number }
+  | { readonly reason: 'notAChoice'; readonly values: readonly string[] }
   | { readonly reason: 'controlCharacters' }
   | { readonly reason: 'invalidUrl' }
   | { readonly reason: 'insecureUrl' };
@@ -76,7 +105,8 @@ export function hasControlCharacters(text: string): boolean {
 /** Checks one raw value (`undefined` = not set anywhere) and says which value to use instead when it is broken. */
 export function checkSetting<K extends SettingKey>(key: K, raw: unknown): CheckedSetting<SettingValue<K>> {
   const spec: SettingSpec = SETTINGS[key];
-  const result = spec.type === 'integer' ? checkInteger(spec, raw) : checkString(key, spec, raw);
+  const result =
+    spec.type === 'integer' ? checkInteger(spec, raw) : spec.type === 'choice' ? checkChoice(spec, raw) : checkString(key, spec, raw);
   return result as CheckedSetting<SettingValue<K>>;
 }
 
@@ -93,13 +123,20 @@ function checkInteger(spec: IntegerSpec, raw: unknown): CheckedSetting<number> {
   return { value: raw };
 }
 
+function checkChoice(spec: ChoiceSpec, raw: unknown): CheckedSetting<string> {
+  if (raw === undefined) return { value: spec.default };
+  return typeof raw === 'string' && spec.values.includes(raw)
+    ? { value: raw }
+    : { value: spec.default, problem: { reason: 'notAChoice', values: spec.values } };
+}
+
 function checkString(key: SettingKey, spec: StringSpec, raw: unknown): CheckedSetting<string> {
   if (raw === undefined) return { value: spec.default };
   if (typeof raw !== 'string') return { value: spec.default, problem: { reason: 'wrongType', expected: 'string' } };
   if (raw.length > spec.maxLength) {
     return { value: spec.default, problem: { reason: 'tooLong', maxLength: spec.maxLength } };
   }
-  const forbidden = key === 'reminder3.text' ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
+  const forbidden = isLetterSetting(key) ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
   if (forbidden.test(raw)) return { value: spec.default, problem: { reason: 'controlCharacters' } };
   if (key === 'apiBaseUrl') {
     const url = checkApiBaseUrl(raw);
@@ -114,6 +151,13 @@ export interface Reminder3Settings {
   readonly daysAfterSecondReminder: number;
   /** Days after the 3rd reminder before the invoice becomes a litigation case for tilbago. */
   readonly daysBeforeCollection: number;
-  /** The letter text; empty means the built-in letter of the display language. */
+  /** The letter of each language; empty means the built-in letter of that language (or `text` while it is set). */
+  readonly letters: Readonly<Record<Language, string>>;
+  /** The letter's language for a debtor whose case names none; `auto`: the display language (German if not one of the four). */
+  readonly defaultLanguage: 'auto' | Language;
+  /**
+   * @deprecated The one letter of earlier versions (`tilbago.reminder3.text`): still used for every language whose
+   * own letter is empty, until it is moved into one of `letters`.
+   */
   readonly text: string;
 }

@@ -10,16 +10,38 @@ import { checkSetting, type SettingKey, type SettingProblem } from '../settings/
 export interface FormValues {
   readonly daysAfterSecondReminder: number;
   readonly daysBeforeCollection: number;
+  readonly letterDe: string;
+  readonly letterFr: string;
+  readonly letterIt: string;
+  readonly letterEn: string;
+  /** The one letter of earlier versions (deprecated): the form offers to move it into a language's letter. */
   readonly text: string;
   readonly casesFolder: string;
 }
 
-export const FORM_FIELDS = ['daysAfterSecondReminder', 'daysBeforeCollection', 'text', 'casesFolder'] as const;
+export const FORM_FIELDS = [
+  'daysAfterSecondReminder',
+  'daysBeforeCollection',
+  'letterDe',
+  'letterFr',
+  'letterIt',
+  'letterEn',
+  'text',
+  'casesFolder',
+] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
+export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
+
+/** The field of each language's letter, in the order the form's language switch shows them. */
+export const LETTER_FIELDS: Readonly<Record<Language, LetterField>> = { de: 'letterDe', fr: 'letterFr', it: 'letterIt', en: 'letterEn' };
 
 export const SETTING_OF_FIELD: Record<FormField, SettingKey> = {
   daysAfterSecondReminder: 'reminder3.daysAfterSecondReminder',
   daysBeforeCollection: 'reminder3.daysBeforeCollection',
+  letterDe: 'reminder3.letter.de',
+  letterFr: 'reminder3.letter.fr',
+  letterIt: 'reminder3.letter.it',
+  letterEn: 'reminder3.letter.en',
   text: 'reminder3.text',
   casesFolder: 'casesFolder',
 };
@@ -211,6 +233,10 @@ const draftField = string(0, MAX_DRAFT_FIELD_LENGTH);
 const draftFields = object({
   daysAfterSecondReminder: draftField,
   daysBeforeCollection: draftField,
+  letterDe: draftField,
+  letterFr: draftField,
+  letterIt: draftField,
+  letterEn: draftField,
   text: draftField,
   casesFolder: draftField,
 });
@@ -228,6 +254,10 @@ const REQUEST_PARAMS = {
       {
         daysAfterSecondReminder: formValue('daysAfterSecondReminder'),
         daysBeforeCollection: formValue('daysBeforeCollection'),
+        letterDe: formValue('letterDe'),
+        letterFr: formValue('letterFr'),
+        letterIt: formValue('letterIt'),
+        letterEn: formValue('letterEn'),
         text: formValue('text'),
         casesFolder: formValue('casesFolder'),
       },

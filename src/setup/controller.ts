@@ -30,6 +30,7 @@ import {
   type WebviewNotificationParams,
   type WebviewNotificationType,
   type WebviewRequest,
+  type LetterField,
 } from './contract';
 import type { ApiError } from '../tilbago/client';
 import { log } from '../ui/log';
@@ -321,6 +322,19 @@ const SETTINGS_FILE_COMMAND_OF_TARGET: Record<SaveTarget['kind'], string> = {
   folder: 'workbench.action.openFolderSettingsFile',
 };
 
+function languageName(field: LetterField): string {
+  switch (field) {
+    case 'letterDe':
+      return vscode.l10n.t('German');
+    case 'letterFr':
+      return vscode.l10n.t('French');
+    case 'letterIt':
+      return vscode.l10n.t('Italian');
+    case 'letterEn':
+      return vscode.l10n.t('English');
+  }
+}
+
 /** One value that Reset would remove, as the user recognises it. */
 function describeSetValue(field: FormField, values: FormValues): string {
   switch (field) {
@@ -328,6 +342,11 @@ function describeSetValue(field: FormField, values: FormValues): string {
       return vscode.l10n.t('Days after the 2nd reminder: {0}', values.daysAfterSecondReminder);
     case 'daysBeforeCollection':
       return vscode.l10n.t('Days before collection: {0}', values.daysBeforeCollection);
+    case 'letterDe':
+    case 'letterFr':
+    case 'letterIt':
+    case 'letterEn':
+      return vscode.l10n.t('Your {0} letter of the 3rd reminder ({1} characters)', languageName(field), values[field].length);
     case 'text':
       return vscode.l10n.t('Your text of the 3rd reminder ({0} characters)', values.text.length);
     case 'casesFolder':

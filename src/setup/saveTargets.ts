@@ -78,17 +78,14 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
   const values: FormValues = {
     daysAfterSecondReminder: read('daysAfterSecondReminder'),
     daysBeforeCollection: read('daysBeforeCollection'),
+    letterDe: read('letterDe'),
+    letterFr: read('letterFr'),
+    letterIt: read('letterIt'),
+    letterEn: read('letterEn'),
     text: read('text'),
     casesFolder: read('casesFolder'),
   };
-  const setAtTarget = Object.fromEntries(
-    FORM_FIELDS.map((field) => {
-      const info = config.inspect(SETTING_OF_FIELD[field]);
-      const own =
-        target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
-      return [field, own !== undefined];
-    }),
-  ) as Record<FormField, boolean>;
+  const setAtTarget = Object.fromEntries(FORM_FIELDS.map((field) => [field, isSetAt(config, field, target)])) as Record<FormField, boolean>;
   return { values, setAtTarget, broken };
 }
 
@@ -99,7 +96,19 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
 export async function writeAtTarget(target: ResolvedTarget, changes: Partial<FormValues> | 'reset'): Promise<void> {
   const config = configurationFor(target);
   for (const field of FORM_FIELDS) {
-    if (changes === 'reset') await config.update(SETTING_OF_FIELD[field], undefined, target.configurationTarget);
-    else if (Object.hasOwn(changes, field)) await config.update(SETTING_OF_FIELD[field], changes[field], target.configurationTarget);
+    if (changes === 'reset') {
+      if (isSetAt(config, field, target)) await config.update(SETTING_OF_FIELD[field], undefined, target.configurationTarget);
+    } else if (Object.hasOwn(changes, field)) {
+      // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
+      const value = field === 'text' && changes.text === '' ? undefined : changes[field];
+      await config.update(SETTING_OF_FIELD[field], value, target.configurationTarget);
+    }
   }
+}
+
+/** Whether the target's own settings file holds a value for the field. */
+function isSetAt(config: vscode.WorkspaceConfiguration, field: FormField, target: ResolvedTarget): boolean {
+  const info = config.inspect(SETTING_OF_FIELD[field]);
+  const own = target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
+  return own !== undefined;
 }

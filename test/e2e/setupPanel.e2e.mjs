@@ -93,7 +93,7 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#key-status'), /^Not set$/, 'API key status');
     await watchWebviewViolations();
     if ((await form().locator('#days-after-second input').inputValue()) !== '10') throw new Error('default of 10 days not shown');
-    await expectText(form().locator('#text-source'), /built-in letter in English is used/, 'built-in letter note');
+    await expectText(form().locator('#text-source'), /built-in English letter is used/, 'built-in letter note');
     await expectText(
       form().locator('#preview'),
       /THIRD AND FINAL REMINDER[\s\S]*Despite our reminders of 07\.09\.2026 and 05\.10\.2026/,
@@ -148,6 +148,23 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#preview'), /montant CHF 1'234\.50/, 'preview with the inserted value');
   });
 
+  step('the language switch shows the letter of each language, and the preview follows in that language', async () => {
+    await form().locator('#letter-language input[value="fr"]').check();
+    await expectText(form().locator('#text-source'), /built-in French letter is used/, 'the French letter is the built-in one');
+    await expectText(
+      form().locator('#preview'),
+      /TROISIÈME ET DERNIER RAPPEL\s*Messieurs,\s+Malgré nos rappels du 07\.09\.2026 et du 05\.10\.2026[\s\S]*CHF 1'234\.50/,
+      'French preview',
+    );
+    if ((await form().locator('#letter-text textarea').inputValue()) !== '') throw new Error('the French letter box is not empty');
+    await form().locator('#letter-language input[value="de"]').check();
+    await expectText(form().locator('#preview'), /DRITTE UND LETZTE MAHNUNG\s*Sehr geehrte Damen und Herren/, 'German preview');
+    await form().locator('#letter-language input[value="en"]').check();
+    const english = await form().locator('#letter-text textarea').inputValue();
+    if (!english.endsWith('montant %MONTANT%')) throw new Error(`back in English, the box holds ${JSON.stringify(english)}`);
+    await expectText(form().locator('#preview'), /THIRD AND FINAL REMINDER\s*Dear Sir or Madam,/, 'English preview again');
+  });
+
   step('the cases folder: a missing one is reported and can be created', async () => {
     await form().locator('#cases-folder input').fill('Cas tilbago');
     await expectText(form().locator('#folder-status'), /does not exist yet/, 'folder status');
@@ -183,7 +200,7 @@ export async function runSetupPanelE2e() {
     const expected = {
       'tilbago.reminder3.daysAfterSecondReminder': 12,
       'tilbago.reminder3.daysBeforeCollection': 20,
-      'tilbago.reminder3.text': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
+      'tilbago.reminder3.letter.en': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
       'tilbago.casesFolder': 'Cas tilbago',
     };
     for (const [key, value] of Object.entries(expected)) {
@@ -216,7 +233,7 @@ export async function runSetupPanelE2e() {
     await expectFieldValue('days-before-collection', '40', 'the untouched field follows the file');
     await form().locator('#keep-mine').click();
     await form().locator('#save').click();
-    await waitForSetting('tilbago.reminder3.text', 'Bonjour %TITRE%', 'the edit saved');
+    await waitForSetting('tilbago.reminder3.letter.en', 'Bonjour %TITRE%', 'the edit saved');
     const saved = readSettings();
     if (saved['tilbago.reminder3.daysBeforeCollection'] !== 40) {
       throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.reminder3.daysBeforeCollection']}`);

@@ -401,12 +401,28 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.ok(Date.now() - Date.parse(saved.status!.checkedAt) < 60_000);
     });
 
-    it('the view lists the case folders with their state, and opens their files', async () => {
+    it('the view groups the case folders by stage, with counts, and opens their files', async () => {
       const configuration = new TilbagoConfiguration();
       const changed = new vscode.EventEmitter<void>();
       const tree = new CasesTree(configuration, changed.event);
+      const readyCounts: number[] = [];
+      const counted = tree.onDidChangeReadyCount((ready) => readyCounts.push(ready));
       try {
-        const cases = await tree.getChildren();
+        const stages = await tree.getChildren();
+        const groups = stages.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node).description]);
+        assert.deepEqual(
+          groups.map(([label]) => label),
+          ['Needs attention', 'Ready for tilbago', 'Filed at tilbago'].filter((label) => groups.some(([l]) => l === label)),
+          'in the order of what needs doing first',
+        );
+        const cases = (await Promise.all(stages.map((stage) => tree.getChildren(stage)))).flat();
+        for (const [label, count] of groups) {
+          const stage = stages.find((node) => tree.getTreeItem(node).label === label)!;
+          const n = (await tree.getChildren(stage)).length;
+          assert.equal(count, n === 1 ? '1 case' : `${n} cases`, `${label}: its count`);
+        }
+        const ready = stages.find((node) => tree.getTreeItem(node).label === 'Ready for tilbago');
+        assert.deepEqual(readyCounts, [ready ? (await tree.getChildren(ready)).length : 0], 'the badge counts the ready cases');
         const items = new Map(cases.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node)]));
         assert.ok(items.has('INV-100') && items.has('bad') && items.has('2026-0142 Muster SA'), [...items.keys()].join());
         assert.match(String(items.get('INV-100')!.description), /^filed · Zahlungsbefehl zugestellt$/);
@@ -422,6 +438,7 @@ describe('tilbago commands against the fake tilbago', () => {
         assert.deepEqual(labels, ['case.json', 'submission.json', 'facture.pdf', 'rappel-3.pdf']);
         assert.equal(tree.getTreeItem(files[0]!).command?.command, 'vscode.open');
       } finally {
+        counted.dispose();
         tree.dispose();
         configuration.dispose();
         changed.dispose();

@@ -43,6 +43,11 @@ describe('settings', () => {
       [
         'tilbago.reminder3.daysAfterSecondReminder',
         'tilbago.reminder3.daysBeforeCollection',
+        'tilbago.reminder3.letter.de',
+        'tilbago.reminder3.letter.fr',
+        'tilbago.reminder3.letter.it',
+        'tilbago.reminder3.letter.en',
+        'tilbago.reminder3.defaultLanguage',
         'tilbago.reminder3.text',
         'tilbago.casesFolder',
         'tilbago.apiBaseUrl',
@@ -51,7 +56,8 @@ describe('settings', () => {
     );
     for (const [key, spec] of Object.entries(SETTINGS)) {
       const contributed = properties[`tilbago.${key}`];
-      assert.equal(contributed.type, spec.type, key);
+      assert.equal(contributed.type, spec.type === 'choice' ? 'string' : spec.type, key);
+      if (spec.type === 'choice') assert.deepEqual(contributed.enum, spec.values, key);
       assert.equal(contributed.scope, spec.scope, key);
       assert.ok(contributed.markdownDescription?.length > 20, `${key} has a translated markdownDescription`);
       assert.equal(config().inspect(key)?.defaultValue, spec.default, `${key}: VS Code knows the default`);
@@ -60,13 +66,22 @@ describe('settings', () => {
         assert.equal(contributed.maximum, spec.maximum, key);
       }
     }
-    assert.equal(properties['tilbago.reminder3.text'].editPresentation, 'multilineText');
+    for (const language of ['de', 'fr', 'it', 'en'])
+      assert.equal(properties[`tilbago.reminder3.letter.${language}`].editPresentation, 'multilineText');
+    // The old single letter says what replaces it and how to move it (VS Code shows it only where it is set).
+    assert.match(properties['tilbago.reminder3.text'].markdownDeprecationMessage, /one letter per language.*Move it here/s);
     assert.equal(properties['tilbago.apiBaseUrl'].scope, 'machine');
   });
 
   it('the public API gives the defaults when nothing is set', () => {
     const settings = api.getSettings();
-    assert.deepEqual(settings.reminder3, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: '' });
+    assert.deepEqual(settings.reminder3, {
+      daysAfterSecondReminder: 10,
+      daysBeforeCollection: 15,
+      letters: { de: '', fr: '', it: '', en: '' },
+      defaultLanguage: 'auto',
+      text: '',
+    });
     assert.equal(settings.casesFolder, undefined);
     assert.equal(settings.apiBaseUrl, 'https://api.tilbago.ch/v1/');
   });
@@ -90,6 +105,23 @@ describe('settings', () => {
 
     await config().update('casesFolder', '/srv/tilbago-cases', Target.Workspace);
     assert.equal(api.getSettings(folder).casesFolder, path.normalize('/srv/tilbago-cases'));
+  });
+
+  it('each language has its letter; the old single letter still counts for a language without one', async () => {
+    const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
+    // Nothing set: each language's built-in letter, with its heading and salutation; `auto` is the display language.
+    const french = api.renderReminderLetter(invoice, undefined, 'fr');
+    assert.equal(french.heading, 'TROISIÈME ET DERNIER RAPPEL');
+    assert.match(french.text, /^Messieurs,\n[\s\S]*CHF 1'234\.50/);
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'de').heading, 'DRITTE UND LETZTE MAHNUNG');
+    assert.equal(api.renderReminderLetter(invoice).heading, 'THIRD AND FINAL REMINDER', 'no language: the display language (English)');
+    await config().update('reminder3.defaultLanguage', 'it', Target.Workspace);
+    assert.equal(api.renderReminderLetter(invoice).heading, 'TERZO E ULTIMO RICHIAMO', 'no language: the one the setting chooses');
+
+    await config().update('reminder3.text', 'Ancienne lettre %NUMERO%', Target.Workspace);
+    await config().update('reminder3.letter.de', 'Brief %NUMERO% vom %DATEFACTURE%', Target.Workspace);
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Brief 2026-0142 vom 03.08.2026', 'its own letter');
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 2026-0142', 'the old one: nothing is lost');
   });
 
   it('the public API fires a change event that tells which folders a change affects', async () => {

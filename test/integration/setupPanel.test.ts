@@ -22,10 +22,15 @@ const config = () => vscode.workspace.getConfiguration('tilbago');
 const values = {
   daysAfterSecondReminder: 12,
   daysBeforeCollection: 20,
-  text: 'Madame, Monsieur,\nFacture %NUMERO%',
+  letterDe: 'Sehr geehrte Damen und Herren\nRechnung %NUMERO%',
+  letterFr: 'Madame, Monsieur,\nFacture %NUMERO%',
+  letterIt: '',
+  letterEn: '',
+  text: '',
   casesFolder: 'Cas tilbago',
 };
-const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
+const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '', text: '' };
+const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '' };
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
@@ -75,7 +80,7 @@ describe('setup panel', () => {
       ],
     );
     assert.equal(state.target, 'workspace', 'with a folder open, Save goes to the workspace');
-    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, text: '', casesFolder: '' });
+    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, ...noLetters, casesFolder: '' });
     assert.deepEqual(state.broken, {});
     assert.deepEqual(state.folder, { kind: 'notSet' });
     assert.deepEqual(Object.keys(state.apiKey), ['set']);
@@ -101,9 +106,21 @@ describe('setup panel', () => {
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
     assert.match(onDisk, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
     assert.match(onDisk, /"tilbago\.reminder3\.daysBeforeCollection": 20/);
-    assert.match(onDisk, /"tilbago\.reminder3\.text": "Madame, Monsieur,\\nFacture %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Madame, Monsieur,\\nFacture %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.reminder3\.letter\.de": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
+    assert.doesNotMatch(onDisk, /"tilbago\.reminder3\.text"/, 'the old single letter, empty, is not written');
     assert.match(onDisk, /"tilbago\.casesFolder": "Cas tilbago"/);
-    assert.deepEqual(api.getSettings().reminder3, { daysAfterSecondReminder: 12, daysBeforeCollection: 20, text: values.text });
+    assert.deepEqual(api.getSettings().reminder3, {
+      daysAfterSecondReminder: 12,
+      daysBeforeCollection: 20,
+      letters: { de: values.letterDe, fr: values.letterFr, it: '', en: '' },
+      defaultLanguage: 'auto',
+      text: '',
+    });
+    const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Sehr geehrte Damen und Herren\nRechnung 7');
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Madame, Monsieur,\nFacture 7');
+    assert.match(api.renderReminderLetter(invoice, undefined, 'it').text, /^Egregi Signori,\n/, 'Italian: the built-in letter');
     assert.equal(api.getSettings().casesFolder, path.join(workspaceFolder().uri.fsPath, 'Cas tilbago'));
     assert.ok(!form.states().some((s) => s.reason === 'external'), 'its own write is not reported as an outside change');
   });
@@ -113,9 +130,9 @@ describe('setup panel', () => {
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
     await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
     await waitFor('the hand edit to be seen', () => form.states().find((s) => s.reason === 'external'));
-    await form.call('save', { target: 'workspace', changes: { text: 'Bonjour' } });
+    await form.call('save', { target: 'workspace', changes: { letterFr: 'Bonjour' } });
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
-    assert.equal(config().inspect('reminder3.text')?.workspaceValue, 'Bonjour');
+    assert.equal(config().inspect('reminder3.letter.fr')?.workspaceValue, 'Bonjour');
     assert.equal(config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
     assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
   });
@@ -151,8 +168,8 @@ describe('setup panel', () => {
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
-    assert.deepEqual(form.lastState().values, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: '', casesFolder: '' });
-    assert.deepEqual(Object.values(form.lastState().setAtTarget), [false, false, false, false]);
+    assert.deepEqual(form.lastState().values, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, ...noLetters, casesFolder: '' });
+    assert.ok(Object.values(form.lastState().setAtTarget).every((set) => !set));
   });
 
   it('answers a bad message with an error and changes nothing', async () => {
@@ -200,7 +217,7 @@ describe('setup panel', () => {
         '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
-      assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 365, text: '', casesFolder: '' });
+      assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 365, ...noLetters, casesFolder: '' });
       assert.deepEqual(state.broken, {
         daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
         daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
@@ -224,7 +241,7 @@ describe('setup panel', () => {
   it('keeps the unsaved edits the form reports (never the key), gives them back on ready, and says when there are some', async () => {
     const drafts = memoryMemento();
     const first = driveSetupForm(api, drafts);
-    const draft: Draft = { target: 'user', base: clean, fields: { ...clean, text: 'Bonjour' } };
+    const draft: Draft = { target: 'user', base: clean, fields: { ...clean, letterFr: 'Bonjour' } };
     try {
       await first.call('ready', {});
       await first.notify('draft', { draft });

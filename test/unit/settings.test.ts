@@ -15,8 +15,21 @@ describe('settings schema', () => {
       SETTING_KEYS.map((key) => `tilbago.${key}`),
     );
     SETTING_KEYS.forEach((key, index) => {
-      const { markdownDescription, order, editPresentation, format, ...schema } = properties[`tilbago.${key}`];
-      assert.deepEqual(schema, SETTINGS[key], key);
+      const {
+        markdownDescription,
+        order,
+        editPresentation,
+        format,
+        markdownDeprecationMessage,
+        enumItemLabels,
+        markdownEnumDescriptions,
+        ...schema
+      } = properties[`tilbago.${key}`];
+      const spec = SETTINGS[key];
+      // A choice is a string with an enum in the manifest.
+      const expected = spec.type === 'choice' ? { type: 'string', default: spec.default, enum: spec.values, scope: spec.scope } : spec;
+      assert.deepEqual(schema, expected, key);
+      if (spec.type === 'choice') assert.equal(enumItemLabels.length, spec.values.length, `${key}: a label for each choice`);
       assert.equal(order, index + 1, `${key} order`);
       assert.match(markdownDescription, /^%setting\..+%$/, `${key} has a translated description`);
     });
@@ -29,6 +42,24 @@ describe('checkSetting', () => {
     assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', undefined), { value: 15 });
     assert.deepEqual(checkSetting('reminder3.text', undefined), { value: '' });
     assert.deepEqual(checkSetting('apiBaseUrl', undefined), { value: 'https://api.tilbago.ch/v1/' });
+  });
+
+  it('takes a choice only among its values', () => {
+    assert.deepEqual(checkSetting('reminder3.defaultLanguage', undefined), { value: 'auto' });
+    for (const language of ['auto', 'de', 'fr', 'it', 'en'])
+      assert.deepEqual(checkSetting('reminder3.defaultLanguage', language), { value: language });
+    for (const wrong of ['DE', 'rm', '', 42])
+      assert.deepEqual(checkSetting('reminder3.defaultLanguage', wrong), {
+        value: 'auto',
+        problem: { reason: 'notAChoice', values: ['auto', 'de', 'fr', 'it', 'en'] },
+      });
+  });
+
+  it('keeps line breaks in every letter, and refuses other control characters', () => {
+    for (const key of ['reminder3.letter.de', 'reminder3.letter.fr', 'reminder3.letter.it', 'reminder3.letter.en'] as const) {
+      assert.deepEqual(checkSetting(key, 'Brief\n\tNr. %NUMERO%'), { value: 'Brief\n\tNr. %NUMERO%' });
+      assert.equal(checkSetting(key, 'a\u0007b').problem?.reason, 'controlCharacters', key);
+    }
   });
 
   it('keeps whole numbers in range, including the bounds', () => {

@@ -18,27 +18,45 @@ import {
 import { connectToHost, HostError } from '../../webview/hostClient';
 import { applySuggestion, locateUnknownPlaceholders } from '../../webview/unknownPlaceholders';
 
-const values: FormValues = { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: 'Madame,', casesFolder: 'cases' };
+const values: FormValues = {
+  daysAfterSecondReminder: 10,
+  daysBeforeCollection: 15,
+  letterDe: '',
+  letterFr: 'Madame,',
+  letterIt: '',
+  letterEn: '',
+  text: '',
+  casesFolder: 'cases',
+};
 const state = (over: Partial<FormValues> = {}, target = 'workspace') => ({ target, values: { ...values, ...over } });
 
 describe('setup form: the draft of unsaved edits', () => {
   it('starts clean from the host values; an edit makes it dirty, typing the old value back makes it clean', () => {
     const draft = startDraft(state());
     assert.equal(isDirty(draft), false);
-    assert.deepEqual(draft.fields, { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: 'Madame,', casesFolder: 'cases' });
+    assert.deepEqual(draft.fields, {
+      daysAfterSecondReminder: '10',
+      daysBeforeCollection: '15',
+      letterDe: '',
+      letterFr: 'Madame,',
+      letterIt: '',
+      letterEn: '',
+      text: '',
+      casesFolder: 'cases',
+    });
     const edited = edit(draft, 'daysBeforeCollection', '20');
     assert.equal(isDirty(edited), true);
     assert.equal(isDirty(edit(edited, 'daysBeforeCollection', '15')), false);
-    assert.equal(edit(draft, 'text', 'Madame,'), draft, 'no change, same object');
+    assert.equal(edit(draft, 'letterFr', 'Madame,'), draft, 'no change, same object');
   });
 
   it('Save sends the edited fields only, as values; an edited field that cannot be saved stops it', () => {
-    const draft = edit(edit(startDraft(state()), 'daysAfterSecondReminder', ' 12 '), 'text', 'Bonjour %NUMERO%');
-    assert.deepEqual(changesToSave(draft), { changes: { daysAfterSecondReminder: 12, text: 'Bonjour %NUMERO%' } });
+    const draft = edit(edit(startDraft(state()), 'daysAfterSecondReminder', ' 12 '), 'letterFr', 'Bonjour %NUMERO%');
+    assert.deepEqual(changesToSave(draft), { changes: { daysAfterSecondReminder: 12, letterFr: 'Bonjour %NUMERO%' } });
     assert.deepEqual(changesToSave(startDraft(state())), { changes: {} });
     assert.deepEqual(changesToSave(edit(draft, 'daysBeforeCollection', '400')), { invalid: ['daysBeforeCollection'] });
     assert.deepEqual(changesToSave(edit(draft, 'daysBeforeCollection', '')), { invalid: ['daysBeforeCollection'] });
-    assert.deepEqual(changesToSave(edit(draft, 'text', 'x'.repeat(10_001))), { invalid: ['text'] });
+    assert.deepEqual(changesToSave(edit(draft, 'letterFr', 'x'.repeat(10_001))), { invalid: ['letterFr'] });
     assert.deepEqual(invalidFields({ ...draft.fields, casesFolder: 'a\u0007b', daysAfterSecondReminder: '1.5' }), [
       'daysAfterSecondReminder',
       'casesFolder',
@@ -49,12 +67,12 @@ describe('setup form: the draft of unsaved edits', () => {
 
   it('an outside change of a field the user did not edit shows the new value and is never saved back', () => {
     // The reported bug: text edited, a day count changed by hand in settings.json, "Keep my edits", Save.
-    const draft = edit(startDraft(state()), 'text', 'Bonjour');
+    const draft = edit(startDraft(state()), 'letterFr', 'Bonjour');
     const { draft: merged, changedOutside, conflicts } = rebase(draft, state({ daysBeforeCollection: 40 }));
     assert.deepEqual(changedOutside, ['daysBeforeCollection']);
     assert.deepEqual(conflicts, []);
     assert.equal(merged.fields.daysBeforeCollection, '40', 'the form shows the hand-made value');
-    assert.deepEqual(changesToSave(merged), { changes: { text: 'Bonjour' } }, 'Save writes the edit alone');
+    assert.deepEqual(changesToSave(merged), { changes: { letterFr: 'Bonjour' } }, 'Save writes the edit alone');
   });
 
   it('an outside change of an edited field is a conflict: the edit stays and is what Save writes', () => {
@@ -70,11 +88,11 @@ describe('setup form: the draft of unsaved edits', () => {
   });
 
   it('edits kept from an earlier session land on the current values, and on the current target', () => {
-    const stored = edit(startDraft(state({}, 'folder:gone')), 'text', 'Bonjour');
+    const stored = edit(startDraft(state({}, 'folder:gone')), 'letterFr', 'Bonjour');
     const { draft, changedOutside } = rebase(stored, state({ casesFolder: 'elsewhere' }));
     assert.equal(draft.target, 'workspace');
     assert.deepEqual(changedOutside, ['casesFolder']);
-    assert.deepEqual(changesToSave(draft), { changes: { text: 'Bonjour' } });
+    assert.deepEqual(changesToSave(draft), { changes: { letterFr: 'Bonjour' } });
   });
 
   it('after Save the saved values are the base; text typed during the save stays an edit', () => {

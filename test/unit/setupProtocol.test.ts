@@ -1,15 +1,33 @@
 import * as assert from 'node:assert/strict';
 import { checkDraft, editedFields, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
 
-const changes = { daysAfterSecondReminder: 10, daysBeforeCollection: 15, text: 'Madame, Monsieur,\n%NUMERO%', casesFolder: 'Cas tilbago' };
+const changes = {
+  daysAfterSecondReminder: 10,
+  daysBeforeCollection: 15,
+  letterDe: 'Sehr geehrte Damen und Herren',
+  letterFr: 'Madame, Monsieur,\n%NUMERO%',
+  letterIt: '',
+  letterEn: '',
+  text: '',
+  casesFolder: 'Cas tilbago',
+};
 const save = (params: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
   type: 'save',
   id: 1,
   params: { target: 'workspace', changes, ...params },
   ...over,
 });
-const fields = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
-const draft = { target: 'workspace', base: fields, fields: { ...fields, text: 'Bonjour' } };
+const fields = {
+  daysAfterSecondReminder: '10',
+  daysBeforeCollection: '15',
+  letterDe: '',
+  letterFr: '',
+  letterIt: '',
+  letterEn: '',
+  text: '',
+  casesFolder: '',
+};
+const draft = { target: 'workspace', base: fields, fields: { ...fields, letterFr: 'Bonjour' } };
 
 function refused(raw: unknown, pattern: RegExp): ReturnType<typeof parseWebviewMessage> {
   const parsed = parseWebviewMessage(raw);
@@ -83,6 +101,8 @@ describe('setup protocol: messages from the webview', () => {
       refused(save({ changes: { daysBeforeCollection: days } }), /save: params\.changes\.daysBeforeCollection cannot be saved/);
     }
     refused(save({ changes: { text: 'x'.repeat(10_001) } }), /params\.changes\.text cannot be saved: tooLong/);
+    refused(save({ changes: { letterIt: 'x'.repeat(10_001) } }), /params\.changes\.letterIt cannot be saved: tooLong/);
+    refused(save({ changes: { letterDe: 'a\u0001b' } }), /params\.changes\.letterDe cannot be saved: controlCharacters/);
     refused(save({ changes: { text: 'a\u0000b' } }), /controlCharacters/);
     refused(save({ changes: { text: 42 } }), /wrongType/);
     refused(save({ changes: { casesFolder: 'a\nb' } }), /params\.changes\.casesFolder cannot be saved/);
@@ -112,7 +132,7 @@ describe('setup protocol: messages from the webview', () => {
 
   it('a draft read back from storage is checked the same way; its edits are the fields that differ from their base', () => {
     assert.ok(checkDraft(draft).ok);
-    assert.deepEqual(editedFields(draft), ['text']);
+    assert.deepEqual(editedFields(draft), ['letterFr']);
     for (const stored of [undefined, null, 'x', { ...draft, fields: undefined }, { ...draft, target: '' }])
       assert.equal(checkDraft(stored).ok, false);
   });

@@ -709,6 +709,8 @@ export interface CaseFolderSummary {
   readonly problems: number;
   /** The reference case.json gives, even when case.json has problems. */
   readonly externalRef?: string;
+  /** When the reminders were sent, from reminders.json; undefined when the folder has none. */
+  readonly reminders?: { readonly first?: string; readonly second?: string; readonly third?: string };
 }
 
 /** The case folders (those with a case.json) directly under a cases folder, by name; a few read at a time. */
