@@ -1,6 +1,7 @@
 // Where the problems of case.json and reminders.json show in the text: exact lines and columns (zero-based, as
 // VS Code's Position counts them).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { diagnose, type FileKind, positionAt } from '../../src/cases/model/diagnose';
 
 const CASE = [
@@ -25,8 +26,13 @@ function where(text: string, kind: FileKind = 'case'): string[] {
 }
 
 describe('diagnose: problems placed in the text', () => {
-  it('finds nothing in a valid case.json', () => {
+  it('finds nothing in a valid case.json, nor in the sample case (whose reminders.json still has the old schedule)', () => {
     assert.deepEqual(where(CASE), []);
+    const sample = 'sample-workspace/tilbago-cases/2026-0142 Muster SA';
+    assert.deepEqual(where(fs.readFileSync(`${sample}/case.json`, 'utf8')), []);
+    const reminders = fs.readFileSync(`${sample}/reminders.json`, 'utf8');
+    assert.match(reminders, /"schedule"/);
+    assert.deepEqual(where(reminders, 'reminders'), []);
   });
 
   it('a wrong claim.amount: at the value', () => {

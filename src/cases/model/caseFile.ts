@@ -221,7 +221,7 @@ export function checkFields<C extends string>(
       problems.push({ path: at(key), code: 'wrongType', detail: field.type });
       continue;
     }
-    if (typeof value === 'string') {
+    if (typeof value === 'string' && field.type !== 'any') {
       if (value.trim() === '') problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
       else if (field.max !== undefined && characterCount(value) > field.max)
         problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });
