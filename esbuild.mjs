@@ -27,6 +27,9 @@ const builds = [
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    // A package's ES module build first: jsonc-parser's CommonJS one is a UMD wrapper whose inner require()s
+    // esbuild cannot follow, so the bundle would fail to load them at run time.
+    mainFields: ['module', 'main'],
     external: ['vscode'],
     minify: production,
     sourcemap: !production,

@@ -19,12 +19,12 @@ import {
   readDates,
   readPlace,
   readStreet,
-  remindersFile,
   type AmountReading,
   type DateProblem,
   type NewCaseAnswers,
 } from '../model/newCase';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
+import { remindersFile } from '../model/remindersFile';
 import { describeUidProblem } from './checkUid';
 
 const STEPS = 7;
@@ -195,10 +195,7 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   }
   await fs.mkdir(path.join(folder, ATTACHMENTS_FOLDER));
   await writeJsonAtomic(path.join(folder, CASE_FILE), newCaseFile(answers));
-  await writeJsonAtomic(
-    path.join(folder, REMINDERS_FILE),
-    remindersFile(answers, services.configuration.read(vscode.Uri.file(folder)).reminder3),
-  );
+  await writeJsonAtomic(path.join(folder, REMINDERS_FILE), remindersFile(answers));
   services.casesChanged.fire();
   log().info(`New case folder ${path.basename(folder)}.`);
   const editor = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));

@@ -101,8 +101,9 @@ export type CaseCheck =
   | { readonly ok: false; readonly problems: readonly CaseProblem[] };
 
 type Json = Record<string, unknown>;
-type Field = {
-  readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger';
+/** One field of an object: its JSON type, whether it must be there, and at most how many characters a string has. */
+export type Field = {
+  readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger' | 'any';
   readonly required?: boolean;
   readonly max?: number;
 };
@@ -164,7 +165,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s/().-]{5,}$/;
 const INTEREST_RATE = /^\d{1,2}(\.\d{1,5})?$/;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function typeOk(value: unknown, type: Field['type']): boolean {
   switch (type) {
@@ -180,18 +181,39 @@ function typeOk(value: unknown, type: Field['type']): boolean {
       return typeof value === 'number';
     case 'stringOrInteger':
       return typeof value === 'string' || Number.isSafeInteger(value);
+    case 'any':
+      return true;
   }
 }
 
-/** Checks the fields of one object: unknown ones, missing required ones, types, empty or over-long strings. */
-function checkFields(object: Json, fields: Record<string, Field>, path: string, problems: CaseProblem[]): void {
+/**
+ * The length JSON Schema's `maxLength` counts: characters (code points), so an emoji is one, as a reader counts it,
+ * and `schemas/*.schema.json` agree with these checks.
+ */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * Checks the fields of one object: unknown ones, missing required ones, types, empty or over-long strings. `null` is
+ * not "left out": an optional field is either absent or has a value of its type (tilbago's typed fields may refuse a
+ * null), and the JSON schema says the same.
+ */
+export function checkFields<C extends string>(
+  object: Json,
+  fields: Record<string, Field>,
+  path: string,
+  problems: { path: string; code: C | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField'; detail?: string }[],
+): void {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   for (const key of Object.keys(object)) {
     if (!Object.hasOwn(fields, key)) problems.push({ path: at(key), code: 'unknownField' });
   }
   for (const [key, field] of Object.entries(fields)) {
     const value = object[key];
-    if (value === undefined || value === null) {
+    if (value === undefined || (value === null && field.required)) {
       if (field.required) problems.push({ path: at(key), code: 'required' });
       continue;
     }
@@ -199,10 +221,9 @@ function checkFields(object: Json, fields: Record<string, Field>, path: string, 
       problems.push({ path: at(key), code: 'wrongType', detail: field.type });
       continue;
     }
-    if (typeof value === 'string') {
-      if (value.trim() === '' && (field.required || field.type === 'string'))
-        problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
-      else if (field.max !== undefined && value.length > field.max)
+    if (typeof value === 'string' && field.type !== 'any') {
+      if (value.trim() === '') problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
+      else if (field.max !== undefined && characterCount(value) > field.max)
         problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });
       else if (hasControlCharacters(value)) problems.push({ path: at(key), code: 'wrongType', detail: 'text without control characters' });
     }

@@ -1,10 +1,9 @@
-// A new case folder from a few answers: `case.json` for tilbago (with the fields left to fill in), and
-// `reminders.json` with the invoice's reminder dates and what the Rappel 3 delays make of them.
+// A new case folder from a few answers: `case.json` for tilbago (with the fields left to fill in); its
+// `reminders.json` is written by `remindersFile()` (remindersFile.ts).
 import type { Address, Person, TilbagoCase } from './caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
-import { formatChf } from '../../shared/money';
-import { reminderSchedule, type ReminderDelays } from '../../reminders/schedule';
+import { CASE_SCHEMA_URL } from './files';
 
 export interface NewCaseAnswers {
   readonly invoiceNumber: string;
@@ -117,7 +116,8 @@ export function readPlace(text: string): { readonly zip: string; readonly city: 
   return match ? { zip: match[1]!, city: match[2]! } : undefined;
 }
 
-export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { $schema?: string } {
+/** `case.json` for a new case, with the `$schema` it follows (left out of what is sent to tilbago). */
+export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { readonly $schema: string } {
   const debtor: Person =
     answers.debtor.kind === 'legal'
       ? {
@@ -127,30 +127,11 @@ export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { $schema?: 
         }
       : { name: answers.debtor.name, surname: answers.debtor.surname, address: answers.address };
   return {
+    $schema: CASE_SCHEMA_URL,
     externalRef: answers.invoiceNumber,
     certificateOfLoss: false,
     debtor,
     claim: { amount: answers.amountRappen, reason: answers.reason, collocationClass: '3' },
-  };
-}
-
-export interface RemindersFile {
-  readonly invoiceNumber: string;
-  readonly invoiceDate?: IsoDate;
-  readonly amountDue: string;
-  readonly reminders: { readonly first?: IsoDate; readonly second?: IsoDate; readonly third?: IsoDate };
-  /** From the Rappel 3 delays in effect when the case was made. */
-  readonly schedule?: { readonly thirdReminderDue: IsoDate; readonly litigationFrom: IsoDate };
-}
-
-export function remindersFile(answers: NewCaseAnswers, delays: ReminderDelays): RemindersFile {
-  const [first, second, third] = answers.reminderDates;
-  return {
-    invoiceNumber: answers.invoiceNumber,
-    ...(answers.invoiceDate ? { invoiceDate: answers.invoiceDate } : {}),
-    amountDue: formatChf(answers.amountRappen),
-    reminders: { ...(first ? { first } : {}), ...(second ? { second } : {}), ...(third ? { third } : {}) },
-    ...(second ? { schedule: reminderSchedule({ secondReminderDate: second, thirdReminderDate: third }, delays) } : {}),
   };
 }
 

@@ -1,0 +1,150 @@
+// The problems of a `case.json` or `reminders.json` as an editor shows them: each with where it is in the text
+// (`offset`, `length`, in UTF-16 units as editors count), beside the validator's path, code and detail. The text is
+// parsed once (jsonc-parser keeps the offsets JSON.parse loses) into a map from JSON path to node, so a file with
+// many problems costs one pass. These files are plain JSON for tilbago: comments and trailing commas are problems.
+import { createScanner, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { checkCase, type CaseProblemCode } from './caseFile';
+import { checkReminders, type RemindersProblemCode } from './remindersFile';
+
+export type FileKind = 'case' | 'reminders';
+
+export type DiagnosisCode =
+  | CaseProblemCode
+  | RemindersProblemCode
+  /** Not JSON here; `detail` is jsonc-parser's name for it (`CommaExpected`, `InvalidSymbol`…). */
+  | 'syntax'
+  | 'comment'
+  | 'trailingComma'
+  /** A key given twice in one object; JSON.parse keeps the last one, this is an earlier one. `detail`: the key. */
+  | 'duplicateKey';
+
+export interface PlacedProblem {
+  /** The validator's JSON path (`claim.amount`); empty for the whole file and for syntax problems. */
+  readonly path: string;
+  readonly code: DiagnosisCode;
+  readonly detail?: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+// jsonc-parser's token kinds (its enums are `const enum`s, which isolated modules cannot read).
+const CLOSE_BRACE = 2;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const LINE_BREAK = 14;
+const TRIVIA = 15;
+const EOF = 17;
+
+interface Located {
+  /** The value at the path. */
+  readonly node: Node;
+  /** Its property key, when it is the value of a property. */
+  readonly key?: Node;
+}
+
+/** Checks the text of a `case.json` or a `reminders.json` and places every problem in it. */
+export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
+  const problems: PlacedProblem[] = [];
+  const errors: ParseError[] = [];
+  // Comments and trailing commas are tolerated by the parse (so the rest is still checked) and reported below.
+  const root = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
+  for (const error of errors) {
+    problems.push({ path: '', code: 'syntax', detail: printParseErrorCode(error.error), offset: error.offset, length: error.length });
+  }
+  problems.push(...commentsAndTrailingCommas(text));
+  if (errors.length === 0 && root !== undefined) {
+    const located = new Map<string, Located>();
+    mapPaths(root, '', undefined, located, problems);
+    const checked = kind === 'case' ? checkCase(getNodeValue(root)) : checkReminders(getNodeValue(root));
+    if (!checked.ok) {
+      for (const problem of checked.problems) problems.push({ ...problem, ...place(problem.path, problem.code, located) });
+    }
+  }
+  return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** Comments and commas before a closing `}` or `]`, which JSON does not allow. */
+function commentsAndTrailingCommas(text: string): PlacedProblem[] {
+  const found: PlacedProblem[] = [];
+  const scanner = createScanner(text, false);
+  let comma: number | undefined;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === LINE_COMMENT || token === BLOCK_COMMENT) {
+      found.push({ path: '', code: 'comment', offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+      continue;
+    }
+    if (token === LINE_BREAK || token === TRIVIA) continue;
+    if ((token === CLOSE_BRACE || token === CLOSE_BRACKET) && comma !== undefined)
+      found.push({ path: '', code: 'trailingComma', offset: comma, length: 1 });
+    comma = token === COMMA ? scanner.getTokenOffset() : undefined;
+  }
+  return found;
+}
+
+/** Records the node at every path, spelled as the validators spell it (`a.b`, `a[2].b`); a repeated key's last value wins, as in JSON.parse. */
+function mapPaths(node: Node, path: string, key: Node | undefined, located: Map<string, Located>, problems: PlacedProblem[]): void {
+  located.set(path, key ? { node, key } : { node });
+  if (node.type === 'object') {
+    const seen = new Map<string, Node>();
+    for (const property of node.children ?? []) {
+      const [keyNode, value] = property.children ?? [];
+      if (keyNode === undefined || value === undefined) continue;
+      const name = String(keyNode.value);
+      const earlier = seen.get(name);
+      if (earlier)
+        problems.push({ path: join(path, name), code: 'duplicateKey', detail: name, offset: earlier.offset, length: earlier.length });
+      seen.set(name, keyNode);
+      mapPaths(value, join(path, name), keyNode, located, problems);
+    }
+  } else if (node.type === 'array') {
+    for (const [i, item] of (node.children ?? []).entries()) mapPaths(item, `${path}[${i}]`, undefined, located, problems);
+  }
+}
+
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+/**
+ * Where a problem shows: an unknown field at its key; a scalar at its value; an object or an array (a person without
+ * a name, too many claims) at its key, or its opening brace when it has none; a missing field at the key of the
+ * object that lacks it, or that object's opening brace (the whole file's, for a missing top-level field).
+ */
+function place(path: string, code: string, located: Map<string, Located>): { offset: number; length: number } {
+  const found = located.get(path);
+  if (found) {
+    if (code === 'unknownField' && found.key) return span(found.key);
+    if (found.node.type !== 'object' && found.node.type !== 'array') return span(found.node);
+    return found.key ? span(found.key) : { offset: found.node.offset, length: 1 };
+  }
+  for (let parent = parentPath(path); parent !== undefined; parent = parentPath(parent)) {
+    const enclosing = located.get(parent);
+    if (enclosing) return enclosing.key ? span(enclosing.key) : { offset: enclosing.node.offset, length: 1 };
+  }
+  return { offset: 0, length: 0 };
+}
+
+const span = (node: Node) => ({ offset: node.offset, length: node.length });
+
+/** `a.b[2].c` → `a.b[2]` → `a.b` → `a` → `` → undefined. */
+function parentPath(path: string): string | undefined {
+  if (path === '') return undefined;
+  const index = /\[\d+\]$/.test(path) ? path.lastIndexOf('[') : path.lastIndexOf('.');
+  return index < 0 ? '' : path.slice(0, index);
+}
+
+/** The zero-based line and character (UTF-16 units) of `offset`, as editors count them: `\n`, `\r\n` and `\r` end a line. */
+export function positionAt(text: string, offset: number): { readonly line: number; readonly character: number } {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < end) continue;
+    if (ch === 10 || ch === 13) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: end - lineStart };
+}

@@ -1,0 +1,136 @@
+// Where the problems of case.json and reminders.json show in the text: exact lines and columns (zero-based, as
+// VS Code's Position counts them).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { diagnose, type FileKind, positionAt } from '../../src/cases/model/diagnose';
+
+const CASE = [
+  '{',
+  '  "externalRef": "2026-0142",',
+  '  "debtor": {',
+  '    "company": "Muster SA",',
+  '    "companyUid": "CHE-109.322.551",',
+  '    "address": { "street": "Avenue de la Gare", "zip": "1003", "city": "Lausanne" }',
+  '  },',
+  '  "claim": { "amount": 123450, "reason": "Facture 2026-0142", "collocationClass": "3" }',
+  '}',
+  '',
+].join('\n');
+
+/** Each problem as `line:character+length code path`, in the order of the text. */
+function where(text: string, kind: FileKind = 'case'): string[] {
+  return diagnose(text, kind).map((problem) => {
+    const { line, character } = positionAt(text, problem.offset);
+    return `${line}:${character}+${problem.length} ${problem.code}${problem.detail ? `(${problem.detail})` : ''} ${problem.path}`.trim();
+  });
+}
+
+describe('diagnose: problems placed in the text', () => {
+  it('finds nothing in a valid case.json, nor in the sample case (whose reminders.json still has the old schedule)', () => {
+    assert.deepEqual(where(CASE), []);
+    const sample = 'sample-workspace/tilbago-cases/2026-0142 Muster SA';
+    assert.deepEqual(where(fs.readFileSync(`${sample}/case.json`, 'utf8')), []);
+    const reminders = fs.readFileSync(`${sample}/reminders.json`, 'utf8');
+    assert.match(reminders, /"schedule"/);
+    assert.deepEqual(where(reminders, 'reminders'), []);
+  });
+
+  it('a wrong claim.amount: at the value', () => {
+    assert.deepEqual(where(CASE.replace('123450', '12.5')), ['7:23+4 amount claim.amount']);
+    assert.deepEqual(where(CASE.replace('123450', '"1234.50"')), ['7:23+9 wrongType(number) claim.amount']);
+  });
+
+  it('an unknown field: at its key', () => {
+    const text = CASE.replace('"externalRef": "2026-0142",', '"externalRef": "2026-0142", "debitor": { "name": "x" },');
+    assert.deepEqual(where(text), ['1:30+9 unknownField debitor']);
+    assert.deepEqual(where(CASE.replace('"zip"', '"postcode"')), [
+      '5:4+9 required debtor.address.zip',
+      '5:48+10 unknownField debtor.address.postcode',
+    ]);
+  });
+
+  it("a missing debtor: at the file's opening brace; a missing field of an object: at that object's key", () => {
+    const lines = CASE.split('\n');
+    const noDebtor = [...lines.slice(0, 2), ...lines.slice(7)].join('\n');
+    assert.deepEqual(where(noDebtor), ['0:0+1 required debtor']);
+    assert.deepEqual(where(CASE.replace(', "reason": "Facture 2026-0142"', '')), ['7:2+7 required claim.reason']);
+    // An object with a problem of its own (a natural person without a surname) shows at its key.
+    assert.deepEqual(where(CASE.replace('"company": "Muster SA",', '"name": "Anna",').replace(/\s*"companyUid": "[^"]*",/, '')), [
+      '2:2+8 personName debtor',
+    ]);
+  });
+
+  it('an array element: at its value, or its opening brace', () => {
+    const text = CASE.replace(
+      '"collocationClass": "3" }',
+      '"collocationClass": "3" },\n  "subsidiaryClaims": [\n    { "amount": 100, "reason": "Mahngebühr", "collocationClass": "3" },\n    { "amount": 0, "collocationClass": "3" }\n  ]',
+    );
+    assert.deepEqual(where(text), ['10:4+1 required subsidiaryClaims[1].reason', '10:16+1 amount subsidiaryClaims[1].amount']);
+  });
+
+  it('a syntax error in the middle of the file: where the parser finds it, and nothing else is checked', () => {
+    const text = CASE.replace('"Muster SA",', '"Muster SA"');
+    assert.deepEqual(where(text), ['4:4+12 syntax(CommaExpected)']);
+    assert.deepEqual(where(CASE.replace('"zip": "1003"', '"zip": 1003x')), ['5:59+1 syntax(InvalidSymbol)']);
+  });
+
+  it('a file that is not JSON at all', () => {
+    // Each word the parser cannot read, as VS Code's JSON mode shows them.
+    assert.deepEqual(where('Muster SA, CHF 1234.50'), [
+      '0:0+6 syntax(InvalidSymbol)',
+      '0:7+2 syntax(InvalidSymbol)',
+      '0:9+1 syntax(ValueExpected)',
+    ]);
+    assert.deepEqual(where(''), ['0:0+0 syntax(ValueExpected)']);
+    assert.deepEqual(where('[1, 2]'), ['0:0+1 wrongType(object)']);
+  });
+
+  it('comments and trailing commas are problems (tilbago reads plain JSON), and the rest is still checked', () => {
+    const text = CASE.replace('{\n', '{\n  // the invoice\n').replace(
+      '"collocationClass": "3" }',
+      '"collocationClass": "3", "amount": 0, }',
+    );
+    // The second "amount" is the one JSON.parse keeps (and 0 is refused); the first is named as a duplicate.
+    assert.deepEqual(where(text), [
+      '1:2+14 comment',
+      '8:13+8 duplicateKey(amount) claim.amount',
+      '8:97+1 amount claim.amount',
+      '8:98+1 trailingComma',
+    ]);
+  });
+
+  it('counts lines as VS Code does, with \\r\\n and characters in UTF-16 units', () => {
+    const text = CASE.replace('"Muster SA"', '"Müster 😀 SA"').replace('123450', '-1').replaceAll('\n', '\r\n');
+    assert.deepEqual(where(text), ['7:23+2 amount claim.amount']);
+    assert.deepEqual(positionAt('a\r\nb\rc\nd', 7), { line: 3, character: 0 });
+    assert.deepEqual(positionAt('😀x', 2), { line: 0, character: 2 });
+    assert.deepEqual(positionAt('ab', 99), { line: 0, character: 2 });
+  });
+
+  it('reminders.json: an order problem at its date, a missing amount at the opening brace', () => {
+    const text = [
+      '{',
+      '  "invoiceNumber": "2026-0142",',
+      '  "amountDue": "CHF 1\'234.50",',
+      '  "reminders": { "first": "2026-09-07", "second": "2026-09-01" },',
+      '  "schedule": { "thirdReminderDue": "2026-09-11" }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(where(text, 'reminders'), ['3:50+12 order(reminders.first) reminders.second']);
+    assert.deepEqual(where(text.replace(/\s*"amountDue": "[^"]*",/, ''), 'reminders'), [
+      '0:0+1 required amountDue',
+      '2:50+12 order(reminders.first) reminders.second',
+    ]);
+  });
+
+  it('parses a big file once: 20,000 unknown fields, each placed, in a fraction of a second', () => {
+    const fields = Array.from({ length: 20_000 }, (_, i) => `"extra${i}": ${i}`).join(',\n  ');
+    const text = CASE.replace('{\n', `{\n  ${fields},\n`);
+    const started = performance.now();
+    const problems = diagnose(text, 'case');
+    const took = performance.now() - started;
+    assert.equal(problems.length, 20_000);
+    assert.deepEqual(positionAt(text, problems.at(-1)!.offset), { line: 20_000, character: 2 });
+    assert.ok(took < 2000, `${Math.round(took)} ms`);
+  });
+});
