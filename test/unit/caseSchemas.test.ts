@@ -285,7 +285,8 @@ function samplesOf(
     for (const segment of at) here = here?.[segment];
     samples.push({ path: at, value: DELETE }, ...TYPE_SAMPLES.map((value) => ({ path: at, value })));
     const types = [field.type].flat();
-    if (types.includes('string') || field.type === undefined) samples.push(...stringSamples(field.maxLength).map((value) => ({ path: at, value })));
+    if (types.includes('string') || field.type === undefined)
+      samples.push(...stringSamples(field.maxLength).map((value) => ({ path: at, value })));
     if (types.includes('integer')) samples.push(...INTEGER_SAMPLES.map((value) => ({ path: at, value })));
     for (const value of field.enum ?? []) samples.push({ path: at, value }, { path: at, value: ` ${value}` });
     for (const value of special(name, at) ?? []) samples.push({ path: at, value });
