@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import { checkCase } from '../../src/cases/model/caseFile';
 import { CASE_SCHEMA_URL, REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
-import { checkReminders } from '../../src/cases/model/remindersFile';
+import { AMOUNT_DUE_TEXT, checkReminders } from '../../src/cases/model/remindersFile';
 import { isIsoDate } from '../../src/shared/dates';
 
 type Json = Record<string, any>;
@@ -418,6 +418,7 @@ describe('the schemas agree with the validators', () => {
         if (object.properties) assert.equal(object.additionalProperties, false, object.title ?? object.description);
       }
     }
+    assert.equal(remindersSchema.properties.amountDue.pattern, AMOUNT_DUE_TEXT.source, 'one pattern for the amount due');
     assert.equal(caseSchema.$id, CASE_SCHEMA_URL);
     assert.equal(remindersSchema.$id, REMINDERS_SCHEMA_URL);
   });
