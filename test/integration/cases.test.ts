@@ -7,6 +7,8 @@ import type { TilbagoApi } from '../../src/api';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import type { SubmissionRecord } from '../../src/cases/model/submission';
+import { CASE_SCHEMA_URL, REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
+import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
@@ -170,9 +172,22 @@ describe('tilbago commands against the fake tilbago', () => {
         collocationClass: '3',
       });
       assert.equal(caseJson.externalRef, '2026-0142');
-      const reminders = JSON.parse(await fs.readFile(path.join(folder, 'reminders.json'), 'utf8'));
+      assert.equal(caseJson.$schema, CASE_SCHEMA_URL);
+      const remindersText = await fs.readFile(path.join(folder, 'reminders.json'), 'utf8');
+      const reminders = JSON.parse(remindersText);
+      assert.equal(reminders.$schema, REMINDERS_SCHEMA_URL);
       assert.deepEqual(reminders.reminders, { first: '2026-09-07', second: '2026-10-05' });
-      assert.deepEqual(reminders.schedule, { thirdReminderDue: '2026-10-15', litigationFrom: '2026-10-30' });
+      // The schedule is computed from the dates and the delays each time, never stored.
+      assert.equal('schedule' in reminders, false);
+      assert.deepEqual(parseReminders(remindersText), {
+        ok: true,
+        facts: {
+          invoiceNumber: '2026-0142',
+          invoiceDate: '2026-08-03',
+          amountDueRappen: 123450,
+          reminders: { first: '2026-09-07', second: '2026-10-05' },
+        },
+      });
       assert.ok((await fs.stat(path.join(folder, 'attachments'))).isDirectory());
       await waitFor(
         'case.json in an editor',

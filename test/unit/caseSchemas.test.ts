@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import Ajv from 'ajv';
 import { checkCase } from '../../src/cases/model/caseFile';
 import { CASE_SCHEMA_URL, REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
-import { checkReminders } from '../../src/cases/model/remindersFile';
+import { AMOUNT_DUE_TEXT, checkReminders } from '../../src/cases/model/remindersFile';
 import { isIsoDate } from '../../src/shared/dates';
 
 type Json = Record<string, any>;
@@ -285,7 +285,8 @@ function samplesOf(
     for (const segment of at) here = here?.[segment];
     samples.push({ path: at, value: DELETE }, ...TYPE_SAMPLES.map((value) => ({ path: at, value })));
     const types = [field.type].flat();
-    if (types.includes('string') || field.type === undefined) samples.push(...stringSamples(field.maxLength).map((value) => ({ path: at, value })));
+    if (types.includes('string') || field.type === undefined)
+      samples.push(...stringSamples(field.maxLength).map((value) => ({ path: at, value })));
     if (types.includes('integer')) samples.push(...INTEGER_SAMPLES.map((value) => ({ path: at, value })));
     for (const value of field.enum ?? []) samples.push({ path: at, value }, { path: at, value: ` ${value}` });
     for (const value of special(name, at) ?? []) samples.push({ path: at, value });
@@ -417,6 +418,7 @@ describe('the schemas agree with the validators', () => {
         if (object.properties) assert.equal(object.additionalProperties, false, object.title ?? object.description);
       }
     }
+    assert.equal(remindersSchema.properties.amountDue.pattern, AMOUNT_DUE_TEXT.source, 'one pattern for the amount due');
     assert.equal(caseSchema.$id, CASE_SCHEMA_URL);
     assert.equal(remindersSchema.$id, REMINDERS_SCHEMA_URL);
   });
