@@ -137,6 +137,23 @@ describe('setup panel', () => {
     assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
   });
 
+  it('the old single letter is shown to the form, and moving it into a language takes it out of settings.json', async () => {
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(settingsFile(), '{\n  "tilbago.reminder3.text": "Ancienne lettre %NUMERO%"\n}\n');
+    await waitFor('the old letter to be read', () => config().inspect('reminder3.text')?.workspaceValue);
+    const { state } = await form.call('ready', {});
+    assert.equal(state.values.text, 'Ancienne lettre %NUMERO%');
+    assert.equal(state.setAtTarget.text, true);
+    // "Move it into the French letter", then Save: what the form sends.
+    await form.call('save', { target: 'workspace', changes: { letterFr: 'Ancienne lettre %NUMERO%', text: '' } });
+    const onDisk = await fs.readFile(settingsFile(), 'utf8');
+    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Ancienne lettre %NUMERO%"/);
+    assert.doesNotMatch(onDisk, /reminder3\.text/, 'the deprecated setting is gone, its text kept');
+    const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 7');
+    assert.match(api.renderReminderLetter(invoice, undefined, 'de').text, /^Sehr geehrte Damen und Herren/, 'German: its built-in letter now');
+  });
+
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
     await form.call('ready', {});
     await form.call('save', { target: 'user', changes: values });

@@ -8,7 +8,8 @@ import { createReadStream, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
-import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
+import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
+import { parseReminders, type ReminderDatesSent } from './remindersFile';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
 import { mapWithLimit } from '../../shared/concurrency';
 import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
@@ -353,6 +354,11 @@ async function takeInventory(
   return result;
 }
 
+/** The claims of a case together, in Rappen. */
+function claimedRappen(tilbagoCase: TilbagoCase): number {
+  return [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0);
+}
+
 function debtorName(tilbagoCase: TilbagoCase): string {
   const debtor = tilbagoCase.debtor;
   return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
@@ -454,7 +460,7 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
   const confirmed = await hooks.confirmFiling({
     externalRef: tilbagoCase.externalRef,
     debtor: debtorName(tilbagoCase),
-    amountRappen: [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0),
+    amountRappen: claimedRappen(tilbagoCase),
     attachments: listed.files,
     host: hooks.client.host,
     ...(earlier ? { earlierAttempt: earlier } : {}),
@@ -705,15 +711,20 @@ export interface CaseFolderSummary {
   /** Undefined: not submitted yet. */
   readonly record?: SubmissionRecord;
   readonly recordProblem?: string;
-  /** What would keep it from being sent as it is: the problems of case.json, and one for attachments/ if it has one. */
+  /**
+   * What would keep it from being sent as it is: the problems of case.json and of reminders.json, and one for
+   * attachments/ if it has one.
+   */
   readonly problems: number;
   /** The reference case.json gives, even when case.json has problems. */
   readonly externalRef?: string;
-  /** When the reminders were sent, from reminders.json; undefined when the folder has none. */
-  readonly reminders?: { readonly first?: string; readonly second?: string; readonly third?: string };
+  /** From a valid case.json: the debtor's name, language, and the claims together. */
+  readonly debtor?: { readonly name: string; readonly language?: 'de' | 'fr' | 'it'; readonly amountRappen: number };
+  /** When the reminders were sent, from a valid reminders.json; undefined when the folder has none. */
+  readonly reminders?: ReminderDatesSent;
 }
 
-/** The case folders (those with a case.json) directly under a cases folder, by name; a few read at a time. */
+/** The case folders (those with a case.json) directly under a cases folder, by name; several read at a time. */
 export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSummary[]> {
   let entries: Dirent[];
   try {
@@ -723,22 +734,49 @@ export async function listCaseFolders(casesFolder: string): Promise<CaseFolderSu
     throw error;
   }
   const folders = entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name));
-  const summaries = await mapWithLimit(folders, 8, async (entry): Promise<CaseFolderSummary | undefined> => {
-    const folder = path.join(casesFolder, entry.name);
-    const caseText = await readCaseFile(folder).catch(() => '');
-    if (caseText === undefined) return undefined;
-    const checked = parseCase(caseText);
-    const attachments = await listAttachmentFiles(folder);
-    const problems = (checked.ok ? 0 : checked.problems.length) + ('files' in attachments ? 0 : 1);
-    const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
-    const record = await readRecord(folder);
-    return {
-      folder,
-      name: entry.name,
-      problems,
-      ...(externalRef !== undefined ? { externalRef } : {}),
-      ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
-    };
-  });
+  const summaries = await mapWithLimit(folders, 32, (entry) => summarizeCaseFolder(path.join(casesFolder, entry.name)));
   return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
+}
+
+/** What the view and the bulk commands know of one case folder; undefined when it has no case.json. */
+export async function summarizeCaseFolder(folder: string): Promise<CaseFolderSummary | undefined> {
+  const [caseText, remindersText, attachments, record] = await Promise.all([
+    readCaseFile(folder).catch(() => ''),
+    readOptional(path.join(folder, REMINDERS_FILE)),
+    listAttachmentFiles(folder),
+    readRecord(folder),
+  ]);
+  if (caseText === undefined) return undefined;
+  const checked = parseCase(caseText);
+  const reminders = remindersText === undefined ? undefined : parseReminders(remindersText);
+  const problems =
+    (checked.ok ? 0 : checked.problems.length) + (reminders && !reminders.ok ? reminders.problems.length : 0) + ('files' in attachments ? 0 : 1);
+  const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
+  const language = checked.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;
+  return {
+    folder,
+    name: path.basename(folder),
+    problems,
+    ...(externalRef !== undefined ? { externalRef } : {}),
+    ...(checked.ok
+      ? {
+          debtor: {
+            name: debtorName(checked.tilbagoCase),
+            ...(language ? { language } : {}),
+            amountRappen: claimedRappen(checked.tilbagoCase),
+          },
+        }
+      : {}),
+    ...(reminders?.ok ? { reminders: reminders.facts.reminders } : {}),
+    ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
+  };
+}
+
+/** A file's text, or undefined when there is none ('' when it cannot be read: a problem, not an absence). */
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : '';
+  }
 }
