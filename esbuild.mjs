@@ -1,12 +1,14 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
 //   dist/extension.mjs  the extension host bundle (node, ES module, `vscode` external); the parts it loads
-//                       with `import()` on first use are split off by esbuild into dist/chunks/
+//                       with `import()` on first use are split off by esbuild into dist/chunks/ (the PDF
+//                       letter among them, PDFKit's font metrics inside: build/pdfPlugins.mjs)
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
 //   out/test/**         the unit and integration suites, one file each, for mocha, and the crash tests' child
 //                       process (with --tests)
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { pdfPlugins } from './build/pdfPlugins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,6 +33,8 @@ const builds = [
     // esbuild cannot follow, so the bundle would fail to load them at run time.
     mainFields: ['module', 'main'],
     external: ['vscode'],
+    // PDFKit's standard-font metrics bundled rather than looked up beside PDFKit at run time; no font parser.
+    plugins: pdfPlugins,
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -116,7 +120,9 @@ const reportForProblemMatcher = {
 
 if (watch) {
   await Promise.all(
-    builds.map(async (options) => (await esbuild.context({ ...options, logLevel: 'silent', plugins: [reportForProblemMatcher] })).watch()),
+    builds.map(async (options) =>
+      (await esbuild.context({ ...options, logLevel: 'silent', plugins: [...(options.plugins ?? []), reportForProblemMatcher] })).watch(),
+    ),
   );
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
