@@ -151,7 +151,11 @@ describe('setup panel', () => {
     assert.doesNotMatch(onDisk, /reminder3\.text/, 'the deprecated setting is gone, its text kept');
     const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
     assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 7');
-    assert.match(api.renderReminderLetter(invoice, undefined, 'de').text, /^Sehr geehrte Damen und Herren/, 'German: its built-in letter now');
+    assert.match(
+      api.renderReminderLetter(invoice, undefined, 'de').text,
+      /^Sehr geehrte Damen und Herren/,
+      'German: its built-in letter now',
+    );
   });
 
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {

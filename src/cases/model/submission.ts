@@ -750,7 +750,9 @@ export async function summarizeCaseFolder(folder: string): Promise<CaseFolderSum
   const checked = parseCase(caseText);
   const reminders = remindersText === undefined ? undefined : parseReminders(remindersText);
   const problems =
-    (checked.ok ? 0 : checked.problems.length) + (reminders && !reminders.ok ? reminders.problems.length : 0) + ('files' in attachments ? 0 : 1);
+    (checked.ok ? 0 : checked.problems.length) +
+    (reminders && !reminders.ok ? reminders.problems.length : 0) +
+    ('files' in attachments ? 0 : 1);
   const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
   const language = checked.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;
   return {
