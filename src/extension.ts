@@ -42,7 +42,13 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     onDidChangeApiKey: apiKey.onDidChange,
     drafts: context.workspaceState,
   };
-  const services: CaseServices = { configuration, apiKey, language, casesChanged: new vscode.EventEmitter<void>() };
+  const services: CaseServices = {
+    configuration,
+    apiKey,
+    language,
+    extensionPath: context.extensionPath,
+    casesChanged: new vscode.EventEmitter<void>(),
+  };
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
   const setup = once(() => import('./setup/panel'));
   const casesTree = new CasesTree(configuration, services.casesChanged.event);

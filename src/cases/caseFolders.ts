@@ -12,6 +12,8 @@ export interface CaseServices {
   readonly configuration: TilbagoConfiguration;
   readonly apiKey: ApiKeyStore;
   readonly language: Language;
+  /** Where the extension is installed (its schemas/, for the copy beside the case files). */
+  readonly extensionPath: string;
   /** Fired after a command changed a case folder, so views can follow. */
   readonly casesChanged: vscode.EventEmitter<void>;
 }

@@ -7,7 +7,6 @@ import type { TilbagoApi } from '../../src/api';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import type { SubmissionRecord } from '../../src/cases/model/submission';
-import { CASE_SCHEMA_URL, REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
 import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
@@ -46,7 +45,7 @@ describe('tilbago commands against the fake tilbago', () => {
 
   afterEach(() => fake.clearFaults());
 
-  it('are registered and contributed, with a view and a JSON schema for case.json', async () => {
+  it('are registered and contributed, with a view, and no schema put on every case.json by its name', async () => {
     const registered = await vscode.commands.getCommands(true);
     for (const id of ['tilbago.testConnection', 'tilbago.newCase', 'tilbago.submitCase', 'tilbago.enterCaseId', 'tilbago.refreshStatus']) {
       assert.ok(registered.includes(id), id);
@@ -56,7 +55,7 @@ describe('tilbago commands against the fake tilbago', () => {
       manifest.contributes.views.explorer.map((v: { id: string }) => v.id),
       ['tilbago.cases'],
     );
-    assert.equal(manifest.contributes.jsonValidation[0].url, './schemas/case.schema.json');
+    assert.equal(manifest.contributes.jsonValidation, undefined, "another project's case.json is not ours to check");
     assert.equal(
       manifest.contributes.commands.find((c: { command: string }) => c.command === 'tilbago.submitCase').enablement,
       'isWorkspaceTrusted',
@@ -172,10 +171,18 @@ describe('tilbago commands against the fake tilbago', () => {
         collocationClass: '3',
       });
       assert.equal(caseJson.externalRef, '2026-0142');
-      assert.equal(caseJson.$schema, CASE_SCHEMA_URL);
+      assert.equal(caseJson.$schema, '../.schemas/case.schema.json');
+      for (const name of ['case.schema.json', 'reminders.schema.json']) {
+        const ours = await fs.readFile(path.join(__dirname, '..', '..', '..', 'schemas', name), 'utf8');
+        assert.equal(
+          await fs.readFile(path.join(casesRoot, '.schemas', name), 'utf8'),
+          ours,
+          `${name}: this version's copy beside the cases`,
+        );
+      }
       const remindersText = await fs.readFile(path.join(folder, 'reminders.json'), 'utf8');
       const reminders = JSON.parse(remindersText);
-      assert.equal(reminders.$schema, REMINDERS_SCHEMA_URL);
+      assert.equal(reminders.$schema, '../.schemas/reminders.schema.json');
       assert.deepEqual(reminders.reminders, { first: '2026-09-07', second: '2026-10-05' });
       // The schedule is computed from the dates and the delays each time, never stored.
       assert.equal('schedule' in reminders, false);
@@ -226,7 +233,11 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
     });
 
-    it('VS Code checks case.json against the contributed schema while it is edited', async () => {
+    it('VS Code checks case.json against the schema it names while it is edited; not the case.json of another project', async () => {
+      const unrelated = vscode.Uri.file(path.join(workspaceFolder().uri.fsPath, 'other-project', 'case.json'));
+      await fs.mkdir(path.dirname(unrelated.fsPath), { recursive: true });
+      await fs.writeFile(unrelated.fsPath, '{ "name": "another tool", "steps": [1, 2] }\n');
+      await vscode.window.showTextDocument(unrelated, { preview: false });
       const uri = vscode.Uri.file(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'));
       const editor = await vscode.window.showTextDocument(uri);
       // The user empties the street, unsaved.
@@ -249,6 +260,11 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.ok(
         diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)),
         diagnostics.map((d) => d.message).join(' | '),
+      );
+      // The JSON service has run meanwhile; the other project's file, open since before, has nothing from us.
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(unrelated).map((d) => d.message),
+        [],
       );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

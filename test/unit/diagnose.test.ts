@@ -26,13 +26,27 @@ function where(text: string, kind: FileKind = 'case'): string[] {
 }
 
 describe('diagnose: problems placed in the text', () => {
-  it('finds nothing in a valid case.json, nor in the sample case (whose reminders.json still has the old schedule)', () => {
+  it('finds nothing in a valid case.json, nor in the sample case, nor in one with the old schedule', () => {
     assert.deepEqual(where(CASE), []);
     const sample = 'sample-workspace/tilbago-cases/2026-0142 Muster SA';
     assert.deepEqual(where(fs.readFileSync(`${sample}/case.json`, 'utf8')), []);
     const reminders = fs.readFileSync(`${sample}/reminders.json`, 'utf8');
-    assert.match(reminders, /"schedule"/);
     assert.deepEqual(where(reminders, 'reminders'), []);
+    const withSchedule = reminders.replace(
+      /\n}\s*$/,
+      ',\n  "schedule": { "thirdReminderDue": "2026-10-15", "litigationFrom": "2026-10-30" }\n}\n',
+    );
+    assert.match(withSchedule, /"schedule"/);
+    assert.deepEqual(where(withSchedule, 'reminders'), []);
+  });
+
+  it("the sample's schema copies are this version's schemas", () => {
+    for (const name of ['case.schema.json', 'reminders.schema.json'])
+      assert.equal(
+        fs.readFileSync(`sample-workspace/tilbago-cases/.schemas/${name}`, 'utf8'),
+        fs.readFileSync(`schemas/${name}`, 'utf8'),
+        name,
+      );
   });
 
   it('a wrong claim.amount: at the value', () => {

@@ -1,6 +1,6 @@
 // reminders.json: what the extension writes for a new case, and what checkReminders accepts, at the boundaries.
 import * as assert from 'node:assert/strict';
-import { REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
+import { REMINDERS_SCHEMA_REF } from '../../src/cases/model/files';
 import type { NewCaseAnswers } from '../../src/cases/model/newCase';
 import { checkReminders, MAX_AMOUNT_DUE_RAPPEN, parseReminders, remindersFile } from '../../src/cases/model/remindersFile';
 
@@ -32,7 +32,7 @@ describe('reminders.json', () => {
   it('is written with its $schema and without the old schedule, and reads back as the same facts', () => {
     const file = remindersFile(answers);
     assert.deepEqual(file, {
-      $schema: REMINDERS_SCHEMA_URL,
+      $schema: REMINDERS_SCHEMA_REF,
       invoiceNumber: '2026-0142',
       invoiceDate: '2026-08-03',
       amountDue: "CHF 1'234.50",

@@ -23,7 +23,7 @@ import {
   type DateProblem,
   type NewCaseAnswers,
 } from '../model/newCase';
-import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
+import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
 import { remindersFile } from '../model/remindersFile';
 import { describeUidProblem } from './checkUid';
 
@@ -194,6 +194,7 @@ export async function newCase(services: CaseServices): Promise<string | undefine
     return undefined;
   }
   await fs.mkdir(path.join(folder, ATTACHMENTS_FOLDER));
+  await copySchemas(services.extensionPath, casesFolder);
   await writeJsonAtomic(path.join(folder, CASE_FILE), newCaseFile(answers));
   await writeJsonAtomic(path.join(folder, REMINDERS_FILE), remindersFile(answers));
   services.casesChanged.fire();
@@ -214,4 +215,18 @@ function placeCursorOnFirstEmptyField(editor: vscode.TextEditor): void {
   const position = editor.document.positionAt(text.indexOf('""', at) + 1);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position));
+}
+
+/**
+ * Puts this version's schemas into the cases folder's `.schemas/`, which the case files name: a copy there is the
+ * extension's own file, replaced when this version's differs; nothing else in the folder is touched.
+ */
+async function copySchemas(extensionPath: string, casesFolder: string): Promise<void> {
+  const target = path.join(casesFolder, SCHEMAS_FOLDER);
+  await fs.mkdir(target, { recursive: true });
+  for (const name of SCHEMA_FILES) {
+    const ours = await fs.readFile(path.join(extensionPath, 'schemas', name), 'utf8');
+    const there = await fs.readFile(path.join(target, name), 'utf8').catch(() => undefined);
+    if (there !== ours) await fs.writeFile(path.join(target, name), ours);
+  }
 }

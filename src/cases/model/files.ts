@@ -7,10 +7,17 @@ export const REMINDERS_FILE = 'reminders.json';
 export const LOCK_FILE = 'submission.lock';
 
 /**
- * The `$schema` the extension writes into a case's files: the schemas in the repository, at a stable address, so a
- * developer's own tools (and any editor) can check the files they write. The same schemas are in the extension
- * (`schemas/`), which VS Code uses for a file without `$schema`.
- */
+ * The schemas' published addresses (their `$id`): the schemas in the repository, for a developer's own tools. */
 const SCHEMAS_BASE = 'https://raw.githubusercontent.com/swiss-invoicing/tilbago-debt-collection/main/schemas/';
 export const CASE_SCHEMA_URL = `${SCHEMAS_BASE}case.schema.json`;
 export const REMINDERS_SCHEMA_URL = `${SCHEMAS_BASE}reminders.schema.json`;
+
+/**
+ * A copy of the schemas in each cases folder, which the case files name by a relative `$schema`: any editor checks
+ * them offline, with the schema of the extension that wrote them, and no schema is put on another project's
+ * `case.json` (the extension contributes none by file name).
+ */
+export const SCHEMAS_FOLDER = '.schemas';
+export const SCHEMA_FILES = ['case.schema.json', 'reminders.schema.json'] as const;
+export const CASE_SCHEMA_REF = `../${SCHEMAS_FOLDER}/case.schema.json`;
+export const REMINDERS_SCHEMA_REF = `../${SCHEMAS_FOLDER}/reminders.schema.json`;

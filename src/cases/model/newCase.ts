@@ -3,7 +3,7 @@
 import type { Address, Person, TilbagoCase } from './caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
-import { CASE_SCHEMA_URL } from './files';
+import { CASE_SCHEMA_REF } from './files';
 
 export interface NewCaseAnswers {
   readonly invoiceNumber: string;
@@ -127,7 +127,7 @@ export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { readonly $
         }
       : { name: answers.debtor.name, surname: answers.debtor.surname, address: answers.address };
   return {
-    $schema: CASE_SCHEMA_URL,
+    $schema: CASE_SCHEMA_REF,
     externalRef: answers.invoiceNumber,
     certificateOfLoss: false,
     debtor,

@@ -4,7 +4,7 @@
 // The Rappel 3 schedule is not kept here: it follows from these dates and the delays in effect, computed each time
 // (`reminders/schedule.ts`); an old `schedule` field is accepted and ignored.
 import { checkFields, isObject, type Field } from './caseFile';
-import { REMINDERS_SCHEMA_URL } from './files';
+import { REMINDERS_SCHEMA_REF } from './files';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { formatChf } from '../../shared/money';
 import { readChf, type NewCaseAnswers } from './newCase';
@@ -164,7 +164,7 @@ export function parseReminders(text: string): RemindersCheck {
 export function remindersFile(answers: NewCaseAnswers): RemindersFile {
   const [first, second, third] = answers.reminderDates;
   return {
-    $schema: REMINDERS_SCHEMA_URL,
+    $schema: REMINDERS_SCHEMA_REF,
     invoiceNumber: answers.invoiceNumber,
     ...(answers.invoiceDate ? { invoiceDate: answers.invoiceDate } : {}),
     amountDue: formatChf(answers.amountRappen),
