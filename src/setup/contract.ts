@@ -101,6 +101,7 @@ export type ConnectionOutcome =
   | 'unauthorized'
   | 'invalidKey'
   | 'insufficientBalance'
+  | 'busy'
   | 'unreachable'
   | 'timeout'
   | 'unexpected'
