@@ -113,8 +113,11 @@ describe('refresh many cases', function () {
     assert.ok(summary.busy.length >= 1, JSON.stringify(summary));
     assert.equal(summary.busy.length + summary.notAsked.length, 10);
     assert.equal(summary.cancelled, false);
-    // Each asked case at most three times (once, then twice again), and only the first cases were asked.
-    assert.ok(statusRequests().length <= 2 * 3, `${statusRequests().length} requests`);
+    // Each asked case at most three times (once, then twice again), and only the cases being worked on (twice the
+    // limit) were asked.
+    assert.ok(statusRequests().length <= 4 * 3, `${statusRequests().length} requests`);
+    assert.deepEqual(summary.notAsked, folders.slice(10 - summary.notAsked.length));
+    assert.ok(summary.notAsked.length >= 6);
     for (const folder of folders) assert.equal((await record(folder)).status, undefined);
   });
 

@@ -2,7 +2,7 @@
 // says it is busy (429/503, for as long as its Retry-After asks), and stopping cleanly when cancelled. Each case
 // is refreshed by refreshCaseStatus, which writes its record whole or not at all. Returns counts and folders; the
 // sentences are made where they are shown.
-import { delay, forEachWithLimit } from '../../shared/concurrency';
+import { delay, forEachWithLimit, Slots } from '../../shared/concurrency';
 import type { ApiError, ApiResult, CaseStatus } from '../../tilbago/client';
 import type { LockOwner } from './caseLock';
 import { refreshCaseStatus } from './submission';
@@ -42,7 +42,10 @@ export interface RefreshSummary {
 }
 
 export interface RefreshOptions {
-  /** At most this many requests in flight. */
+  /**
+   * At most this many requests in flight. Twice as many cases are worked on at once, so that the records of the
+   * answered ones are written while the next requests are out.
+   */
   readonly limit: number;
   /** Once aborted, no new request goes out; those already sent are answered and recorded. */
   readonly signal?: AbortSignal;
@@ -77,34 +80,64 @@ export async function refreshMany(
   const notAsked: string[] = [];
   const finished = () => options.progress?.(++done, folders.length);
 
+  /** tilbago said busy: no request goes out for `ms` from now. */
+  const holdBack = (ms: number) => {
+    if (Date.now() + ms <= pausedUntil) return;
+    pausedUntil = Date.now() + ms;
+    options.waiting?.(ms);
+  };
+  // The client as the cases see it: a request goes out only once tilbago's wait is over and one of `limit` slots
+  // is free, and its slot is free again as soon as the answer is in (before the record is written). A busy answer
+  // holds everyone back before its slot is given to the next request. `attempt`: how often this case was busy.
+  const slots = new Slots(options.limit);
+  const gated = (attempt: number) => ({
+    async caseStatus(caseId: string): Promise<ApiResult<CaseStatus>> {
+      for (;;) {
+        while (Date.now() < pausedUntil && !run.aborted) await delay(pausedUntil - Date.now(), run);
+        if (!(await slots.take(run))) throw new NotAsked();
+        if (run.aborted) {
+          slots.release();
+          throw new NotAsked();
+        }
+        // tilbago may have asked to wait while this one waited for its turn.
+        if (Date.now() >= pausedUntil) break;
+        slots.release();
+      }
+      try {
+        const answer = await client.caseStatus(caseId);
+        if (!answer.ok && answer.error.kind === 'busy') {
+          busyAnswers++;
+          holdBack(answer.error.retryAfterMs ?? busyWaitMs * 2 ** attempt);
+        }
+        return answer;
+      } finally {
+        slots.release();
+      }
+    },
+  });
+
   const started = await forEachWithLimit(
     folders,
-    options.limit,
+    2 * options.limit,
     async (folder) => {
       for (let attempt = 0; ; attempt++) {
-        while (Date.now() < pausedUntil && !run.aborted) await delay(pausedUntil - Date.now(), run);
-        if (run.aborted) {
-          if (attempt === 0) notAsked.push(folder);
-          else {
-            busy.push(folder);
-            finished();
-          }
-          return;
-        }
         let outcome: Awaited<ReturnType<typeof refreshCaseStatus>>;
         try {
-          outcome = await refreshCaseStatus(folder, client, now());
+          outcome = await refreshCaseStatus(folder, gated(attempt), now());
         } catch (error) {
+          if (error instanceof NotAsked) {
+            // Cancelled, or stopped, before this case's request went out: its record was not touched.
+            if (attempt === 0) notAsked.push(folder);
+            else {
+              busy.push(folder);
+              finished();
+            }
+            return;
+          }
           failed.push({ folder, error: { kind: 'fileError', message: (error as Error)?.message ?? String(error) } });
           return finished();
         }
         if (outcome.kind === 'failed' && outcome.error.kind === 'busy') {
-          busyAnswers++;
-          const wait = outcome.error.retryAfterMs ?? busyWaitMs * 2 ** attempt;
-          if (Date.now() + wait > pausedUntil) {
-            pausedUntil = Date.now() + wait;
-            options.waiting?.(wait);
-          }
           if (attempt < busyRetries) continue;
           // Still busy after waiting as long as tilbago asked, again and again: asking for the other cases now
           // would only add to its load.
@@ -139,3 +172,6 @@ export async function refreshMany(
     busyAnswers,
   };
 }
+
+/** Thrown by the gated client when the run stopped before the request went out. */
+class NotAsked extends Error {}
