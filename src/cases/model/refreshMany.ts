@@ -3,7 +3,7 @@
 // is refreshed by refreshCaseStatus, which writes its record whole or not at all. Returns counts and folders; the
 // sentences are made where they are shown.
 import { delay, forEachWithLimit, Slots } from '../../shared/concurrency';
-import type { ApiError, ApiResult, CaseStatus } from '../../tilbago/client';
+import { MAX_RETRY_AFTER_MS, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
 import type { LockOwner } from './caseLock';
 import { refreshCaseStatus } from './submission';
 
@@ -107,7 +107,7 @@ export async function refreshMany(
         const answer = await client.caseStatus(caseId);
         if (!answer.ok && answer.error.kind === 'busy') {
           busyAnswers++;
-          holdBack(answer.error.retryAfterMs ?? busyWaitMs * 2 ** attempt);
+          holdBack(answer.error.retryAfterMs ?? Math.min(busyWaitMs * 2 ** attempt, MAX_RETRY_AFTER_MS));
         }
         return answer;
       } finally {
