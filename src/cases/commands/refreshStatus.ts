@@ -39,7 +39,10 @@ export async function refreshStatus(services: CaseServices): Promise<RefreshStat
       const cancel = new AbortController();
       const cancelled = token.onCancellationRequested(() => cancel.abort());
       let waitNote = '';
+      let waitUntil = 0;
       let reported = 0;
+      /** "12 of 340", and while tilbago asked to wait, for how long. */
+      const message = () => vscode.l10n.t('{0} of {1}', reported, filed.length) + (Date.now() < waitUntil ? waitNote : '');
       return refreshMany(
         filed.map((c) => c.folder),
         client,
@@ -50,11 +53,12 @@ export async function refreshStatus(services: CaseServices): Promise<RefreshStat
             // `increment` adds up: the share of this case, so the bar is full when every case is done.
             const increment = ((done - reported) / total) * 100;
             reported = done;
-            progress.report({ increment, message: vscode.l10n.t('{0} of {1}', done, total) + waitNote });
+            progress.report({ increment, message: message() });
           },
           waiting: (ms) => {
             waitNote = ` · ${vscode.l10n.t('tilbago is busy: waiting {0} s', Math.ceil(ms / 1000))}`;
-            progress.report({ message: vscode.l10n.t('{0} of {1}', reported, filed.length) + waitNote });
+            waitUntil = Date.now() + ms;
+            progress.report({ message: message() });
           },
         },
       ).finally(() => cancelled.dispose());
