@@ -3,7 +3,9 @@
 //   1. bundle sizes against budgets      2. activation inside the real extension host
 //   3. setup panel open → interactive, next to a bare baseline webview (ratio)
 //   4. Save → every edited value in settings.json     5. preview update for a 1 MB letter   6. JS heap added by each webview
-// Env: TILBAGO_BENCH_RUNS (default 7).
+//   7. Refresh case status for 1,000 filed cases against the fake tilbago, bounded vs one at a time (plain Node;
+//      alone: node bench/refresh.mjs)
+// Env: TILBAGO_BENCH_RUNS (default 7; the refresh, whose one-at-a-time runs take a minute each, does 3).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import { format } from 'node:util';
 import { buildVsix, packedFiles } from '../test/runner/check-package.mjs';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../test/runner/vscode-web.mjs';
 import { runCommand } from '../test/e2e/workbench.mjs';
+import { benchRefresh } from './refresh.mjs';
 
 const RUNS = Number(process.env.TILBAGO_BENCH_RUNS || 7);
 const OUT = path.join(CACHE, 'bench');
@@ -306,6 +309,11 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
   record('JS heap added: setup panel', median(samples.heapOurs), 'MB', '', samples.heapOurs);
   record('JS heap added: baseline webview', median(samples.heapBaseline), 'MB', '', samples.heapBaseline);
   record('JS heap added, ours / baseline', median(samples.heapOurs) / Math.max(median(samples.heapBaseline), 0.01), '×', '');
+}
+
+// ---- 7. refresh case status, in plain Node (no VS Code) ---------------------------------------------------------
+for (const row of await benchRefresh({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] refresh: ${line}`) })) {
+  record(row.metric, row.value, row.unit, row.target, row.samples);
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, node: process.version, rows };

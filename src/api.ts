@@ -76,8 +76,13 @@ export interface TilbagoApi {
    * its user already. Resolves to how it ended, or undefined when it could not start (no key, Restricted Mode).
    */
   submitCase(folder: vscode.Uri, options?: { readonly confirmFiling?: boolean }): Thenable<SubmitOutcome['kind'] | undefined>;
-  /** Asks tilbago for the status of every filed case and records it in their `submission.json`. */
-  refreshStatuses(): Thenable<{ readonly updated: number; readonly failed: number } | undefined>;
+  /**
+   * Asks tilbago for the status of every filed case and records it in their `submission.json`, with a cancellable
+   * progress notification. `notUpdated`: cases left out because the user cancelled or tilbago stayed busy.
+   */
+  refreshStatuses(): Thenable<
+    { readonly updated: number; readonly failed: number; readonly notUpdated: number; readonly cancelled: boolean } | undefined
+  >;
   /** What `submission.json` records of a case folder: undefined when it was never submitted (or the record is not ours). */
   caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined>;
 }

@@ -123,6 +123,7 @@ export type ConnectionOutcome =
   | 'unauthorized'
   | 'invalidKey'
   | 'insufficientBalance'
+  | 'busy'
   | 'unreachable'
   | 'timeout'
   | 'unexpected'

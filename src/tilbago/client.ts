@@ -18,6 +18,11 @@ export type ApiError =
   | { readonly kind: 'invalidKey' }
   /** 402: the prepaid balance does not cover the request. */
   | { readonly kind: 'insufficientBalance' }
+  /**
+   * 429 or 503: tilbago is too busy to handle the request now. `retryAfterMs`: how long it asked to wait (its
+   * Retry-After, as seconds or a date, at most `MAX_RETRY_AFTER_MS`), when it said.
+   */
+  | { readonly kind: 'busy'; readonly status: 429 | 503; readonly retryAfterMs?: number }
   /** No answer: connection refused, host unknown, connection reset. `sent`: the request may have reached tilbago. */
   | { readonly kind: 'unreachable'; readonly host: string; readonly cause: string; readonly sent: boolean }
   | { readonly kind: 'timeout'; readonly host: string; readonly seconds: number }
@@ -39,6 +44,8 @@ export interface ClientOptions {
 const CASE_ID = /^(?!\.{1,2}$)[A-Za-z0-9._~-]{1,100}$/;
 /** The id probed by the key check: no case has it, so tilbago's own "not found" means the key itself was accepted. */
 const PROBE_CASE_ID = 'tilbago-vscode-key-check';
+/** A Retry-After longer than this is taken as this: a wait of hours is not something to sit through in an editor. */
+export const MAX_RETRY_AFTER_MS = 120_000;
 /** tilbago's answers are a few hundred bytes; anything longer is cut off unread. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 /**
@@ -79,7 +86,7 @@ export class TilbagoClient {
       const read = this.expect(answer.value, readStatus, 'statusCode and description');
       return read.ok ? { ok: true, value: 'accepted' } : read;
     }
-    return { ok: false, error: errorOf(status, body) };
+    return { ok: false, error: errorOf(answer.value) };
   }
 
   async createCase(body: object): Promise<ApiResult<{ readonly caseId: string }>> {
@@ -121,7 +128,7 @@ export class TilbagoClient {
   }
 
   private expect<T>(answer: Answer, read: (json: Record<string, unknown>) => T | undefined, what: string): ApiResult<T> {
-    if (answer.status !== 200) return { ok: false, error: errorOf(answer.status, answer.body) };
+    if (answer.status !== 200) return { ok: false, error: errorOf(answer) };
     if (answer.tooLong)
       return {
         ok: false,
@@ -153,7 +160,8 @@ export class TilbagoClient {
       });
       const { text, tooLong } = await readAtMost(response, MAX_ANSWER_BYTES);
       const json = /\bjson\b/i.test(response.headers.get('content-type') ?? '');
-      return { ok: true, value: { status: response.status, body: text, json, tooLong } };
+      const retryAfter = response.headers.get('retry-after');
+      return { ok: true, value: { status: response.status, body: text, json, tooLong, ...(retryAfter !== null ? { retryAfter } : {}) } };
     } catch (error) {
       if (controller.signal.aborted)
         return { ok: false, error: { kind: 'timeout', host: this.host, seconds: Math.round(this.options.timeoutMs / 1000) } };
@@ -176,6 +184,8 @@ interface Answer {
   readonly json: boolean;
   /** Longer than tilbago's answers ever are: `body` is empty, the rest was never read. */
   readonly tooLong: boolean;
+  /** The Retry-After header, as it came. */
+  readonly retryAfter?: string;
 }
 
 /** The body as text when it is at most `limit` bytes; beyond that, reading stops and the connection is dropped. */
@@ -221,13 +231,33 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function errorOf(status: number, body: string): ApiError {
+function errorOf({ status, body, retryAfter }: Answer): ApiError {
   if (status === 401) return { kind: 'unauthorized' };
   if (status === 402) return { kind: 'insufficientBalance' };
+  if (status === 429 || status === 503) {
+    const retryAfterMs = retryAfter === undefined ? undefined : retryAfterDelay(retryAfter, Date.now());
+    return retryAfterMs === undefined ? { kind: 'busy', status } : { kind: 'busy', status, retryAfterMs };
+  }
   const message = parseObject(body)?.message;
   return typeof message === 'string' && message.trim()
     ? { kind: 'unexpected', status, message: message.slice(0, 500) }
     : { kind: 'unexpected', status };
+}
+
+/**
+ * A Retry-After header (RFC 9110 10.2.3) as milliseconds from `now`: a whole number of seconds, or an HTTP date
+ * (a date in the past is 0). Bounded to `MAX_RETRY_AFTER_MS`; undefined when it is neither form.
+ */
+export function retryAfterDelay(value: string, now: number): number | undefined {
+  const text = value.trim();
+  let ms: number;
+  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
+  else if (/[a-z]/i.test(text)) {
+    const date = Date.parse(text);
+    if (Number.isNaN(date)) return undefined;
+    ms = date - now;
+  } else return undefined;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
 /**

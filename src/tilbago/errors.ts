@@ -10,6 +10,10 @@ export function describeApiError(error: ApiError): string {
       return vscode.l10n.t('The stored API key has characters a tilbago key does not have; nothing was sent. Set the key again.');
     case 'insufficientBalance':
       return vscode.l10n.t('The balance of your tilbago account is insufficient (402). Top it up on tilbago, then try again.');
+    case 'busy':
+      return error.retryAfterMs !== undefined
+        ? vscode.l10n.t('tilbago is busy ({0}) and asks to try again in {1} s.', error.status, Math.ceil(error.retryAfterMs / 1000))
+        : vscode.l10n.t('tilbago is busy ({0}); try again in a moment.', error.status);
     case 'timeout':
       return vscode.l10n.t('tilbago at {0} did not answer within {1} s.', error.host, error.seconds);
     case 'unreachable':

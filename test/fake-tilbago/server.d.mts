@@ -9,7 +9,8 @@ export type Fault =
   | { method?: string; path?: RegExp; kind: 'delay' | 'storeThenDelay'; ms: number; times?: number }
   | { method?: string; path?: RegExp; kind: 'reset' | 'error500' | 'storeThenReset' | 'storeThenNotJson'; times?: number }
   | { method?: string; path?: RegExp; kind: 'answer'; status: number; body?: object; times?: number }
-  | { method?: string; path?: RegExp; kind: 'huge'; bytes: number; times?: number };
+  | { method?: string; path?: RegExp; kind: 'huge'; bytes: number; times?: number }
+  | { method?: string; path?: RegExp; kind: 'busy'; status?: 429 | 503; retryAfter?: number | string | Date; times?: number };
 
 export interface FakeTilbago {
   readonly url: string;
@@ -24,6 +25,11 @@ export interface FakeTilbago {
   /** Resolves once no request is being handled. */
   idle(): Promise<void>;
   clearFaults(): void;
+  /** Every matching request waits `ms` before it is handled (0: none). */
+  setDelay(ms: number, match?: { method?: string; path?: RegExp }): void;
+  /** The most requests handled at once since the start (or the last reset). */
+  peakConcurrency(): number;
+  resetPeakConcurrency(): void;
   setInsufficientBalance(value: boolean): void;
   setStatus(caseId: string, status: FakeCase['status']): void;
   casesWithRef(externalRef: string): (FakeCase & { id: string })[];

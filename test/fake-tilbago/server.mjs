@@ -67,6 +67,8 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
   const faults = []; // { method?, path?, kind, ms?, times }
   const listeners = []; // told of each request once its body is in, before it is handled
   let handling = 0;
+  let peakHandling = 0;
+  let slowness; // { ms, method?, path? }: every matching request is answered after ms
   const idleWaiters = [];
   let insufficientBalance = false;
   let nextCase = 1;
@@ -82,6 +84,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
 
   const server = http.createServer(async (request, response) => {
     handling++;
+    peakHandling = Math.max(peakHandling, handling);
     try {
       await handle(request, response);
     } finally {
@@ -108,11 +111,22 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
     // A listener may hold the request (its promise), e.g. to kill the client while the server has it.
     for (const listener of [...listeners]) await listener({ method: request.method, path, body });
 
+    if (slowness && (!slowness.method || slowness.method === request.method) && (!slowness.path || slowness.path.test(path)))
+      await new Promise((resolve) => setTimeout(resolve, slowness.ms));
     const fault = takeFault(request.method, path);
     if (fault?.kind === 'reset') return request.socket.destroy();
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 60_000));
     if (fault?.kind === 'error500') return json(response, 500, { message: 'Internal server error (injected)' });
     if (fault?.kind === 'answer') return json(response, fault.status, fault.body ?? {});
+    if (fault?.kind === 'busy') {
+      // Too many requests (429) or unavailable (503), with Retry-After as given: seconds, or a Date (an HTTP date).
+      const retryAfter = fault.retryAfter instanceof Date ? fault.retryAfter.toUTCString() : fault.retryAfter;
+      response.writeHead(fault.status ?? 429, {
+        'Content-Type': 'application/json',
+        ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}),
+      });
+      return response.end(JSON.stringify({ message: 'Too many requests (injected)' }));
+    }
     if (fault?.kind === 'huge') return hugeAnswer(response, fault.bytes, (sent) => (hugeBytesSent = sent));
     // Outside the API, an ordinary web server's page: not tilbago's JSON.
     if (!url.pathname.startsWith('/v1/')) {
@@ -185,7 +199,7 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
     requests,
     /**
      * The next matching request(s) fail this way: `delay` (ms), `reset`, `error500`, `answer` (status, body), `huge`
-     * (bytes); or, once the case or attachment is stored: `storeThenReset`, `storeThenDelay` (ms), `storeThenNotJson`.
+     * (bytes), `busy` (status 429 or 503, retryAfter: seconds or a Date); or, once the case or attachment is stored: `storeThenReset`, `storeThenDelay` (ms), `storeThenNotJson`.
      */
     inject(fault) {
       faults.push({ times: 1, ...fault });
@@ -204,6 +218,15 @@ export async function startFakeTilbago({ validKeys = ['demo-key-tilbago-0001'], 
     },
     clearFaults() {
       faults.length = 0;
+    },
+    /** Every matching request waits `ms` before it is handled (0: none). */
+    setDelay(ms, match = {}) {
+      slowness = ms > 0 ? { ms, ...match } : undefined;
+    },
+    /** The most requests handled at once since the start (or the last reset). */
+    peakConcurrency: () => peakHandling,
+    resetPeakConcurrency() {
+      peakHandling = handling;
     },
     setInsufficientBalance(value) {
       insufficientBalance = value;

@@ -22,7 +22,8 @@ export const MAX_ATTACHMENTS = 100;
 
 /**
  * - `sending`: a request was about to go out; found like this later, the process died during it.
- * - `notCreated`: the request never reached tilbago, or tilbago refused the key or the balance: safe to retry.
+ * - `notCreated`: the request never reached tilbago, or tilbago refused the key, the balance, or too many requests
+ *   (429): safe to retry.
  * - `refused`: tilbago refused this case.json (its message is kept); tried again once case.json has changed.
  * - `uncertain`: no clear answer (time-out, reset, server error): tilbago may have created the case.
  * - `duplicate`: tilbago already has a case with this reference (409); its case id must be entered by hand.
@@ -79,6 +80,7 @@ const ERROR_KINDS: readonly ApiError['kind'][] = [
   'unauthorized',
   'invalidKey',
   'insufficientBalance',
+  'busy',
   'unreachable',
   'timeout',
   'unexpected',
@@ -394,6 +396,10 @@ function surelyNotStored(error: ApiError): boolean {
       return true;
     case 'unreachable':
       return !error.sent;
+    // 429 is a refusal before any work ("too many requests"). A 503 can come from a gateway in front of tilbago
+    // after it passed the request on: like any other 5xx, it leaves the case uncertain.
+    case 'busy':
+      return error.status === 429;
     case 'unexpected':
       return error.status >= 400 && error.status < 500;
     case 'timeout':
@@ -667,7 +673,8 @@ export async function setRecordAside(folder: string, now: Date): Promise<SetAsid
 }
 
 export type StatusOutcome =
-  | { readonly kind: 'updated'; readonly record: SubmissionRecord }
+  /** `changed`: the status differs from the one recorded before (or none was). */
+  | { readonly kind: 'updated'; readonly record: SubmissionRecord; readonly changed: boolean }
   | { readonly kind: 'notSubmitted' }
   | { readonly kind: 'failed'; readonly error: ApiError }
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
@@ -697,12 +704,21 @@ export async function refreshCaseStatus(
       if (fresh?.caseId !== caseId) return { kind: 'notSubmitted' };
       const record: SubmissionRecord = { ...fresh, status, updatedAt: now.toISOString() };
       await saveRecord(folder, record);
-      return { kind: 'updated', record };
+      return { kind: 'updated', record, changed: !sameStatus(fresh.status, status) };
     });
     if (done.kind === 'done') return done.value;
     if (Date.now() >= deadline) return done;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function sameStatus(before: CaseStatus | undefined, after: CaseStatus): boolean {
+  return (
+    before !== undefined &&
+    before.statusCode === after.statusCode &&
+    before.description === after.description &&
+    before.eSchKGCode === after.eSchKGCode
+  );
 }
 
 export interface CaseFolderSummary {
