@@ -8,6 +8,7 @@ import { registerApiKeyCommands } from './apiKey/commands';
 import { ApiKeyStore } from './apiKey/store';
 import type { CaseServices } from './cases/caseFolders';
 import { readyCount } from './cases/counts';
+import { followCaseFiles } from './cases/caseFileEvents';
 import { CasesTree } from './cases/tree';
 import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './ids';
 import { letterLanguage, letterTextFor, reminderLetter } from './reminders/letter';
@@ -23,9 +24,11 @@ import { disposeLog } from './ui/log';
 performance.mark('tilbago-module-evaluated');
 
 /** Loads a part on first use, once. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+function once<T>(load: () => Promise<T>): (() => Promise<T>) & { readonly loaded: Promise<T> | undefined } {
   let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
+  return Object.defineProperty(() => (loaded ??= load()), 'loaded', { get: () => loaded }) as (() => Promise<T>) & {
+    readonly loaded: Promise<T> | undefined;
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): TilbagoApi {
@@ -71,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     registerApiKeyCommands(apiKey),
     ...CASE_COMMANDS.map((id) => registerCommand(id, async (...args) => (await cases()).handlers[id](...args))),
     casesView,
+    followCaseFiles(cases),
+    { dispose: () => void cases.loaded?.then((feature) => feature.dispose()) },
     casesTree.onDidChangeReadyCount((ready) => {
       casesView.badge = ready ? { value: ready, tooltip: readyCount(ready) } : undefined;
     }),

@@ -9,5 +9,7 @@ export const CASE_COMMANDS = [
   'tilbago.enterCaseId',
   'tilbago.refreshStatus',
   'tilbago.checkUid',
+  'tilbago.validateAllCases',
+  'tilbago.submitAllReady',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

@@ -5,7 +5,10 @@ import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import type { Language } from '../shared/languages';
 import { CASE_FILE } from './model/files';
-import { listCaseFolders, type SubmissionRecord } from './model/submission';
+import { caseStage, type CaseStage } from './model/stage';
+import { listCaseFolders, type CaseFolderSummary, type SubmissionRecord } from './model/submission';
+import type { ReminderDelays } from '../reminders/schedule';
+import { today, type IsoDate } from '../shared/dates';
 import { stateLabel } from './tree';
 
 export interface CaseServices {
@@ -20,6 +23,33 @@ export interface CaseServices {
 
 export async function allCaseFolders(configuration: TilbagoConfiguration) {
   return (await Promise.all(configuration.casesFolders().map(listCaseFolders))).flat();
+}
+
+/** Every case of every cases folder with its stage today, by the delays in effect for its folder. */
+export async function stagedCaseFolders(
+  configuration: TilbagoConfiguration,
+  day = today(),
+): Promise<{ readonly summary: CaseFolderSummary; readonly stage: CaseStage }[]> {
+  const staged = await Promise.all(
+    configuration.casesFolders().map(async (casesFolder) => {
+      const delays = configuration.read(vscode.Uri.file(casesFolder)).reminder3;
+      return (await listCaseFolders(casesFolder)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
+    }),
+  );
+  return staged.flat();
+}
+
+export function stageOf(summary: CaseFolderSummary, delays: ReminderDelays, day: IsoDate): CaseStage {
+  return caseStage(
+    {
+      problems: summary.problems,
+      reminders: summary.reminders && { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
+      record: summary.record,
+      recordBroken: summary.recordProblem !== undefined,
+    },
+    delays,
+    day,
+  );
 }
 
 /** A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or a pick. */

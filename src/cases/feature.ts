@@ -9,20 +9,29 @@ import { enterCaseId } from './commands/enterCaseId';
 import { newCase } from './commands/newCase';
 import { refreshStatus } from './commands/refreshStatus';
 import { submitCase, type SubmitOptions } from './commands/submit';
+import { submitAllReady } from './commands/submitAll';
+import { validateAllCases } from './commands/validateAll';
 import { isBroken, readRecord, type SubmissionRecord } from './model/submission';
+import { CaseProblems, isCaseFile } from './problems';
 
 export function createCasesFeature(services: CaseServices) {
+  const problems = new CaseProblems();
   const handlers: Record<CaseCommand, (...args: unknown[]) => unknown> = {
     'tilbago.testConnection': () => testConnection(services),
     'tilbago.newCase': () => newCase(services),
-    'tilbago.submitCase': (argument) => submitCase(services, argument),
+    'tilbago.submitCase': (argument) => submitCase(services, argument, {}, problems),
+    'tilbago.validateAllCases': () => validateAllCases(services, problems),
+    'tilbago.submitAllReady': () => submitAllReady(services),
     'tilbago.enterCaseId': (argument) => enterCaseId(services, argument),
     'tilbago.refreshStatus': () => refreshStatus(services),
     'tilbago.checkUid': checkUidCommand,
   };
   return {
     handlers,
-    submit: (folder: vscode.Uri, options?: SubmitOptions) => submitCase(services, folder, options),
+    problems,
+    isCaseFile: (uri: vscode.Uri) => isCaseFile(uri.fsPath, services.configuration.casesFolders()),
+    submit: (folder: vscode.Uri, options: SubmitOptions = {}) => submitCase(services, folder, options, problems),
+    dispose: () => problems.dispose(),
     async caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined> {
       const record = await readRecord(folder.fsPath);
       return isBroken(record) ? undefined : record;

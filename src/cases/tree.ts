@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { describeApiError } from '../tilbago/errors';
-import { formatSwissDate, today } from '../shared/dates';
+import { formatSwissDate } from '../shared/dates';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
@@ -153,26 +153,15 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** Every case of every cases folder, staged with the delays in effect for its folder, grouped by stage. */
   private async listStages(): Promise<Node[]> {
-    const [{ listCaseFolders }, { caseStage, STAGE_ORDER }] = await Promise.all([import('./model/submission'), import('./model/stage')]);
-    const day = today();
+    const [{ stagedCaseFolders }, { STAGE_ORDER }] = await Promise.all([import('./caseFolders'), import('./model/stage')]);
     const byStage = new Map<CaseStageKind, CaseNode[]>(STAGE_ORDER.map((stage) => [stage, []]));
-    for (const casesFolder of this.configuration.casesFolders()) {
-      const delays = this.configuration.read(vscode.Uri.file(casesFolder)).reminder3;
-      for (const summary of await listCaseFolders(casesFolder)) {
-        const stage = caseStage(
-          {
-            problems: summary.problems,
-            reminders: summary.reminders && { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
-            record: summary.record,
-            recordBroken: summary.recordProblem !== undefined,
-          },
-          delays,
-          day,
-        );
-        byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
-      }
+    for (const { summary, stage } of await stagedCaseFolders(this.configuration)) {
+      byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
     }
     this.readyChanged.fire(byStage.get('ready')!.length);
+    // For the Explorer's menu on a case.json: `resourceDirname in tilbago.caseFolders`, a lookup, however many.
+    const caseFolders = Object.fromEntries([...byStage.values()].flat().map((node) => [node.summary.folder, true]));
+    void vscode.commands.executeCommand('setContext', 'tilbago.caseFolders', caseFolders);
     return STAGE_ORDER.filter((stage) => byStage.get(stage)!.length).map((stage) => ({ kind: 'stage', stage, cases: byStage.get(stage)! }));
   }
 

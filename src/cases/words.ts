@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { formatDateTime } from '../ui/format';
 import type { CaseProblem } from './model/caseFile';
 import type { LockOwner } from './model/caseLock';
+import type { FileKind, PlacedProblem } from './model/diagnose';
 
 export function describeCaseProblem(problem: CaseProblem): string {
   const where = problem.path || 'case.json';
@@ -50,6 +51,38 @@ export function describeCaseProblem(problem: CaseProblem): string {
       return vscode.l10n.t('{0} is not a phone number', where);
     case 'personName':
       return vscode.l10n.t('{0} needs a name and a surname (a natural person) or a company (a legal person)', where);
+  }
+}
+
+/** A problem of case.json or reminders.json where the Problems panel shows it, at its place in the file. */
+export function describeFileProblem(problem: PlacedProblem, kind: FileKind): string {
+  const file = kind === 'case' ? 'case.json' : 'reminders.json';
+  const where = problem.path || file;
+  switch (problem.code) {
+    case 'syntax':
+      return vscode.l10n.t('{0} is not valid JSON here ({1})', file, problem.detail ?? '');
+    case 'comment':
+      return vscode.l10n.t('Comments are not allowed: tilbago reads plain JSON');
+    case 'trailingComma':
+      return vscode.l10n.t('A comma before a closing bracket is not allowed in plain JSON');
+    case 'duplicateKey':
+      return vscode.l10n.t('"{0}" is given twice in this object; only the last one counts', problem.detail ?? '');
+    case 'order':
+      return vscode.l10n.t('{0} is before {1}; the dates go invoice, 1st, 2nd, 3rd reminder', where, problem.detail ?? '');
+    case 'earlierReminderMissing':
+      return vscode.l10n.t('{0} is missing: {1} is given', where, problem.detail ?? '');
+    case 'amount':
+      return kind === 'case'
+        ? describeCaseProblem({ path: problem.path, code: 'amount' })
+        : vscode.l10n.t('{0} must be an amount in CHF such as "CHF 1\'234.50", or whole Rappen', where);
+    case 'unknownField':
+      return kind === 'case'
+        ? describeCaseProblem({ path: problem.path, code: 'unknownField' })
+        : vscode.l10n.t('{0} is not a field of reminders.json', where);
+    case 'notJson':
+      return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
+    default:
+      return describeCaseProblem({ path: where, code: problem.code, ...(problem.detail === undefined ? {} : { detail: problem.detail }) });
   }
 }
 

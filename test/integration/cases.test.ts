@@ -11,7 +11,7 @@ import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, runScripted as run, scriptUi, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { activateExtension, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -249,16 +249,18 @@ describe('tilbago commands against the fake tilbago', () => {
           '""',
         ),
       );
+      // Both check it: VS Code's JSON service by the schema the file names, and the extension by its own rules.
       const diagnostics = await waitFor(
-        'schema diagnostics',
+        'the diagnostics of the schema and of the extension',
         () => {
           const found = vscode.languages.getDiagnostics(uri);
-          return found.length > 0 ? found : undefined;
+          const bySchema = found.some((d) => /String is shorter than the minimum length of 1/i.test(d.message));
+          return bySchema && found.some((d) => d.source === 'tilbago') ? found : undefined;
         },
         20_000,
       );
       assert.ok(
-        diagnostics.some((d) => /String is shorter than the minimum length of 1/i.test(d.message)),
+        diagnostics.some((d) => d.source === 'tilbago' && /^debtor\.address\.street /.test(d.message)),
         diagnostics.map((d) => d.message).join(' | '),
       );
       // The JSON service has run meanwhile; the other project's file, open since before, has nothing from us.
@@ -272,7 +274,7 @@ describe('tilbago commands against the fake tilbago', () => {
   });
 
   describe('Submit debt-collection request', () => {
-    it('names every problem of an invalid case, and sends nothing', async () => {
+    it('names every problem of an invalid case in the Problems panel, at its place, and sends nothing', async () => {
       const folder = await caseFolder('bad', {
         ...validCase(),
         externalRef: 'bad',
@@ -286,10 +288,26 @@ describe('tilbago commands against the fake tilbago', () => {
         vscode.Uri.file(path.join(folder, 'case.json')),
       );
       assert.equal(result, 'invalid');
-      assert.match(shown[0]!.message, /Nothing was sent: case\.json has 3 problems:/);
-      assert.match(shown[0]!.message, /claim\.amount must be a positive whole number of Rappen/);
-      assert.match(shown[0]!.message, /claim\.collocationClass must be "1", "2" or "3"/);
-      assert.match(shown[0]!.message, /debtor\.companyUid fails the check digit \(it should end in 8\)/);
+      assert.equal(shown[0]!.message, 'Nothing was sent: case.json has 3 problems, listed in the Problems panel.');
+      const caseUri = vscode.Uri.file(path.join(folder, 'case.json'));
+      const text = await fs.readFile(caseUri.fsPath, 'utf8');
+      const at = (needle: string) => {
+        const offset = text.indexOf(needle);
+        const before = text.slice(0, offset).split('\n');
+        return [before.length - 1, before.at(-1)!.length];
+      };
+      const diagnostics = vscode.languages
+        .getDiagnostics(caseUri)
+        .map((d) => [d.message, d.range.start.line, d.range.start.character, d.source])
+        .sort((a, b) => Number(a[1]) - Number(b[1]));
+      assert.deepEqual(
+        diagnostics,
+        [
+          ['debtor.companyUid fails the check digit (it should end in 8)', ...at('"CHE-123.456.789"'), 'tilbago'],
+          ['claim.amount must be a positive whole number of Rappen (CHF 1.50 = 150)', ...at('12.5'), 'tilbago'],
+          ['claim.collocationClass must be "1", "2" or "3"', ...at('"4"'), 'tilbago'],
+        ].sort((a, b) => Number(a[1]) - Number(b[1])),
+      );
       assert.equal(fake.requests.length, before);
       await assert.rejects(fs.stat(path.join(folder, 'submission.json')));
     });
@@ -418,6 +436,137 @@ describe('tilbago commands against the fake tilbago', () => {
     });
   });
 
+  describe('the Rappel 3 rules and the Problems panel', () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const withReminders = async (name: string, reminders: object) => {
+      const folder = await caseFolder(name);
+      await fs.writeFile(path.join(folder, 'reminders.json'), JSON.stringify(reminders, null, 2));
+      return folder;
+    };
+
+    it('a case before its litigation date is filed only when the user says so, knowing the date', async () => {
+      // The 3rd reminder went out 3 days ago: with 15 days before collection, litigation is 12 days away.
+      const folder = await withReminders('INV-600', {
+        invoiceNumber: 'INV-600',
+        amountDue: "CHF 1'234.50",
+        reminders: { first: daysAgo(40), second: daysAgo(20), third: daysAgo(3) },
+      });
+      await setKey('tb-live-accepted-key-0001');
+      const before = fake.requests.length;
+      const litigation = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('.');
+      const declined = await run('tilbago.submitCase', { buttons: ['Open reminders.json'] }, vscode.Uri.file(folder));
+      assert.equal(declined.result, 'cancelled');
+      assert.equal(
+        declined.shown[0]!.message,
+        `INV-600 is not a litigation case yet: by the Rappel 3 delays it becomes one on ${litigation}. File it now anyway?`,
+      );
+      assert.equal(fake.requests.length, before, 'nothing sent');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(folder, 'reminders.json'), 'the dates to review');
+      const filed = await run('tilbago.submitCase', { buttons: ['File before that date', 'File request'] }, vscode.Uri.file(folder));
+      assert.equal(filed.result, 'complete');
+      assert.equal(fake.casesWithRef('INV-600').length, 1);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('Submit all ready cases: one confirmation for all, each filed once, cancellable between cases, and a summary', async () => {
+      for (const name of ['INV-901', 'INV-902', 'INV-903']) await caseFolder(name);
+      await setKey('tb-live-accepted-key-0001');
+      // Cancel as soon as the first case is done: the one beside it finishes, the third is never started.
+      const reports: { message?: string }[] = [];
+      const progress = stub(vscode.window, 'withProgress', ((options: vscode.ProgressOptions, task: any) => {
+        assert.equal(options.cancellable, true);
+        const cancel = new vscode.CancellationTokenSource();
+        return task(
+          {
+            report: (value: { message?: string }) => {
+              reports.push(value);
+              cancel.cancel();
+            },
+          },
+          cancel.token,
+        );
+      }) as any);
+      let first: Awaited<ReturnType<typeof run<{ filed: number; notStarted: number }>>>;
+      try {
+        first = await run<{ filed: number; notStarted: number }>('tilbago.submitAllReady', {
+          picks: ['INV-901|INV-902|INV-903'],
+          buttons: ['File 3 cases'],
+        });
+      } finally {
+        progress.restore();
+      }
+      const question = first.shown.find((m) => m.message.startsWith('File 3 cases'))!;
+      assert.equal(
+        question.message,
+        "File 3 cases at tilbago, CHF 3'703.50 in all? Each is a debt-collection request: a legal step, with a fee.",
+      );
+      assert.equal(question.buttons?.[0], 'Review the list', 'the focused first button files nothing');
+      assert.deepEqual([first.result!.filed, first.result!.notStarted], [2, 1]);
+      assert.match(reports[0]!.message!, /^1 of 3: INV-90[12]$/);
+      assert.match(first.shown.at(-1)!.message, /^Filed: 2 cases\. Cancelled before 1 case\.$/);
+      assert.deepEqual(
+        ['INV-901', 'INV-902', 'INV-903'].map((ref) => fake.casesWithRef(ref).length),
+        [1, 1, 0],
+      );
+
+      // Again: only the one left is ready now; the filed ones are never offered or sent again.
+      const second = await run<{ filed: number }>('tilbago.submitAllReady', {
+        picks: ['INV-901|INV-902|INV-903'],
+        buttons: ['File 1 case'],
+      });
+      assert.equal(second.result!.filed, 1);
+      assert.deepEqual(
+        ['INV-901', 'INV-902', 'INV-903'].map((ref) => fake.casesWithRef(ref).length),
+        [1, 1, 1],
+      );
+    });
+
+    it('Validate all cases puts the problems of every case folder in the Problems panel, reminders.json included', async () => {
+      const folder = await withReminders('INV-700', {
+        invoiceNumber: 'INV-700',
+        amountDue: 'CHF 12,50',
+        reminders: { first: '2026-09-07', second: '2026-09-01' },
+      });
+      const { result, shown } = await run<{ cases: number; problems: number; casesWithProblems: number }>('tilbago.validateAllCases', {});
+      assert.ok(result!.problems >= 2, JSON.stringify(result));
+      assert.match(shown.at(-1)!.message, /^\d+ problems in \d+ cases\.$/);
+      const reminders = vscode.Uri.file(path.join(folder, 'reminders.json'));
+      const messages = vscode.languages.getDiagnostics(reminders).map((d) => `${d.range.start.line}:${d.message}`);
+      assert.deepEqual(messages.sort(), [
+        `2:amountDue must be an amount in CHF such as "CHF 1'234.50", or whole Rappen`,
+        '5:reminders.second is before reminders.first; the dates go invoice, 1st, 2nd, 3rd reminder',
+      ]);
+      await fs.rm(folder, { recursive: true });
+      await run('tilbago.validateAllCases', {});
+    });
+
+    it('problems follow a case.json as it is typed, and the saved file once closed', async () => {
+      const folder = await caseFolder('INV-800');
+      const uri = vscode.Uri.file(path.join(folder, 'case.json'));
+      const editor = await vscode.window.showTextDocument(uri);
+      assert.deepEqual(vscode.languages.getDiagnostics(uri), [], 'a valid case');
+      const text = editor.document.getText();
+      const amount = text.indexOf('123450');
+      await editor.edit((edit) =>
+        edit.replace(new vscode.Range(editor.document.positionAt(amount), editor.document.positionAt(amount + 6)), '-5'),
+      );
+      const typed = await waitFor('a problem while typing', () => {
+        const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tilbago');
+        return found.length ? found : undefined;
+      });
+      assert.equal(typed[0]!.message, 'claim.amount must be a positive whole number of Rappen (CHF 1.50 = 150)');
+      assert.deepEqual(
+        [typed[0]!.range.start.line, typed[0]!.range.start.character],
+        [editor.document.positionAt(amount).line, editor.document.positionAt(amount).character],
+      );
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor(
+        'the saved (valid) file to count again',
+        () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tilbago').length === 0 || undefined,
+      );
+    });
+  });
+
   describe('Refresh case status and the cases view', () => {
     it('records the latest status of every filed case', async () => {
       const filed = fake.casesWithRef('INV-100')[0]!;
@@ -443,7 +592,9 @@ describe('tilbago commands against the fake tilbago', () => {
         const groups = stages.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node).description]);
         assert.deepEqual(
           groups.map(([label]) => label),
-          ['Needs attention', 'Ready for tilbago', 'Filed at tilbago'].filter((label) => groups.some(([l]) => l === label)),
+          ['Needs attention', 'Ready for tilbago', '3rd reminder due', 'Waiting', 'Filed at tilbago'].filter((label) =>
+            groups.some(([l]) => l === label),
+          ),
           'in the order of what needs doing first',
         );
         const cases = (await Promise.all(stages.map((stage) => tree.getChildren(stage)))).flat();
@@ -455,6 +606,8 @@ describe('tilbago commands against the fake tilbago', () => {
         const ready = stages.find((node) => tree.getTreeItem(node).label === 'Ready for tilbago');
         assert.deepEqual(readyCounts, [ready ? (await tree.getChildren(ready)).length : 0], 'the badge counts the ready cases');
         const items = new Map(cases.map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node)]));
+        // New case made it with its 1st and 2nd reminders: the 3rd is due 10 days after the 2nd (05.10.2026).
+        assert.equal(items.get('2026-0142 Muster SA')!.description, '3rd reminder due since 15.10.2026');
         assert.ok(items.has('INV-100') && items.has('bad') && items.has('2026-0142 Muster SA'), [...items.keys()].join());
         assert.match(String(items.get('INV-100')!.description), /^filed · Zahlungsbefehl zugestellt$/);
         assert.equal(
@@ -468,7 +621,22 @@ describe('tilbago commands against the fake tilbago', () => {
         const labels = files.map((node) => path.basename((tree.getTreeItem(node).resourceUri as vscode.Uri).fsPath));
         assert.deepEqual(labels, ['case.json', 'submission.json', 'facture.pdf', 'rappel-3.pdf']);
         assert.equal(tree.getTreeItem(files[0]!).command?.command, 'vscode.open');
+
+        // A delay changed in settings.json moves the case at once: the view is told to refresh, and lists it anew.
+        const refreshed = new Promise<void>((resolve) => {
+          const once = tree.onDidChangeTreeData(() => {
+            once.dispose();
+            resolve();
+          });
+        });
+        await config().update('reminder3.daysAfterSecondReminder', 365, vscode.ConfigurationTarget.Workspace);
+        await refreshed;
+        const waiting = (await tree.getChildren()).find((node) => tree.getTreeItem(node).label === 'Waiting');
+        assert.ok(waiting, 'a Waiting group');
+        const moved = (await tree.getChildren(waiting)).map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node).description]);
+        assert.deepEqual(moved, [['2026-0142 Muster SA', 'waiting — 3rd reminder from 05.10.2027']]);
       } finally {
+        await config().update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Workspace);
         counted.dispose();
         tree.dispose();
         configuration.dispose();

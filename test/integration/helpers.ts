@@ -67,6 +67,8 @@ export interface ShownMessage {
   detail?: string;
   /** A modal dialog, which blocks the window until answered. */
   modal?: boolean;
+  /** The buttons it offered, in order. */
+  buttons?: string[];
 }
 
 /** Every message the extension shows, answered with the button whose title is given (or dismissed). */
@@ -81,11 +83,15 @@ export function recordMessages(answer: MessageAnswer = () => undefined) {
         (item): item is string | vscode.MessageItem =>
           typeof item === 'string' || (typeof item === 'object' && item !== null && 'title' in item),
       );
-      shown.push({ level, message, ...(options?.detail ? { detail: options.detail } : {}), ...(options?.modal ? { modal: true } : {}) });
-      const title = await answer(
+      const buttons = items.map((item) => (typeof item === 'string' ? item : item.title));
+      shown.push({
+        level,
         message,
-        items.map((item) => (typeof item === 'string' ? item : item.title)),
-      );
+        ...(options?.detail ? { detail: options.detail } : {}),
+        ...(options?.modal ? { modal: true } : {}),
+        ...(buttons.length ? { buttons } : {}),
+      });
+      const title = await answer(message, buttons);
       return items.find((item) => (typeof item === 'string' ? item : item.title) === title);
     };
   const stubs = [
@@ -99,7 +105,7 @@ export function recordMessages(answer: MessageAnswer = () => undefined) {
 export interface UiScript {
   /** Answers to the input boxes, in order; each is checked by the box's own validation first. */
   inputs?: (string | undefined)[];
-  /** Labels to pick in the quick picks, in order. */
+  /** Labels to pick in the quick picks, in order; for a multiple choice, its labels joined by `|`. */
   picks?: string[];
   /** Buttons to click whenever a message offers one of them; other messages are dismissed. */
   buttons?: string[];
@@ -124,9 +130,13 @@ export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
   }) as any);
   const pick = stub(vscode.window, 'showQuickPick', (async (
     items: readonly (string | vscode.QuickPickItem)[] | Thenable<readonly (string | vscode.QuickPickItem)[]>,
+    options?: vscode.QuickPickOptions,
   ) => {
     const wanted = picks.shift();
-    return (await items).find((item) => (typeof item === 'string' ? item : item.label) === wanted);
+    const label = (item: string | vscode.QuickPickItem) => (typeof item === 'string' ? item : item.label);
+    if (options?.canPickMany)
+      return wanted === undefined ? undefined : (await items).filter((item) => wanted.split('|').includes(label(item)));
+    return (await items).find((item) => label(item) === wanted);
   }) as any);
   return {
     opened,

@@ -7,13 +7,17 @@ import { describeApiError } from '../../tilbago/errors';
 import { formatChf } from '../../shared/money';
 import { formatDateTime } from '../../ui/format';
 import { log } from '../../ui/log';
-import { resolveCaseFolder, type CaseServices } from '../caseFolders';
-import { CASE_FILE, SUBMISSION_FILE } from '../model/files';
+import { resolveCaseFolder, stageOf, type CaseServices } from '../caseFolders';
+import { CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '../model/files';
+import type { CaseProblems } from '../problems';
+import { reminderSchedule } from '../../reminders/schedule';
+import { formatSwissDate, today } from '../../shared/dates';
 import {
   MAX_ATTACHMENTS,
   recordAttachmentsAtTilbago,
   setRecordAside,
   submitCaseFolder,
+  summarizeCaseFolder,
   type AttachmentProblem,
   type FilingSummary,
   type SubmissionRecord,
@@ -110,7 +114,8 @@ export interface SubmitOptions {
 export async function submitCase(
   services: CaseServices,
   argument: unknown,
-  options: SubmitOptions = {},
+  options: SubmitOptions,
+  problems: CaseProblems,
 ): Promise<SubmitOutcome['kind'] | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
@@ -125,6 +130,7 @@ export async function submitCase(
     (r) => r?.state !== 'complete',
   );
   if (!folder) return undefined;
+  if (options.confirmFiling !== false && !(await confirmBeforeLitigation(services, folder))) return 'cancelled';
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
   const name = path.basename(folder);
@@ -167,8 +173,46 @@ export async function submitCase(
   }
   services.casesChanged.fire();
   log().info(`Submit ${name}: ${outcome.kind}.`);
+  if (outcome.kind === 'invalid') await problems.checkFolders([folder]);
   reportSubmission(services, folder, outcome);
   return outcome.kind;
+}
+
+/**
+ * A case that is not a litigation case yet by the Rappel 3 delays (the 3rd reminder not sent, or its delay still
+ * running) is filed only when the user says so, knowing the date it would be one.
+ */
+async function confirmBeforeLitigation(services: CaseServices, folder: string): Promise<boolean> {
+  const summary = await summarizeCaseFolder(folder);
+  if (!summary?.reminders?.second) return true;
+  const delays = services.configuration.read(vscode.Uri.file(folder)).reminder3;
+  // By its dates alone: the record and the files' problems have their own questions and messages.
+  const stage = stageOf({ folder, name: summary.name, problems: 0, reminders: summary.reminders }, delays, today());
+  if (stage.kind !== 'waiting' && stage.kind !== 'thirdReminderDue') return true;
+  const { litigationFrom } = reminderSchedule(
+    { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
+    delays,
+  );
+  const review = vscode.l10n.t('Open reminders.json');
+  const file = vscode.l10n.t('File before that date');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      '{0} is not a litigation case yet: by the Rappel 3 delays it becomes one on {1}. File it now anyway?',
+      summary.name,
+      formatSwissDate(litigationFrom),
+    ),
+    {
+      modal: true,
+      detail:
+        stage.kind === 'thirdReminderDue'
+          ? vscode.l10n.t('The 3rd reminder has not been sent; it is due since {0}.', formatSwissDate(stage.since))
+          : vscode.l10n.t('The 3rd reminder was sent on {0}.', formatSwissDate(summary.reminders.third ?? '')),
+    },
+    review,
+    file,
+  );
+  if (answer === review) await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, REMINDERS_FILE)));
+  return answer === file;
 }
 
 /** Says how a submission ended. Messages are not awaited: a command must not wait for a click to finish. */
@@ -187,13 +231,13 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was sent: {0}', describeLockOwner(outcome.owner)));
       return;
     case 'invalid': {
-      const shown = outcome.problems.slice(0, 6).map(describeCaseProblem).join('; ');
-      const more = outcome.problems.length > 6 ? ` ${vscode.l10n.t('(and {0} more)', outcome.problems.length - 6)}` : '';
+      // Each problem at its place, in the Problems panel: a list the user can work through, not a cut sentence.
       for (const problem of outcome.problems) log().warn(`case.json: ${describeCaseProblem(problem)}`);
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
       const edit = vscode.l10n.t('Open case.json');
       offerToOpen(
         vscode.window.showErrorMessage(
-          vscode.l10n.t('Nothing was sent: case.json has {0}: {1}{2}', problemsCount(outcome.problems.length), shown, more),
+          vscode.l10n.t('Nothing was sent: case.json has {0}, listed in the Problems panel.', problemsCount(outcome.problems.length)),
           edit,
         ),
         edit,

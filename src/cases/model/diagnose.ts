@@ -135,16 +135,26 @@ function parentPath(path: string): string | undefined {
 
 /** The zero-based line and character (UTF-16 units) of `offset`, as editors count them: `\n`, `\r\n` and `\r` end a line. */
 export function positionAt(text: string, offset: number): { readonly line: number; readonly character: number } {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
+  return lineMap(text)(offset);
+}
+
+/** `positionAt` for many offsets in one text: the line starts are found once, each offset then by bisection. */
+export function lineMap(text: string): (offset: number) => { readonly line: number; readonly character: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < end) continue;
-    if (ch === 10 || ch === 13) {
-      line++;
-      lineStart = i + 1;
-    }
+    if (ch === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (ch === 10 || ch === 13) starts.push(i + 1);
   }
-  return { line, character: end - lineStart };
+  return (offset) => {
+    const end = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= end) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: end - starts[low]! };
+  };
 }
