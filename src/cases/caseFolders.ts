@@ -22,18 +22,19 @@ export interface CaseServices {
 }
 
 export async function allCaseFolders(configuration: TilbagoConfiguration) {
-  return (await Promise.all(configuration.casesFolders().map(listCaseFolders))).flat();
+  return (await Promise.all(configuration.casesFolders().map((folder) => listCaseFolders(folder)))).flat();
 }
 
 /** Every case of every cases folder with its stage today, by the delays in effect for its folder. */
 export async function stagedCaseFolders(
   configuration: TilbagoConfiguration,
+  summarize?: (folder: string) => Promise<CaseFolderSummary | undefined>,
   day = today(),
 ): Promise<{ readonly summary: CaseFolderSummary; readonly stage: CaseStage }[]> {
   const staged = await Promise.all(
     configuration.casesFolders().map(async (casesFolder) => {
       const delays = configuration.read(vscode.Uri.file(casesFolder)).reminder3;
-      return (await listCaseFolders(casesFolder)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
+      return (await listCaseFolders(casesFolder, summarize)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
     }),
   );
   return staged.flat();

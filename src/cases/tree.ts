@@ -99,12 +99,24 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private watchers: vscode.Disposable[] | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private pending: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * What each case folder held when last read; a folder is read again once the watcher saw a change in it. An
+   * invoicing run leaves thousands of folders, and a refresh after one change reads that one.
+   */
+  private readonly known = new Map<string, CaseFolderSummary | undefined>();
 
   constructor(
     private readonly configuration: TilbagoConfiguration,
     casesChanged: vscode.Event<void>,
   ) {
-    this.subscriptions = [configuration.onDidChange(() => this.watchers && this.watch()), casesChanged(() => this.refresh())];
+    this.subscriptions = [
+      configuration.onDidChange(() => this.watchers && this.watch()),
+      // A command changed a case: read everything again rather than rely on the watcher's timing.
+      casesChanged(() => {
+        this.known.clear();
+        this.refresh();
+      }),
+    ];
   }
 
   /** Many file events come at once (a submission rewrites its record several times): one refresh for them. */
@@ -115,16 +127,26 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private watch(): void {
     for (const watcher of this.watchers ?? []) watcher.dispose();
-    this.watchers = this.configuration.casesFolders().map((folder) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**'));
-      return vscode.Disposable.from(
-        watcher,
-        watcher.onDidCreate(() => this.refresh()),
-        watcher.onDidChange(() => this.refresh()),
-        watcher.onDidDelete(() => this.refresh()),
-      );
+    this.known.clear();
+    this.watchers = this.configuration.casesFolders().map((casesFolder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(casesFolder), '**'));
+      const changed = (uri: vscode.Uri) => {
+        // The case folder is the first folder below the cases folder.
+        const [caseFolder] = path.relative(casesFolder, uri.fsPath).split(path.sep);
+        if (caseFolder) this.known.delete(path.join(casesFolder, caseFolder));
+        this.refresh();
+      };
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     });
     this.refresh();
+  }
+
+  private async summarize(folder: string): Promise<CaseFolderSummary | undefined> {
+    if (this.known.has(folder)) return this.known.get(folder);
+    const { summarizeCaseFolder } = await import('./model/submission');
+    const summary = await summarizeCaseFolder(folder);
+    this.known.set(folder, summary);
+    return summary;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -155,7 +177,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private async listStages(): Promise<Node[]> {
     const [{ stagedCaseFolders }, { STAGE_ORDER }] = await Promise.all([import('./caseFolders'), import('./model/stage')]);
     const byStage = new Map<CaseStageKind, CaseNode[]>(STAGE_ORDER.map((stage) => [stage, []]));
-    for (const { summary, stage } of await stagedCaseFolders(this.configuration)) {
+    for (const { summary, stage } of await stagedCaseFolders(this.configuration, (folder) => this.summarize(folder))) {
       byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
     }
     this.readyChanged.fire(byStage.get('ready')!.length);

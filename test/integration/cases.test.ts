@@ -635,6 +635,17 @@ describe('tilbago commands against the fake tilbago', () => {
         assert.ok(waiting, 'a Waiting group');
         const moved = (await tree.getChildren(waiting)).map((node) => [tree.getTreeItem(node).label, tree.getTreeItem(node).description]);
         assert.deepEqual(moved, [['2026-0142 Muster SA', 'waiting — 3rd reminder from 05.10.2027']]);
+
+        // A file written by other code (an invoicing run) is seen by the watcher: that folder is read again.
+        await fs.writeFile(
+          path.join(casesRoot, 'INV-800', 'reminders.json'),
+          JSON.stringify({ invoiceNumber: 'INV-800', amountDue: 'CHF 80', reminders: { first: '2026-09-07', second: '2026-10-05' } }),
+        );
+        await waitFor('INV-800 to move by its new reminders.json', async () => {
+          const listed = (await Promise.all((await tree.getChildren()).map((stage) => tree.getChildren(stage)))).flat();
+          const inv800 = listed.find((node) => tree.getTreeItem(node).label === 'INV-800');
+          return inv800 && tree.getTreeItem(inv800).description === 'waiting — 3rd reminder from 05.10.2027';
+        });
       } finally {
         await config().update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Workspace);
         counted.dispose();
