@@ -110,7 +110,11 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     casesChanged: vscode.Event<void>,
   ) {
     this.subscriptions = [
-      configuration.onDidChange(() => this.watchers && this.watch()),
+      configuration.onDidChange(() => {
+        if (!this.watchers) return;
+        this.watch();
+        this.refresh();
+      }),
       // A command changed a case: read everything again rather than rely on the watcher's timing.
       casesChanged(() => {
         this.known.clear();
@@ -138,7 +142,6 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       };
       return vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     });
-    this.refresh();
   }
 
   private async summarize(folder: string): Promise<CaseFolderSummary | undefined> {

@@ -52,10 +52,16 @@ export async function runCasesE2e() {
       run: () => setApiKeyFromPalette(page, KEY),
     },
     {
-      name: 'the Explorer\'s "tilbago cases" view lists the case, not submitted',
+      name: 'the Explorer\'s "tilbago cases" view lists the case under its Rappel 3 stage, ready since its litigation date',
       run: async () => {
         await runCommand(page, 'Explorer: Focus on tilbago cases View');
-        await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*not submitted`), 'the case row', 20_000);
+        await expectText(
+          casesView().locator('.monaco-list-row', { hasText: 'Ready for tilbago' }),
+          /Ready for tilbago\s*1 case/,
+          'the stage row with its count',
+          20_000,
+        );
+        await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*litigation since 30\\.10\\.2026`), 'the case row', 20_000);
       },
     },
     {
@@ -99,7 +105,7 @@ export async function runCasesE2e() {
         await page.waitForTimeout(1000);
         if (caseRequests().length) throw new Error(`requests: ${JSON.stringify(fake.requests)}`);
         if (fs.existsSync(path.join(caseFolder, 'submission.json'))) throw new Error('submission.json was written');
-        await expectText(caseRow(), /not submitted/, 'the case row');
+        await expectText(caseRow(), /litigation since 30\.10\.2026/, 'the case row');
       },
     },
     {
@@ -119,6 +125,10 @@ export async function runCasesE2e() {
       run: async () => {
         await submitFromView();
         await clickDialogButton('File request');
+        // It moves to the filed cases, a group folded away: the work left to do comes first.
+        const filedGroup = casesView().locator('.monaco-list-row', { hasText: 'Filed at tilbago' });
+        await expectText(filedGroup, /Filed at tilbago\s*1 case/, 'the filed group', 20_000);
+        await filedGroup.click();
         await expectText(caseRow(), new RegExp(`${CASE.folder}\\s*filed`), 'the case row', 20_000);
         const filed = fake.casesWithRef(CASE.ref);
         if (filed.length !== 1 || caseRequests().length !== 1)
