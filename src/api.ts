@@ -8,10 +8,11 @@ import type { IsoDate } from './shared/dates';
 import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
-import type { Reminder3Settings } from './settings/schema';
+import type { CreditorSettingValues, Reminder3Settings } from './settings/schema';
 import type { SubmissionRecord, SubmitOutcome } from './cases/model/submission';
 
 export type {
+  CreditorSettingValues,
   IsoDate,
   LetterInvoice,
   Placeholder,
@@ -34,6 +35,8 @@ export interface TilbagoSettings {
   readonly apiBaseUrl: string;
   /** How long to wait for tilbago's answer; from the user's settings only. */
   readonly requestTimeoutSeconds: number;
+  /** The creditor of the 3rd reminder letter and its QR-bill: each value checked on its own, '' when not set or not valid. */
+  readonly creditor: CreditorSettingValues;
 }
 
 export type TilbagoChange =

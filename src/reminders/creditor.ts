@@ -108,7 +108,9 @@ export function checkCreditor(settings: CreditorSettings): CreditorCheck {
   };
 }
 
-function checkAccount(account: string): 'required' | 'ibanFormat' | 'ibanCountry' | 'ibanCheckDigit' | undefined {
+/** What is wrong with an account (spaces allowed), by the QR-bill's rules; undefined when it is a valid CH/LI IBAN or QR-IBAN. */
+export function checkAccount(value: string): 'required' | 'ibanFormat' | 'ibanCountry' | 'ibanCheckDigit' | undefined {
+  const account = compact(value);
   if (account === '') return 'required';
   if (/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(account) && !/^(CH|LI)/.test(account)) return 'ibanCountry';
   if (!/^(CH|LI)\d{2}[A-Z0-9]{17}$/.test(account)) return 'ibanFormat';
