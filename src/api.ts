@@ -88,4 +88,34 @@ export interface TilbagoApi {
   >;
   /** What `submission.json` records of a case folder: undefined when it was never submitted (or the record is not ours). */
   caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined>;
+  /**
+   * The 3rd reminder letter of a case folder (`case.json`, `reminders.json`) as the bytes of an A4 PDF with its
+   * QR-bill, in the debtor's language, exactly as "Tilbago: Create the 3rd reminder letter" makes it; it is not
+   * written anywhere. Rejects with a `ReminderLetterError` whose message says what to fix (a missing creditor
+   * setting, a case.json or reminders.json problem, an invoice number no reference can be made from).
+   */
+  reminderLetterPdf(folder: vscode.Uri): Promise<Uint8Array>;
+}
+
+/** Why `reminderLetterPdf` made no letter. */
+export type ReminderLetterErrorCode =
+  | 'noCaseFile'
+  | 'caseInvalid'
+  | 'noReminders'
+  | 'remindersInvalid'
+  /** A creditor setting is missing or not valid: `settings` names them (`tilbago.creditor.account`). */
+  | 'creditor'
+  /** The letter text names a value reminders.json lacks, or a `%…%` that is not a placeholder. */
+  | 'letterText'
+  /** No payment reference can be made from the invoice number. */
+  | 'reference'
+  /** The debtor's address does not fit the QR-bill. */
+  | 'qrBill';
+
+/** The rejection of `reminderLetterPdf`: an Error with `name` "TilbagoLetterError", a code, and a message in the display language. */
+export interface ReminderLetterError extends Error {
+  readonly name: 'TilbagoLetterError';
+  readonly code: ReminderLetterErrorCode;
+  /** The settings to fix, as full keys; empty when the problem is in the case folder. */
+  readonly settings: readonly string[];
 }

@@ -9,5 +9,6 @@ export const CASE_COMMANDS = [
   'tilbago.enterCaseId',
   'tilbago.refreshStatus',
   'tilbago.checkUid',
+  'tilbago.createReminderLetter',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

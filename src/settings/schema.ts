@@ -1,7 +1,7 @@
 // The one place that knows the extension's settings: their keys, types, defaults and bounds, and how a raw
 // value from settings.json becomes a safe value. VS Code treats a schema's bounds as hints only (a hand-edited
 // file can hold anything), so every value is checked here again before it is used.
-import { checkAccount, QR_BILL_LIMITS } from '../reminders/creditor';
+import { checkAccount, QR_BILL_LIMITS } from '../reminders/qrBillFields';
 import type { Language } from '../shared/languages';
 import { checkApiBaseUrl } from './apiBaseUrl';
 
