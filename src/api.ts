@@ -8,10 +8,11 @@ import type { IsoDate } from './shared/dates';
 import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
-import type { Reminder3Settings } from './settings/schema';
+import type { CreditorSettingValues, Reminder3Settings } from './settings/schema';
 import type { SubmissionRecord, SubmitOutcome } from './cases/model/submission';
 
 export type {
+  CreditorSettingValues,
   IsoDate,
   LetterInvoice,
   Placeholder,
@@ -34,6 +35,8 @@ export interface TilbagoSettings {
   readonly apiBaseUrl: string;
   /** How long to wait for tilbago's answer; from the user's settings only. */
   readonly requestTimeoutSeconds: number;
+  /** The creditor of the 3rd reminder letter and its QR-bill: each value checked on its own, '' when not set or not valid. */
+  readonly creditor: CreditorSettingValues;
 }
 
 export type TilbagoChange =
@@ -85,4 +88,34 @@ export interface TilbagoApi {
   >;
   /** What `submission.json` records of a case folder: undefined when it was never submitted (or the record is not ours). */
   caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined>;
+  /**
+   * The 3rd reminder letter of a case folder (`case.json`, `reminders.json`) as the bytes of an A4 PDF with its
+   * QR-bill, in the debtor's language, exactly as "Tilbago: Create the 3rd reminder letter" makes it; it is not
+   * written anywhere. Rejects with a `ReminderLetterError` whose message says what to fix (a missing creditor
+   * setting, a case.json or reminders.json problem, an invoice number no reference can be made from).
+   */
+  reminderLetterPdf(folder: vscode.Uri): Promise<Uint8Array>;
+}
+
+/** Why `reminderLetterPdf` made no letter. */
+export type ReminderLetterErrorCode =
+  | 'noCaseFile'
+  | 'caseInvalid'
+  | 'noReminders'
+  | 'remindersInvalid'
+  /** A creditor setting is missing or not valid: `settings` names them (`tilbago.creditor.account`). */
+  | 'creditor'
+  /** The letter text names a value reminders.json lacks, or a `%…%` that is not a placeholder. */
+  | 'letterText'
+  /** No payment reference can be made from the invoice number. */
+  | 'reference'
+  /** The debtor's address does not fit the QR-bill. */
+  | 'qrBill';
+
+/** The rejection of `reminderLetterPdf`: an Error with `name` "TilbagoLetterError", a code, and a message in the display language. */
+export interface ReminderLetterError extends Error {
+  readonly name: 'TilbagoLetterError';
+  readonly code: ReminderLetterErrorCode;
+  /** The settings to fix, as full keys; empty when the problem is in the case folder. */
+  readonly settings: readonly string[];
 }

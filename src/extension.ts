@@ -115,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     submitCase: async (folder, options) => (await cases()).submit(folder, options),
     refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
     caseState: async (folder) => (await cases()).caseState(folder),
+    reminderLetterPdf: async (folder) => (await cases()).reminderLetterPdf(folder),
   } satisfies TilbagoApi);
 }
 

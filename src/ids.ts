@@ -11,5 +11,6 @@ export const CASE_COMMANDS = [
   'tilbago.checkUid',
   'tilbago.validateAllCases',
   'tilbago.submitAllReady',
+  'tilbago.createReminderLetter',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

@@ -5,6 +5,7 @@ import type { CaseCommand } from '../ids';
 import { testConnection } from '../tilbago/testConnection';
 import type { CaseServices } from './caseFolders';
 import { checkUidCommand } from './commands/checkUid';
+import { caseLetterPdf, createReminderLetter } from './commands/createLetter';
 import { enterCaseId } from './commands/enterCaseId';
 import { newCase } from './commands/newCase';
 import { refreshStatus } from './commands/refreshStatus';
@@ -25,6 +26,7 @@ export function createCasesFeature(services: CaseServices) {
     'tilbago.enterCaseId': (argument) => enterCaseId(services, argument),
     'tilbago.refreshStatus': () => refreshStatus(services),
     'tilbago.checkUid': checkUidCommand,
+    'tilbago.createReminderLetter': (argument) => createReminderLetter(services, argument),
   };
   return {
     handlers,
@@ -32,6 +34,8 @@ export function createCasesFeature(services: CaseServices) {
     isCaseFile: (uri: vscode.Uri) => isCaseFile(uri.fsPath, services.configuration.casesFolders()),
     submit: (folder: vscode.Uri, options: SubmitOptions = {}) => submitCase(services, folder, options, problems),
     dispose: () => problems.dispose(),
+    /** The 3rd reminder letter of a case folder as PDF bytes, written nowhere. @throws CaseLetterError */
+    reminderLetterPdf: async (folder: vscode.Uri): Promise<Uint8Array> => (await caseLetterPdf(services, folder.fsPath)).bytes,
     async caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined> {
       const record = await readRecord(folder.fsPath);
       return isBroken(record) ? undefined : record;

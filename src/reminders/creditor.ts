@@ -4,13 +4,15 @@
 import {
   calculateQRReferenceChecksum,
   calculateSCORReferenceChecksum,
-  isIBANValid,
   isQRIBAN,
   isQRReference,
   isQRReferenceValid,
   isSCORReference,
   isSCORReferenceValid,
 } from 'swissqrbill/utils';
+import { checkAccount, compact, QR_BILL_LIMITS } from './qrBillFields';
+
+export { checkAccount, compact, QR_BILL_LIMITS };
 
 /** A QR-bill account may only be Swiss or from Liechtenstein. */
 export const CREDITOR_COUNTRIES = ['CH', 'LI'] as const;
@@ -42,9 +44,6 @@ export interface Creditor {
   readonly accountKind: 'qrIban' | 'iban';
 }
 
-/** The longest name and address parts the QR-bill allows (structured address, standard v2.3). */
-export const QR_BILL_LIMITS = { name: 70, street: 70, buildingNumber: 16, zip: 16, city: 35 } as const;
-
 export type CreditorField = 'name' | 'street' | 'buildingNumber' | 'zip' | 'city' | 'country' | 'account';
 
 export type CreditorProblem =
@@ -61,11 +60,6 @@ export type CreditorProblem =
 export type CreditorCheck =
   | { readonly ok: true; readonly creditor: Creditor }
   | { readonly ok: false; readonly problems: readonly CreditorProblem[] };
-
-/** Spaces removed, capitals: how an account or a reference is compared and printed in the QR code. */
-export function compact(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
-}
 
 /** Every problem of the creditor settings at once, or the creditor ready for a letter. */
 export function checkCreditor(settings: CreditorSettings): CreditorCheck {
@@ -106,14 +100,6 @@ export function checkCreditor(settings: CreditorSettings): CreditorCheck {
       accountKind: isQRIBAN(account) ? 'qrIban' : 'iban',
     },
   };
-}
-
-function checkAccount(account: string): 'required' | 'ibanFormat' | 'ibanCountry' | 'ibanCheckDigit' | undefined {
-  if (account === '') return 'required';
-  if (/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(account) && !/^(CH|LI)/.test(account)) return 'ibanCountry';
-  if (!/^(CH|LI)\d{2}[A-Z0-9]{17}$/.test(account)) return 'ibanFormat';
-  if (!isIBANValid(account)) return 'ibanCheckDigit';
-  return undefined;
 }
 
 /** A reference is 'QRR' (27 digits, QR-IBAN only), 'SCOR' (`RF…`, ISO 11649, IBAN only) or none. */

@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
 import {
   checkSetting,
+  CREDITOR_SETTINGS,
+  type CreditorSettingValues,
   LETTER_SETTINGS,
   SETTINGS_SECTION,
   workspaceMaySet,
@@ -74,11 +76,21 @@ function describeProblem(problem: SettingProblem): string {
       return vscode.l10n.t('must be one of {0}', problem.values.map((value) => `"${value}"`).join(', '));
     case 'insecureUrl':
       return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
+    case 'ibanFormat':
+      return vscode.l10n.t('is not an IBAN: CH or LI, 2 check digits, then 17 letters or digits');
+    case 'ibanCountry':
+      return vscode.l10n.t('is not a Swiss or Liechtenstein account: a QR-bill takes only IBANs starting with CH or LI');
+    case 'ibanCheckDigit':
+      return vscode.l10n.t('has wrong IBAN check digits: probably a typing error');
   }
 }
 
+/** Why a setting's value is not used, in words ("must be a whole number"), for other messages than the warning. */
+export { describeProblem as describeSettingProblem };
+
 function describeValue(key: SettingKey, value: number | string): string {
   if (value === '' && (LETTER_SETTINGS as readonly string[]).includes(key)) return vscode.l10n.t('the built-in letter');
+  if (value === '' && key.startsWith('creditor.')) return vscode.l10n.t('no value');
   if (value === '') return vscode.l10n.t('no folder');
   return typeof value === 'number' ? String(value) : `"${value}"`;
 }
@@ -144,6 +156,9 @@ export class TilbagoConfiguration implements vscode.Disposable {
       casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,
       apiBaseUrl: get('apiBaseUrl'),
       requestTimeoutSeconds: get('requestTimeoutSeconds'),
+      creditor: Object.freeze(
+        Object.fromEntries(Object.entries(CREDITOR_SETTINGS).map(([field, key]) => [field, get(key)])) as unknown as CreditorSettingValues,
+      ),
     });
   }
 

@@ -1,6 +1,7 @@
 // The one place that knows the extension's settings: their keys, types, defaults and bounds, and how a raw
 // value from settings.json becomes a safe value. VS Code treats a schema's bounds as hints only (a hand-edited
 // file can hold anything), so every value is checked here again before it is used.
+import { checkAccount, QR_BILL_LIMITS } from '../reminders/qrBillFields';
 import type { Language } from '../shared/languages';
 import { checkApiBaseUrl } from './apiBaseUrl';
 
@@ -50,6 +51,18 @@ export const SETTINGS = {
   // Machine scope: a workspace must never be able to choose where the API key is sent.
   apiBaseUrl: { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
   requestTimeoutSeconds: { type: 'integer', default: 30, minimum: 1, maximum: 300, scope: 'machine' },
+  // The creditor of the 3rd reminder letter and the payee of its QR-bill; the lengths are the QR-bill's limits.
+  'creditor.name': { type: 'string', default: '', maxLength: QR_BILL_LIMITS.name, scope: 'resource' },
+  'creditor.street': { type: 'string', default: '', maxLength: QR_BILL_LIMITS.street, scope: 'resource' },
+  'creditor.buildingNumber': { type: 'string', default: '', maxLength: QR_BILL_LIMITS.buildingNumber, scope: 'resource' },
+  'creditor.postalCode': { type: 'string', default: '', maxLength: QR_BILL_LIMITS.zip, scope: 'resource' },
+  'creditor.town': { type: 'string', default: '', maxLength: QR_BILL_LIMITS.city, scope: 'resource' },
+  'creditor.country': { type: 'choice', default: 'CH', values: ['CH', 'LI'], scope: 'resource' },
+  // An IBAN or QR-IBAN, spaces allowed (21 characters and 5 spaces as printed; room for a few more spaces).
+  'creditor.account': { type: 'string', default: '', maxLength: 42, scope: 'resource' },
+  // With an ordinary IBAN: no reference, or a creditor reference (RF…) made from the invoice number. A QR-IBAN
+  // always takes a QR reference, made from the invoice number.
+  'creditor.ibanReference': { type: 'choice', default: 'none', values: ['none', 'creditorReference'], scope: 'resource' },
 } as const satisfies Record<string, SettingSpec>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -85,7 +98,13 @@ export type SettingProblem =
   | { readonly reason: 'notAChoice'; readonly values: readonly string[] }
   | { readonly reason: 'controlCharacters' }
   | { readonly reason: 'invalidUrl' }
-  | { readonly reason: 'insecureUrl' };
+  | { readonly reason: 'insecureUrl' }
+  /** `creditor.account`: not CH/LI, two check digits and 17 letters or digits. */
+  | { readonly reason: 'ibanFormat' }
+  /** `creditor.account`: an IBAN of a country other than CH and LI, which a QR-bill does not take. */
+  | { readonly reason: 'ibanCountry' }
+  /** `creditor.account`: the IBAN's check digits do not match (a typing error). */
+  | { readonly reason: 'ibanCheckDigit' };
 
 export interface CheckedSetting<T> {
   /** The value to use: the raw one, clamped into range, or the default. */
@@ -142,6 +161,11 @@ function checkString(key: SettingKey, spec: StringSpec, raw: unknown): CheckedSe
     const url = checkApiBaseUrl(raw);
     return url.ok ? { value: url.url } : { value: spec.default, problem: { reason: url.problem } };
   }
+  if (key === 'creditor.account' && raw.trim() !== '') {
+    // The QR-bill's own IBAN rules (swissqrbill), so a wrong digit is reported as the setting is read, not when a letter is made.
+    const problem = checkAccount(raw);
+    if (problem && problem !== 'required') return { value: spec.default, problem: { reason: problem } };
+  }
   return { value: raw };
 }
 
@@ -161,3 +185,29 @@ export interface Reminder3Settings {
    */
   readonly text: string;
 }
+
+/** The creditor settings as read (each checked on its own; a broken one is replaced by its default, ''). */
+export interface CreditorSettingValues {
+  readonly name: string;
+  readonly street: string;
+  readonly buildingNumber: string;
+  readonly postalCode: string;
+  readonly town: string;
+  readonly country: 'CH' | 'LI';
+  /** An IBAN or a QR-IBAN (CH or LI), as written (spaces allowed); '' when not set or not valid. */
+  readonly account: string;
+  /** With an ordinary IBAN: no reference, or a creditor reference (`RF…`) made from the invoice number. */
+  readonly ibanReference: 'none' | 'creditorReference';
+}
+
+/** The creditor settings, by the field of `CreditorSettingValues` they fill. */
+export const CREDITOR_SETTINGS = {
+  name: 'creditor.name',
+  street: 'creditor.street',
+  buildingNumber: 'creditor.buildingNumber',
+  postalCode: 'creditor.postalCode',
+  town: 'creditor.town',
+  country: 'creditor.country',
+  account: 'creditor.account',
+  ibanReference: 'creditor.ibanReference',
+} as const satisfies Record<keyof CreditorSettingValues, SettingKey>;

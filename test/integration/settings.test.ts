@@ -26,13 +26,14 @@ describe('settings', () => {
     for (const key of SETTING_KEYS) await clear(key);
   });
 
-  it('are contributed with their types, defaults, bounds and scopes, in order, in two titled sections', () => {
+  it('are contributed with their types, defaults, bounds and scopes, in order, in three titled sections', () => {
     const sections = packageJson().contributes.configuration as { id: string; title: string; properties: Record<string, any> }[];
     assert.deepEqual(
       sections.map((section) => [section.id, section.title]),
       [
         ['tilbago.reminder3', 'Third reminder (Rappel 3)'],
         ['tilbago', 'tilbago: cases and connection'],
+        ['tilbago.creditor', 'Creditor (for the QR-bill)'],
       ],
     );
     const properties: Record<string, any> = Object.assign({}, ...sections.map((section) => section.properties));
@@ -52,6 +53,14 @@ describe('settings', () => {
         'tilbago.casesFolder',
         'tilbago.apiBaseUrl',
         'tilbago.requestTimeoutSeconds',
+        'tilbago.creditor.name',
+        'tilbago.creditor.street',
+        'tilbago.creditor.buildingNumber',
+        'tilbago.creditor.postalCode',
+        'tilbago.creditor.town',
+        'tilbago.creditor.country',
+        'tilbago.creditor.account',
+        'tilbago.creditor.ibanReference',
       ],
     );
     for (const [key, spec] of Object.entries(SETTINGS)) {

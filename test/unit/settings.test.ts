@@ -125,6 +125,32 @@ describe('checkSetting', () => {
   });
 });
 
+describe('creditor settings', () => {
+  it('take a CH or LI IBAN or QR-IBAN as written, spaces included, and nothing by default', () => {
+    assert.deepEqual(checkSetting('creditor.account', undefined), { value: '' });
+    assert.deepEqual(checkSetting('creditor.account', ''), { value: '' });
+    for (const account of ['CH93 0076 2011 6238 5295 7', 'CH44 3199 9123 0008 8901 2', 'ch9300762011623852957'])
+      assert.deepEqual(checkSetting('creditor.account', account), { value: account });
+  });
+
+  it('refuse an account the QR-bill would not take, saying why, and use none', () => {
+    assert.deepEqual(checkSetting('creditor.account', 'CH94 0076 2011 6238 5295 7'), { value: '', problem: { reason: 'ibanCheckDigit' } });
+    assert.deepEqual(checkSetting('creditor.account', 'DE89 3704 0044 0532 0130 00'), { value: '', problem: { reason: 'ibanCountry' } });
+    assert.deepEqual(checkSetting('creditor.account', 'CH93 0076 2011 6238 5295'), { value: '', problem: { reason: 'ibanFormat' } });
+    assert.equal(checkSetting('creditor.account', 'x'.repeat(43)).problem?.reason, 'tooLong');
+  });
+
+  it('hold the QR-bill length limits, CH/LI only, and the reference kind of an IBAN', () => {
+    assert.deepEqual(checkSetting('creditor.name', 'a'.repeat(70)), { value: 'a'.repeat(70) });
+    assert.deepEqual(checkSetting('creditor.name', 'a'.repeat(71)), { value: '', problem: { reason: 'tooLong', maxLength: 70 } });
+    assert.equal(checkSetting('creditor.town', 'a'.repeat(36)).problem?.reason, 'tooLong');
+    assert.deepEqual(checkSetting('creditor.country', undefined), { value: 'CH' });
+    assert.deepEqual(checkSetting('creditor.country', 'DE').problem, { reason: 'notAChoice', values: ['CH', 'LI'] });
+    assert.deepEqual(checkSetting('creditor.ibanReference', undefined), { value: 'none' });
+    assert.deepEqual(checkSetting('creditor.ibanReference', 'creditorReference'), { value: 'creditorReference' });
+  });
+});
+
 describe('workspaceMaySet', () => {
   it('never for machine-scoped settings, and not for restricted ones in an untrusted workspace', () => {
     assert.equal(workspaceMaySet('apiBaseUrl', true), false);

@@ -1,0 +1,22 @@
+// The QR-bill's rules for the creditor settings that are checked as they are read (the account, the lengths):
+// apart from creditor.ts so that reading the settings at activation loads only these few lines and swissqrbill's
+// IBAN check, not the rest of the QR-bill rules.
+import { isIBANValid } from 'swissqrbill/utils';
+
+/** The longest name and address parts the QR-bill allows (structured address, standard v2.3). */
+export const QR_BILL_LIMITS = { name: 70, street: 70, buildingNumber: 16, zip: 16, city: 35 } as const;
+
+/** Spaces removed, capitals: how an account or a reference is compared and printed in the QR code. */
+export function compact(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+/** What is wrong with an account (spaces allowed), by the QR-bill's rules; undefined when it is a valid CH/LI IBAN or QR-IBAN. */
+export function checkAccount(value: string): 'required' | 'ibanFormat' | 'ibanCountry' | 'ibanCheckDigit' | undefined {
+  const account = compact(value);
+  if (account === '') return 'required';
+  if (/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(account) && !/^(CH|LI)/.test(account)) return 'ibanCountry';
+  if (!/^(CH|LI)\d{2}[A-Z0-9]{17}$/.test(account)) return 'ibanFormat';
+  if (!isIBANValid(account)) return 'ibanCheckDigit';
+  return undefined;
+}
