@@ -11,7 +11,7 @@ import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, runScripted as run, scriptUi, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { activateExtension, BACK, runScripted as run, scriptUi, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -155,7 +155,7 @@ describe('tilbago commands against the fake tilbago', () => {
 
       const made = await run<string>('tilbago.newCase', {
         inputs: [...answers, opened.at(-1)!.value!],
-        picks: ['A company or other legal person'],
+        picks: ['A company or other legal person', 'Create the case folder'],
       });
       const folder = made.result!;
       assert.equal(folder, path.join(casesRoot, '2026-0142 Muster SA'));
@@ -231,6 +231,82 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(await refusal([...upTo, '1,234.50']), /Group thousands with ' \(1'234\.50\), not with a comma or a point\./);
       assert.match(await refusal([...upTo, '80', '31.02.2026']), /31\.02\.2026 does not exist in the calendar\./);
       assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
+    });
+
+    it('is a multi-step input: Back keeps the answers, and the steps are numbered among those that apply', async () => {
+      const { result, opened, pickers } = await run<string>('tilbago.newCase', {
+        inputs: ['2026-0160', 'Anna', BACK, BACK, '2026-0160', 'Lac SA', '', 'Rue du Lac 12', undefined],
+        picks: ['A natural person', BACK, 'A company or other legal person'],
+      });
+      assert.equal(result, undefined, 'closed at the postcode: nothing made');
+      await assert.rejects(fs.stat(path.join(casesRoot, '2026-0160 Lac SA')));
+      // [step, of, Back offered, the box's value when it opened]
+      assert.deepEqual(
+        opened.map((o) => [o.step, o.totalSteps, o.back, o.value]),
+        [
+          [1, 10, false, ''],
+          [3, 10, true, ''], // first name
+          [4, 10, true, ''], // last name: Back
+          [3, 10, true, 'Anna'], // first name again, as answered: Back
+          [1, 10, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
+          [3, 10, true, ''], // company name
+          [4, 10, true, ''], // its UID, a step only for a company: still 4 of 10
+          [5, 10, true, ''], // street
+          [6, 10, true, ''], // postcode and town: Escape
+        ],
+      );
+      assert.ok(opened.every((o) => o.title === 'New debt-collection case' && o.ignoreFocusOut));
+      assert.deepEqual(
+        pickers.map((p) => [p.step, p.totalSteps, p.back, p.active]),
+        [
+          [2, 10, true, undefined],
+          [2, 10, true, 'A natural person'], // the answer kept when Back leads here
+          [2, 10, true, 'A natural person'],
+        ],
+      );
+      assert.match(opened[1]!.prompt!, /First name/);
+      assert.match(opened[5]!.prompt!, /Company name/);
+      assert.match(opened[6]!.prompt!, /Company UID/);
+    });
+
+    it('ends with a summary: nothing is written before "Create the case folder"; a line picked there changes that answer', async () => {
+      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026'];
+      const reason = 'Invoice 2026-0161 of 01.09.2026';
+      const escaped = await run<string>('tilbago.newCase', { inputs: [...person, reason], picks: ['A natural person', undefined] });
+      assert.equal(escaped.result, undefined);
+      await assert.rejects(fs.stat(path.join(casesRoot, '2026-0161 Muster Anna')), 'Escape at the summary writes nothing');
+      const summary = escaped.pickers.at(-1)!;
+      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [10, 10, true]);
+      assert.equal(summary.labels[0], 'Create the case folder');
+      assert.deepEqual(summary.separators, ['Change an answer…']);
+      assert.deepEqual(summary.descriptions, {
+        'Create the case folder': undefined,
+        'Invoice number': '2026-0161',
+        Debtor: 'A natural person',
+        'First name': 'Anna',
+        'Last name': 'Muster',
+        'Street and number': 'Rue du Lac 12',
+        'Postcode and town': '1003 Lausanne',
+        'Amount due': 'CHF 80.00',
+        'Invoice and reminder dates': '01.09.2026',
+        Reason: reason,
+      });
+
+      const made = await run<string>('tilbago.newCase', {
+        inputs: [...person, reason, '95.50'],
+        picks: ['A natural person', 'Amount due', 'Create the case folder'],
+      });
+      const amountAgain = made.opened.at(-1)!;
+      assert.deepEqual([amountAgain.step, amountAgain.value], [7, '80'], 'the amount step, with its answer');
+      assert.equal(made.pickers.length, 3, 'straight back to the summary after the change');
+      assert.equal(made.pickers.at(-1)!.descriptions['Amount due'], 'CHF 95.50');
+      assert.equal(made.result, path.join(casesRoot, '2026-0161 Muster Anna'));
+      const caseJson = JSON.parse(await fs.readFile(path.join(made.result!, 'case.json'), 'utf8'));
+      assert.deepEqual(caseJson.debtor.name, 'Anna');
+      assert.equal(caseJson.claim.amount, 9550);
+      assert.equal(caseJson.claim.reason, reason);
+      // Taken away again: the cases view's tests count the folders that are there.
+      await fs.rm(made.result!, { recursive: true });
     });
 
     it('VS Code checks case.json against the schema it names while it is edited; not the case.json of another project', async () => {
