@@ -1,5 +1,6 @@
 // The tilbago commands in the real extension host, against the fake tilbago server running in this process.
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -307,6 +308,57 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.equal(caseJson.claim.reason, reason);
       // Taken away again: the cases view's tests count the folders that are there.
       await fs.rm(made.result!, { recursive: true });
+    });
+
+    it('warns once when the cases folder is in a Git working tree and not ignored; "Add to .gitignore" appends one line', async () => {
+      const root = workspaceFolder().uri.fsPath;
+      const gitignore = path.join(root, '.gitignore');
+      const git = (...args: string[]) =>
+        new Promise<number>((resolve) => execFile('git', args, { cwd: root }, (error) => resolve(error ? Number(error.code ?? -1) : 0)));
+      // With Git, a real repository and `git check-ignore`; without it, a .git folder, and the .gitignore files read.
+      const gitInstalled = (await git('--version')) === 0;
+      if (gitInstalled) assert.equal(await git('init', '-q'), 0);
+      else await fs.mkdir(path.join(root, '.git'));
+      const before = 'node_modules\n# build output\nout';
+      await fs.writeFile(gitignore, before);
+      const company = (invoice: string) => ({
+        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', `Invoice ${invoice}`],
+        picks: ['A company or other legal person', 'Create the case folder'],
+        buttons: ['Add to .gitignore'],
+      });
+      try {
+        const first = await run<string>('tilbago.newCase', company('2026-0170'));
+        assert.ok(first.result, `the case folder is made first: ${JSON.stringify(first.shown)}`);
+        const warnings = first.shown.filter((m) => m.level === 'warning');
+        assert.equal(warnings.length, 1, JSON.stringify(first.shown));
+        assert.match(
+          warnings[0]!.message,
+          gitInstalled ? /The cases folder .*cases is inside the Git repository .* and is not ignored/ : /and may not be ignored/,
+        );
+        assert.match(warnings[0]!.message, /names, addresses and amounts/);
+        const added = await waitFor('the line in .gitignore', async () => {
+          const text = await fs.readFile(gitignore, 'utf8');
+          return text !== before ? text : undefined;
+        });
+        assert.equal(added, `${before}\n/cases/\n`, 'one line appended, the others untouched');
+        if (gitInstalled) assert.equal(await git('check-ignore', '-q', 'cases'), 0, 'Git now ignores the cases folder');
+
+        // The line taken out again: the folder is exposed, but the warning was given once for this folder.
+        await fs.writeFile(gitignore, before);
+        const second = await run<string>('tilbago.newCase', company('2026-0171'));
+        assert.ok(second.result);
+        assert.deepEqual(
+          second.shown.filter((m) => m.level === 'warning'),
+          [],
+          'no second warning',
+        );
+        assert.equal(await fs.readFile(gitignore, 'utf8'), before);
+      } finally {
+        for (const name of ['2026-0170 Muster SA', '2026-0171 Muster SA'])
+          await fs.rm(path.join(casesRoot, name), { recursive: true, force: true });
+        await fs.rm(path.join(root, '.git'), { recursive: true, force: true });
+        await fs.rm(gitignore, { force: true });
+      }
     });
 
     it('VS Code checks case.json against the schema it names while it is edited; not the case.json of another project', async () => {

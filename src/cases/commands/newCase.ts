@@ -10,6 +10,7 @@ import { formatChf } from '../../shared/money';
 import { log } from '../../ui/log';
 import { inputStep, pickStep, type StepOutcome } from '../../ui/quickInput';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
+import { warnIfCasesExposed } from '../gitExposure';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
 import {
   type AmountReading,
@@ -278,6 +279,7 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Case folder made. Put the invoice and the reminders into attachments/, check case.json, then submit it.'),
   );
+  await warnIfCasesExposed(services.state, casesFolder);
   return folder;
 }
 
