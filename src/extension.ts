@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     language,
     extensionPath: context.extensionPath,
     casesChanged: new vscode.EventEmitter<void>(),
+    state: context.workspaceState,
   };
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
   const setup = once(() => import('./setup/panel'));

@@ -19,6 +19,8 @@ export interface CaseServices {
   readonly extensionPath: string;
   /** Fired after a command changed a case folder, so views can follow. */
   readonly casesChanged: vscode.EventEmitter<void>;
+  /** The workspace's state: which cases folders were warned about Git. */
+  readonly state: vscode.Memento;
 }
 
 export async function allCaseFolders(configuration: TilbagoConfiguration) {

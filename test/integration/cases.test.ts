@@ -1,5 +1,6 @@
 // The tilbago commands in the real extension host, against the fake tilbago server running in this process.
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,7 +12,7 @@ import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { activateExtension, BACK, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -155,7 +156,7 @@ describe('tilbago commands against the fake tilbago', () => {
 
       const made = await run<string>('tilbago.newCase', {
         inputs: [...answers, opened.at(-1)!.value!],
-        picks: ['A company or other legal person'],
+        picks: ['A company or other legal person', 'Create the case folder'],
       });
       const folder = made.result!;
       assert.equal(folder, path.join(casesRoot, '2026-0142 Muster SA'));
@@ -231,6 +232,133 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(await refusal([...upTo, '1,234.50']), /Group thousands with ' \(1'234\.50\), not with a comma or a point\./);
       assert.match(await refusal([...upTo, '80', '31.02.2026']), /31\.02\.2026 does not exist in the calendar\./);
       assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
+    });
+
+    it('is a multi-step input: Back keeps the answers, and the steps are numbered among those that apply', async () => {
+      const { result, opened, pickers } = await run<string>('tilbago.newCase', {
+        inputs: ['2026-0160', 'Anna', BACK, BACK, '2026-0160', 'Lac SA', '', 'Rue du Lac 12', undefined],
+        picks: ['A natural person', BACK, 'A company or other legal person'],
+      });
+      assert.equal(result, undefined, 'closed at the postcode: nothing made');
+      await assert.rejects(fs.stat(path.join(casesRoot, '2026-0160 Lac SA')));
+      // [step, of, Back offered, the box's value when it opened]
+      assert.deepEqual(
+        opened.map((o) => [o.step, o.totalSteps, o.back, o.value]),
+        [
+          [1, 10, false, ''],
+          [3, 10, true, ''], // first name
+          [4, 10, true, ''], // last name: Back
+          [3, 10, true, 'Anna'], // first name again, as answered: Back
+          [1, 10, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
+          [3, 10, true, ''], // company name
+          [4, 10, true, ''], // its UID, a step only for a company: still 4 of 10
+          [5, 10, true, ''], // street
+          [6, 10, true, ''], // postcode and town: Escape
+        ],
+      );
+      assert.ok(opened.every((o) => o.title === 'New debt-collection case' && o.ignoreFocusOut));
+      assert.deepEqual(
+        pickers.map((p) => [p.step, p.totalSteps, p.back, p.active]),
+        [
+          [2, 10, true, undefined],
+          [2, 10, true, 'A natural person'], // the answer kept when Back leads here
+          [2, 10, true, 'A natural person'],
+        ],
+      );
+      assert.match(opened[1]!.prompt!, /First name/);
+      assert.match(opened[5]!.prompt!, /Company name/);
+      assert.match(opened[6]!.prompt!, /Company UID/);
+    });
+
+    it('ends with a summary: nothing is written before "Create the case folder"; a line picked there changes that answer', async () => {
+      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026'];
+      const reason = 'Invoice 2026-0161 of 01.09.2026';
+      const escaped = await run<string>('tilbago.newCase', { inputs: [...person, reason], picks: ['A natural person', undefined] });
+      assert.equal(escaped.result, undefined);
+      await assert.rejects(fs.stat(path.join(casesRoot, '2026-0161 Muster Anna')), 'Escape at the summary writes nothing');
+      const summary = escaped.pickers.at(-1)!;
+      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [10, 10, true]);
+      assert.equal(summary.labels[0], 'Create the case folder');
+      assert.deepEqual(summary.separators, ['Change an answer…']);
+      assert.deepEqual(summary.descriptions, {
+        'Create the case folder': undefined,
+        'Invoice number': '2026-0161',
+        Debtor: 'A natural person',
+        'First name': 'Anna',
+        'Last name': 'Muster',
+        'Street and number': 'Rue du Lac 12',
+        'Postcode and town': '1003 Lausanne',
+        'Amount due': 'CHF 80.00',
+        'Invoice and reminder dates': '01.09.2026',
+        Reason: reason,
+      });
+
+      const made = await run<string>('tilbago.newCase', {
+        inputs: [...person, reason, '95.50'],
+        picks: ['A natural person', 'Amount due', 'Create the case folder'],
+      });
+      const amountAgain = made.opened.at(-1)!;
+      assert.deepEqual([amountAgain.step, amountAgain.value], [7, '80'], 'the amount step, with its answer');
+      assert.equal(made.pickers.length, 3, 'straight back to the summary after the change');
+      assert.equal(made.pickers.at(-1)!.descriptions['Amount due'], 'CHF 95.50');
+      assert.equal(made.result, path.join(casesRoot, '2026-0161 Muster Anna'));
+      const caseJson = JSON.parse(await fs.readFile(path.join(made.result!, 'case.json'), 'utf8'));
+      assert.deepEqual(caseJson.debtor.name, 'Anna');
+      assert.equal(caseJson.claim.amount, 9550);
+      assert.equal(caseJson.claim.reason, reason);
+      // Taken away again: the cases view's tests count the folders that are there.
+      await fs.rm(made.result!, { recursive: true });
+    });
+
+    it('warns once when the cases folder is in a Git working tree and not ignored; "Add to .gitignore" appends one line', async () => {
+      const root = workspaceFolder().uri.fsPath;
+      const gitignore = path.join(root, '.gitignore');
+      const git = (...args: string[]) =>
+        new Promise<number>((resolve) => execFile('git', args, { cwd: root }, (error) => resolve(error ? Number(error.code ?? -1) : 0)));
+      // With Git, a real repository and `git check-ignore`; without it, a .git folder, and the .gitignore files read.
+      const gitInstalled = (await git('--version')) === 0;
+      if (gitInstalled) assert.equal(await git('init', '-q'), 0);
+      else await fs.mkdir(path.join(root, '.git'));
+      const before = 'node_modules\n# build output\nout';
+      await fs.writeFile(gitignore, before);
+      const company = (invoice: string) => ({
+        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', `Invoice ${invoice}`],
+        picks: ['A company or other legal person', 'Create the case folder'],
+        buttons: ['Add to .gitignore'],
+      });
+      try {
+        const first = await run<string>('tilbago.newCase', company('2026-0170'));
+        assert.ok(first.result, `the case folder is made first: ${JSON.stringify(first.shown)}`);
+        const warnings = first.shown.filter((m) => m.level === 'warning');
+        assert.equal(warnings.length, 1, JSON.stringify(first.shown));
+        assert.match(
+          warnings[0]!.message,
+          gitInstalled ? /The cases folder .*cases is inside the Git repository .* and is not ignored/ : /and may not be ignored/,
+        );
+        assert.match(warnings[0]!.message, /names, addresses and amounts/);
+        const added = await waitFor('the line in .gitignore', async () => {
+          const text = await fs.readFile(gitignore, 'utf8');
+          return text !== before ? text : undefined;
+        });
+        assert.equal(added, `${before}\n/cases/\n`, 'one line appended, the others untouched');
+        if (gitInstalled) assert.equal(await git('check-ignore', '-q', 'cases'), 0, 'Git now ignores the cases folder');
+
+        // The line taken out again: the folder is exposed, but the warning was given once for this folder.
+        await fs.writeFile(gitignore, before);
+        const second = await run<string>('tilbago.newCase', company('2026-0171'));
+        assert.ok(second.result);
+        assert.deepEqual(
+          second.shown.filter((m) => m.level === 'warning'),
+          [],
+          'no second warning',
+        );
+        assert.equal(await fs.readFile(gitignore, 'utf8'), before);
+      } finally {
+        for (const name of ['2026-0170 Muster SA', '2026-0171 Muster SA'])
+          await fs.rm(path.join(casesRoot, name), { recursive: true, force: true });
+        await fs.rm(path.join(root, '.git'), { recursive: true, force: true });
+        await fs.rm(gitignore, { force: true });
+      }
     });
 
     it('VS Code checks case.json against the schema it names while it is edited; not the case.json of another project', async () => {

@@ -102,29 +102,114 @@ export function recordMessages(answer: MessageAnswer = () => undefined) {
   return { shown, restore: () => stubs.forEach((s) => s.restore()) };
 }
 
+/** In a script, clicks the Back button of the step shown (an input box or a quick pick made with create…()). */
+export const BACK = Symbol('Back');
+
 export interface UiScript {
-  /** Answers to the input boxes, in order; each is checked by the box's own validation first. */
-  inputs?: (string | undefined)[];
-  /** Labels to pick in the quick picks, in order; for a multiple choice, its labels joined by `|`. */
-  picks?: string[];
+  /**
+   * Answers to the input boxes, in order; each is checked by the box's own validation first. `undefined` closes
+   * the box (Escape); `BACK` clicks its Back button.
+   */
+  inputs?: (string | undefined | typeof BACK)[];
+  /**
+   * Labels to pick in the quick picks, in order (for a multiple choice, its labels joined by `|`); `undefined`
+   * closes the pick (Escape), `BACK` clicks Back.
+   */
+  picks?: (string | undefined | typeof BACK)[];
   /** Buttons to click whenever a message offers one of them; other messages are dismissed. */
   buttons?: string[];
 }
 
+/** An input box as it was when it opened: its options, and for a step of a multi-step input its place and Back. */
+export type OpenedInput = vscode.InputBoxOptions & { step?: number | undefined; totalSteps?: number | undefined; back?: boolean };
+
+/** A quick pick as it was when it opened (made with createQuickPick). */
+export interface OpenedPick {
+  title?: string | undefined;
+  step?: number | undefined;
+  totalSteps?: number | undefined;
+  placeholder?: string | undefined;
+  back: boolean;
+  /** The items' labels, separators left out. */
+  labels: string[];
+  /** The items' descriptions, by label. */
+  descriptions: Record<string, string | undefined>;
+  /** The separators' labels. */
+  separators: string[];
+  /** The label of the item highlighted at the start. */
+  active?: string | undefined;
+}
+
+/** What a refused answer throws, as the old showInputBox stub did: the command fails and its wrapper shows why. */
+function refusal(answer: string, verdict: string | vscode.InputBoxValidationMessage | null | undefined) {
+  const refused =
+    typeof verdict === 'string' ? verdict : verdict?.severity === vscode.InputBoxValidationSeverity.Error ? verdict : undefined;
+  return refused ? new Error(`input "${answer}" refused: ${JSON.stringify(refused)}`) : undefined;
+}
+
+/** Events of a scripted quick input, fired later as VS Code does (after show() returns). */
+function emitters() {
+  const made = {
+    accept: new vscode.EventEmitter<void>(),
+    hide: new vscode.EventEmitter<void>(),
+    button: new vscode.EventEmitter<vscode.QuickInputButton>(),
+    value: new vscode.EventEmitter<string>(),
+    selection: new vscode.EventEmitter<readonly vscode.QuickPickItem[]>(),
+    active: new vscode.EventEmitter<readonly vscode.QuickPickItem[]>(),
+  };
+  const later = (fire: () => void) => setTimeout(fire, 0);
+  let hidden = false;
+  const hide = () => {
+    if (hidden) return;
+    hidden = true;
+    made.hide.fire();
+  };
+  const common = {
+    title: undefined as string | undefined,
+    step: undefined as number | undefined,
+    totalSteps: undefined as number | undefined,
+    enabled: true,
+    busy: false,
+    ignoreFocusOut: false,
+    buttons: [] as readonly vscode.QuickInputButton[],
+    placeholder: undefined as string | undefined,
+    value: '',
+    onDidAccept: made.accept.event,
+    onDidHide: made.hide.event,
+    onDidTriggerButton: made.button.event,
+    onDidChangeValue: made.value.event,
+    hide,
+    dispose: () => {
+      hide();
+      for (const emitter of Object.values(made)) emitter.dispose();
+    },
+  };
+  /** Escape, Back, or neither (undefined: the script goes on). */
+  const closeOrBack = (action: string | undefined | typeof BACK, buttons: readonly vscode.QuickInputButton[]) => {
+    if (action === undefined) return (later(hide), true);
+    if (action !== BACK) return false;
+    if (!buttons.includes(vscode.QuickInputButtons.Back)) throw new Error('the script clicks Back, but this step has no Back button');
+    later(() => made.button.fire(vscode.QuickInputButtons.Back));
+    return true;
+  };
+  return { made, later, common, closeOrBack };
+}
+
 /** Answers input boxes in order (by prompt), quick picks with the given labels, and message buttons by title. */
 export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
-  const opened: vscode.InputBoxOptions[] = [];
+  const opened: OpenedInput[] = [];
+  const pickers: OpenedPick[] = [];
   /** What each accepted answer's validation said (an Info message: what was understood). */
   const validations: (string | vscode.InputBoxValidationMessage | undefined)[] = [];
   const messages = recordMessages((_message, offered) => offered.find((b) => buttons.includes(b)));
   const input = stub(vscode.window, 'showInputBox', (async (options?: vscode.InputBoxOptions) => {
     opened.push(options ?? {});
     const answer = inputs.shift();
+    if (answer === BACK) throw new Error('the script clicks Back, but showInputBox has no Back button');
     const verdict = answer === undefined ? undefined : await options?.validateInput?.(answer);
     // A string, or a message of Error severity, refuses the answer; an Info message only says what was understood.
-    const refused =
-      typeof verdict === 'string' ? verdict : verdict?.severity === vscode.InputBoxValidationSeverity.Error ? verdict : undefined;
-    if (refused) throw new Error(`input "${answer}" refused: ${JSON.stringify(refused)}`);
+    const refused = answer === undefined ? undefined : refusal(answer, verdict);
+    if (refused) throw refused;
     validations.push(verdict ?? undefined);
     return answer;
   }) as any);
@@ -135,14 +220,87 @@ export function scriptUi({ inputs = [], picks = [], buttons = [] }: UiScript) {
     const wanted = picks.shift();
     const label = (item: string | vscode.QuickPickItem) => (typeof item === 'string' ? item : item.label);
     if (options?.canPickMany)
-      return wanted === undefined ? undefined : (await items).filter((item) => wanted.split('|').includes(label(item)));
+      return typeof wanted === 'string' ? (await items).filter((item) => wanted.split('|').includes(label(item))) : undefined;
     return (await items).find((item) => label(item) === wanted);
+  }) as any);
+  // The steps of a multi-step input: show() takes the script's next answer, types it (the box's own validation
+  // runs, as on each keystroke), and accepts it; or closes the step, or clicks Back.
+  const createInput = stub(vscode.window, 'createInputBox', (() => {
+    const { made, later, common, closeOrBack } = emitters();
+    const box: any = {
+      ...common,
+      prompt: undefined,
+      password: false,
+      validationMessage: undefined,
+      show() {
+        opened.push({
+          title: box.title,
+          step: box.step,
+          totalSteps: box.totalSteps,
+          prompt: box.prompt,
+          value: box.value,
+          placeHolder: box.placeholder,
+          password: box.password,
+          ignoreFocusOut: box.ignoreFocusOut,
+          back: box.buttons.includes(vscode.QuickInputButtons.Back),
+        });
+        const answer = inputs.shift();
+        if (closeOrBack(answer, box.buttons)) return;
+        box.value = answer as string;
+        made.value.fire(box.value);
+        const refused = refusal(box.value, box.validationMessage);
+        if (refused) throw refused;
+        validations.push(box.validationMessage ?? undefined);
+        later(() => made.accept.fire());
+      },
+    };
+    return box;
+  }) as any);
+  const createPick = stub(vscode.window, 'createQuickPick', (() => {
+    const { made, later, common, closeOrBack } = emitters();
+    const quickPick: any = {
+      ...common,
+      items: [] as readonly vscode.QuickPickItem[],
+      activeItems: [] as readonly vscode.QuickPickItem[],
+      selectedItems: [] as readonly vscode.QuickPickItem[],
+      canSelectMany: false,
+      matchOnDescription: false,
+      matchOnDetail: false,
+      onDidChangeSelection: made.selection.event,
+      onDidChangeActive: made.active.event,
+      show() {
+        const items = quickPick.items as readonly vscode.QuickPickItem[];
+        const pickable = items.filter((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+        pickers.push({
+          title: quickPick.title,
+          step: quickPick.step,
+          totalSteps: quickPick.totalSteps,
+          placeholder: quickPick.placeholder,
+          back: quickPick.buttons.includes(vscode.QuickInputButtons.Back),
+          labels: pickable.map((item) => item.label),
+          descriptions: Object.fromEntries(pickable.map((item) => [item.label, item.description])),
+          separators: items.filter((item) => item.kind === vscode.QuickPickItemKind.Separator).map((item) => item.label),
+          active: quickPick.activeItems[0]?.label,
+        });
+        const wanted = picks.shift();
+        if (closeOrBack(wanted, quickPick.buttons)) return;
+        const item = pickable.find((candidate) => candidate.label === wanted);
+        if (!item)
+          throw new Error(`the script picks "${String(wanted)}", which is not among ${JSON.stringify(pickable.map((i) => i.label))}`);
+        quickPick.activeItems = [item];
+        quickPick.selectedItems = [item];
+        made.selection.fire([item]);
+        later(() => made.accept.fire());
+      },
+    };
+    return quickPick;
   }) as any);
   return {
     opened,
+    pickers,
     validations,
     shown: messages.shown,
-    restore: () => [messages, input, pick].forEach((s) => s.restore()),
+    restore: () => [messages, input, pick, createInput, createPick].forEach((s) => s.restore()),
   };
 }
 
@@ -154,11 +312,25 @@ export async function runScripted<T>(command: string, script: UiScript, ...args:
       result: await vscode.commands.executeCommand<T>(command, ...args),
       shown: ui.shown,
       opened: ui.opened,
+      pickers: ui.pickers,
       validations: ui.validations,
     };
   } finally {
     ui.restore();
   }
+}
+
+/** Closes every quick input made with create…() as soon as it is shown (Escape), as the canary needs. */
+export function closeQuickInputs() {
+  const closeAtOnce = (extra: object) => () => {
+    const { later, common } = emitters();
+    return { ...common, ...extra, show: () => later(common.hide) } as any;
+  };
+  const stubs = [
+    stub(vscode.window, 'createInputBox', closeAtOnce({ prompt: undefined, password: false, validationMessage: undefined })),
+    stub(vscode.window, 'createQuickPick', closeAtOnce({ items: [], activeItems: [], selectedItems: [] })),
+  ];
+  return { restore: () => stubs.forEach((s) => s.restore()) };
 }
 
 /** Answers the next input boxes with the given values, keeping the options they were opened with. */

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
-import { activateExtension, answerInputBoxes, packageJson, recordMessages, stub, markCanaryStored } from './helpers';
+import { activateExtension, answerInputBoxes, closeQuickInputs, packageJson, recordMessages, stub, markCanaryStored } from './helpers';
 
 describe('secret canary', () => {
   it('no message of any command shows the API key', async function () {
@@ -18,6 +18,8 @@ describe('secret canary', () => {
     const acceptAll = (_message: string, buttons: string[]) => buttons[0];
     const messages = recordMessages(acceptAll);
     const picks = stub(vscode.window, 'showQuickPick', (async () => undefined) as any);
+    // The steps of New case (and any other multi-step input) are closed as they open.
+    const quickInputs = closeQuickInputs();
     try {
       // Removing the key last, so every other command meets a stored key too.
       const commands: string[] = packageJson()
@@ -56,6 +58,7 @@ describe('secret canary', () => {
     } finally {
       messages.restore();
       picks.restore();
+      quickInputs.restore();
       await config.update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
       await fake.stop();
     }

@@ -8,35 +8,37 @@ import { formatSwissDate, today as todayIso } from '../../shared/dates';
 import { writeJsonAtomic } from '../../shared/jsonFile';
 import { formatChf } from '../../shared/money';
 import { log } from '../../ui/log';
+import { inputStep, pickStep, type StepOutcome } from '../../ui/quickInput';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
-import { checkUid } from '../model/uid';
+import { warnIfCasesExposed } from '../gitExposure';
+import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
 import {
+  type AmountReading,
   caseFolderName,
-  defaultReason,
+  type DateProblem,
   MAX_DATES,
+  type NewCaseAnswers,
   newCaseFile,
   readChf,
   readDates,
   readPlace,
-  readStreet,
-  type AmountReading,
-  type DateProblem,
-  type NewCaseAnswers,
 } from '../model/newCase';
-import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
+import {
+  caseAnswers,
+  type DebtorKind,
+  initialValue,
+  nextStep,
+  previousStep,
+  type QuestionId,
+  type StepAnswers,
+  type StepContext,
+  type StepId,
+  stepPosition,
+  summaryLines,
+  withAnswer,
+} from '../model/newCaseSteps';
 import { remindersFile } from '../model/remindersFile';
 import { describeUidProblem } from './checkUid';
-
-const STEPS = 7;
-
-async function ask(step: number, prompt: string, options: Partial<vscode.InputBoxOptions> = {}): Promise<string | undefined> {
-  return vscode.window.showInputBox({
-    title: vscode.l10n.t('New debt-collection case ({0}/{1})', step, STEPS),
-    prompt,
-    ignoreFocusOut: true,
-    ...options,
-  });
-}
 
 /** What was understood, shown under the box while typing. */
 const understood = (message: string): vscode.InputBoxValidationMessage => ({ message, severity: vscode.InputBoxValidationSeverity.Info });
@@ -73,6 +75,172 @@ function describeDateProblem(problem: DateProblem, part: string): string {
   }
 }
 
+type Validate = (value: string) => string | vscode.InputBoxValidationMessage | undefined;
+
+/** The questions of the input boxes: what they ask, how an answer is checked. */
+function questions(
+  taken: ReadonlyMap<string, string>,
+  today: string,
+): Record<Exclude<QuestionId, 'kind'>, { prompt: string; placeholder?: string; validate: Validate }> {
+  const required = (value: string) =>
+    !value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined;
+  return {
+    invoiceNumber: {
+      prompt: vscode.l10n.t('Invoice number: it becomes the case reference at tilbago, which must be unique.'),
+      // The invoice number is the case's reference at tilbago: one that a case folder has already is refused at once.
+      validate: (v) =>
+        required(v) ??
+        (/[/\\]/.test(v)
+          ? vscode.l10n.t('No slashes.')
+          : v.trim().length > 100
+            ? vscode.l10n.t('At most 100 characters.')
+            : taken.has(v.trim())
+              ? vscode.l10n.t('The case folder "{0}" has this invoice number already.', taken.get(v.trim())!)
+              : undefined),
+    },
+    company: { prompt: vscode.l10n.t('Company name of the debtor'), validate: required },
+    uid: {
+      prompt: vscode.l10n.t('Company UID (CHE-123.456.788), or leave empty'),
+      validate: (v) => (v.trim() ? describeUidProblem(v) : undefined),
+    },
+    name: { prompt: vscode.l10n.t('First name of the debtor'), validate: required },
+    surname: { prompt: vscode.l10n.t('Last name of the debtor'), validate: required },
+    street: { prompt: vscode.l10n.t("Debtor's street and number, e.g. Rue du Lac 12"), validate: required },
+    place: {
+      prompt: vscode.l10n.t("Debtor's postcode and town, e.g. 1003 Lausanne"),
+      validate: (v) => required(v) ?? (readPlace(v) ? undefined : vscode.l10n.t('The postcode first, then the town: 1003 Lausanne.')),
+    },
+    amount: {
+      prompt: vscode.l10n.t("Amount due in CHF, e.g. 1'234.50"),
+      validate: (v) => {
+        const read = readChf(v);
+        return read.ok ? understood(`= ${formatChf(read.rappen)}`) : describeAmountProblem(read.problem);
+      },
+    },
+    dates: {
+      prompt: vscode.l10n.t('Invoice date, then the dates of the reminders sent (dd.mm.yyyy, separated by commas); may be left empty'),
+      placeholder: '03.08.2026, 07.09.2026, 05.10.2026, 15.10.2026',
+      validate: (v) => {
+        const read = readDates(v, today);
+        if (!read.ok) return describeDateProblem(read.problem, read.part);
+        return read.dates.length ? understood(`= ${read.dates.map(formatSwissDate).join(', ')}`) : undefined;
+      },
+    },
+    reason: {
+      prompt: vscode.l10n.t('Reason of the claim, as the debt-collection office will read it'),
+      validate: (v) => required(v) ?? (v.length > 500 ? vscode.l10n.t('At most 500 characters.') : undefined),
+    },
+  };
+}
+
+/** The short name of each question, for the summary. */
+function questionName(step: QuestionId): string {
+  switch (step) {
+    case 'invoiceNumber':
+      return vscode.l10n.t('Invoice number');
+    case 'kind':
+      return vscode.l10n.t('Debtor');
+    case 'company':
+      return vscode.l10n.t('Company name');
+    case 'uid':
+      return vscode.l10n.t('Company UID');
+    case 'name':
+      return vscode.l10n.t('First name');
+    case 'surname':
+      return vscode.l10n.t('Last name');
+    case 'street':
+      return vscode.l10n.t('Street and number');
+    case 'place':
+      return vscode.l10n.t('Postcode and town');
+    case 'amount':
+      return vscode.l10n.t('Amount due');
+    case 'dates':
+      return vscode.l10n.t('Invoice and reminder dates');
+    case 'reason':
+      return vscode.l10n.t('Reason');
+  }
+}
+
+const kindWords = (): Record<DebtorKind, string> => ({
+  natural: vscode.l10n.t('A natural person'),
+  legal: vscode.l10n.t('A company or other legal person'),
+});
+
+type SummaryItem = vscode.QuickPickItem & { readonly step?: QuestionId };
+
+/**
+ * Asks step by step (the order and the skipped steps are the model's, newCaseSteps.ts), with Back keeping the
+ * answers, and a summary before anything is written. Undefined when closed at any step.
+ */
+async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | undefined> {
+  const context: StepContext = { language: services.language, today: todayIso() };
+  const taken = new Map(
+    (await allCaseFolders(services.configuration)).flatMap((c) => (c.externalRef ? [[c.externalRef, c.name] as const] : [])),
+  );
+  const asked = questions(taken, context.today);
+  const title = vscode.l10n.t('New debt-collection case');
+  const kinds = kindWords();
+  let answers: StepAnswers = {};
+  let step: StepId = 'invoiceNumber';
+  let changedFromSummary = false;
+  for (;;) {
+    const shape: { title: string; step: number; totalSteps: number; back: boolean } = {
+      title,
+      ...stepPosition(answers, step),
+      back: previousStep(answers, step) !== undefined,
+    };
+    if (step === 'summary') {
+      const create: SummaryItem = { label: vscode.l10n.t('Create the case folder'), alwaysShow: true };
+      const lines = summaryLines(answers, context).map(
+        (line): SummaryItem => ({
+          label: questionName(line.step),
+          description: line.step === 'kind' ? kinds[line.value as DebtorKind] : line.value || vscode.l10n.t('(none)'),
+          step: line.step,
+        }),
+      );
+      const change: SummaryItem = { label: vscode.l10n.t('Change an answer…'), kind: vscode.QuickPickItemKind.Separator };
+      const outcome: StepOutcome<SummaryItem> = await pickStep<SummaryItem>({
+        ...shape,
+        placeholder: vscode.l10n.t('Check the answers: create the case folder, or pick a line to change it'),
+        items: [create, change, ...lines],
+      });
+      if (!outcome) return undefined;
+      if (outcome.kind === 'back') step = previousStep(answers, step)!;
+      else if (outcome.value.step) step = outcome.value.step;
+      else {
+        const made = caseAnswers(answers, context);
+        // Each step checked its answer: not reached unless a step lets through what the model refuses.
+        if (!made) throw new Error(`the answers do not make a case: ${JSON.stringify(Object.keys(answers))}`);
+        return made;
+      }
+      changedFromSummary = outcome.kind === 'value';
+      continue;
+    }
+    let outcome: StepOutcome<string>;
+    if (step === 'kind') {
+      const items = (['natural', 'legal'] as const).map((debtor) => ({ label: kinds[debtor], debtor }));
+      const picked = await pickStep<(typeof items)[number]>({
+        ...shape,
+        placeholder: vscode.l10n.t('Who is the debtor?'),
+        items,
+        active: items.find((item) => item.debtor === answers.kind),
+      });
+      outcome = picked?.kind === 'value' ? { kind: 'value', value: picked.value.debtor } : picked;
+    } else {
+      outcome = await inputStep({ ...shape, ...asked[step], value: initialValue(answers, step, context) });
+    }
+    if (!outcome) return undefined;
+    if (outcome.kind === 'back') {
+      step = previousStep(answers, step)!;
+      changedFromSummary = false;
+      continue;
+    }
+    answers = withAnswer(answers, step, outcome.value, context);
+    step = nextStep(answers, step, changedFromSummary);
+    if (step === 'summary') changedFromSummary = false;
+  }
+}
+
 export async function newCase(services: CaseServices): Promise<string | undefined> {
   const casesFolder = services.configuration.casesFolders()[0];
   if (!casesFolder) {
@@ -85,101 +253,8 @@ export async function newCase(services: CaseServices): Promise<string | undefine
     return undefined;
   }
 
-  const required = (value: string) =>
-    !value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined;
-  // The invoice number is the case's reference at tilbago: one that a case folder has already is refused at once.
-  const taken = new Map(
-    (await allCaseFolders(services.configuration)).flatMap((c) => (c.externalRef ? [[c.externalRef, c.name] as const] : [])),
-  );
-  const invoiceNumber = await ask(1, vscode.l10n.t('Invoice number: it becomes the case reference at tilbago, which must be unique.'), {
-    validateInput: (v) =>
-      required(v) ??
-      (/[/\\]/.test(v)
-        ? vscode.l10n.t('No slashes.')
-        : v.trim().length > 100
-          ? vscode.l10n.t('At most 100 characters.')
-          : taken.has(v.trim())
-            ? vscode.l10n.t('The case folder "{0}" has this invoice number already.', taken.get(v.trim())!)
-            : undefined),
-  });
-  if (invoiceNumber === undefined) return undefined;
-
-  const natural = vscode.l10n.t('A natural person');
-  const legal = vscode.l10n.t('A company or other legal person');
-  const kind = await vscode.window.showQuickPick([natural, legal], {
-    title: vscode.l10n.t('New debt-collection case ({0}/{1})', 2, STEPS),
-    placeHolder: vscode.l10n.t('Who is the debtor?'),
-    ignoreFocusOut: true,
-  });
-  if (kind === undefined) return undefined;
-
-  let debtor: NewCaseAnswers['debtor'];
-  if (kind === legal) {
-    const company = await ask(3, vscode.l10n.t('Company name of the debtor'), { validateInput: required });
-    if (company === undefined) return undefined;
-    const uid = await ask(3, vscode.l10n.t('Company UID (CHE-123.456.788), or leave empty'), {
-      validateInput: (v) => (v.trim() ? describeUidProblem(v) : undefined),
-    });
-    if (uid === undefined) return undefined;
-    const checked = uid.trim() ? checkUid(uid) : undefined;
-    debtor = { kind: 'legal', company: company.trim(), ...(checked?.ok ? { companyUid: checked.normalized } : {}) };
-  } else {
-    const name = await ask(3, vscode.l10n.t('First name of the debtor'), { validateInput: required });
-    if (name === undefined) return undefined;
-    const surname = await ask(3, vscode.l10n.t('Last name of the debtor'), { validateInput: required });
-    if (surname === undefined) return undefined;
-    debtor = { kind: 'natural', name: name.trim(), surname: surname.trim() };
-  }
-
-  const streetLine = await ask(4, vscode.l10n.t("Debtor's street and number, e.g. Rue du Lac 12"), { validateInput: required });
-  if (streetLine === undefined) return undefined;
-  const placeLine = await ask(4, vscode.l10n.t("Debtor's postcode and town, e.g. 1003 Lausanne"), {
-    validateInput: (v) => required(v) ?? (readPlace(v) ? undefined : vscode.l10n.t('The postcode first, then the town: 1003 Lausanne.')),
-  });
-  if (placeLine === undefined) return undefined;
-
-  const amount = await ask(5, vscode.l10n.t("Amount due in CHF, e.g. 1'234.50"), {
-    validateInput: (v) => {
-      const read = readChf(v);
-      return read.ok ? understood(`= ${formatChf(read.rappen)}`) : describeAmountProblem(read.problem);
-    },
-  });
-  if (amount === undefined) return undefined;
-
-  const today = todayIso();
-  const dates = await ask(
-    6,
-    vscode.l10n.t('Invoice date, then the dates of the reminders sent (dd.mm.yyyy, separated by commas); may be left empty'),
-    {
-      placeHolder: '03.08.2026, 07.09.2026, 05.10.2026, 15.10.2026',
-      validateInput: (v) => {
-        const read = readDates(v, today);
-        if (!read.ok) return describeDateProblem(read.problem, read.part);
-        return read.dates.length ? understood(`= ${read.dates.map(formatSwissDate).join(', ')}`) : undefined;
-      },
-    },
-  );
-  if (dates === undefined) return undefined;
-  const readDatesAnswer = readDates(dates, today);
-  const [invoiceDate, ...reminderDates] = readDatesAnswer.ok ? readDatesAnswer.dates : [];
-
-  const reason = await ask(7, vscode.l10n.t('Reason of the claim, as the debt-collection office will read it'), {
-    value: defaultReason(services.language, invoiceNumber.trim(), invoiceDate, reminderDates),
-    validateInput: (v) => required(v) ?? (v.length > 500 ? vscode.l10n.t('At most 500 characters.') : undefined),
-  });
-  if (reason === undefined) return undefined;
-
-  const amountRead = readChf(amount);
-  if (!amountRead.ok) return undefined;
-  const answers: NewCaseAnswers = {
-    invoiceNumber: invoiceNumber.trim(),
-    debtor,
-    address: { ...readStreet(streetLine), ...readPlace(placeLine)! },
-    amountRappen: amountRead.rappen,
-    reason: reason.trim(),
-    ...(invoiceDate ? { invoiceDate } : {}),
-    reminderDates,
-  };
+  const answers = await askAnswers(services);
+  if (!answers) return undefined;
   const folder = path.join(casesFolder, caseFolderName(answers));
   try {
     await fs.mkdir(casesFolder, { recursive: true });
@@ -204,6 +279,7 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Case folder made. Put the invoice and the reminders into attachments/, check case.json, then submit it.'),
   );
+  await warnIfCasesExposed(services.state, casesFolder);
   return folder;
 }
 
