@@ -137,7 +137,9 @@ describe('the 3rd reminder letter', () => {
     assert.equal(await sha256(first), before, 'the first letter is untouched');
     assert.deepEqual(await attachments(folder), ['3e-rappel-2026-0142-2.pdf', '3e-rappel-2026-0142.pdf', 'facture.pdf']);
 
-    const filed = await run('tilbago.submitCase', { buttons: ['File request'] }, vscode.Uri.file(folder));
+    // The letter is made when the 3rd reminder is due: filing right away is before the litigation date, and asks.
+    const filed = await run('tilbago.submitCase', { buttons: ['File before that date', 'File request'] }, vscode.Uri.file(folder));
+    assert.match(filed.shown[0]!.message, /^LTR-100 is not a litigation case yet/);
     assert.equal(filed.result, 'complete');
     const caseId = fake.casesWithRef('LTR-100')[0]!.id;
     const sent = fake.allAttachments().filter((a) => a.caseId === caseId);
