@@ -4,7 +4,9 @@
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration, Level } from '../settings/configuration';
 import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
-import { SETTINGS, SETTINGS_SECTION } from '../settings/schema';
+import { SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
+import { withSettings, type SettingsPath } from '../settings/settingsFile';
+import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
   readonly configurationTarget: vscode.ConfigurationTarget;
@@ -91,24 +93,86 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
 
 /**
  * Writes the given values at the target, and only those: a field the user did not change is never written, so a
- * value changed by hand meanwhile stays. `'reset'` removes every form value there (Reset to defaults).
+ * value changed by hand meanwhile stays. `'reset'` removes every form value there (Reset to defaults). Resolves once
+ * VS Code reads the new values.
  */
 export async function writeAtTarget(target: ResolvedTarget, changes: Partial<FormValues> | 'reset'): Promise<void> {
   const config = configurationFor(target);
-  for (const field of FORM_FIELDS) {
-    if (changes === 'reset') {
-      if (isSetAt(config, field, target)) await config.update(SETTING_OF_FIELD[field], undefined, target.configurationTarget);
-    } else if (Object.hasOwn(changes, field)) {
-      // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
-      const value = field === 'text' && changes.text === '' ? undefined : changes[field];
-      await config.update(SETTING_OF_FIELD[field], value, target.configurationTarget);
-    }
+  const values: (readonly [SettingKey, unknown])[] =
+    changes === 'reset'
+      ? FORM_FIELDS.filter((field) => isSetAt(config, field, target)).map((field) => [SETTING_OF_FIELD[field], undefined])
+      : FORM_FIELDS.filter((field) => Object.hasOwn(changes, field)).map((field) => [
+          SETTING_OF_FIELD[field],
+          // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
+          field === 'text' && changes.text === '' ? undefined : changes[field],
+        ]);
+  if (values.length === 0 || (await writeSettingsFile(target, values))) return;
+  for (const [key, value] of values) await config.update(key, value, target.configurationTarget);
+}
+
+/**
+ * Several values in one write of the target's settings file, where VS Code's `update` writes the file once per
+ * value (about 0.1 s each). Only for a file the extension can see and no editor holds unsaved edits of; false
+ * otherwise, and VS Code's own `update` does it (and says what stands in the way).
+ */
+async function writeSettingsFile(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<boolean> {
+  const file = settingsFileOf(target);
+  if (!file || vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.uri.toString() && d.isDirty)) return false;
+  let text = '';
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return false;
   }
+  const edited = withSettings(
+    text,
+    file.at,
+    values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
+  );
+  if (edited === undefined) return false;
+  if (edited === text) return true;
+  const read = configurationShows(target, values);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file.uri, '..'));
+  await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(edited));
+  await read;
+  return true;
+}
+
+/** The file VS Code keeps a target's values in, and where in it; undefined for the User settings (not ours to find). */
+function settingsFileOf(target: ResolvedTarget): { readonly uri: vscode.Uri; readonly at: SettingsPath } | undefined {
+  const workspaceFile = vscode.workspace.workspaceFile;
+  if (target.kind === 'workspace' && workspaceFile)
+    return workspaceFile.scheme === 'file' ? { uri: workspaceFile, at: ['settings'] } : undefined;
+  if (target.kind === 'user' || target.folder?.uri.scheme !== 'file') return undefined;
+  return { uri: vscode.Uri.joinPath(target.folder.uri, '.vscode', 'settings.json'), at: [] };
+}
+
+/** Resolves once VS Code reads these values at the target (it reloads a settings file it sees change), or after 5 s. */
+function configurationShows(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<void> {
+  const shown = () =>
+    values.every(([key, value]) => JSON.stringify(ownValue(configurationFor(target), key, target)) === JSON.stringify(value));
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTINGS_SECTION) && shown()) done();
+    });
+    const timer = setTimeout(() => {
+      log().warn('Setup form: VS Code did not read the saved settings within 5 s.');
+      done();
+    }, 5000);
+  });
+}
+
+function ownValue(config: vscode.WorkspaceConfiguration, key: SettingKey, target: ResolvedTarget): unknown {
+  const info = config.inspect(key);
+  return target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
 }
 
 /** Whether the target's own settings file holds a value for the field. */
 function isSetAt(config: vscode.WorkspaceConfiguration, field: FormField, target: ResolvedTarget): boolean {
-  const info = config.inspect(SETTING_OF_FIELD[field]);
-  const own = target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
-  return own !== undefined;
+  return ownValue(config, SETTING_OF_FIELD[field], target) !== undefined;
 }

@@ -1,0 +1,32 @@
+// A settings file (settings.json, or a .code-workspace file's "settings") with some values changed, as text: comments,
+// order and layout kept, the way VS Code itself edits it (jsonc-parser). One write for several values, where
+// VS Code's `update` writes the file once per value.
+import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+
+/** Where the settings sit in the file: at the top of settings.json, under "settings" in a workspace file. */
+export type SettingsPath = readonly [] | readonly ['settings'];
+
+/**
+ * The file's text with each `key` set to its value (`undefined` removes it). Undefined when the text is not a JSON
+ * object VS Code could read: the file is then left to VS Code's own editing, which says what is wrong.
+ */
+export function withSettings(
+  text: string,
+  at: SettingsPath,
+  values: readonly (readonly [key: string, value: unknown])[],
+): string | undefined {
+  const errors: ParseError[] = [];
+  const parsed: unknown = parse(text.trim() === '' ? '{}' : text, errors, { allowTrailingComma: true });
+  if (errors.length || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const indent = /^( +|\t)"/m.exec(text)?.[1];
+  const formattingOptions = {
+    insertSpaces: indent !== '\t',
+    tabSize: indent && indent !== '\t' ? indent.length : 4,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  let result = text.trim() === '' ? '{}' : text;
+  for (const [key, value] of values) {
+    result = applyEdits(result, modify(result, [...at, key], value, { formattingOptions }));
+  }
+  return result.endsWith('\n') ? result : `${result}\n`;
+}

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { withSettings } from '../../src/settings/settingsFile';
+
+describe('a settings file with several values changed in one write', () => {
+  it('keeps comments, order and layout; changes, adds and removes the values given', () => {
+    const text = [
+      '{',
+      '    // mine',
+      '    "editor.tabSize": 2,',
+      '    "tilbago.reminder3.daysAfterSecondReminder": 10,',
+      '    "tilbago.reminder3.text": "old" // to move',
+      '}',
+      '',
+    ].join('\n');
+    const edited = withSettings(
+      text,
+      [],
+      [
+        ['tilbago.reminder3.daysAfterSecondReminder', 12],
+        ['tilbago.reminder3.text', undefined],
+        ['tilbago.reminder3.letter.fr', 'Madame,\nFacture %NUMERO%'],
+      ],
+    )!;
+    assert.match(edited, /\/\/ mine\n {4}"editor\.tabSize": 2,/);
+    assert.match(edited, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
+    assert.doesNotMatch(edited, /reminder3\.text/);
+    assert.match(edited, /\n {4}"tilbago\.reminder3\.letter\.fr": "Madame,\\nFacture %NUMERO%"/);
+    assert.deepEqual(JSON.parse(edited.replace(/\/\/.*$/gm, '')), {
+      'editor.tabSize': 2,
+      'tilbago.reminder3.daysAfterSecondReminder': 12,
+      'tilbago.reminder3.letter.fr': 'Madame,\nFacture %NUMERO%',
+    });
+  });
+
+  it('writes a new file, and into a workspace file under "settings"', () => {
+    assert.deepEqual(JSON.parse(withSettings('', [], [['tilbago.casesFolder', 'cases']])!), { 'tilbago.casesFolder': 'cases' });
+    const workspace = '{\n\t"folders": [{ "path": "a" }],\n\t"settings": {\n\t\t"files.autoSave": "off"\n\t}\n}\n';
+    const edited = withSettings(workspace, ['settings'], [['tilbago.reminder3.daysBeforeCollection', 20]])!;
+    assert.match(edited, /\n\t\t"tilbago\.reminder3\.daysBeforeCollection": 20/, 'indented with tabs, as the file is');
+    assert.deepEqual(JSON.parse(edited).settings, { 'files.autoSave': 'off', 'tilbago.reminder3.daysBeforeCollection': 20 });
+  });
+
+  it('keeps Windows line ends', () => {
+    const edited = withSettings('{\r\n  "a": 1\r\n}\r\n', [], [['b', 2]])!;
+    assert.ok(!/[^\r]\n/.test(edited), JSON.stringify(edited));
+  });
+
+  it('leaves a file that is not a JSON object to VS Code', () => {
+    for (const text of ['{ "a": 1', '[]', '"x"', '{ "a": 1 } }']) assert.equal(withSettings(text, [], [['b', 2]]), undefined, text);
+  });
+});
