@@ -12,5 +12,6 @@ export const CASE_COMMANDS = [
   'tilbago.validateAllCases',
   'tilbago.submitAllReady',
   'tilbago.createReminderLetter',
+  'tilbago.showReminderLetter',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

@@ -10,6 +10,7 @@ import { enterCaseId } from './commands/enterCaseId';
 import { newCase } from './commands/newCase';
 import { refreshStatus } from './commands/refreshStatus';
 import { submitCase, type SubmitOptions } from './commands/submit';
+import { letterDocuments, showReminderLetter } from './commands/showLetter';
 import { submitAllReady } from './commands/submitAll';
 import { validateAllCases } from './commands/validateAll';
 import { isBroken, readRecord, type SubmissionRecord } from './model/submission';
@@ -17,6 +18,7 @@ import { CaseProblems, isCaseFile } from './problems';
 
 export function createCasesFeature(services: CaseServices) {
   const problems = new CaseProblems();
+  const letters = letterDocuments(services);
   const handlers: Record<CaseCommand, (...args: unknown[]) => unknown> = {
     'tilbago.testConnection': () => testConnection(services),
     'tilbago.newCase': () => newCase(services),
@@ -27,13 +29,17 @@ export function createCasesFeature(services: CaseServices) {
     'tilbago.refreshStatus': () => refreshStatus(services),
     'tilbago.checkUid': checkUidCommand,
     'tilbago.createReminderLetter': (argument) => createReminderLetter(services, argument),
+    'tilbago.showReminderLetter': (argument) => showReminderLetter(services, argument),
   };
   return {
     handlers,
     problems,
     isCaseFile: (uri: vscode.Uri) => isCaseFile(uri.fsPath, services.configuration.casesFolders()),
     submit: (folder: vscode.Uri, options: SubmitOptions = {}) => submitCase(services, folder, options, problems),
-    dispose: () => problems.dispose(),
+    dispose: () => {
+      problems.dispose();
+      letters.dispose();
+    },
     /** The 3rd reminder letter of a case folder as PDF bytes, written nowhere. @throws CaseLetterError */
     reminderLetterPdf: async (folder: vscode.Uri): Promise<Uint8Array> => (await caseLetterPdf(services, folder.fsPath)).bytes,
     async caseState(folder: vscode.Uri): Promise<SubmissionRecord | undefined> {

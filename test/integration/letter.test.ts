@@ -166,6 +166,25 @@ describe('the 3rd reminder letter', () => {
     assert.match(await pdfText(result!), /DRITTE UND LETZTE MAHNUNG/);
   });
 
+  it('shows the letter of a case as a read-only document: the debtor’s language, dates, amount', async () => {
+    const folder = await caseFolder('LTR-SHOW', {
+      ...validCase(),
+      externalRef: 'LTR-SHOW',
+      debtor: { ...validCase().debtor, preferredLanguage: 'it' },
+    });
+    const { result } = await run<vscode.Uri>('tilbago.showReminderLetter', {}, vscode.Uri.file(folder));
+    const document = await vscode.workspace.openTextDocument(result!);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), result!.toString(), 'shown in an editor');
+    const text = document.getText();
+    assert.match(text, /^TERZO E ULTIMO RICHIAMO\n\nEgregi Signori,\n/);
+    assert.match(text, /richiami del 07\.09\.2026 e del 05\.10\.2026, la nostra fattura n\. 2026-0142 del 03\.08\.2026/);
+    assert.match(text, /CHF 1'234\.50/);
+    assert.doesNotMatch(text, /%[A-Z]+%/);
+    assert.notEqual(vscode.workspace.fs.isWritableFileSystem(result!.scheme), true, 'read-only: it can be copied, not edited');
+    assert.deepEqual(await attachments(folder), ['facture.pdf'], 'nothing written');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('names a missing or invalid creditor setting, offers to open the settings, and writes nothing', async () => {
     const folder = await caseFolder('LTR-300');
     const offered: string[][] = [];

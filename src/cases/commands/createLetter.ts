@@ -122,9 +122,11 @@ function creditorFor(services: CaseServices, folder: vscode.Uri) {
   return { settings, creditor: check.creditor, values };
 }
 
-/** The letter of a case folder as PDF bytes, in the debtor's language; nothing is written. @throws CaseLetterError */
-export async function caseLetterPdf(services: CaseServices, folder: string): Promise<CaseLetter> {
-  const folderUri = vscode.Uri.file(folder);
+/**
+ * The 3rd reminder of a case folder as text: in the debtor's language, for the invoice and reminders of its
+ * reminders.json, every placeholder filled. @throws CaseLetterError naming what is missing or wrong
+ */
+export async function caseReminderLetter(services: CaseServices, folder: string) {
   const caseText = await readText(path.join(folder, CASE_FILE));
   if (caseText === undefined) throw new CaseLetterError('noCaseFile', vscode.l10n.t('{0} has no case.json.', folder));
   const checkedCase = parseCase(caseText);
@@ -161,7 +163,7 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
   }
   const { facts } = reminders;
 
-  const { settings, creditor, values } = creditorFor(services, folderUri);
+  const settings = services.configuration.read(vscode.Uri.file(folder));
   const language =
     tilbagoCase.debtor.preferredLanguage ?? letterLanguage(undefined, settings.reminder3.defaultLanguage, vscode.env.language);
   const invoice: LetterInvoice = {
@@ -196,6 +198,13 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
     );
   }
 
+  return { tilbagoCase, facts, language, letter };
+}
+
+/** The letter of a case folder as PDF bytes, in the debtor's language; nothing is written. @throws CaseLetterError */
+export async function caseLetterPdf(services: CaseServices, folder: string): Promise<CaseLetter> {
+  const { tilbagoCase, facts, language, letter } = await caseReminderLetter(services, folder);
+  const { creditor, values } = creditorFor(services, vscode.Uri.file(folder));
   const reference = referenceForInvoice(creditor, facts.invoiceNumber, { creditorReference: values.ibanReference === 'creditorReference' });
   if (!reference.ok) {
     throw new CaseLetterError(
