@@ -22,6 +22,9 @@ export async function runCasesE2e() {
   const { runDir, workspace } = newRunFolder('e2e-cases');
   fs.cpSync(path.join(ROOT, 'sample-workspace'), workspace, { recursive: true });
   const caseFolder = path.join(workspace, 'tilbago-cases', CASE.folder);
+  // Another project's case.json, outside the cases folder: not the extension's to offer to file.
+  fs.mkdirSync(path.join(workspace, 'other-project'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'other-project', 'case.json'), '{ "name": "another tool" }\n');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   let fake;
   let page;
@@ -118,6 +121,21 @@ export async function runCasesE2e() {
         await page.waitForTimeout(1000);
         if (caseRequests().length) throw new Error(`requests: ${JSON.stringify(fake.requests)}`);
         if (fs.existsSync(path.join(caseFolder, 'submission.json'))) throw new Error('submission.json was written');
+      },
+    },
+    {
+      name: "the editor's Submit button shows for a case's case.json, not for another project's case.json",
+      run: async () => {
+        const submitButton = () => page.locator('.editor-actions .action-label[aria-label^="Submit debt-collection request"]');
+        await submitButton().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Control+P');
+        await page.keyboard.type('other-project/case.json');
+        await page.waitForTimeout(500);
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: 'other-project' }).waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(1000);
+        if (await submitButton().count()) throw new Error("the Submit button is offered for another project's case.json");
+        await runCommand(page, 'View: Close All Editors');
       },
     },
     {

@@ -3,6 +3,8 @@ import {
   BUILT_IN_LETTERS,
   findUnknownPlaceholders,
   LETTER_HEADINGS,
+  letterLanguage,
+  letterTextFor,
   PLACEHOLDER_MEANINGS,
   PLACEHOLDERS,
   renderLetter,
@@ -109,5 +111,29 @@ describe('letter template', () => {
     assert.equal(renderLetter('$&$1%MONTANT%$`', invoice, 'fr'), "$&$1CHF 1'234.50$`", 'no replacement patterns are interpreted');
     const huge = `${'Lorem ipsum %NUMERO% '.repeat(50_000)}`;
     assert.equal(renderLetter(huge, invoice, 'fr').length, huge.length + 50_000 * ('F-2026-031'.length - '%NUMERO%'.length));
+  });
+});
+
+describe("the letter's language", () => {
+  it('is the debtor’s own; else the setting’s; else the display language when it is one of the four; else German', () => {
+    assert.equal(letterLanguage('it', 'fr', 'en'), 'it');
+    assert.equal(letterLanguage(undefined, 'fr', 'en'), 'fr');
+    for (const [display, expected] of [
+      ['en', 'en'],
+      ['fr', 'fr'],
+      ['de-CH', 'de'],
+      ['it', 'it'],
+      ['zh-cn', 'de'],
+      ['rm', 'de'],
+      ['pt-br', 'de'],
+    ] as const)
+      assert.equal(letterLanguage(undefined, 'auto', display), expected, display);
+  });
+
+  it('takes the language’s own text, else the old single letter, else the built-in one (empty)', () => {
+    const letters = { de: 'Brief', fr: '', it: '', en: '' };
+    assert.equal(letterTextFor({ letters, text: 'Ancienne' }, 'de'), 'Brief');
+    assert.equal(letterTextFor({ letters, text: 'Ancienne' }, 'fr'), 'Ancienne');
+    assert.equal(letterTextFor({ letters, text: '' }, 'it'), '');
   });
 });
