@@ -4,7 +4,8 @@
 //   3. setup panel open → interactive, next to a bare baseline webview (ratio)
 //   4. Save → every edited value in settings.json     5. preview update for a 1 MB letter   6. JS heap added by each webview
 //   7. Refresh case status for 1,000 filed cases against the fake tilbago, bounded vs one at a time (plain Node;
-//      alone: node bench/refresh.mjs)
+//      alone: node bench/refresh.mjs)   8. the cases view's root at 100, 1,000, 10,000 case folders (bench/casesView.mjs)
+//   9. the 3rd reminder letter as a PDF: the first, the following ones (bench/letter.mjs)
 // Env: TILBAGO_BENCH_RUNS (default 7; the refresh, whose one-at-a-time runs take a minute each, does 3).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,6 +14,8 @@ import { format } from 'node:util';
 import { buildVsix, packedFiles } from '../test/runner/check-package.mjs';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../test/runner/vscode-web.mjs';
 import { runCommand } from '../test/e2e/workbench.mjs';
+import { benchCasesView } from './casesView.mjs';
+import { benchLetter } from './letter.mjs';
 import { benchRefresh } from './refresh.mjs';
 
 const RUNS = Number(process.env.TILBAGO_BENCH_RUNS || 7);
@@ -313,6 +316,16 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
 
 // ---- 7. refresh case status, in plain Node (no VS Code) ---------------------------------------------------------
 for (const row of await benchRefresh({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] refresh: ${line}`) })) {
+  record(row.metric, row.value, row.unit, row.target, row.samples);
+}
+
+// ---- 8. the cases view's root at 100, 1,000 and 10,000 case folders, in plain Node ------------------------------
+for (const row of await benchCasesView({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] cases view: ${line}`) })) {
+  record(row.metric, row.value, row.unit, row.target, row.samples);
+}
+
+// ---- 9. the 3rd reminder letter as a PDF, in plain Node -----------------------------------------------------------
+for (const row of await benchLetter({ runs: Math.min(RUNS, 5), log: (line) => console.log(`[bench] ${line}`) })) {
   record(row.metric, row.value, row.unit, row.target, row.samples);
 }
 

@@ -1,0 +1,94 @@
+// Making the 3rd reminder letter, in plain Node (no VS Code): the PDF chunk built as the extension builds it
+// (PDFKit's fonts bundled), then the first letter (loading the chunk included, as a user's first letter does) and
+// the following ones (medians). A fresh Node process for each first letter, so each first is truly cold.
+//   node bench/letter.mjs
+// Env: TILBAGO_BENCH_LETTER_RUNS (default 5). bench/run.mjs calls benchLetter().
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { pdfPlugins } from '../build/pdfPlugins.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'out/bench/letter');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+// The probe: times the import of the letter's chunk and the first letter, then the following ones.
+const PROBE = `
+const started = performance.now();
+const { reminderLetterPdf } = await import(process.argv[1]);
+const { reminderLetter } = await import(process.argv[2]);
+const input = () => ({
+  creditor: { name: 'Muster Informatique SA', street: 'Avenue de la Gare', buildingNumber: '12', zip: '1003', city: 'Lausanne', account: 'CH44 3199 9123 0008 8901 2' },
+  debtor: { company: 'Boulangerie Dupont Sàrl', preferredLanguage: 'fr', address: { street: 'Rue du Lac', streetnumber: '3', zip: '1800', city: 'Vevey' } },
+  letter: reminderLetter('', { number: '2026-0142', invoiceDate: '2026-08-03', firstReminderDate: '2026-09-07', secondReminderDate: '2026-10-05', amountDueRappen: 123450 }, 'fr'),
+  language: 'fr', amountDueRappen: 123450, reference: '000000000000000000202601428', message: '2026-0142', date: '2026-11-28',
+});
+let bytes = await reminderLetterPdf(input());
+const first = performance.now() - started;
+const following = [];
+for (let i = 0; i < Number(process.argv[3]); i++) {
+  const t = performance.now();
+  bytes = await reminderLetterPdf(input());
+  following.push(performance.now() - t);
+}
+process.stdout.write(JSON.stringify({ first, following, bytes: bytes.length }));
+`;
+
+export async function benchLetter({ runs = Number(process.env.TILBAGO_BENCH_LETTER_RUNS || 5), log = () => {} } = {}) {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { letterPdf: 'src/reminders/letterPdf.ts', letter: 'src/reminders/letter.ts' },
+    absWorkingDir: ROOT,
+    outdir: OUT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    mainFields: ['module', 'main'],
+    plugins: pdfPlugins,
+    logLevel: 'warning',
+  });
+  const chunk = path.join(OUT, 'letterPdf.mjs');
+  const firsts = [];
+  const following = [];
+  let size = 0;
+  for (let run = 0; run < runs; run++) {
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', PROBE, pathToFileURL(chunk).href, pathToFileURL(path.join(OUT, 'letter.mjs')).href, '5'],
+      { encoding: 'utf8' },
+    );
+    const result = JSON.parse(out);
+    firsts.push(result.first);
+    following.push(...result.following);
+    size = result.bytes;
+    log(`run ${run + 1}: first ${result.first.toFixed(0)} ms, then ${result.following.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  }
+  return [
+    {
+      metric: 'letter PDF: the first one (loading PDFKit and swissqrbill included)',
+      value: median(firsts),
+      unit: 'ms',
+      target: '',
+      samples: firsts,
+    },
+    { metric: 'letter PDF: each following one', value: median(following), unit: 'ms', target: '', samples: following },
+    { metric: 'letter PDF: its size', value: size / 1024, unit: 'KB', target: '' },
+    { metric: "letter PDF: the code's chunk, minified", value: fs.statSync(chunk).size / 1024, unit: 'KB', target: '' },
+  ];
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const rows = await benchLetter({ log: (line) => console.log(`[bench] letter: ${line}`) });
+  console.log('\n| metric | median | target |\n|---|---|---|');
+  for (const row of rows) console.log(`| ${row.metric} | ${row.value.toFixed(1)} ${row.unit} | ${row.target} |`);
+}
