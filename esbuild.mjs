@@ -1,7 +1,8 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
 //   dist/extension.mjs  the extension host bundle (node, ES module, `vscode` external); the parts it loads
 //                       with `import()` on first use are split off by esbuild into dist/chunks/ (the PDF
-//                       letter among them, PDFKit's font metrics inside: build/pdfPlugins.mjs)
+//                       letter among them, PDFKit's font metrics inside: build/pdfPlugins.mjs); dist/listWorker.mjs,
+//                       the worker thread that lists a cases folder
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
 //   out/test/**         the unit and integration suites, one file each, for mocha, and the crash tests' child
 //                       process (with --tests)
@@ -20,7 +21,7 @@ const builds = [
   {
     // The entry; what it loads with `import()` becomes chunks of its own, and a module shared by several parts
     // is in one chunk only.
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', listWorker: 'src/cases/listWorker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -1,5 +1,6 @@
 // The cases view's root at the scale of an invoicing run, in plain Node (no VS Code): listing a cases folder of 100,
-// 1,000 and 10,000 case folders and staging each by the Rappel 3 rules, as the view does before it can show a row.
+// 1,000 and 10,000 case folders in the listing worker and staging each by the Rappel 3 rules, as the view does
+// before it can show a row the first time (later it reads only the folders that changed).
 // A third of the folders are filed (with a submission record), a third ready, a third waiting; each has case.json,
 // reminders.json and an attachment. Medians of several runs, and the 10,000 / 1,000 ratio (linear: ≤ 12).
 //   node bench/casesView.mjs
@@ -22,10 +23,23 @@ const median = (values) => {
 
 async function loadCore() {
   const outfile = path.join(ROOT, 'out/bench/cases-view-core.mjs');
+  // The listing worker, as the extension builds it beside its entry.
+  await esbuild.build({
+    entryPoints: { listWorker: 'src/cases/listWorker.ts' },
+    absWorkingDir: ROOT,
+    outdir: path.join(ROOT, 'out/bench'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
   await esbuild.build({
     stdin: {
       contents: [
-        "export { listCaseFolders } from './src/cases/model/submission';",
+        "export { listCaseFoldersInWorker } from './src/cases/model/listing';",
         "export { caseStage } from './src/cases/model/stage';",
         "export { TilbagoClient } from './src/tilbago/client';",
         "export { makeFiledCases } from './test/fixtures/filedCases';",
@@ -38,15 +52,16 @@ async function loadCore() {
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
   return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
 }
 
-/** The view's work for the root: every case folder read, then staged (as `stagedCaseFolders` does). */
+/** The view's work for its first root: every case folder read in the listing worker, then staged. */
 function listRoot(core, casesFolder) {
   const delays = { daysAfterSecondReminder: 10, daysBeforeCollection: 15 };
-  return core.listCaseFolders(casesFolder).then((summaries) =>
+  return core.listCaseFoldersInWorker(casesFolder, path.join(ROOT, 'out/bench/listWorker.mjs')).then((summaries) =>
     summaries.map((summary) =>
       core.caseStage(
         {

@@ -55,7 +55,11 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   };
   const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
   const setup = once(() => import('./setup/panel'));
-  const casesTree = new CasesTree(configuration, services.casesChanged.event);
+  const casesTree = new CasesTree(
+    configuration,
+    services.casesChanged.event,
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'listWorker.mjs').fsPath,
+  );
   const casesView = vscode.window.createTreeView('tilbago.cases', { treeDataProvider: casesTree });
   const showKeyState = async () => {
     setContextKey(CONTEXT_KEYS.apiKeySet, await apiKey.isSet());

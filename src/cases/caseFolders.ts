@@ -6,7 +6,8 @@ import type { TilbagoConfiguration } from '../settings/configuration';
 import type { Language } from '../shared/languages';
 import { CASE_FILE } from './model/files';
 import { caseStage, type CaseStage } from './model/stage';
-import { listCaseFolders, type CaseFolderSummary, type SubmissionRecord } from './model/submission';
+import { listCaseFolders, type CaseFolderSummary } from './model/listing';
+import type { SubmissionRecord } from './model/submission';
 import type { ReminderDelays } from '../reminders/schedule';
 import { today, type IsoDate } from '../shared/dates';
 import { stateLabel } from './tree';
@@ -30,13 +31,14 @@ export async function allCaseFolders(configuration: TilbagoConfiguration) {
 /** Every case of every cases folder with its stage today, by the delays in effect for its folder. */
 export async function stagedCaseFolders(
   configuration: TilbagoConfiguration,
-  summarize?: (folder: string) => Promise<CaseFolderSummary | undefined>,
+  /** How a cases folder is listed: `listCaseFolders`, or the view's cache and worker. */
+  list: (casesFolder: string) => Promise<CaseFolderSummary[]> = (casesFolder) => listCaseFolders(casesFolder),
   day = today(),
 ): Promise<{ readonly summary: CaseFolderSummary; readonly stage: CaseStage }[]> {
   const staged = await Promise.all(
     configuration.casesFolders().map(async (casesFolder) => {
       const delays = configuration.read(vscode.Uri.file(casesFolder)).reminder3;
-      return (await listCaseFolders(casesFolder, summarize)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
+      return (await list(casesFolder)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
     }),
   );
   return staged.flat();

@@ -11,7 +11,8 @@ import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
 import type { CaseStage, CaseStageKind } from './model/stage';
-import type { CaseFolderSummary, SubmissionRecord } from './model/submission';
+import type { CaseFolderSummary } from './model/listing';
+import type { SubmissionRecord } from './model/submission';
 
 /** A case node carries `folderUri`, which is what the case commands take from the view. */
 type CaseNode = {
@@ -89,6 +90,9 @@ const STAGE_ICONS: Record<CaseStageKind, string> = {
   filed: 'pass',
 };
 
+/** From how many folders the first listing of a cases folder goes to the listing worker. */
+const WORKER_FROM = 300;
+
 export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly readyChanged = new vscode.EventEmitter<number>();
@@ -108,6 +112,8 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   constructor(
     private readonly configuration: TilbagoConfiguration,
     casesChanged: vscode.Event<void>,
+    /** The listing worker (dist/listWorker.mjs), for a cases folder the view has not read yet. */
+    private readonly listWorker?: string,
   ) {
     this.subscriptions = [
       configuration.onDidChange(() => {
@@ -144,12 +150,25 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     });
   }
 
-  private async summarize(folder: string): Promise<CaseFolderSummary | undefined> {
-    if (this.known.has(folder)) return this.known.get(folder);
-    const { summarizeCaseFolder } = await import('./model/submission');
-    const summary = await summarizeCaseFolder(folder);
-    this.known.set(folder, summary);
-    return summary;
+  /**
+   * A cases folder's summaries: the first time all at once in the listing worker; then the folders the watcher
+   * saw change, one by one, the others as they were.
+   */
+  private async list(casesFolder: string): Promise<CaseFolderSummary[]> {
+    const { caseFolderCandidates, listCaseFolders, listCaseFoldersInWorker, summarizeCaseFolder } = await import('./model/listing');
+    const known = [...this.known.keys()].some((folder) => path.dirname(folder) === casesFolder);
+    // A worker takes about 0.1 s to start: worth it for an invoicing run's hundreds of folders, not for a few.
+    if (!known && this.listWorker && (await caseFolderCandidates(casesFolder)).length >= WORKER_FROM) {
+      const summaries = await listCaseFoldersInWorker(casesFolder, this.listWorker);
+      for (const summary of summaries) this.known.set(summary.folder, summary);
+      return summaries;
+    }
+    return listCaseFolders(casesFolder, async (folder) => {
+      if (this.known.has(folder)) return this.known.get(folder);
+      const summary = await summarizeCaseFolder(folder);
+      this.known.set(folder, summary);
+      return summary;
+    });
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
@@ -180,7 +199,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private async listStages(): Promise<Node[]> {
     const [{ stagedCaseFolders }, { STAGE_ORDER }] = await Promise.all([import('./caseFolders'), import('./model/stage')]);
     const byStage = new Map<CaseStageKind, CaseNode[]>(STAGE_ORDER.map((stage) => [stage, []]));
-    for (const { summary, stage } of await stagedCaseFolders(this.configuration, (folder) => this.summarize(folder))) {
+    for (const { summary, stage } of await stagedCaseFolders(this.configuration, (casesFolder) => this.list(casesFolder))) {
       byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
     }
     this.readyChanged.fire(byStage.get('ready')!.length);

@@ -16,7 +16,7 @@ const ALLOWED = [
   /^package\.json$/,
   /^package\.nls(\.[a-z-]+)?\.json$/,
   /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
-  /^dist\/extension\.mjs$/,
+  /^dist\/(extension|listWorker)\.mjs$/,
   /^dist\/chunks\/[\w-]+\.mjs$/,
   /^dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
   /^media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
@@ -26,6 +26,7 @@ const ALLOWED = [
 const REQUIRED = [
   'package.json',
   'dist/extension.mjs',
+  'dist/listWorker.mjs',
   'dist/webview/webview.js',
   'package.nls.json',
   'l10n/bundle.l10n.fr.json',

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { log } from '../../ui/log';
 import { resolveCaseFolder, stageOf, type CaseServices } from '../caseFolders';
 import { CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '../model/files';
+import { summarizeCaseFolder } from '../model/listing';
 import type { CaseProblems } from '../problems';
 import { reminderSchedule } from '../../reminders/schedule';
 import { formatSwissDate, today } from '../../shared/dates';
@@ -17,7 +18,6 @@ import {
   recordAttachmentsAtTilbago,
   setRecordAside,
   submitCaseFolder,
-  summarizeCaseFolder,
   type AttachmentProblem,
   type FilingSummary,
   type SubmissionRecord,

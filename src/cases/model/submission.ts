@@ -4,14 +4,12 @@
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { createReadStream, readFile as readFileCallback, type Dirent } from 'node:fs';
+import { createReadStream, type Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
-import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
-import { parseReminders, type ReminderDatesSent } from './remindersFile';
+import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
-import { mapWithLimit } from '../../shared/concurrency';
 import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
 
@@ -89,17 +87,24 @@ const ERROR_KINDS: readonly ApiError['kind'][] = [
 
 export type RecordRead = SubmissionRecord | undefined | { readonly broken: string };
 
+export const RECORD_TOO_LARGE = 'it is larger than a record of this extension can be';
+
 /** Reads `submission.json`: undefined when there is none; an error text when it is not a record this extension wrote. */
 export async function readRecord(folder: string): Promise<RecordRead> {
   let text: string;
   try {
     const file = path.join(folder, SUBMISSION_FILE);
-    if ((await fs.lstat(file)).size > 1024 * 1024) return { broken: 'it is larger than a record of this extension can be' };
+    if ((await fs.lstat(file)).size > MAX_RECORD_BYTES) return { broken: RECORD_TOO_LARGE };
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return { broken: (error as Error).message };
   }
+  return recordFromText(text);
+}
+
+/** What a submission.json's text records (at most 1 MB, as `readRecord` reads it). */
+export function recordFromText(text: string): RecordRead {
   try {
     const record = upgrade(JSON.parse(text));
     return record && isRecord(record) ? record : { broken: 'it is not a submission record of this extension' };
@@ -107,6 +112,9 @@ export async function readRecord(folder: string): Promise<RecordRead> {
     return { broken: (error as Error).message };
   }
 }
+
+/** A record larger than this is not one of ours. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
 
 /** A record as read from disk: every field is checked before it is trusted. */
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked field by field below
@@ -260,11 +268,11 @@ async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick
 }
 
 /** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
-async function listAttachmentFiles(
+export async function listAttachmentFiles(
   folder: string,
   /** What the case folder's listing said of `attachments` (null: it has none), when it was listed already. */
   listed?: Dirent | null,
-): Promise<{ readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string }> {
+): Promise<AttachmentListing> {
   const dir = path.join(folder, ATTACHMENTS_FOLDER);
   let entries: Dirent[];
   try {
@@ -277,6 +285,13 @@ async function listAttachmentFiles(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [] };
     return { problem: 'unreadable', file: '' };
   }
+  return attachmentFilesIn(entries);
+}
+
+export type AttachmentListing = { readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string };
+
+/** The attachments among the entries of `attachments/`: plain files only, in name order; hidden files ignored. */
+export function attachmentFilesIn(entries: readonly Dirent[]): AttachmentListing {
   const visible = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
   const odd = visible.find((e) => !e.isFile() || !isPlainFileName(e.name));
   if (odd) return { problem: odd.isSymbolicLink() ? 'link' : 'notAFile', file: odd.name };
@@ -360,11 +375,11 @@ async function takeInventory(
 }
 
 /** The claims of a case together, in Rappen. */
-function claimedRappen(tilbagoCase: TilbagoCase): number {
+export function claimedRappen(tilbagoCase: TilbagoCase): number {
   return [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0);
 }
 
-function debtorName(tilbagoCase: TilbagoCase): string {
+export function debtorName(tilbagoCase: TilbagoCase): string {
   const debtor = tilbagoCase.debtor;
   return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
 }
@@ -379,7 +394,7 @@ async function readCaseFile(folder: string): Promise<string | undefined> {
 }
 
 /** The externalRef of a case.json that may not be valid otherwise. */
-function referenceIn(caseText: string): string | undefined {
+export function referenceIn(caseText: string): string | undefined {
   try {
     const ref = (JSON.parse(caseText) as { externalRef?: unknown })?.externalRef;
     return typeof ref === 'string' ? ref : undefined;
@@ -721,101 +736,5 @@ function sameStatus(before: CaseStatus | undefined, after: CaseStatus): boolean 
     before.statusCode === after.statusCode &&
     before.description === after.description &&
     before.eSchKGCode === after.eSchKGCode
-  );
-}
-
-export interface CaseFolderSummary {
-  readonly folder: string;
-  readonly name: string;
-  /** Undefined: not submitted yet. */
-  readonly record?: SubmissionRecord;
-  readonly recordProblem?: string;
-  /**
-   * What would keep it from being sent as it is: the problems of case.json and of reminders.json, and one for
-   * attachments/ if it has one.
-   */
-  readonly problems: number;
-  /** The reference case.json gives, even when case.json has problems. */
-  readonly externalRef?: string;
-  /** From a valid case.json: the debtor's name, language, and the claims together. */
-  readonly debtor?: { readonly name: string; readonly language?: 'de' | 'fr' | 'it'; readonly amountRappen: number };
-  /** When the reminders were sent, from a valid reminders.json; undefined when the folder has none. */
-  readonly reminders?: ReminderDatesSent;
-}
-
-/** One collator for all: `localeCompare` makes one per call, which 10,000 folder names feel. */
-const BY_NAME = new Intl.Collator(undefined, { numeric: true });
-
-/** The case folders (those with a case.json) directly under a cases folder, by name; several read at a time. */
-export async function listCaseFolders(
-  casesFolder: string,
-  /** How a case folder is read: `summarizeCaseFolder`, or a cache of it. */
-  summarize: (folder: string) => Promise<CaseFolderSummary | undefined> = summarizeCaseFolder,
-): Promise<CaseFolderSummary[]> {
-  let entries: Dirent[];
-  try {
-    entries = await fs.readdir(casesFolder, { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const folders = entries.filter((e) => e.isDirectory()).sort((a, b) => BY_NAME.compare(a.name, b.name));
-  const summaries = await mapWithLimit(folders, 32, (entry) => summarize(path.join(casesFolder, entry.name)));
-  return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
-}
-
-/**
- * What the view and the bulk commands know of one case folder; undefined when it has no case.json. The folder is
- * listed first, so a file it does not hold is never asked for: the view lists thousands of them.
- */
-export async function summarizeCaseFolder(folder: string): Promise<CaseFolderSummary | undefined> {
-  let entries: Map<string, Dirent>;
-  try {
-    entries = new Map((await fs.readdir(folder, { withFileTypes: true })).map((entry) => [entry.name, entry]));
-  } catch {
-    return undefined;
-  }
-  if (!entries.has(CASE_FILE)) return undefined;
-  const [caseText, remindersText, attachments, record] = await Promise.all([
-    readText(path.join(folder, CASE_FILE)),
-    entries.has(REMINDERS_FILE) ? readText(path.join(folder, REMINDERS_FILE)) : undefined,
-    listAttachmentFiles(folder, entries.get(ATTACHMENTS_FOLDER) ?? null),
-    entries.has(SUBMISSION_FILE) ? readRecord(folder) : undefined,
-  ]);
-  if (caseText === undefined) return undefined;
-  const checked = parseCase(caseText);
-  const reminders = remindersText === undefined ? undefined : parseReminders(remindersText);
-  const problems =
-    (checked.ok ? 0 : checked.problems.length) +
-    (reminders && !reminders.ok ? reminders.problems.length : 0) +
-    ('files' in attachments ? 0 : 1);
-  const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
-  const language = checked.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;
-  return {
-    folder,
-    name: path.basename(folder),
-    problems,
-    ...(externalRef !== undefined ? { externalRef } : {}),
-    ...(checked.ok
-      ? {
-          debtor: {
-            name: debtorName(checked.tilbagoCase),
-            ...(language ? { language } : {}),
-            amountRappen: claimedRappen(checked.tilbagoCase),
-          },
-        }
-      : {}),
-    ...(reminders?.ok ? { reminders: reminders.facts.reminders } : {}),
-    ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
-  };
-}
-
-/**
- * A file's text, or undefined when it is gone ('' when it cannot be read: a problem, not an absence). Through the
- * callback `readFile`, which reads a small file in one step of the thread pool where the promise one takes four.
- */
-function readText(file: string): Promise<string | undefined> {
-  return new Promise((resolve) =>
-    readFileCallback(file, 'utf8', (error, text) => resolve(error ? (error.code === 'ENOENT' ? undefined : '') : text)),
   );
 }
