@@ -8,35 +8,21 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { bundleForNode, median, ROOT, runAlone } from './common.mjs';
 import { startFakeTilbago } from '../test/fake-tilbago/server.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [100, 1000, 10_000];
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function loadCore() {
   const outfile = path.join(ROOT, 'out/bench/cases-view-core.mjs');
   // The listing worker, as the extension builds it beside its entry.
-  await esbuild.build({
+  await bundleForNode({
     entryPoints: { listWorker: 'src/cases/listWorker.ts' },
-    absWorkingDir: ROOT,
     outdir: path.join(ROOT, 'out/bench'),
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
   });
-  await esbuild.build({
+  await bundleForNode({
     stdin: {
       contents: [
         "export { listCaseFoldersInWorker } from './src/cases/model/listing';",
@@ -48,12 +34,6 @@ async function loadCore() {
       loader: 'ts',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
   });
   return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
 }
@@ -140,11 +120,4 @@ export async function benchCasesView({ runs = Number(process.env.TILBAGO_BENCH_C
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const rows = await benchCasesView({ log: (line) => console.log(`[bench] ${line}`) });
-  console.log('\n| metric | median | samples | target |\n|---|---|---|---|');
-  for (const row of rows) {
-    const samples = row.samples ? row.samples.map((s) => s.toFixed(0)).join(', ') : '';
-    console.log(`| ${row.metric} | ${row.value.toFixed(row.unit === '×' ? 2 : 0)} ${row.unit} | ${samples} | ${row.target} |`);
-  }
-}
+await runAlone(import.meta.url, benchCasesView);

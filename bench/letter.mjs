@@ -6,18 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { bundleForNode, median, ROOT, runAlone } from './common.mjs';
 import { pdfPlugins } from '../build/pdfPlugins.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'out/bench/letter');
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 // The probe: times the import of the letter's chunk and the first letter, then the following ones.
 const PROBE = `
@@ -43,19 +36,12 @@ process.stdout.write(JSON.stringify({ first, following, bytes: bytes.length }));
 
 export async function benchLetter({ runs = Number(process.env.TILBAGO_BENCH_LETTER_RUNS || 5), log = () => {} } = {}) {
   fs.rmSync(OUT, { recursive: true, force: true });
-  await esbuild.build({
+  await bundleForNode({
     entryPoints: { letterPdf: 'src/reminders/letterPdf.ts', letter: 'src/reminders/letter.ts' },
-    absWorkingDir: ROOT,
     outdir: OUT,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
     minify: true,
-    mainFields: ['module', 'main'],
     plugins: pdfPlugins,
-    logLevel: 'warning',
   });
   const chunk = path.join(OUT, 'letterPdf.mjs');
   const firsts = [];
@@ -87,8 +73,4 @@ export async function benchLetter({ runs = Number(process.env.TILBAGO_BENCH_LETT
   ];
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const rows = await benchLetter({ log: (line) => console.log(`[bench] letter: ${line}`) });
-  console.log('\n| metric | median | target |\n|---|---|---|');
-  for (const row of rows) console.log(`| ${row.metric} | ${row.value.toFixed(1)} ${row.unit} | ${row.target} |`);
-}
+await runAlone(import.meta.url, benchLetter);

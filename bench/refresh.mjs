@@ -8,22 +8,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { bundleForNode, median, ROOT, runAlone } from './common.mjs';
 import { startFakeTilbago } from '../test/fake-tilbago/server.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** The extension's own code for this (TypeScript), bundled for Node into out/bench/. */
 async function loadCore() {
   const outfile = path.join(ROOT, 'out/bench/refresh-core.mjs');
-  await esbuild.build({
+  await bundleForNode({
     stdin: {
       contents: [
         "export { REFRESH_CONCURRENCY, refreshMany } from './src/cases/model/refreshMany';",
@@ -35,11 +27,6 @@ async function loadCore() {
       loader: 'ts',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'warning',
   });
   return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
 }
@@ -108,12 +95,4 @@ export async function benchRefresh({
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const rows = await benchRefresh({ log: (line) => console.log(`[bench] ${line}`) });
-  console.log('\n| metric | median | samples | target |\n|---|---|---|---|');
-  for (const row of rows) {
-    const samples = row.samples ? row.samples.map((s) => s.toFixed(2)).join(', ') : '';
-    console.log(`| ${row.metric} | ${row.value.toFixed(2)} ${row.unit} | ${samples} | ${row.target} |`);
-  }
-  console.log(`\n(Node ${process.version}, ${os.cpus().length} cores, records in ${os.tmpdir()})`);
-}
+await runAlone(import.meta.url, benchRefresh);

@@ -15,6 +15,7 @@ import { buildVsix, packedFiles } from '../test/runner/check-package.mjs';
 import { CACHE, ROOT, freePort, launchBrowser, startServer, workbenchUrl } from '../test/runner/vscode-web.mjs';
 import { runCommand } from '../test/e2e/workbench.mjs';
 import { benchCasesView } from './casesView.mjs';
+import { median } from './common.mjs';
 import { benchLetter } from './letter.mjs';
 import { benchRefresh } from './refresh.mjs';
 
@@ -23,11 +24,6 @@ const OUT = path.join(CACHE, 'bench');
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(OUT, { recursive: true });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const rows = [];
 const record = (metric, value, unit, target, samples) => {
   rows.push({

@@ -68,6 +68,19 @@ const CREDITOR_FIELDS: Record<CreditorProblem['field'], keyof CreditorSettingVal
   account: 'account',
 };
 
+/** The creditor settings as the QR-bill names them. */
+function creditorOf(values: CreditorSettingValues) {
+  return {
+    name: values.name,
+    street: values.street,
+    buildingNumber: values.buildingNumber,
+    zip: values.postalCode,
+    city: values.town,
+    country: values.country,
+    account: values.account,
+  };
+}
+
 async function readText(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
@@ -89,15 +102,7 @@ function creditorFor(services: CaseServices, folder: vscode.Uri) {
   }
   const settings = configuration.read(folder);
   const values = settings.creditor;
-  const check = checkCreditor({
-    name: values.name,
-    street: values.street,
-    buildingNumber: values.buildingNumber,
-    zip: values.postalCode,
-    city: values.town,
-    country: values.country,
-    account: values.account,
-  });
+  const check = checkCreditor(creditorOf(values));
   if (!check.ok) {
     for (const problem of check.problems) {
       const key = CREDITOR_SETTINGS[CREDITOR_FIELDS[problem.field]];
@@ -222,15 +227,7 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
   const pdf = await import('../../reminders/letterPdf');
   try {
     const bytes = await pdf.reminderLetterPdf({
-      creditor: {
-        name: values.name,
-        street: values.street,
-        buildingNumber: values.buildingNumber,
-        zip: values.postalCode,
-        city: values.town,
-        country: values.country,
-        account: values.account,
-      },
+      creditor: creditorOf(values),
       debtor: tilbagoCase.debtor,
       letter,
       language,

@@ -314,14 +314,21 @@ export function checkCase(raw: unknown): CaseCheck {
 
 /** Parses and checks the text of a `case.json`. */
 export function parseCase(text: string): CaseCheck {
+  return parseThen(text, checkCase);
+}
+
+/** A file's JSON checked by `check`; a text that is not JSON is the one problem `notJson`, with the parser's words. */
+export function parseThen<R>(text: string, check: (raw: unknown) => R): R | { readonly ok: false; readonly problems: [NotJson] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [{ path: '', code: 'notJson', detail: error instanceof Error ? error.message : String(error) }] };
   }
-  return checkCase(raw);
+  return check(raw);
 }
+
+type NotJson = { readonly path: ''; readonly code: 'notJson'; readonly detail: string };
 
 /** The body sent to tilbago: the case without editor-only fields such as `$schema`. */
 export function caseRequestBody(tilbagoCase: TilbagoCase): Json {

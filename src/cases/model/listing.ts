@@ -76,6 +76,11 @@ export async function caseFolderCandidates(casesFolder: string): Promise<string[
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+  return folderPaths(casesFolder, entries);
+}
+
+/** The folders among a cases folder's entries, by name as people sort them (case9 before case10). */
+function folderPaths(casesFolder: string, entries: readonly Dirent[]): string[] {
   return entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -196,11 +201,8 @@ export function listCaseFoldersSync(casesFolder: string): CaseFolderSummary[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort(BY_NAME.compare)
-    .map((name) => summarizeCaseFolderSync(path.join(casesFolder, name)))
+  return folderPaths(casesFolder, entries)
+    .map(summarizeCaseFolderSync)
     .filter((s): s is CaseFolderSummary => s !== undefined);
 }
 

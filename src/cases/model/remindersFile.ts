@@ -3,7 +3,7 @@
 // own invoicing code: one place knows its shape, writes it and checks it, as `schemas/reminders.schema.json` says.
 // The Rappel 3 schedule is not kept here: it follows from these dates and the delays in effect, computed each time
 // (`reminders/schedule.ts`); an old `schedule` field is accepted and ignored.
-import { checkFields, isObject, type Field } from './caseFile';
+import { checkFields, isObject, parseThen, type Field } from './caseFile';
 import { REMINDERS_SCHEMA_REF } from './files';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { formatChf } from '../../shared/money';
@@ -151,13 +151,7 @@ export function checkReminders(raw: unknown): RemindersCheck {
 
 /** Parses and checks the text of a `reminders.json`. */
 export function parseReminders(text: string): RemindersCheck {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '', code: 'notJson', detail: error instanceof Error ? error.message : String(error) }] };
-  }
-  return checkReminders(raw);
+  return parseThen(text, checkReminders);
 }
 
 /** `reminders.json` for a new case: the invoice and the reminders sent, as the user gave them (in order). */
