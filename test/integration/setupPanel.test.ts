@@ -30,7 +30,17 @@ const values = {
   casesFolder: 'Cas tilbago',
 };
 const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '', text: '' };
-const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '' };
+const noCreditor = {
+  creditorName: '',
+  creditorStreet: '',
+  creditorBuildingNumber: '',
+  creditorPostalCode: '',
+  creditorTown: '',
+  creditorCountry: 'CH',
+  creditorAccount: '',
+  creditorIbanReference: 'none',
+};
+const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '', ...noCreditor };
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
@@ -80,7 +90,7 @@ describe('setup panel', () => {
       ],
     );
     assert.equal(state.target, 'workspace', 'with a folder open, Save goes to the workspace');
-    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, ...noLetters, casesFolder: '' });
+    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, ...noLetters, casesFolder: '', ...noCreditor });
     assert.deepEqual(state.broken, {});
     assert.deepEqual(state.folder, { kind: 'notSet' });
     assert.deepEqual(Object.keys(state.apiKey), ['set']);
@@ -189,7 +199,13 @@ describe('setup panel', () => {
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
-    assert.deepEqual(form.lastState().values, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, ...noLetters, casesFolder: '' });
+    assert.deepEqual(form.lastState().values, {
+      daysAfterSecondReminder: 10,
+      daysBeforeCollection: 15,
+      ...noLetters,
+      casesFolder: '',
+      ...noCreditor,
+    });
     assert.ok(Object.values(form.lastState().setAtTarget).every((set) => !set));
   });
 
@@ -238,7 +254,13 @@ describe('setup panel', () => {
         '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
-      assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 365, ...noLetters, casesFolder: '' });
+      assert.deepEqual(state.values, {
+        daysAfterSecondReminder: 10,
+        daysBeforeCollection: 365,
+        ...noLetters,
+        casesFolder: '',
+        ...noCreditor,
+      });
       assert.deepEqual(state.broken, {
         daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
         daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },

@@ -18,6 +18,16 @@ import {
 import { connectToHost, HostError } from '../../webview/hostClient';
 import { applySuggestion, locateUnknownPlaceholders } from '../../webview/unknownPlaceholders';
 
+const NO_CREDITOR = {
+  creditorName: '',
+  creditorStreet: '',
+  creditorBuildingNumber: '',
+  creditorPostalCode: '',
+  creditorTown: '',
+  creditorCountry: 'CH',
+  creditorAccount: '',
+  creditorIbanReference: 'none',
+};
 const values: FormValues = {
   daysAfterSecondReminder: 10,
   daysBeforeCollection: 15,
@@ -27,6 +37,7 @@ const values: FormValues = {
   letterEn: '',
   text: '',
   casesFolder: 'cases',
+  ...NO_CREDITOR,
 };
 const state = (over: Partial<FormValues> = {}, target = 'workspace') => ({ target, values: { ...values, ...over } });
 
@@ -43,6 +54,7 @@ describe('setup form: the draft of unsaved edits', () => {
       letterEn: '',
       text: '',
       casesFolder: 'cases',
+      ...NO_CREDITOR,
     });
     const edited = edit(draft, 'daysBeforeCollection', '20');
     assert.equal(isDirty(edited), true);
