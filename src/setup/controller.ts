@@ -317,6 +317,8 @@ export class SetupController implements vscode.Disposable {
 
   /** Tells the form what Git says of a folder it checked, after the status itself (which answers at once). */
   private withGit(folder: string, status: FolderStatus): FolderStatus {
+    // A folder without a path (not set, invalid) has nothing to check: the form shows no Git line for it.
+    if (!('path' in status)) return status;
     void this.casesGit(folder, status).then(
       (casesGit) => this.notify('casesGit', { casesGit }),
       (error: unknown) => log().warn(`Setup form: the Git check failed: ${error instanceof Error ? error.message : String(error)}`),

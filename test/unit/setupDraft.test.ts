@@ -62,6 +62,15 @@ describe('setup form: the draft of unsaved edits', () => {
     assert.equal(edit(draft, 'letterFr', 'Madame,'), draft, 'no change, same object');
   });
 
+  it('the creditor fields are text fields of the draft, checked by the QR-bill rules before Save', () => {
+    const draft = edit(edit(startDraft(state()), 'creditorName', 'Muster AG'), 'creditorAccount', 'CH93 0076 2011 6238 5295 7');
+    assert.deepEqual(changesToSave(draft), { changes: { creditorName: 'Muster AG', creditorAccount: 'CH93 0076 2011 6238 5295 7' } });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorAccount', 'CH93 0076 2011 6238 5295 8')), { invalid: ['creditorAccount'] });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorName', 'x'.repeat(71))), { invalid: ['creditorName'] });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorCountry', 'DE')), { invalid: ['creditorCountry'] });
+    assert.deepEqual(rebase(draft, state({ creditorTown: 'Bern' })).draft.fields.creditorTown, 'Bern', 'an untouched field follows the file');
+  });
+
   it('Save sends the edited fields only, as values; an edited field that cannot be saved stops it', () => {
     const draft = edit(edit(startDraft(state()), 'daysAfterSecondReminder', ' 12 '), 'letterFr', 'Bonjour %NUMERO%');
     assert.deepEqual(changesToSave(draft), { changes: { daysAfterSecondReminder: 12, letterFr: 'Bonjour %NUMERO%' } });
