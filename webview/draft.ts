@@ -30,6 +30,14 @@ export function fieldsOf(values: FormValues): DraftFields {
     letterEn: values.letterEn,
     text: values.text,
     casesFolder: values.casesFolder,
+    creditorName: values.creditorName,
+    creditorStreet: values.creditorStreet,
+    creditorBuildingNumber: values.creditorBuildingNumber,
+    creditorPostalCode: values.creditorPostalCode,
+    creditorTown: values.creditorTown,
+    creditorCountry: values.creditorCountry,
+    creditorAccount: values.creditorAccount,
+    creditorIbanReference: values.creditorIbanReference,
   };
 }
 

@@ -6,6 +6,7 @@ import type { VscodeTextarea } from '@vscode-elements/elements';
 import type { Language } from '../src/shared/languages';
 import { BUILT_IN_LETTERS } from '../src/reminders/letter';
 import {
+  CREDITOR_FIELDS,
   FORM_FIELDS,
   LETTER_FIELDS,
   MAX_DRAFT_FIELD_LENGTH,
@@ -19,7 +20,8 @@ import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, 
 import { HostError, type HostClient } from './hostClient';
 import { PREVIEW_LIMIT, renderPreview } from './preview';
 import { applySuggestion, locateUnknownPlaceholders, type LocatedPlaceholder } from './unknownPlaceholders';
-import { FIELD_IDS, formView, type FormActions, type FormModel } from './view';
+import { importSvg } from './svgImport';
+import { FIELD_IDS, formView, todayIso, type FormActions, type FormModel } from './view';
 import { format, formatTime } from './words';
 
 const MAX_LISTED_UNKNOWN = 8;
@@ -39,6 +41,9 @@ export class SetupForm {
   private frame = 0;
   private folderCheck: ReturnType<typeof setTimeout> | undefined;
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private paymentPartTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The creditor fields and language the payment part was last asked for. */
+  private paymentPartAsked: string | undefined;
   /** The edits the host was last told of (`null`: none); nothing is sent before the host's draft was read. */
   private sentDraft: Draft | null | undefined;
   private readonly actions: FormActions;
@@ -51,7 +56,15 @@ export class SetupForm {
     /** The panel was closed since the form last showed (not merely hidden or reloaded): edits kept meanwhile are announced. */
     private readonly reopened: boolean,
   ) {
-    this.m = { t, language, letterLanguage: language, saving: false, restored: false, unknown: { items: [], total: 0 } };
+    this.m = {
+      t,
+      language,
+      letterLanguage: language,
+      saving: false,
+      restored: false,
+      unknown: { items: [], total: 0 },
+      today: todayIso(),
+    };
     this.actions = {
       input: (field, value) => this.input(field, value),
       save: () => void this.save(),
@@ -71,6 +84,7 @@ export class SetupForm {
       insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
       fixPlaceholder: (item) => this.fixPlaceholder(item),
       writeIntoFile: (field) => this.writeIntoFile(field),
+      ignoreCasesFolder: () => void this.ignoreCasesFolder(),
     };
   }
 
@@ -80,6 +94,7 @@ export class SetupForm {
     this.host.on('state', ({ state, reason }) => this.onState(state, reason));
     this.host.on('apiKey', ({ apiKey }) => this.update({ apiKey }));
     this.host.on('refused', ({ message }) => this.update({ error: message }));
+    this.host.on('casesGit', ({ casesGit }) => this.update({ casesGit }));
     this.render();
     this.root.removeAttribute('aria-busy');
     ready.then(
@@ -100,7 +115,7 @@ export class SetupForm {
   }
 
   private onInitial(state: SetupState, stored: Draft | null): void {
-    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder };
+    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder, casesGit: state.casesGit };
     if (stored) {
       // Edits kept from an earlier session, on top of today's values: say so, and what changed meanwhile.
       const { draft, changedOutside, conflicts } = rebase(stored, state);
@@ -120,7 +135,7 @@ export class SetupForm {
     const before = this.m.draft;
     if (!before) return; // Not started yet: the handshake's answer brings the newest state.
     const { draft, changedOutside, conflicts } = rebase(before, state);
-    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder, draft };
+    const change: Mutable<Partial<FormModel>> = { state, apiKey: state.apiKey, folder: state.folder, casesGit: state.casesGit, draft };
     if (reason === 'external' && isDirty(before) && changedOutside.length) {
       const union = (a: readonly FormField[] = [], b: readonly FormField[]) => [...new Set([...a, ...b])];
       change.external = {
@@ -179,6 +194,7 @@ export class SetupForm {
         saving: false,
         state: saved.state,
         folder: saved.state.folder,
+        casesGit: saved.state.casesGit,
         draft: afterSave(this.m.draft ?? draft, saved.state, result.changes),
         lastSavedAt: saved.savedAt,
         notice: format(t.savedTo, label, formatTime(saved.savedAt, this.m.language)),
@@ -193,7 +209,14 @@ export class SetupForm {
   private revert(): void {
     const { state } = this.m;
     if (!state) return;
-    this.update({ draft: startDraft(state), folder: state.folder, external: undefined, restored: false, error: undefined });
+    this.update({
+      draft: startDraft(state),
+      folder: state.folder,
+      casesGit: state.casesGit,
+      external: undefined,
+      restored: false,
+      error: undefined,
+    });
   }
 
   private async reset(): Promise<void> {
@@ -205,6 +228,7 @@ export class SetupForm {
     this.update({
       state,
       folder: state.folder,
+      casesGit: state.casesGit,
       draft: startDraft(state),
       external: undefined,
       restored: false,
@@ -219,7 +243,8 @@ export class SetupForm {
     const state = await this.run(this.host.request('selectTarget', { target }));
     const current = this.m.draft ?? draft;
     // Another target's values: the fields the user did not edit show them, the edits stay.
-    if (state) this.update({ state, folder: state.folder, notice: undefined, draft: rebase(current, state).draft });
+    if (state)
+      this.update({ state, folder: state.folder, casesGit: state.casesGit, notice: undefined, draft: rebase(current, state).draft });
     else if (this.m.state) this.update({ draft: { ...current, target: this.m.state.target } });
   }
 
@@ -242,6 +267,34 @@ export class SetupForm {
     if (folder === undefined) return;
     const status = await this.run(this.host.request('createFolder', { folder }));
     if (status && this.m.draft?.fields.casesFolder === folder) this.update({ folder: status });
+  }
+
+  private async ignoreCasesFolder(): Promise<void> {
+    const folder = this.m.draft?.fields.casesFolder;
+    if (folder === undefined) return;
+    const casesGit = await this.run(this.host.request('ignoreCasesFolder', { folder }));
+    if (casesGit) this.update({ casesGit });
+  }
+
+  /** The payment part follows the creditor fields and the letter's language, a moment after the typing stops. */
+  private schedulePaymentPart(draft: Draft): void {
+    const creditor = Object.fromEntries(CREDITOR_FIELDS.map((field) => [field, draft.fields[field].slice(0, 200)])) as Record<
+      (typeof CREDITOR_FIELDS)[number],
+      string
+    >;
+    const language = this.m.letterLanguage;
+    const key = JSON.stringify([creditor, language]);
+    if (key === this.paymentPartAsked) return;
+    this.paymentPartAsked = key;
+    clearTimeout(this.paymentPartTimer);
+    this.paymentPartTimer = setTimeout(async () => {
+      if (this.m.paymentPart === undefined) this.update({ paymentPart: 'making' });
+      const part = await this.run(this.host.request('paymentPartSvg', { creditor, language }));
+      if (!part || key !== this.paymentPartAsked) return;
+      if (!part.ok) return this.update({ paymentPart: part });
+      const svg = importSvg(part.svg);
+      this.update({ paymentPart: svg ? { ok: true, svg } : undefined });
+    }, 250);
   }
 
   private scheduleFolderCheck(folder: string): void {
@@ -300,6 +353,7 @@ export class SetupForm {
         this.render();
       }
       this.keepDraft(draft);
+      this.schedulePaymentPart(draft);
       timestamp('tilbago-preview-updated');
     });
   }

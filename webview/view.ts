@@ -5,12 +5,17 @@ import { live } from 'lit/directives/live.js';
 import { formatSwissDate } from '../src/shared/dates';
 import { formatChf } from '../src/shared/money';
 import { LANGUAGES, type Language } from '../src/shared/languages';
-import { LETTER_HEADINGS, PLACEHOLDER_MEANINGS, PLACEHOLDERS, SAMPLE_INVOICE } from '../src/reminders/letter';
+import { LETTER_HEADINGS, PLACEHOLDER_MEANINGS, PLACEHOLDERS, SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../src/reminders/letter';
+import { compact, isQrIban } from '../src/reminders/qrBillFields';
 import { SETTINGS, type SettingProblem } from '../src/settings/schema';
 import {
   formValueProblem,
+  SETTING_OF_FIELD,
   type ApiKeyState,
+  type CasesGit,
   type ConnectionTest,
+  type CreditorFormField,
+  type PaymentPart,
   type FolderStatus,
   LETTER_FIELDS,
   type FormField,
@@ -43,6 +48,12 @@ export interface FormModel {
   readonly restored: boolean;
   readonly connection?: ConnectionTest | 'testing' | undefined;
   readonly unknown: { readonly items: readonly LocatedPlaceholder[]; readonly total: number };
+  /** What Git says of the cases folder shown (the host's answer for the folder as typed). */
+  readonly casesGit?: CasesGit | undefined;
+  /** The preview's payment part: being made, the fields that keep it from being made, or its SVG (checked nodes). */
+  readonly paymentPart?: 'making' | Exclude<PaymentPart, { ok: true }> | { readonly ok: true; readonly svg: SVGSVGElement } | undefined;
+  /** Today, `yyyy-mm-dd`: the preview's date. */
+  readonly today: string;
 }
 
 export interface FormActions {
@@ -64,6 +75,7 @@ export interface FormActions {
   insertPlaceholder(placeholder: string): void;
   fixPlaceholder(item: LocatedPlaceholder): void;
   writeIntoFile(field: FormField): void;
+  ignoreCasesFolder(): void;
 }
 
 /** The element id of each field (the tests and the bench find them by these). */
@@ -77,9 +89,18 @@ export const FIELD_IDS: Record<FormField, string> = {
   letterEn: 'letter-text',
   text: 'old-letter',
   casesFolder: 'cases-folder',
+  creditorName: 'creditor-name',
+  creditorStreet: 'creditor-street',
+  creditorBuildingNumber: 'creditor-building-number',
+  creditorPostalCode: 'creditor-postal-code',
+  creditorTown: 'creditor-town',
+  creditorCountry: 'creditor-country',
+  creditorAccount: 'creditor-account',
+  creditorIbanReference: 'creditor-reference',
 };
 
-const isText = (field: FormField) => field !== 'daysAfterSecondReminder' && field !== 'daysBeforeCollection' && field !== 'casesFolder';
+/** The fields that hold a letter (empty: the built-in one). */
+const isText = (field: FormField) => field.startsWith('letter') || field === 'text';
 
 const MAX_SHOWN_PATH = 60;
 
@@ -97,7 +118,7 @@ const valueOfInput = (event: Event) => (event.currentTarget as HTMLInputElement)
 
 /** A value as the form names it: the day counts and the folder as they are, the empty ones by what they mean. */
 function shownValue(t: Strings, field: FormField, value: string | number): string {
-  if (value === '') return isText(field) ? t.builtInLetter : t.noFolder;
+  if (value === '') return isText(field) ? t.builtInLetter : field === 'casesFolder' ? t.noFolder : t.keyNotSet;
   const text = String(value);
   return text.length > MAX_SHOWN_PATH ? `${text.slice(0, MAX_SHOWN_PATH - 1)}…` : text;
 }
@@ -114,6 +135,11 @@ function problemText(t: Strings, problem: SettingProblem): string {
       return format(t.problems.tooLong, problem.maxLength);
     case 'controlCharacters':
       return t.problems.controlCharacters;
+    case 'ibanFormat':
+    case 'ibanCountry':
+    case 'ibanCheckDigit':
+    case 'notAChoice':
+      return t.problems[problem.reason];
     default:
       return t.problems.unusable;
   }
@@ -337,6 +363,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
           >
           ${brokenNote(m, a, 'casesFolder')}
         </div>
+        ${gitLine(m, a)}
       </div>
     </section>
     <section aria-labelledby="h-delays">
@@ -344,6 +371,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       ${numberField(m, a, 'daysAfterSecondReminder', t.daysAfterSecondReminder)}
       ${numberField(m, a, 'daysBeforeCollection', t.daysBeforeCollection)}
     </section>
+    ${creditorSection(m, a)}
     <section aria-labelledby="h-text">
       <h2 id="h-text">${t.sectionText}</h2>
       <div class="row">
@@ -419,8 +447,176 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <p class="hint">
         ${format(t.previewSample, SAMPLE_INVOICE.number, formatSwissDate(SAMPLE_INVOICE.invoiceDate), formatChf(SAMPLE_INVOICE.amountDueRappen))}
       </p>
-      <article id="preview" class="letter" aria-labelledby="h-preview"><h4>${LETTER_HEADINGS[m.letterLanguage]}</h4><div id="preview-body"></div></article>
+      ${previewPage(m)}
       <p id="preview-cut" class="hint" ?hidden=${text.length <= PREVIEW_LIMIT}>${format(t.previewCut, PREVIEW_LIMIT)}</p>
     </section>
   `;
+}
+
+/** Under the cases folder, when Git could commit the debtors' data: the warning and the offer to ignore the folder. */
+function gitLine(m: FormModel, a: FormActions) {
+  const { t, casesGit, draft } = m;
+  // Only the answer about the folder shown: an answer about a folder typed before does not apply.
+  if (!casesGit || !draft || casesGit.folder !== draft.fields.casesFolder) return nothing;
+  const root = casesGit.root ?? '';
+  if (casesGit.kind === 'ignored') return html`<p id="cases-git" class="hint" data-kind="ignored">${format(t.gitIgnored, root)}</p>`;
+  if (casesGit.kind !== 'exposed' && casesGit.kind !== 'mayBeExposed') return nothing;
+  return html`<div id="cases-git" class="warning row" role="alert" data-kind=${casesGit.kind}>
+    <span>${format(casesGit.kind === 'exposed' ? t.gitExposed : t.gitMayBeExposed, root)}</span>
+    <vscode-button id="add-to-gitignore" secondary @click=${a.ignoreCasesFolder}>${t.addToGitignore}</vscode-button>
+  </div>`;
+}
+
+/** What is wrong with a creditor field as typed, in a sentence; '' when nothing is. */
+function creditorProblem(m: FormModel, field: CreditorFormField, text: string): string {
+  const problem = formValueProblem(field, text);
+  if (!problem) return '';
+  const words = m.t.creditorProblems;
+  if (problem === 'tooLong') {
+    const spec = SETTINGS[SETTING_OF_FIELD[field]];
+    return format(words.tooLong, 'maxLength' in spec ? spec.maxLength : 0);
+  }
+  return problem in words ? words[problem as keyof typeof words] : m.t.problems.unusable;
+}
+
+function creditorText(
+  m: FormModel,
+  a: FormActions,
+  field: CreditorFormField,
+  options: { readonly grow?: boolean; readonly help?: string } = {},
+) {
+  const id = FIELD_IDS[field];
+  const text = m.draft?.fields[field] ?? '';
+  const problem = m.draft ? creditorProblem(m, field, text) : '';
+  const spec = SETTINGS[SETTING_OF_FIELD[field]];
+  return html`<div class=${options.grow ? 'field grow' : 'field'}>
+    <vscode-label for=${id}>${m.t.fieldNames[field]}</vscode-label>
+    <vscode-textfield
+      id=${id}
+      class="wide"
+      maxlength=${'maxLength' in spec ? spec.maxLength + 20 : 100}
+      .value=${live(text)}
+      ?invalid=${problem !== ''}
+      @input=${(event: Event) => a.input(field, valueOfInput(event))}
+    ></vscode-textfield>
+    <vscode-form-helper id=${`${id}-help`} ?data-invalid=${problem !== ''}>${problem || options.help || ''}</vscode-form-helper>
+    ${brokenNote(m, a, field)}
+  </div>`;
+}
+
+function choice(
+  m: FormModel,
+  a: FormActions,
+  field: 'creditorCountry' | 'creditorIbanReference',
+  options: readonly (readonly [string, string])[],
+  disabled = false,
+) {
+  const id = FIELD_IDS[field];
+  const value = m.draft?.fields[field] ?? '';
+  return html`<div class="field">
+    <span id=${`${id}-label`}>${m.t.fieldNames[field]}</span>
+    <div id=${id} class="targets" role="radiogroup" aria-labelledby=${`${id}-label`}>
+      ${options.map(
+        ([option, label]) =>
+          html`<label
+            ><input
+              type="radio"
+              name=${id}
+              .value=${option}
+              .checked=${option === value}
+              ?disabled=${disabled}
+              @change=${() => a.input(field, option)}
+            />${label}</label
+          >`,
+      )}
+    </div>
+    ${brokenNote(m, a, field)}
+  </div>`;
+}
+
+/** The creditor of the letter and payee of its QR-bill, checked as typed by the QR-bill's rules. */
+function creditorSection(m: FormModel, a: FormActions) {
+  const { t } = m;
+  const fields = m.draft?.fields;
+  const account = fields?.creditorAccount ?? '';
+  const qrIban = isQrIban(account);
+  const reference = fields?.creditorIbanReference ?? '';
+  return html`<section aria-labelledby="h-creditor">
+    <h2 id="h-creditor">${t.sectionCreditor}</h2>
+    <p class="hint">${t.creditorHelp}</p>
+    ${creditorText(m, a, 'creditorName')}
+    <div class="row top">
+      ${creditorText(m, a, 'creditorStreet', { grow: true })} ${creditorText(m, a, 'creditorBuildingNumber')}
+    </div>
+    <div class="row top">
+      ${creditorText(m, a, 'creditorPostalCode')} ${creditorText(m, a, 'creditorTown', { grow: true })}
+    </div>
+    ${choice(m, a, 'creditorCountry', [
+      ['CH', t.countryNames.CH],
+      ['LI', t.countryNames.LI],
+    ])}
+    ${creditorText(m, a, 'creditorAccount', { help: t.accountHelp })}
+    ${choice(
+      m,
+      a,
+      'creditorIbanReference',
+      [
+        ['none', t.referenceNone],
+        ['creditorReference', t.referenceCreditor],
+      ],
+      qrIban,
+    )}
+    <p id="creditor-reference-note" class=${qrIban && reference === 'creditorReference' ? 'warning' : 'hint'} ?hidden=${!qrIban}>
+      ${qrIban && reference === 'creditorReference' ? t.qrIbanNeedsQrReference : t.referenceQr}
+    </p>
+  </section>`;
+}
+
+/** The local date of `yyyy-mm-dd`. */
+export function todayIso(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+function paymentPartView(m: FormModel) {
+  const { t, paymentPart } = m;
+  if (!paymentPart || paymentPart === 'making') return html`<p class="payment-note">${t.paymentPartMaking}</p>`;
+  if (paymentPart.ok) return paymentPart.svg;
+  const names = (fields: readonly CreditorFormField[]) => fields.map((field) => t.fieldNames[field]).join(', ');
+  return html`<p class="payment-note" id="payment-part-missing">
+    ${paymentPart.invalid.length ? format(t.paymentPartInvalid, names(paymentPart.invalid)) : format(t.paymentPartMissing, names(paymentPart.missing))}
+  </p>`;
+}
+
+/**
+ * The letter as an A4 page: the creditor as sender, the sample debtor in the window, place and date, the heading and
+ * the text (drawn into #preview-body by preview.ts), and the QR-bill's payment part at its foot.
+ */
+function previewPage(m: FormModel) {
+  const fields = m.draft?.fields;
+  const line = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
+  const sender = fields
+    ? [
+        fields.creditorName,
+        line(fields.creditorStreet, fields.creditorBuildingNumber),
+        line(fields.creditorPostalCode, fields.creditorTown),
+      ].filter((text) => text.trim() !== '')
+    : [];
+  const recipient = [
+    SAMPLE_DEBTOR.name,
+    line(SAMPLE_DEBTOR.street, SAMPLE_DEBTOR.buildingNumber),
+    line(SAMPLE_DEBTOR.zip, SAMPLE_DEBTOR.city),
+  ];
+  const place = fields?.creditorTown.trim() || '…';
+  const account = compact(fields?.creditorAccount ?? '');
+  return html`<article id="preview" class="page" aria-labelledby="h-preview" data-account=${account}>
+    <div class="sheet">
+      <address id="preview-sender">${sender.length ? sender.map((text) => html`<div>${text}</div>`) : html`<div class="hint">${m.t.fieldNames.creditorName}</div>`}</address>
+      <address id="preview-recipient" aria-label=${m.t.sampleDebtor}>${recipient.map((text) => html`<div>${text}</div>`)}</address>
+      <p id="preview-date">${place}, ${formatSwissDate(m.today)}</p>
+      <h4>${LETTER_HEADINGS[m.letterLanguage]}</h4>
+      <div id="preview-body" class="letter-body"></div>
+    </div>
+    <figure id="payment-part" class="payment-part" aria-label=${m.t.paymentPart}>${paymentPartView(m)}</figure>
+  </article>`;
 }

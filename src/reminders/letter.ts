@@ -126,6 +126,15 @@ export const SAMPLE_INVOICE: LetterInvoice = {
   amountDueRappen: 123_450,
 };
 
+/** The debtor of the sample invoice, as the setup panel's preview addresses the letter and its payment part. */
+export const SAMPLE_DEBTOR = {
+  name: 'Muster SA',
+  street: 'Avenue de la Gare',
+  buildingNumber: '12',
+  zip: '1003',
+  city: 'Lausanne',
+} as const;
+
 export interface UnknownPlaceholder {
   /** As written, with its percent signs: `%NUMMER%`. */
   readonly text: string;

@@ -1,7 +1,7 @@
 // The QR-bill's rules for the creditor settings that are checked as they are read (the account, the lengths):
 // apart from creditor.ts so that reading the settings at activation loads only these few lines and swissqrbill's
 // IBAN check, not the rest of the QR-bill rules.
-import { isIBANValid } from 'swissqrbill/utils';
+import { isIBANValid, isQRIBAN } from 'swissqrbill/utils';
 
 /** The longest name and address parts the QR-bill allows (structured address, standard v2.3). */
 export const QR_BILL_LIMITS = { name: 70, street: 70, buildingNumber: 16, zip: 16, city: 35 } as const;
@@ -19,4 +19,10 @@ export function checkAccount(value: string): 'required' | 'ibanFormat' | 'ibanCo
   if (!/^(CH|LI)\d{2}[A-Z0-9]{17}$/.test(account)) return 'ibanFormat';
   if (!isIBANValid(account)) return 'ibanCheckDigit';
   return undefined;
+}
+
+/** Whether a valid account (spaces allowed) is a QR-IBAN, which takes a QR reference and no other. */
+export function isQrIban(value: string): boolean {
+  const account = compact(value);
+  return checkAccount(account) === undefined && isQRIBAN(account);
 }

@@ -17,6 +17,18 @@ export interface FormValues {
   /** The one letter of earlier versions (deprecated): the form offers to move it into a language's letter. */
   readonly text: string;
   readonly casesFolder: string;
+  /** The creditor of the letter and payee of its QR-bill (`tilbago.creditor.*`). */
+  readonly creditorName: string;
+  readonly creditorStreet: string;
+  readonly creditorBuildingNumber: string;
+  readonly creditorPostalCode: string;
+  readonly creditorTown: string;
+  /** `CH` or `LI`. */
+  readonly creditorCountry: string;
+  /** An IBAN or a QR-IBAN, spaces allowed. */
+  readonly creditorAccount: string;
+  /** With an ordinary IBAN: `none` or `creditorReference`. */
+  readonly creditorIbanReference: string;
 }
 
 export const FORM_FIELDS = [
@@ -28,9 +40,30 @@ export const FORM_FIELDS = [
   'letterEn',
   'text',
   'casesFolder',
+  'creditorName',
+  'creditorStreet',
+  'creditorBuildingNumber',
+  'creditorPostalCode',
+  'creditorTown',
+  'creditorCountry',
+  'creditorAccount',
+  'creditorIbanReference',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
+/** The creditor's fields, in the form's order (the QR-bill's payment part is made from them). */
+export const CREDITOR_FIELDS = [
+  'creditorName',
+  'creditorStreet',
+  'creditorBuildingNumber',
+  'creditorPostalCode',
+  'creditorTown',
+  'creditorCountry',
+  'creditorAccount',
+  'creditorIbanReference',
+] as const satisfies readonly FormField[];
+export type CreditorFormField = (typeof CREDITOR_FIELDS)[number];
+export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
 
 /** The field of each language's letter, in the order the form's language switch shows them. */
 export const LETTER_FIELDS: Readonly<Record<Language, LetterField>> = { de: 'letterDe', fr: 'letterFr', it: 'letterIt', en: 'letterEn' };
@@ -44,6 +77,14 @@ export const SETTING_OF_FIELD: Record<FormField, SettingKey> = {
   letterEn: 'reminder3.letter.en',
   text: 'reminder3.text',
   casesFolder: 'casesFolder',
+  creditorName: 'creditor.name',
+  creditorStreet: 'creditor.street',
+  creditorBuildingNumber: 'creditor.buildingNumber',
+  creditorPostalCode: 'creditor.postalCode',
+  creditorTown: 'creditor.town',
+  creditorCountry: 'creditor.country',
+  creditorAccount: 'creditor.account',
+  creditorIbanReference: 'creditor.ibanReference',
 };
 
 /** Where Save writes: the User settings, the Workspace settings, or one folder's settings in a multi-root workspace. */
@@ -61,6 +102,18 @@ export type FolderStatus =
   | { readonly kind: 'notWritable'; readonly path: string }
   | { readonly kind: 'needsWorkspaceFolder' }
   | { readonly kind: 'invalid' };
+
+/**
+ * Whether the cases folder is kept out of Git: `ignored`; `exposed` (Git said it is not ignored); `mayBeExposed` (Git
+ * could not be asked, and the .gitignore files do not certainly cover it); `noRepository` (in no Git working tree);
+ * `notChecked` (no folder, or a path that cannot be resolved). `root`: the working tree's root.
+ */
+export interface CasesGit {
+  readonly kind: 'ignored' | 'exposed' | 'mayBeExposed' | 'noRepository' | 'notChecked';
+  /** The cases folder as written in the form, which this answer is about. */
+  readonly folder: string;
+  readonly root?: string;
+}
 
 /** Which settings file holds a value. */
 export type SettingOrigin = 'user' | 'workspace' | 'workspaceFolder';
@@ -87,6 +140,8 @@ export interface SetupState {
   /** The values in effect that are not what the settings file says, because what it says cannot be used. */
   readonly broken: Partial<Record<FormField, BrokenValue>>;
   readonly folder: FolderStatus;
+  /** Whether Git keeps the cases folder in effect out of its repository (the debtors' data must not be committed). */
+  readonly casesGit: CasesGit;
   /** Never the key: whether one is set and, for a long key, its last 4 characters. */
   readonly apiKey: ApiKeyState;
 }
@@ -173,7 +228,9 @@ function object<S extends Record<string, Check<unknown>>>(
 /* @__NO_SIDE_EFFECTS__ */
 function object(shape: Record<string, Check<unknown>>, partial?: 'partial'): Check<Record<string, unknown>> {
   const keys = Object.keys(shape);
-  const expected = !keys.length ? 'no fields' : partial ? `only fields among ${keys.join(', ')}` : `exactly the fields ${keys.join(', ')}`;
+  // A long list is cut, so the error stays short.
+  const names = keys.length > 8 ? `${keys.slice(0, 3).join(', ')}… (${keys.length})` : keys.join(', ');
+  const expected = !keys.length ? 'no fields' : partial ? `only fields among ${names}` : `exactly the fields ${names}`;
   return (raw) => {
     if (!isPlainObject(raw)) return refuse('must be an object');
     const own = Reflect.ownKeys(raw);
@@ -240,9 +297,31 @@ const draftFields = object({
   letterEn: draftField,
   text: draftField,
   casesFolder: draftField,
+  creditorName: draftField,
+  creditorStreet: draftField,
+  creditorBuildingNumber: draftField,
+  creditorPostalCode: draftField,
+  creditorTown: draftField,
+  creditorCountry: draftField,
+  creditorAccount: draftField,
+  creditorIbanReference: draftField,
 });
 export const checkDraft: Check<Draft> = object({ target: targetId, base: draftFields, fields: draftFields });
 const none = object({});
+// The creditor fields as typed (not yet valid: the host says what keeps a payment part from being made).
+const creditorFieldText = string(0, 200);
+const creditorFields = object({
+  creditorName: creditorFieldText,
+  creditorStreet: creditorFieldText,
+  creditorBuildingNumber: creditorFieldText,
+  creditorPostalCode: creditorFieldText,
+  creditorTown: creditorFieldText,
+  creditorCountry: creditorFieldText,
+  creditorAccount: creditorFieldText,
+  creditorIbanReference: creditorFieldText,
+});
+const languageCode: Check<Language> = (raw) =>
+  raw === 'de' || raw === 'fr' || raw === 'it' || raw === 'en' ? pass(raw) : refuse('must be one of de, fr, it, en');
 
 /** The requests of the webview: one validator of the parameters each. */
 const REQUEST_PARAMS = {
@@ -261,6 +340,14 @@ const REQUEST_PARAMS = {
         letterEn: formValue('letterEn'),
         text: formValue('text'),
         casesFolder: formValue('casesFolder'),
+        creditorName: formValue('creditorName'),
+        creditorStreet: formValue('creditorStreet'),
+        creditorBuildingNumber: formValue('creditorBuildingNumber'),
+        creditorPostalCode: formValue('creditorPostalCode'),
+        creditorTown: formValue('creditorTown'),
+        creditorCountry: formValue('creditorCountry'),
+        creditorAccount: formValue('creditorAccount'),
+        creditorIbanReference: formValue('creditorIbanReference'),
       },
       'partial',
     ),
@@ -275,6 +362,10 @@ const REQUEST_PARAMS = {
   browseFolder: object({ folder: folderPath }),
   checkFolder: object({ folder: folderPath }),
   createFolder: object({ folder: folderPath }),
+  /** Adds the cases folder (as written in the form) to its repository's .gitignore, when Git does not ignore it. */
+  ignoreCasesFolder: object({ folder: folderPath }),
+  /** The QR-bill's payment part for the sample invoice, as SVG, from the creditor fields as typed. */
+  paymentPartSvg: object({ creditor: creditorFields, language: languageCode }),
 } satisfies Record<string, Check<unknown>>;
 
 /** What each request answers. */
@@ -292,7 +383,18 @@ export interface RequestResults {
   browseFolder: { readonly folder: string; readonly status: FolderStatus } | null;
   checkFolder: FolderStatus;
   createFolder: FolderStatus;
+  /** Git's answer after the line was added (or why not: the answer as it stands). */
+  ignoreCasesFolder: CasesGit;
+  paymentPartSvg: PaymentPart;
 }
+
+/**
+ * The payment part of the preview: the SVG made by swissqrbill (its text, to be parsed and checked by the form),
+ * or the creditor fields that keep one from being made (missing or wrong), by field.
+ */
+export type PaymentPart =
+  | { readonly ok: true; readonly svg: string }
+  | { readonly ok: false; readonly missing: readonly CreditorFormField[]; readonly invalid: readonly CreditorFormField[] };
 
 /** The notifications of the webview (no answer). */
 const NOTIFICATION_PARAMS = {
@@ -318,6 +420,8 @@ export type StateReason = 'external' | 'targets';
 export interface HostNotifications {
   state: { readonly state: SetupState; readonly reason: StateReason };
   apiKey: { readonly apiKey: ApiKeyState };
+  /** Git's answer about a cases folder the form checked (sent after checkFolder, browseFolder and createFolder). */
+  casesGit: { readonly casesGit: CasesGit };
   /** A message that was refused and has no request to answer. */
   refused: { readonly message: string };
 }

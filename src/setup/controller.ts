@@ -5,12 +5,18 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
 import { casesFolderStatus, resolveForForm } from './folderStatus';
+import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
+import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../reminders/letter';
+import { paymentPartData } from './paymentPart';
+import { SETUP_FORM_STRINGS } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { storedCasesFolder } from '../settings/casesFolder';
-import type { Language } from '../shared/languages';
+import { languageOf, type Language } from '../shared/languages';
 import {
   checkDraft,
   editedFields,
+  type CasesGit,
+  type FolderStatus,
   FORM_FIELDS,
   parseWebviewMessage,
   type ConnectionOutcome,
@@ -43,7 +49,10 @@ export interface SetupHost {
   readonly walkthroughId: string;
   apiKeyStatus(): Promise<ApiKeyStatus>;
   readonly onDidChangeApiKey: vscode.Event<void>;
-  /** Where the form's unsaved edits wait while it is closed: the workspace's state (the form never holds the key). */
+  /**
+   * The workspace's state: where the form's unsaved edits wait while it is closed (the form never holds the key),
+   * and which cases folders were warned about Git (shared with New case, which then does not warn again).
+   */
   readonly drafts: vscode.Memento;
 }
 
@@ -152,9 +161,34 @@ export class SetupController implements vscode.Disposable {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
       return null;
     },
-    checkFolder: ({ folder }) => casesFolderStatus(folder, this.baseFolder()),
-    browseFolder: ({ folder }) => this.browseFolder(folder),
-    createFolder: ({ folder }) => this.createFolder(folder),
+    checkFolder: async ({ folder }) => this.withGit(folder, await casesFolderStatus(folder, this.baseFolder())),
+    browseFolder: async ({ folder }) => {
+      const picked = await this.browseFolder(folder);
+      return picked && { folder: picked.folder, status: await this.withGit(picked.folder, picked.status) };
+    },
+    createFolder: async ({ folder }) => this.withGit(folder, await this.createFolder(folder)),
+    ignoreCasesFolder: async ({ folder }) => {
+      const status = await casesFolderStatus(folder, this.baseFolder());
+      if ('path' in status) {
+        const check = await checkCasesFolder(status.path);
+        if (check.state === 'exposed') await addToGitignoreAndSay(check, status.path);
+      }
+      return this.casesGit(folder, status);
+    },
+    paymentPartSvg: async ({ creditor, language }) => {
+      const data = paymentPartData(creditor);
+      if (!data.ok) return { ok: false, missing: data.missing, invalid: data.invalid };
+      // swissqrbill's SVG renderer is loaded only when a preview asks for it.
+      const { paymentPartSvg } = await import('../reminders/paymentPartSvg');
+      const svg = paymentPartSvg({
+        creditor: data.creditor,
+        debtor: SAMPLE_DEBTOR,
+        amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
+        reference: data.reference,
+        language,
+      });
+      return { ok: true, svg };
+    },
   };
 
   private readonly notifications: NotificationHandlers = {
@@ -254,6 +288,7 @@ export class SetupController implements vscode.Disposable {
     this.targetId = target.id;
     const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
     const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
+    const casesGit = await this.casesGit(values.casesFolder, folder);
     return {
       language: this.host.language,
       targets: saveTargets().map(publicTarget),
@@ -262,8 +297,33 @@ export class SetupController implements vscode.Disposable {
       setAtTarget,
       broken,
       folder,
+      casesGit,
       apiKey,
     };
+  }
+
+  /**
+   * Whether Git keeps the cases folder out of its repository. A folder the form shows as exposed counts as warned
+   * about: New case does not warn about it again.
+   */
+  private async casesGit(folder: string, status: FolderStatus): Promise<CasesGit> {
+    if (!('path' in status)) return { kind: 'notChecked', folder };
+    const check = await checkCasesFolder(status.path);
+    const root = check.root === undefined ? {} : { root: check.root };
+    if (check.state !== 'exposed') return { kind: check.state, folder, ...root };
+    await markWarned(this.host.drafts, status.path);
+    return { kind: check.byGit ? 'exposed' : 'mayBeExposed', folder, ...root };
+  }
+
+  /** Tells the form what Git says of a folder it checked, after the status itself (which answers at once). */
+  private withGit(folder: string, status: FolderStatus): FolderStatus {
+    // A folder without a path (not set, invalid) has nothing to check: the form shows no Git line for it.
+    if (!('path' in status)) return status;
+    void this.casesGit(folder, status).then(
+      (casesGit) => this.notify('casesGit', { casesGit }),
+      (error: unknown) => log().warn(`Setup form: the Git check failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return status;
   }
 
   /** The state, remembered as the last the form was sent. */
@@ -351,5 +411,8 @@ function describeSetValue(field: FormField, values: FormValues): string {
       return vscode.l10n.t('Your text of the 3rd reminder ({0} characters)', values.text.length);
     case 'casesFolder':
       return vscode.l10n.t('The cases folder: {0}', values.casesFolder);
+    default:
+      // The creditor fields, by the form's own names for them, in the display language.
+      return `${SETUP_FORM_STRINGS[languageOf(vscode.env.language)].fieldNames[field]}: ${values[field]}`;
   }
 }

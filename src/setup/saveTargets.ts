@@ -86,6 +86,14 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
     letterEn: read('letterEn'),
     text: read('text'),
     casesFolder: read('casesFolder'),
+    creditorName: read('creditorName'),
+    creditorStreet: read('creditorStreet'),
+    creditorBuildingNumber: read('creditorBuildingNumber'),
+    creditorPostalCode: read('creditorPostalCode'),
+    creditorTown: read('creditorTown'),
+    creditorCountry: read('creditorCountry'),
+    creditorAccount: read('creditorAccount'),
+    creditorIbanReference: read('creditorIbanReference'),
   };
   const setAtTarget = Object.fromEntries(FORM_FIELDS.map((field) => [field, isSetAt(config, field, target)])) as Record<FormField, boolean>;
   return { values, setAtTarget, broken };

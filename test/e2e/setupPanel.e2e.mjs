@@ -134,7 +134,7 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026/, 'preview after the fix');
     await form().locator('#unknown').waitFor({ state: 'hidden', timeout: 5000 });
     await text.fill('%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant ');
-    await expectText(form().locator('#preview'), /Facture 2026-0142 du 03\.08\.2026, montant\s*$/, 'preview of the new text');
+    await expectText(form().locator('#preview-body'), /Facture 2026-0142 du 03\.08\.2026, montant\s*$/, 'preview of the new text');
   });
 
   step('clicking a dynamic value inserts it at the cursor, from the keyboard too', async () => {
@@ -163,6 +163,53 @@ export async function runSetupPanelE2e() {
     const english = await form().locator('#letter-text textarea').inputValue();
     if (!english.endsWith('montant %MONTANT%')) throw new Error(`back in English, the box holds ${JSON.stringify(english)}`);
     await expectText(form().locator('#preview'), /THIRD AND FINAL REMINDER\s*Dear Sir or Madam,/, 'English preview again');
+  });
+
+  step('the creditor section checks the account as typed; the preview is a page with the payment part', async () => {
+    await expectText(
+      form().locator('#payment-part'),
+      /No payment part yet: the creditor settings need Creditor’s name, Street, Postal code, Town, Account \(IBAN or QR-IBAN\)\./,
+      'the payment part names what is missing',
+    );
+    const fill = (id, text) => form().locator(`#${id} input`).fill(text);
+    await fill('creditor-name', 'Muster Treuhand AG');
+    await fill('creditor-street', 'Bahnhofstrasse');
+    await fill('creditor-building-number', '7');
+    await fill('creditor-postal-code', '8001');
+    await fill('creditor-town', 'Zürich');
+    await fill('creditor-account', 'CH93 0076 2011 6238 5295 8');
+    await expectText(
+      form().locator('#creditor-account-help[data-invalid]'),
+      /^Wrong IBAN check digit: the account has a typing error\.$/,
+      'a wrong IBAN check digit, as typed',
+    );
+    await expectText(form().locator('#payment-part'), /No payment part: correct Account \(IBAN or QR-IBAN\)/, 'no payment part');
+    await fill('creditor-account', 'CH93 0076 2011 6238 5295 7');
+    await form().locator('#creditor-account-help:not([data-invalid])').waitFor({ timeout: 5000 });
+    await form().locator('#payment-part > svg').waitFor({ timeout: 20_000 });
+    await expectText(form().locator('#preview-sender'), /Muster Treuhand AG\s+Bahnhofstrasse 7\s+8001 Zürich/, 'the sender');
+    await expectText(form().locator('#preview-recipient'), /Muster SA\s+Avenue de la Gare 12\s+1003 Lausanne/, 'the sample debtor');
+    await expectText(form().locator('#preview-date'), /^Zürich, \d\d\.\d\d\.\d{4}$/, 'place and date');
+    const svgText = await form()
+      .locator('#payment-part > svg')
+      .evaluate((svg) => svg.textContent);
+    if (!/Payment part/.test(svgText) || !svgText.includes('Muster Treuhand AG') || !/CH93 ?0076/.test(svgText))
+      throw new Error(`the payment part's SVG holds ${JSON.stringify(svgText.slice(0, 200))}`);
+    // The payment part follows the letter's language.
+    await form().locator('#letter-language input[value="de"]').check();
+    await form().locator('#payment-part > svg').filter({ hasText: 'Zahlteil' }).waitFor({ timeout: 10_000 });
+    await form().locator('#letter-language input[value="en"]').check();
+    // A QR-IBAN takes a QR reference, never a creditor reference.
+    await form().locator('#creditor-reference input[value="creditorReference"]').check();
+    await fill('creditor-account', 'CH44 3199 9123 0008 8901 2');
+    await expectText(form().locator('#creditor-reference-note'), /QR-IBAN is used with a QR reference only/, 'the QR-IBAN warning');
+    await fill('creditor-account', 'CH93 0076 2011 6238 5295 7');
+    await form().locator('#creditor-reference-note').waitFor({ state: 'hidden', timeout: 5000 });
+    await form()
+      .locator('#h-preview')
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-preview-page.png') });
   });
 
   step('the cases folder: a missing one is reported and can be created', async () => {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
@@ -30,7 +32,17 @@ const values = {
   casesFolder: 'Cas tilbago',
 };
 const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '', text: '' };
-const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '' };
+const noCreditor = {
+  creditorName: '',
+  creditorStreet: '',
+  creditorBuildingNumber: '',
+  creditorPostalCode: '',
+  creditorTown: '',
+  creditorCountry: 'CH',
+  creditorAccount: '',
+  creditorIbanReference: 'none',
+};
+const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '', ...noCreditor };
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
 
@@ -80,7 +92,7 @@ describe('setup panel', () => {
       ],
     );
     assert.equal(state.target, 'workspace', 'with a folder open, Save goes to the workspace');
-    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, ...noLetters, casesFolder: '' });
+    assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 25, ...noLetters, casesFolder: '', ...noCreditor });
     assert.deepEqual(state.broken, {});
     assert.deepEqual(state.folder, { kind: 'notSet' });
     assert.deepEqual(Object.keys(state.apiKey), ['set']);
@@ -102,7 +114,7 @@ describe('setup panel', () => {
     const { state, savedAt } = await form.call('save', { target: 'workspace', changes: values });
     assert.ok(Math.abs(savedAt - Date.now()) < 10_000, 'the time of the save');
     assert.equal(form.states().at(-1)!.reason, 'saved');
-    assert.deepEqual(state.values, values);
+    assert.deepEqual(state.values, { ...values, ...noCreditor });
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
     assert.match(onDisk, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
     assert.match(onDisk, /"tilbago\.reminder3\.daysBeforeCollection": 20/);
@@ -189,7 +201,13 @@ describe('setup panel', () => {
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
-    assert.deepEqual(form.lastState().values, { daysAfterSecondReminder: 10, daysBeforeCollection: 15, ...noLetters, casesFolder: '' });
+    assert.deepEqual(form.lastState().values, {
+      daysAfterSecondReminder: 10,
+      daysBeforeCollection: 15,
+      ...noLetters,
+      casesFolder: '',
+      ...noCreditor,
+    });
     assert.ok(Object.values(form.lastState().setAtTarget).every((set) => !set));
   });
 
@@ -238,7 +256,13 @@ describe('setup panel', () => {
         '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
-      assert.deepEqual(state.values, { daysAfterSecondReminder: 10, daysBeforeCollection: 365, ...noLetters, casesFolder: '' });
+      assert.deepEqual(state.values, {
+        daysAfterSecondReminder: 10,
+        daysBeforeCollection: 365,
+        ...noLetters,
+        casesFolder: '',
+        ...noCreditor,
+      });
       assert.deepEqual(state.broken, {
         daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
         daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
@@ -353,6 +377,80 @@ describe('setup panel', () => {
       cancelled.restore();
     }
     await fs.rm(path.join(workspaceFolder().uri.fsPath, 'dossiers'), { recursive: true });
+  });
+
+  it('a cases folder Git does not ignore: the state and a folder check say so, Add to .gitignore fixes it, and New case will not warn again', async function () {
+    this.timeout(30_000);
+    const temp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-git-')));
+    const cases = path.join(temp, 'cases');
+    await fs.mkdir(cases);
+    // With Git installed, Git itself is asked; without it, a .git folder makes a working tree and the
+    // .gitignore files are read instead ("may be exposed").
+    const gitInit = await new Promise<boolean>((resolve) => execFile('git', ['init', '-q', temp], (error) => resolve(!error)));
+    if (!gitInit) await fs.mkdir(path.join(temp, '.git'));
+    const exposedKind = gitInit ? 'exposed' : 'mayBeExposed';
+    const messages = recordMessages();
+    try {
+      await config().update('casesFolder', cases, vscode.ConfigurationTarget.Workspace);
+      const { state } = await form.call('ready', {});
+      assert.deepEqual(state.casesGit, { kind: exposedKind, folder: cases, root: temp });
+      assert.deepEqual(form.drafts.get('tilbago.gitExposureWarned'), [cases], 'shown in the panel: New case does not warn again');
+
+      // A folder typed in the form: the status answers at once, Git's answer follows as a notification.
+      const other = path.join(temp, 'other');
+      assert.equal((await form.call('checkFolder', { folder: other })).kind, 'missing');
+      const told = await waitFor('the casesGit notification', () =>
+        form.posted.find((m) => m.type === 'casesGit' && m.params.casesGit.folder === other),
+      );
+      assert.equal(told.type === 'casesGit' && told.params.casesGit.kind, exposedKind);
+
+      assert.deepEqual(await form.call('ignoreCasesFolder', { folder: cases }), { kind: 'ignored', folder: cases, root: temp });
+      assert.equal(await fs.readFile(path.join(temp, '.gitignore'), 'utf8'), '/cases/\n');
+      assert.ok(
+        messages.shown.some((m) => /Added the line \/cases\/ to/.test(m.message)),
+        'and says so',
+      );
+      assert.equal((await form.call('selectTarget', { target: 'workspace' })).casesGit.kind, 'ignored', 'the state says ignored');
+      // Asked again, nothing more is added.
+      await form.call('ignoreCasesFolder', { folder: cases });
+      assert.equal(await fs.readFile(path.join(temp, '.gitignore'), 'utf8'), '/cases/\n');
+
+      const outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-nogit-')));
+      assert.deepEqual(await form.call('ignoreCasesFolder', { folder: outside }), { kind: 'noRepository', folder: outside });
+      assert.equal((await form.call('selectTarget', { target: 'workspace' })).casesGit.kind, 'ignored');
+      await fs.rm(outside, { recursive: true, force: true });
+    } finally {
+      messages.restore();
+      await fs.rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('makes the payment part of the preview from the creditor fields as typed, or names what is missing', async () => {
+    const creditor = {
+      creditorName: 'Muster & Söhne AG',
+      creditorStreet: 'Bahnhofstrasse',
+      creditorBuildingNumber: '1',
+      creditorPostalCode: '8001',
+      creditorTown: 'Zürich',
+      creditorCountry: 'CH',
+      creditorAccount: 'CH44 3199 9123 0008 8901 2',
+      creditorIbanReference: 'none',
+    };
+    const part = await form.call('paymentPartSvg', { creditor, language: 'it' });
+    assert.ok(part.ok, 'made');
+    assert.match(part.svg, /^<svg /);
+    assert.match(part.svg, /Sezione pagamento/, 'in the language asked');
+    assert.match(part.svg, /Muster &amp; Söhne AG/);
+    assert.match(part.svg, /Riferimento/, 'a QR-IBAN: with its QR reference');
+    assert.deepEqual(await form.call('paymentPartSvg', { creditor: { ...creditor, creditorName: '', creditorTown: '' }, language: 'de' }), {
+      ok: false,
+      missing: ['creditorName', 'creditorTown'],
+      invalid: [],
+    });
+    assert.deepEqual(
+      await form.call('paymentPartSvg', { creditor: { ...creditor, creditorAccount: 'CH44 3199 9123 0008 8901 3' }, language: 'de' }),
+      { ok: false, missing: [], invalid: ['creditorAccount'] },
+    );
   });
 
   it('the key buttons run the palette commands, and the form learns the new status', async () => {

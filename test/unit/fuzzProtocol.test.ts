@@ -1,7 +1,7 @@
 // 100,000 generated hostile messages against the protocol check: it never throws, never lets a bad one through,
 // and what it lets through is a fresh object of allowed fields only.
 import * as assert from 'node:assert/strict';
-import { FORM_FIELDS, formValueProblem, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
+import { CREDITOR_FIELDS, FORM_FIELDS, formValueProblem, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
 import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
 
 describe('protocol check under fuzzing', () => {
@@ -34,6 +34,13 @@ describe('protocol check under fuzzing', () => {
           if (Object.hasOwn(sent.params.changes, field)) assert.equal(formValueProblem(field, sent.params.changes[field]), undefined);
         }
       }
+      if (sent.type === 'paymentPartSvg') {
+        assert.deepEqual(Object.keys(sent.params.creditor).sort(), [...CREDITOR_FIELDS].sort(), `message ${i}`);
+        for (const field of CREDITOR_FIELDS)
+          assert.ok(typeof sent.params.creditor[field] === 'string' && sent.params.creditor[field].length <= 200);
+        assert.ok(['de', 'fr', 'it', 'en'].includes(sent.params.language), `message ${i}: a language`);
+      }
+      if (sent.type === 'ignoreCasesFolder') assert.equal(formValueProblem('casesFolder', sent.params.folder), undefined);
       if (sent.type === 'draft' && sent.params.draft) {
         for (const fields of [sent.params.draft.base, sent.params.draft.fields]) {
           assert.deepEqual(Object.keys(fields).sort(), [...FORM_FIELDS].sort());

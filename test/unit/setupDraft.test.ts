@@ -18,6 +18,16 @@ import {
 import { connectToHost, HostError } from '../../webview/hostClient';
 import { applySuggestion, locateUnknownPlaceholders } from '../../webview/unknownPlaceholders';
 
+const NO_CREDITOR = {
+  creditorName: '',
+  creditorStreet: '',
+  creditorBuildingNumber: '',
+  creditorPostalCode: '',
+  creditorTown: '',
+  creditorCountry: 'CH',
+  creditorAccount: '',
+  creditorIbanReference: 'none',
+};
 const values: FormValues = {
   daysAfterSecondReminder: 10,
   daysBeforeCollection: 15,
@@ -27,6 +37,7 @@ const values: FormValues = {
   letterEn: '',
   text: '',
   casesFolder: 'cases',
+  ...NO_CREDITOR,
 };
 const state = (over: Partial<FormValues> = {}, target = 'workspace') => ({ target, values: { ...values, ...over } });
 
@@ -43,11 +54,21 @@ describe('setup form: the draft of unsaved edits', () => {
       letterEn: '',
       text: '',
       casesFolder: 'cases',
+      ...NO_CREDITOR,
     });
     const edited = edit(draft, 'daysBeforeCollection', '20');
     assert.equal(isDirty(edited), true);
     assert.equal(isDirty(edit(edited, 'daysBeforeCollection', '15')), false);
     assert.equal(edit(draft, 'letterFr', 'Madame,'), draft, 'no change, same object');
+  });
+
+  it('the creditor fields are text fields of the draft, checked by the QR-bill rules before Save', () => {
+    const draft = edit(edit(startDraft(state()), 'creditorName', 'Muster AG'), 'creditorAccount', 'CH93 0076 2011 6238 5295 7');
+    assert.deepEqual(changesToSave(draft), { changes: { creditorName: 'Muster AG', creditorAccount: 'CH93 0076 2011 6238 5295 7' } });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorAccount', 'CH93 0076 2011 6238 5295 8')), { invalid: ['creditorAccount'] });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorName', 'x'.repeat(71))), { invalid: ['creditorName'] });
+    assert.deepEqual(changesToSave(edit(draft, 'creditorCountry', 'DE')), { invalid: ['creditorCountry'] });
+    assert.deepEqual(rebase(draft, state({ creditorTown: 'Bern' })).draft.fields.creditorTown, 'Bern', 'an untouched field follows the file');
   });
 
   it('Save sends the edited fields only, as values; an edited field that cannot be saved stops it', () => {

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { checkDraft, editedFields, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
 
+const creditor = {
+  creditorName: 'Muster AG',
+  creditorStreet: 'Bahnhofstrasse',
+  creditorBuildingNumber: '1',
+  creditorPostalCode: '8001',
+  creditorTown: 'Zürich',
+  creditorCountry: 'CH',
+  creditorAccount: 'CH93 0076 2011 6238 5295 7',
+  creditorIbanReference: 'none',
+};
 const changes = {
   daysAfterSecondReminder: 10,
   daysBeforeCollection: 15,
@@ -10,6 +20,7 @@ const changes = {
   letterEn: '',
   text: '',
   casesFolder: 'Cas tilbago',
+  ...creditor,
 };
 const save = (params: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
   type: 'save',
@@ -26,6 +37,7 @@ const fields = {
   letterEn: '',
   text: '',
   casesFolder: '',
+  ...creditor,
 };
 const draft = { target: 'workspace', base: fields, fields: { ...fields, letterFr: 'Bonjour' } };
 
@@ -52,6 +64,13 @@ describe('setup protocol: messages from the webview', () => {
       { type: 'browseFolder', id: 8, params: { folder: '' } },
       { type: 'checkFolder', id: 9, params: { folder: '../cases' } },
       { type: 'createFolder', id: 10, params: { folder: '/srv/cases' } },
+      { type: 'ignoreCasesFolder', id: 11, params: { folder: 'cases' } },
+      { type: 'paymentPartSvg', id: 12, params: { creditor, language: 'fr' } },
+      {
+        type: 'paymentPartSvg',
+        id: 13,
+        params: { creditor: { ...creditor, creditorAccount: 'CH00 wrong', creditorName: '' }, language: 'de' },
+      },
       { type: 'draft', params: { draft } },
       { type: 'draft', params: { draft: null } },
     ];
@@ -116,6 +135,7 @@ describe('setup protocol: messages from the webview', () => {
     }
     for (const folder of [42, null, 'a\u0007b', 'x'.repeat(4097)]) {
       refused({ type: 'createFolder', id: 1, params: { folder } }, /params\.folder must be a path/);
+      refused({ type: 'ignoreCasesFolder', id: 1, params: { folder } }, /params\.folder must be a path/);
     }
     refused(
       { type: 'draft', params: { draft: { ...draft, fields: { ...fields, text: 42 } } } },
@@ -135,5 +155,36 @@ describe('setup protocol: messages from the webview', () => {
     assert.deepEqual(editedFields(draft), ['letterFr']);
     for (const stored of [undefined, null, 'x', { ...draft, fields: undefined }, { ...draft, target: '' }])
       assert.equal(checkDraft(stored).ok, false);
+  });
+
+  it('checks the payment part request: every creditor field as text of at most 200 characters, one of the four languages', () => {
+    const payment = (params: Record<string, unknown>) => ({
+      type: 'paymentPartSvg',
+      id: 7,
+      params: { creditor, language: 'de', ...params },
+    });
+    refused(payment({ language: 'es' }), /params\.language must be one of de, fr, it, en/);
+    refused(payment({ language: undefined }), /params\.language must be one of/);
+    refused(
+      payment({ creditor: { ...creditor, creditorName: 'x'.repeat(201) } }),
+      /params\.creditor\.creditorName must be a string of 0 to 200/,
+    );
+    refused(payment({ creditor: { ...creditor, creditorAccount: 42 } }), /params\.creditor\.creditorAccount must be a string/);
+    refused(payment({ creditor: { ...creditor, extra: '' } }), /params\.creditor must have exactly the fields/);
+    const { creditorTown: _, ...withoutTown } = creditor;
+    refused(payment({ creditor: withoutTown }), /params\.creditor must have exactly the fields/);
+    refused(
+      { ...payment({}), params: { creditor, language: 'de', svg: '<svg/>' } },
+      /params must have exactly the fields creditor, language/,
+    );
+  });
+
+  it('refuses a save of creditor values the QR-bill does not take, naming why', () => {
+    refused(save({ changes: { creditorAccount: 'CH93 0076 2011 6238 5295 8' } }), /creditorAccount cannot be saved: ibanCheckDigit/);
+    refused(save({ changes: { creditorAccount: 'DE89 3704 0044 0532 0130 00' } }), /creditorAccount cannot be saved: ibanCountry/);
+    refused(save({ changes: { creditorName: 'x'.repeat(71) } }), /creditorName cannot be saved: tooLong/);
+    refused(save({ changes: { creditorCountry: 'DE' } }), /creditorCountry cannot be saved: notAChoice/);
+    refused(save({ changes: { creditorIbanReference: 'qrReference' } }), /creditorIbanReference cannot be saved: notAChoice/);
+    assert.ok(parseWebviewMessage(save({ changes: { creditorAccount: '', creditorName: 'x'.repeat(70) } })).ok, 'empty: not set; 70: fits');
   });
 });

@@ -1,0 +1,55 @@
+// The QR-bill's payment part as SVG (swissqrbill's SVG output), for the setup panel's preview of the letter.
+// Loaded with `await import()` only when the preview asks for it: swissqrbill's SVG renderer stays out of the entry.
+import { SwissQRBill } from 'swissqrbill/svg';
+import type { Language } from '../shared/languages';
+import type { Creditor } from './creditor';
+
+const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
+
+export interface PaymentPartInput {
+  readonly creditor: Creditor;
+  readonly debtor: {
+    readonly name: string;
+    readonly street: string;
+    readonly buildingNumber?: string;
+    readonly zip: string;
+    readonly city: string;
+  };
+  readonly amountDueRappen: number;
+  /** A QR reference with a QR-IBAN; a creditor reference or '' with an IBAN. */
+  readonly reference: string;
+  readonly message?: string;
+  readonly language: Language;
+}
+
+/** The payment part (210 × 105 mm) as the text of an SVG document. @throws when swissqrbill refuses the data. */
+export function paymentPartSvg(input: PaymentPartInput): string {
+  const { creditor, debtor } = input;
+  const bill = new SwissQRBill(
+    {
+      currency: 'CHF',
+      amount: input.amountDueRappen / 100,
+      creditor: {
+        name: creditor.name,
+        address: creditor.street,
+        ...(creditor.buildingNumber ? { buildingNumber: creditor.buildingNumber } : {}),
+        zip: creditor.zip,
+        city: creditor.city,
+        country: creditor.country,
+        account: creditor.account,
+      },
+      debtor: {
+        name: debtor.name,
+        address: debtor.street,
+        ...(debtor.buildingNumber ? { buildingNumber: debtor.buildingNumber } : {}),
+        zip: debtor.zip,
+        city: debtor.city,
+        country: 'CH',
+      },
+      ...(input.reference ? { reference: input.reference } : {}),
+      ...(input.message ? { additionalInformation: input.message } : {}),
+    },
+    { language: QR_BILL_LANGUAGES[input.language] },
+  );
+  return bill.toString();
+}

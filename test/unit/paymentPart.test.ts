@@ -1,0 +1,63 @@
+// The setup panel's payment part: what the creditor fields as typed lack for it, and the SVG swissqrbill makes of
+// them for the sample invoice.
+import * as assert from 'node:assert/strict';
+import { paymentPartSvg } from '../../src/reminders/paymentPartSvg';
+import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../../src/reminders/letter';
+import type { CreditorFormValues } from '../../src/setup/contract';
+import { paymentPartData } from '../../src/setup/paymentPart';
+
+const creditor: CreditorFormValues = {
+  creditorName: 'Muster AG',
+  creditorStreet: 'Bahnhofstrasse',
+  creditorBuildingNumber: '1',
+  creditorPostalCode: '8001',
+  creditorTown: 'Zürich',
+  creditorCountry: 'CH',
+  creditorAccount: 'CH93 0076 2011 6238 5295 7',
+  creditorIbanReference: 'none',
+};
+const QR_IBAN = 'CH44 3199 9123 0008 8901 2';
+
+describe('setup panel: the payment part of the preview', () => {
+  it('names the fields that are missing, in the form order, and those that are wrong', () => {
+    assert.deepEqual(paymentPartData({ ...creditor, creditorName: ' ', creditorAccount: '' }), {
+      ok: false,
+      missing: ['creditorName', 'creditorAccount'],
+      invalid: [],
+    });
+    assert.deepEqual(paymentPartData({ ...creditor, creditorTown: '', creditorAccount: 'CH93 0076 2011 6238 5295 8' }), {
+      ok: false,
+      missing: ['creditorTown'],
+      invalid: ['creditorAccount'],
+    });
+    assert.deepEqual(paymentPartData({ ...creditor, creditorName: 'x'.repeat(71) }), { ok: false, missing: [], invalid: ['creditorName'] });
+    assert.deepEqual(paymentPartData({ ...creditor, creditorCountry: 'DE' }), { ok: false, missing: [], invalid: ['creditorCountry'] });
+  });
+
+  it('gives an IBAN no reference or a creditor reference, and a QR-IBAN a QR reference whatever the choice', () => {
+    const none = paymentPartData(creditor);
+    assert.ok(none.ok && none.reference === '' && none.creditor.account === 'CH9300762011623852957');
+    const rf = paymentPartData({ ...creditor, creditorIbanReference: 'creditorReference' });
+    assert.ok(rf.ok && /^RF\d{2}20260142$/.test(rf.reference), JSON.stringify(rf));
+    const qr = paymentPartData({ ...creditor, creditorAccount: QR_IBAN, creditorIbanReference: 'creditorReference' });
+    assert.ok(qr.ok && qr.creditor.accountKind === 'qrIban' && /^\d{27}$/.test(qr.reference), JSON.stringify(qr));
+  });
+
+  it('makes an SVG of the payment part in the language asked, with the creditor, the sample debtor and the amount', () => {
+    const data = paymentPartData({ ...creditor, creditorName: 'Muster & <Söhne> AG' });
+    assert.ok(data.ok);
+    const svg = paymentPartSvg({
+      creditor: data.creditor,
+      debtor: SAMPLE_DEBTOR,
+      amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
+      reference: data.reference,
+      language: 'fr',
+    });
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /Muster &amp; &lt;Söhne&gt; AG/, 'the name, escaped');
+    assert.match(svg, /Section paiement/);
+    assert.match(svg, /1 234\.50|1'234\.50|1 234.50/);
+    assert.ok(svg.includes(SAMPLE_DEBTOR.name));
+    assert.doesNotMatch(svg, /<script|style=|href=/i, 'nothing the form would have to leave out');
+  });
+});
