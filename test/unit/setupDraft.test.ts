@@ -68,7 +68,11 @@ describe('setup form: the draft of unsaved edits', () => {
     assert.deepEqual(changesToSave(edit(draft, 'creditorAccount', 'CH93 0076 2011 6238 5295 8')), { invalid: ['creditorAccount'] });
     assert.deepEqual(changesToSave(edit(draft, 'creditorName', 'x'.repeat(71))), { invalid: ['creditorName'] });
     assert.deepEqual(changesToSave(edit(draft, 'creditorCountry', 'DE')), { invalid: ['creditorCountry'] });
-    assert.deepEqual(rebase(draft, state({ creditorTown: 'Bern' })).draft.fields.creditorTown, 'Bern', 'an untouched field follows the file');
+    assert.deepEqual(
+      rebase(draft, state({ creditorTown: 'Bern' })).draft.fields.creditorTown,
+      'Bern',
+      'an untouched field follows the file',
+    );
   });
 
   it('Save sends the edited fields only, as values; an edited field that cannot be saved stops it', () => {
