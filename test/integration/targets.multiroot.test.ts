@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
+import { FORM_FIELDS } from '../../src/setup/contract';
 import { activateExtension, driveSetupForm, memoryMemento, recordMessages, waitFor } from './helpers';
 
 const values = {
@@ -66,8 +67,12 @@ describe('multi-root workspace', () => {
 
   it('unsaved edits kept while the form was closed come back for the folder they were made for; for a folder gone, on the current target', async () => {
     const de = folders[1]!;
-    const fields = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', text: '', casesFolder: '' };
-    const draft = { target: `folder:${de.uri.toString()}`, base: fields, fields: { ...fields, text: 'Grüezi' } };
+    const fields = {
+      ...Object.fromEntries(FORM_FIELDS.map((field) => [field, ''])),
+      daysAfterSecondReminder: '10',
+      daysBeforeCollection: '15',
+    };
+    const draft = { target: `folder:${de.uri.toString()}`, base: fields, fields: { ...fields, letterDe: 'Grüezi' } };
     const drafts = memoryMemento();
     await drafts.update('tilbago.setup.draft', draft);
     const form = driveSetupForm(api, drafts);
