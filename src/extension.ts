@@ -7,6 +7,7 @@ import type { TilbagoApi, TilbagoChange } from './api';
 import { registerApiKeyCommands } from './apiKey/commands';
 import { ApiKeyStore } from './apiKey/store';
 import type { CaseServices } from './cases/caseFolders';
+import type { CasesFeature } from './cases/feature';
 import { readyCount } from './cases/counts';
 import { followCaseFiles } from './cases/caseFileEvents';
 import { CasesTree } from './cases/tree';
@@ -24,11 +25,9 @@ import { disposeLog } from './ui/log';
 performance.mark('tilbago-module-evaluated');
 
 /** Loads a part on first use, once. */
-function once<T>(load: () => Promise<T>): (() => Promise<T>) & { readonly loaded: Promise<T> | undefined } {
+function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
-  return Object.defineProperty(() => (loaded ??= load()), 'loaded', { get: () => loaded }) as (() => Promise<T>) & {
-    readonly loaded: Promise<T> | undefined;
-  };
+  return () => (loaded ??= load());
 }
 
 export function activate(context: vscode.ExtensionContext): TilbagoApi {
@@ -53,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     casesChanged: new vscode.EventEmitter<void>(),
     state: context.workspaceState,
   };
-  const cases = once(async () => (await import('./cases/feature')).createCasesFeature(services));
+  let casesLoaded: Promise<CasesFeature> | undefined;
+  const cases = () => (casesLoaded ??= import('./cases/feature').then((feature) => feature.createCasesFeature(services)));
   const setup = once(() => import('./setup/panel'));
   const casesTree = new CasesTree(
     configuration,
@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     ...CASE_COMMANDS.map((id) => registerCommand(id, async (...args) => (await cases()).handlers[id](...args))),
     casesView,
     followCaseFiles(cases),
-    { dispose: () => void cases.loaded?.then((feature) => feature.dispose()) },
+    { dispose: () => void casesLoaded?.then((feature) => feature.dispose()) },
     casesTree.onDidChangeReadyCount((ready) => {
       casesView.badge = ready ? { value: ready, tooltip: readyCount(ready) } : undefined;
     }),
