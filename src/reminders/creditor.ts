@@ -11,6 +11,8 @@ import {
   isSCORReferenceValid,
 } from 'swissqrbill/utils';
 import { checkAccount, compact, QR_BILL_LIMITS } from './qrBillFields';
+import type { Data as QrBillData, Debtor as QrBillDebtor } from 'swissqrbill/types';
+import type { Language } from '../shared/languages';
 
 export { checkAccount, compact, QR_BILL_LIMITS };
 
@@ -187,4 +189,34 @@ export function referenceForInvoice(
 ): { readonly ok: true; readonly reference: string } | { readonly ok: false; readonly code: ReferenceFromInvoiceProblem } {
   if (creditor.accountKind === 'qrIban') return qrReferenceForInvoice(invoiceNumber);
   return options.creditorReference ? creditorReferenceForInvoice(invoiceNumber) : { ok: true, reference: '' };
+}
+
+/** swissqrbill's names of the four languages, for the payment part's words. */
+export const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
+
+/** What a payment part is made of, for the PDF letter and the panel's preview alike. */
+export function qrBillData(payment: {
+  readonly creditor: Omit<Creditor, 'accountKind'>;
+  readonly debtor: QrBillDebtor;
+  readonly amountDueRappen: number;
+  readonly reference?: string | undefined;
+  readonly message?: string | undefined;
+}): QrBillData {
+  const { creditor } = payment;
+  return {
+    currency: 'CHF',
+    amount: payment.amountDueRappen / 100,
+    creditor: {
+      name: creditor.name,
+      address: creditor.street,
+      ...(creditor.buildingNumber ? { buildingNumber: creditor.buildingNumber } : {}),
+      zip: creditor.zip,
+      city: creditor.city,
+      country: creditor.country,
+      account: creditor.account,
+    },
+    debtor: payment.debtor,
+    ...(payment.reference ? { reference: payment.reference } : {}),
+    ...(payment.message ? { additionalInformation: payment.message } : {}),
+  };
 }

@@ -3,7 +3,7 @@
 // and the build (esbuild.mjs, build/pdfPlugins.mjs) bundles PDFKit's font metrics into this chunk.
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
-import type { Data as QrBillData, Debtor as QrBillDebtor } from 'swissqrbill/types';
+import type { Debtor as QrBillDebtor } from 'swissqrbill/types';
 import { mm2pt } from 'swissqrbill/utils';
 import type { Person } from '../cases/model/caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../shared/dates';
@@ -14,9 +14,12 @@ import {
   type Creditor,
   type CreditorProblem,
   type CreditorSettings,
+  QR_BILL_LANGUAGES,
   QR_BILL_LIMITS,
+  qrBillData,
   type ReferenceProblemCode,
 } from './creditor';
+import { QR_BILL_MAX_AMOUNT_RAPPEN } from './qrBillFields';
 import type { ReminderLetter } from './letter';
 
 export interface ReminderLetterPdfInput {
@@ -62,11 +65,7 @@ export class LetterPdfInputError extends Error {
   }
 }
 
-/** The largest amount a QR-bill can carry: CHF 999,999,999.99. */
-const MAX_AMOUNT_RAPPEN = 99_999_999_999;
 const MAX_MESSAGE = 140;
-
-const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
 
 interface Checked {
   readonly creditor: Creditor;
@@ -96,7 +95,7 @@ export function checkLetterPdfInput(
   }
 
   const amount = input.amountDueRappen;
-  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_AMOUNT_RAPPEN) problems.push({ part: 'amount', code: 'amount' });
+  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > QR_BILL_MAX_AMOUNT_RAPPEN) problems.push({ part: 'amount', code: 'amount' });
   if ((input.message ?? '').length > MAX_MESSAGE) problems.push({ part: 'message', code: 'tooLong', limit: MAX_MESSAGE });
   if (!isIsoDate(input.date)) problems.push({ part: 'date', code: 'date' });
 
@@ -157,22 +156,13 @@ export async function reminderLetterPdf(input: ReminderLetterPdfInput): Promise<
   const debtor = mapStrings(check.checked.debtor, printable);
   const debtorLines = check.checked.debtorLines.map(printable);
 
-  const qrData: QrBillData = {
-    currency: 'CHF',
-    amount: input.amountDueRappen / 100,
-    creditor: {
-      name: creditor.name,
-      address: creditor.street,
-      ...(creditor.buildingNumber ? { buildingNumber: creditor.buildingNumber } : {}),
-      zip: creditor.zip,
-      city: creditor.city,
-      country: creditor.country,
-      account: creditor.account,
-    },
+  const qrData = qrBillData({
+    creditor,
     debtor,
-    ...(reference ? { reference } : {}),
-    ...(input.message ? { additionalInformation: printable(input.message) } : {}),
-  };
+    amountDueRappen: input.amountDueRappen,
+    reference,
+    message: input.message && printable(input.message),
+  });
   // Made before the document: swissqrbill's own validation throws here, before any page exists.
   const qrBill = new SwissQRBill(qrData, { language: QR_BILL_LANGUAGES[input.language] });
 

@@ -2,9 +2,7 @@
 // Loaded with `await import()` only when the preview asks for it: swissqrbill's SVG renderer stays out of the entry.
 import { SwissQRBill } from 'swissqrbill/svg';
 import type { Language } from '../shared/languages';
-import type { Creditor } from './creditor';
-
-const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
+import { QR_BILL_LANGUAGES, qrBillData, type Creditor } from './creditor';
 
 export interface PaymentPartInput {
   readonly creditor: Creditor;
@@ -26,18 +24,8 @@ export interface PaymentPartInput {
 export function paymentPartSvg(input: PaymentPartInput): string {
   const { creditor, debtor } = input;
   const bill = new SwissQRBill(
-    {
-      currency: 'CHF',
-      amount: input.amountDueRappen / 100,
-      creditor: {
-        name: creditor.name,
-        address: creditor.street,
-        ...(creditor.buildingNumber ? { buildingNumber: creditor.buildingNumber } : {}),
-        zip: creditor.zip,
-        city: creditor.city,
-        country: creditor.country,
-        account: creditor.account,
-      },
+    qrBillData({
+      creditor,
       debtor: {
         name: debtor.name,
         address: debtor.street,
@@ -46,9 +34,10 @@ export function paymentPartSvg(input: PaymentPartInput): string {
         city: debtor.city,
         country: 'CH',
       },
-      ...(input.reference ? { reference: input.reference } : {}),
-      ...(input.message ? { additionalInformation: input.message } : {}),
-    },
+      amountDueRappen: input.amountDueRappen,
+      reference: input.reference,
+      message: input.message,
+    }),
     { language: QR_BILL_LANGUAGES[input.language] },
   );
   return bill.toString();

@@ -3,6 +3,9 @@
 // IBAN check, not the rest of the QR-bill rules.
 import { isIBANValid, isQRIBAN } from 'swissqrbill/utils';
 
+/** The largest amount a QR-bill carries: CHF 999'999'999.99, in Rappen. */
+export const QR_BILL_MAX_AMOUNT_RAPPEN = 99_999_999_999;
+
 /** The longest name and address parts the QR-bill allows (structured address, standard v2.3). */
 export const QR_BILL_LIMITS = { name: 70, street: 70, buildingNumber: 16, zip: 16, city: 35 } as const;
 

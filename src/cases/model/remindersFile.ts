@@ -5,6 +5,7 @@
 // (`reminders/schedule.ts`); an old `schedule` field is accepted and ignored.
 import { checkFields, isObject, parseThen, type Field } from './caseFile';
 import { REMINDERS_SCHEMA_REF } from './files';
+import { QR_BILL_MAX_AMOUNT_RAPPEN } from '../../reminders/qrBillFields';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { formatChf } from '../../shared/money';
 import { readChf, type NewCaseAnswers } from './newCase';
@@ -60,7 +61,7 @@ export type RemindersCheck =
   | { readonly ok: false; readonly problems: readonly RemindersProblem[] };
 
 /** The largest amount due: CHF 999'999'999.99, as `readChf` and a QR-bill take it. */
-export const MAX_AMOUNT_DUE_RAPPEN = 99_999_999_999;
+export const MAX_AMOUNT_DUE_RAPPEN = QR_BILL_MAX_AMOUNT_RAPPEN;
 
 /**
  * `amountDue` as text: `CHF 1'234.50` as the extension writes it, or `1234.50`, `1'234`, `CHF 80`: an optional
