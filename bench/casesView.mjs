@@ -8,56 +8,32 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bundleForNode, median, ROOT, runAlone } from './common.mjs';
+import { bundleForNode, loadBundled, median, ROOT, runAlone } from './common.mjs';
 import { startFakeTilbago } from '../test/fake-tilbago/server.mjs';
 
 const SIZES = [100, 1000, 10_000];
 
 async function loadCore() {
-  const outfile = path.join(ROOT, 'out/bench/cases-view-core.mjs');
   // The listing worker, as the extension builds it beside its entry.
   await bundleForNode({
     entryPoints: { listWorker: 'src/cases/listWorker.ts' },
     outdir: path.join(ROOT, 'out/bench'),
     outExtension: { '.js': '.mjs' },
   });
-  await bundleForNode({
-    stdin: {
-      contents: [
-        "export { listCaseFoldersInWorker } from './src/cases/model/listing';",
-        "export { caseStage } from './src/cases/model/stage';",
-        "export { TilbagoClient } from './src/tilbago/client';",
-        "export { makeFiledCases } from './test/fixtures/filedCases';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    outfile,
-  });
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  return loadBundled('cases-view-core', [
+    "export { listCaseFoldersInWorker } from './src/cases/model/listing';",
+    "export { stageOf } from './src/cases/model/stage';",
+    "export { TilbagoClient } from './src/tilbago/client';",
+    "export { makeFiledCases } from './test/fixtures/filedCases';",
+  ]);
 }
 
 /** The view's work for its first root: every case folder read in the listing worker, then staged. */
 function listRoot(core, casesFolder) {
   const delays = { daysAfterSecondReminder: 10, daysBeforeCollection: 15 };
-  return core.listCaseFoldersInWorker(casesFolder, path.join(ROOT, 'out/bench/listWorker.mjs')).then((summaries) =>
-    summaries.map((summary) =>
-      core.caseStage(
-        {
-          problems: summary.problems,
-          reminders: summary.reminders && {
-            secondReminderDate: summary.reminders.second,
-            thirdReminderDate: summary.reminders.third,
-          },
-          record: summary.record,
-          recordBroken: summary.recordProblem !== undefined,
-        },
-        delays,
-        '2026-11-28',
-      ),
-    ),
-  );
+  return core
+    .listCaseFoldersInWorker(casesFolder, path.join(ROOT, 'out/bench/listWorker.mjs'))
+    .then((summaries) => summaries.map((summary) => core.stageOf(summary, delays, '2026-11-28')));
 }
 
 /** `count` case folders: copies of one really filed folder (its record made by submitCaseFolder), renamed. */

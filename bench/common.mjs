@@ -20,6 +20,13 @@ export function bundleForNode(options) {
   });
 }
 
+/** The modules named by `exports` (lines `export { … } from './src/…'`), bundled into out/bench/<name>.mjs and loaded. */
+export async function loadBundled(name, exports) {
+  const outfile = path.join(ROOT, 'out/bench', `${name}.mjs`);
+  await bundleForNode({ stdin: { contents: exports.join('\n'), resolveDir: ROOT, loader: 'ts' }, outfile });
+  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

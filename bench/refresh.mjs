@@ -8,27 +8,17 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bundleForNode, median, ROOT, runAlone } from './common.mjs';
+import { loadBundled, median, runAlone } from './common.mjs';
 import { startFakeTilbago } from '../test/fake-tilbago/server.mjs';
 
 /** The extension's own code for this (TypeScript), bundled for Node into out/bench/. */
 async function loadCore() {
-  const outfile = path.join(ROOT, 'out/bench/refresh-core.mjs');
-  await bundleForNode({
-    stdin: {
-      contents: [
-        "export { REFRESH_CONCURRENCY, refreshMany } from './src/cases/model/refreshMany';",
-        "export { readRecord } from './src/cases/model/submission';",
-        "export { TilbagoClient } from './src/tilbago/client';",
-        "export { makeFiledCases } from './test/fixtures/filedCases';",
-      ].join('\n'),
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    outfile,
-  });
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  return loadBundled('refresh-core', [
+    "export { REFRESH_CONCURRENCY, refreshMany } from './src/cases/model/refreshMany';",
+    "export { readRecord } from './src/cases/model/submission';",
+    "export { TilbagoClient } from './src/tilbago/client';",
+    "export { makeFiledCases } from './test/fixtures/filedCases';",
+  ]);
 }
 
 /**

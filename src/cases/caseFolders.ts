@@ -5,11 +5,10 @@ import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import type { Language } from '../shared/languages';
 import { CASE_FILE } from './model/files';
-import { caseStage, type CaseStage } from './model/stage';
+import { stageOf, type CaseStage } from './model/stage';
 import { listCaseFolders, type CaseFolderSummary } from './model/listing';
 import type { SubmissionRecord } from './model/submission';
-import type { ReminderDelays } from '../reminders/schedule';
-import { today, type IsoDate } from '../shared/dates';
+import { today } from '../shared/dates';
 import { stateLabel } from './tree';
 
 export interface CaseServices {
@@ -42,19 +41,6 @@ export async function stagedCaseFolders(
     }),
   );
   return staged.flat();
-}
-
-export function stageOf(summary: CaseFolderSummary, delays: ReminderDelays, day: IsoDate): CaseStage {
-  return caseStage(
-    {
-      problems: summary.problems,
-      reminders: summary.reminders && { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
-      record: summary.record,
-      recordBroken: summary.recordProblem !== undefined,
-    },
-    delays,
-    day,
-  );
 }
 
 /** A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or a pick. */

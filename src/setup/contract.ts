@@ -31,26 +31,6 @@ export interface FormValues {
   readonly creditorIbanReference: string;
 }
 
-export const FORM_FIELDS = [
-  'daysAfterSecondReminder',
-  'daysBeforeCollection',
-  'letterDe',
-  'letterFr',
-  'letterIt',
-  'letterEn',
-  'text',
-  'casesFolder',
-  'creditorName',
-  'creditorStreet',
-  'creditorBuildingNumber',
-  'creditorPostalCode',
-  'creditorTown',
-  'creditorCountry',
-  'creditorAccount',
-  'creditorIbanReference',
-] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
-export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
 /** The creditor's fields, in the form's order (the QR-bill's payment part is made from them). */
 export const CREDITOR_FIELDS = [
   'creditorName',
@@ -61,7 +41,20 @@ export const CREDITOR_FIELDS = [
   'creditorCountry',
   'creditorAccount',
   'creditorIbanReference',
-] as const satisfies readonly FormField[];
+] as const;
+export const FORM_FIELDS = [
+  'daysAfterSecondReminder',
+  'daysBeforeCollection',
+  'letterDe',
+  'letterFr',
+  'letterIt',
+  'letterEn',
+  'text',
+  'casesFolder',
+  ...CREDITOR_FIELDS,
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
 export type CreditorFormField = (typeof CREDITOR_FIELDS)[number];
 export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
 

@@ -2,6 +2,7 @@
 // in effect for its folder and the day. Computed each time, so a changed delay moves the cases at once.
 import type { IsoDate } from '../../shared/dates';
 import { reminderSchedule, type ReminderDelays } from '../../reminders/schedule';
+import type { CaseFolderSummary } from './listing';
 import type { SubmissionRecord } from './submission';
 
 export type CaseStage =
@@ -65,4 +66,18 @@ export function caseStage(facts: CaseFacts, delays: ReminderDelays, day: IsoDate
   return day < schedule.litigationFrom
     ? { kind: 'waiting', until: schedule.litigationFrom, for: 'litigation' }
     : { kind: 'ready', since: schedule.litigationFrom };
+}
+
+/** The stage of a listed case folder: its summary's facts, the delays in effect for its folder, the day. */
+export function stageOf(summary: CaseFolderSummary, delays: ReminderDelays, day: IsoDate): CaseStage {
+  return caseStage(
+    {
+      problems: summary.problems,
+      reminders: summary.reminders && { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
+      record: summary.record,
+      recordBroken: summary.recordProblem !== undefined,
+    },
+    delays,
+    day,
+  );
 }
