@@ -8,6 +8,7 @@ import type { TilbagoApi } from '../../src/api';
 import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import type { Draft, RequestResult } from '../../src/setup/contract';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
+import { NO_CREDITOR, QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
 import {
   activateExtension,
   answerInputBoxes,
@@ -32,16 +33,7 @@ const values = {
   casesFolder: 'Cas tilbago',
 };
 const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '', text: '' };
-const noCreditor = {
-  creditorName: '',
-  creditorStreet: '',
-  creditorBuildingNumber: '',
-  creditorPostalCode: '',
-  creditorTown: '',
-  creditorCountry: 'CH',
-  creditorAccount: '',
-  creditorIbanReference: 'none',
-};
+const noCreditor = NO_CREDITOR;
 const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '', ...noCreditor };
 
 const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
@@ -426,16 +418,7 @@ describe('setup panel', () => {
   });
 
   it('makes the payment part of the preview from the creditor fields as typed, or names what is missing', async () => {
-    const creditor = {
-      creditorName: 'Muster & Söhne AG',
-      creditorStreet: 'Bahnhofstrasse',
-      creditorBuildingNumber: '1',
-      creditorPostalCode: '8001',
-      creditorTown: 'Zürich',
-      creditorCountry: 'CH',
-      creditorAccount: 'CH44 3199 9123 0008 8901 2',
-      creditorIbanReference: 'none',
-    };
+    const creditor = { ...SAMPLE_CREDITOR, creditorName: 'Muster & Söhne AG', creditorAccount: QR_IBAN };
     const part = await form.call('paymentPartSvg', { creditor, language: 'it' });
     assert.ok(part.ok, 'made');
     assert.match(part.svg, /^<svg /);

@@ -5,18 +5,9 @@ import { paymentPartSvg } from '../../src/reminders/paymentPartSvg';
 import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../../src/reminders/letter';
 import type { CreditorFormValues } from '../../src/setup/contract';
 import { paymentPartData } from '../../src/setup/paymentPart';
+import { QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
 
-const creditor: CreditorFormValues = {
-  creditorName: 'Muster AG',
-  creditorStreet: 'Bahnhofstrasse',
-  creditorBuildingNumber: '1',
-  creditorPostalCode: '8001',
-  creditorTown: 'Zürich',
-  creditorCountry: 'CH',
-  creditorAccount: 'CH93 0076 2011 6238 5295 7',
-  creditorIbanReference: 'none',
-};
-const QR_IBAN = 'CH44 3199 9123 0008 8901 2';
+const creditor: CreditorFormValues = SAMPLE_CREDITOR;
 
 describe('setup panel: the payment part of the preview', () => {
   it('names the fields that are missing, in the form order, and those that are wrong', () => {

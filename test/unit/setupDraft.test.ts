@@ -17,17 +17,8 @@ import {
 } from '../../webview/draft';
 import { connectToHost, HostError } from '../../webview/hostClient';
 import { applySuggestion, locateUnknownPlaceholders } from '../../webview/unknownPlaceholders';
+import { NO_CREDITOR } from '../fixtures/creditor';
 
-const NO_CREDITOR = {
-  creditorName: '',
-  creditorStreet: '',
-  creditorBuildingNumber: '',
-  creditorPostalCode: '',
-  creditorTown: '',
-  creditorCountry: 'CH',
-  creditorAccount: '',
-  creditorIbanReference: 'none',
-};
 const values: FormValues = {
   daysAfterSecondReminder: 10,
   daysBeforeCollection: 15,

@@ -1,16 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { checkDraft, editedFields, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
+import { SAMPLE_CREDITOR } from '../fixtures/creditor';
 
-const creditor = {
-  creditorName: 'Muster AG',
-  creditorStreet: 'Bahnhofstrasse',
-  creditorBuildingNumber: '1',
-  creditorPostalCode: '8001',
-  creditorTown: 'Zürich',
-  creditorCountry: 'CH',
-  creditorAccount: 'CH93 0076 2011 6238 5295 7',
-  creditorIbanReference: 'none',
-};
+const creditor = SAMPLE_CREDITOR;
 const changes = {
   daysAfterSecondReminder: 10,
   daysBeforeCollection: 15,
