@@ -12,6 +12,8 @@ import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '
 import { parseReminders, type ReminderDatesSent } from './remindersFile';
 import {
   attachmentFilesIn,
+  attachmentsFolderAs,
+  attachmentsReadFailed,
   claimedRappen,
   debtorName,
   isBroken,
@@ -121,15 +123,12 @@ export function summarizeCaseFolderSync(folder: string): CaseFolderSummary | und
   if (!entries.has(CASE_FILE)) return undefined;
   const caseText = readTextSync(path.join(folder, CASE_FILE));
   if (caseText === undefined) return undefined;
-  const attachmentsEntry = entries.get(ATTACHMENTS_FOLDER);
-  let attachments: AttachmentListing = { files: [] };
-  if (attachmentsEntry?.isSymbolicLink()) attachments = { problem: 'link', file: '' };
-  else if (attachmentsEntry && !attachmentsEntry.isDirectory()) attachments = { problem: 'notAFile', file: '' };
-  else if (attachmentsEntry) {
+  let attachments = attachmentsFolderAs(entries.get(ATTACHMENTS_FOLDER) ?? null);
+  if (!attachments) {
     try {
       attachments = attachmentFilesIn(fs.readdirSync(path.join(folder, ATTACHMENTS_FOLDER), { withFileTypes: true }));
-    } catch {
-      attachments = { problem: 'unreadable', file: '' };
+    } catch (error) {
+      attachments = attachmentsReadFailed(error);
     }
   }
   let record: RecordRead;

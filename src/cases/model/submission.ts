@@ -274,18 +274,30 @@ export async function listAttachmentFiles(
   listed?: Dirent | null,
 ): Promise<AttachmentListing> {
   const dir = path.join(folder, ATTACHMENTS_FOLDER);
-  let entries: Dirent[];
   try {
-    if (listed === null) return { files: [] };
-    const stat = listed ?? (await fs.lstat(dir));
-    if (stat.isSymbolicLink()) return { problem: 'link', file: '' };
-    if (!stat.isDirectory()) return { problem: 'notAFile', file: '' };
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    return (
+      attachmentsFolderAs(listed === undefined ? await fs.lstat(dir) : listed) ??
+      attachmentFilesIn(await fs.readdir(dir, { withFileTypes: true }))
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [] };
-    return { problem: 'unreadable', file: '' };
+    return attachmentsReadFailed(error);
   }
-  return attachmentFilesIn(entries);
+}
+
+/**
+ * What `attachments` is by its entry in the case folder (null: there is none): nothing to send, a link or a file
+ * where the folder belongs, or undefined for a folder to read.
+ */
+export function attachmentsFolderAs(entry: { isSymbolicLink(): boolean; isDirectory(): boolean } | null): AttachmentListing | undefined {
+  if (entry === null) return { files: [] };
+  if (entry.isSymbolicLink()) return { problem: 'link', file: '' };
+  if (!entry.isDirectory()) return { problem: 'notAFile', file: '' };
+  return undefined;
+}
+
+/** attachments/ could not be read: gone meanwhile is nothing to send; anything else is a problem. */
+export function attachmentsReadFailed(error: unknown): AttachmentListing {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { files: [] } : { problem: 'unreadable', file: '' };
 }
 
 export type AttachmentListing = { readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string };
