@@ -155,15 +155,15 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
    * saw change, one by one, the others as they were.
    */
   private async list(casesFolder: string): Promise<CaseFolderSummary[]> {
-    const { caseFolderCandidates, listCaseFolders, listCaseFoldersInWorker, summarizeCaseFolder } = await import('./model/listing');
-    const known = [...this.known.keys()].some((folder) => path.dirname(folder) === casesFolder);
+    const { caseFolderCandidates, listCaseFoldersInWorker, summarizeCaseFolder, summarizeFolders } = await import('./model/listing');
+    const folders = await caseFolderCandidates(casesFolder);
     // A worker takes about 0.1 s to start: worth it for an invoicing run's hundreds of folders, not for a few.
-    if (!known && this.listWorker && (await caseFolderCandidates(casesFolder)).length >= WORKER_FROM) {
+    if (this.listWorker && folders.length >= WORKER_FROM && !folders.some((folder) => this.known.has(folder))) {
       const summaries = await listCaseFoldersInWorker(casesFolder, this.listWorker);
       for (const summary of summaries) this.known.set(summary.folder, summary);
       return summaries;
     }
-    return listCaseFolders(casesFolder, async (folder) => {
+    return summarizeFolders(folders, async (folder) => {
       if (this.known.has(folder)) return this.known.get(folder);
       const summary = await summarizeCaseFolder(folder);
       this.known.set(folder, summary);

@@ -64,7 +64,14 @@ export async function listCaseFolders(
   /** How a case folder is read: `summarizeCaseFolder`, or a cache of it. */
   summarize: (folder: string) => Promise<CaseFolderSummary | undefined> = summarizeCaseFolder,
 ): Promise<CaseFolderSummary[]> {
-  const folders = await caseFolderCandidates(casesFolder);
+  return summarizeFolders(await caseFolderCandidates(casesFolder), summarize);
+}
+
+/** The summaries of these folders (those that are case folders), several read at a time, in their order. */
+export async function summarizeFolders(
+  folders: readonly string[],
+  summarize: (folder: string) => Promise<CaseFolderSummary | undefined> = summarizeCaseFolder,
+): Promise<CaseFolderSummary[]> {
   const summaries = await mapWithLimit(folders, 32, (folder) => summarize(folder));
   return summaries.filter((s): s is CaseFolderSummary => s !== undefined);
 }
