@@ -1,10 +1,10 @@
 // Composition only: builds the services and registers every contribution; nothing is read, checked or fetched
-// until used. The tilbago commands and the setup panel are loaded with `import()` the first time one is used,
-// as chunks the bundler splits off, so activation loads only what registration needs.
+// until used. The commands, the setup panel and the cases view's items are loaded with `import()` the first time
+// one is used, as chunks the bundler splits off, so activation loads only what registration and the synchronous
+// functions of the public API need.
 import './activationMark';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from './api';
-import { registerApiKeyCommands } from './apiKey/commands';
 import { ApiKeyStore } from './apiKey/store';
 import type { CaseServices } from './cases/caseFolders';
 import type { CasesFeature } from './cases/feature';
@@ -18,17 +18,12 @@ import { TilbagoConfiguration } from './settings/configuration';
 import { SETTINGS_SECTION } from './settings/schema';
 import type { SetupHost } from './setup/controller';
 import { LANGUAGES, languageOf, type Language } from './shared/languages';
+import { once } from './shared/once';
 import { registerCommand } from './ui/commands';
 import { CONTEXT_KEYS, setContextKey } from './ui/contextKeys';
 import { disposeLog } from './ui/log';
 
 performance.mark('tilbago-module-evaluated');
-
-/** Loads a part on first use, once. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () => (loaded ??= load());
-}
 
 export function activate(context: vscode.ExtensionContext): TilbagoApi {
   performance.mark('tilbago-activate-start');
@@ -55,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   let casesLoaded: Promise<CasesFeature> | undefined;
   const cases = () => (casesLoaded ??= import('./cases/feature').then((feature) => feature.createCasesFeature(services)));
   const setup = once(() => import('./setup/panel'));
+  const apiKeyCommands = once(() => import('./apiKey/commands'));
   const casesTree = new CasesTree(
     configuration,
     services.casesChanged.event,
@@ -76,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     changed,
     services.casesChanged,
     casesTree,
-    registerApiKeyCommands(apiKey),
+    registerCommand('tilbago.setApiKey', async () => (await apiKeyCommands()).setApiKey(apiKey)),
+    registerCommand('tilbago.removeApiKey', async () => (await apiKeyCommands()).removeApiKey(apiKey)),
     ...CASE_COMMANDS.map((id) => registerCommand(id, async (...args) => (await cases()).handlers[id](...args))),
     casesView,
     followCaseFiles(cases),

@@ -1,9 +1,8 @@
-// "Tilbago: Set API key" and "Tilbago: Remove API key". The key is checked by the core rules, stored only in
-// SecretStorage, and shown back at most as its last 4 characters.
+// "Tilbago: Set API key" and "Tilbago: Remove API key", loaded when one is first run. The key is checked by the
+// core rules, stored only in SecretStorage, and shown back at most as its last 4 characters.
 import * as vscode from 'vscode';
 import { API_KEY_MAX_LENGTH, apiKeyHint, checkApiKey, type ApiKeyProblem } from './rules';
 import type { ApiKeyStore } from './store';
-import { registerCommand } from '../ui/commands';
 import { log } from '../ui/log';
 
 function describeProblem(problem: ApiKeyProblem): string {
@@ -30,7 +29,7 @@ function withHint(key: string, withoutHint: string, withHint: (hint: string) => 
 }
 
 /** Asks for the key and stores it. Resolves to whether a key was stored. */
-async function setApiKey(store: ApiKeyStore): Promise<boolean> {
+export async function setApiKey(store: ApiKeyStore): Promise<boolean> {
   const current = await store.read();
   if (current !== undefined) {
     const replace = vscode.l10n.t('Replace');
@@ -74,7 +73,7 @@ async function setApiKey(store: ApiKeyStore): Promise<boolean> {
 }
 
 /** Deletes the stored key after confirmation. Resolves to whether a key was removed. */
-async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
+export async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
   const current = await store.read();
   if (current === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No tilbago API key is set.'));
@@ -93,11 +92,4 @@ async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
   log().info('API key removed from SecretStorage.');
   void vscode.window.showInformationMessage(vscode.l10n.t('tilbago API key removed.'));
   return true;
-}
-
-export function registerApiKeyCommands(store: ApiKeyStore): vscode.Disposable {
-  return vscode.Disposable.from(
-    registerCommand('tilbago.setApiKey', () => setApiKey(store)),
-    registerCommand('tilbago.removeApiKey', () => removeApiKey(store)),
-  );
 }

@@ -9,7 +9,7 @@ import { stageOf, type CaseStage } from './model/stage';
 import { listCaseFolders, type CaseFolderSummary } from './model/listing';
 import type { SubmissionRecord } from './model/submission';
 import { today } from '../shared/dates';
-import { stateLabel } from './tree';
+import { stateLabel } from './treeItems';
 
 export interface CaseServices {
   readonly configuration: TilbagoConfiguration;

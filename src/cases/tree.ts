@@ -1,94 +1,25 @@
-// The "tilbago cases" view in the Explorer: the case folders with their state, and their files to open. Small on
-// purpose, as it is registered at activation: the model that reads the case folders is loaded when the view first
-// asks for its items.
+// The "tilbago cases" view in the Explorer: the case folders grouped by stage, and their files to open. Small on
+// purpose, as it is registered at activation: the model that reads the case folders and the items' words
+// (treeItems.ts) are loaded when the view first asks for its items.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import { describeApiError } from '../tilbago/errors';
-import { formatSwissDate } from '../shared/dates';
-import { formatDateTime } from '../ui/format';
-import { casesCount, problemsCount } from './counts';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
 import type { CaseStage, CaseStageKind } from './model/stage';
 import type { CaseFolderSummary } from './model/listing';
-import type { SubmissionRecord } from './model/submission';
 
 /** A case node carries `folderUri`, which is what the case commands take from the view. */
-type CaseNode = {
+export type CaseNode = {
   readonly kind: 'case';
   readonly summary: CaseFolderSummary;
   readonly stage: CaseStage;
   readonly folderUri: vscode.Uri;
 };
-type Node =
+export type Node =
   | { readonly kind: 'stage'; readonly stage: CaseStageKind; readonly cases: readonly CaseNode[] }
   | CaseNode
   | { readonly kind: 'file'; readonly file: string };
-
-export function stateLabel(record: SubmissionRecord): string {
-  switch (record.state) {
-    case 'sending':
-      return vscode.l10n.t('interrupted while sending');
-    case 'notCreated':
-      return vscode.l10n.t('not filed (error)');
-    case 'refused':
-      return vscode.l10n.t('refused by tilbago');
-    case 'uncertain':
-      return vscode.l10n.t('uncertain: tilbago did not answer');
-    case 'duplicate':
-      return vscode.l10n.t('needs the case id');
-    case 'created':
-      return vscode.l10n.t('filed, attachments missing');
-    case 'complete':
-      return record.status ? `${vscode.l10n.t('filed')} · ${record.status.description}` : vscode.l10n.t('filed');
-  }
-}
-
-function stageTitle(stage: CaseStageKind): string {
-  switch (stage) {
-    case 'needsAttention':
-      return vscode.l10n.t('Needs attention');
-    case 'ready':
-      return vscode.l10n.t('Ready for tilbago');
-    case 'thirdReminderDue':
-      return vscode.l10n.t('3rd reminder due');
-    case 'waiting':
-      return vscode.l10n.t('Waiting');
-    case 'filed':
-      return vscode.l10n.t('Filed at tilbago');
-  }
-}
-
-/** What the view says beside a case: where it stands, and from or until when. */
-function caseDescription(node: CaseNode): string {
-  const { summary, stage } = node;
-  switch (stage.kind) {
-    case 'needsAttention':
-      if (summary.recordProblem) return vscode.l10n.t('submission.json not understood');
-      if (summary.record && stage.reason === 'attempt') return stateLabel(summary.record);
-      if (stage.reason === 'noSecondReminder') return vscode.l10n.t('reminders.json has no date of the 2nd reminder');
-      return vscode.l10n.t('needs attention · {0}', problemsCount(stage.problems));
-    case 'ready':
-      return stage.since ? vscode.l10n.t('litigation since {0}', formatSwissDate(stage.since)) : vscode.l10n.t('not submitted');
-    case 'thirdReminderDue':
-      return vscode.l10n.t('3rd reminder due since {0}', formatSwissDate(stage.since));
-    case 'waiting':
-      return stage.for === 'litigation'
-        ? vscode.l10n.t('waiting — litigation from {0}', formatSwissDate(stage.until))
-        : vscode.l10n.t('waiting — 3rd reminder from {0}', formatSwissDate(stage.until));
-    case 'filed':
-      return stateLabel(stage.record);
-  }
-}
-
-const STAGE_ICONS: Record<CaseStageKind, string> = {
-  needsAttention: 'warning',
-  ready: 'law',
-  thirdReminderDue: 'mail',
-  waiting: 'watch',
-  filed: 'pass',
-};
 
 /** From how many folders the first listing of a cases folder goes to the listing worker. */
 const WORKER_FROM = 300;
@@ -108,6 +39,8 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
    * invoicing run leaves thousands of folders, and a refresh after one change reads that one.
    */
   private readonly known = new Map<string, CaseFolderSummary | undefined>();
+  /** The items' words, icons and tooltips: loaded with the first listing, not at activation. */
+  private items: typeof import('./treeItems') | undefined;
 
   constructor(
     private readonly configuration: TilbagoConfiguration,
@@ -197,7 +130,12 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** Every case of every cases folder, staged with the delays in effect for its folder, grouped by stage. */
   private async listStages(): Promise<Node[]> {
-    const [{ stagedCaseFolders }, { STAGE_ORDER }] = await Promise.all([import('./caseFolders'), import('./model/stage')]);
+    const [{ stagedCaseFolders }, { STAGE_ORDER }, items] = await Promise.all([
+      import('./caseFolders'),
+      import('./model/stage'),
+      import('./treeItems'),
+    ]);
+    this.items = items;
     const byStage = new Map<CaseStageKind, CaseNode[]>(STAGE_ORDER.map((stage) => [stage, []]));
     for (const { summary, stage } of await stagedCaseFolders(this.configuration, (casesFolder) => this.list(casesFolder))) {
       byStage.get(stage.kind)!.push({ kind: 'case', summary, stage, folderUri: vscode.Uri.file(summary.folder) });
@@ -210,51 +148,8 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'stage') {
-      // Filed cases are history: folded away; the others are work to do.
-      const item = new vscode.TreeItem(
-        stageTitle(node.stage),
-        node.stage === 'filed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
-      );
-      item.id = `stage:${node.stage}`;
-      item.description = casesCount(node.cases.length);
-      item.iconPath = new vscode.ThemeIcon(STAGE_ICONS[node.stage]);
-      item.contextValue = `tilbagoStage.${node.stage}`;
-      return item;
-    }
-    if (node.kind === 'file') {
-      const uri = vscode.Uri.file(node.file);
-      const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
-      // Ids from the paths: items keep their identity (and a case its expansion) across refreshes.
-      item.id = `file:${node.file}`;
-      item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
-      return item;
-    }
-    const { summary, stage } = node;
-    const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `case:${summary.folder}`;
-    const record = summary.record;
-    item.description = caseDescription(node);
-    item.tooltip = new vscode.MarkdownString(
-      [
-        `**${summary.name}**`,
-        record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
-        record?.status
-          ? vscode.l10n.t(
-              'Status {0}: {1} (checked {2})',
-              record.status.statusCode,
-              record.status.description,
-              formatDateTime(record.status.checkedAt),
-            )
-          : '',
-        record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-    );
-    item.iconPath = new vscode.ThemeIcon(stage.kind === 'needsAttention' ? 'warning' : stage.kind === 'filed' ? 'pass' : 'file');
-    item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
-    return item;
+    // Set by the listing of the root, which every node comes from.
+    return this.items!.treeItem(node);
   }
 
   dispose(): void {

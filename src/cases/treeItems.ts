@@ -1,0 +1,122 @@
+// The cases view's items as the user sees them: the stages' titles, each case's state in words with its dates,
+// its tooltip and icon. Loaded with the listing, when the view first shows, not at activation.
+import * as vscode from 'vscode';
+import { formatSwissDate } from '../shared/dates';
+import { describeApiError } from '../tilbago/errors';
+import { formatDateTime } from '../ui/format';
+import { casesCount, problemsCount } from './counts';
+import type { SubmissionRecord } from './model/submission';
+import type { CaseStageKind } from './model/stage';
+import type { CaseNode, Node } from './tree';
+
+export function stateLabel(record: SubmissionRecord): string {
+  switch (record.state) {
+    case 'sending':
+      return vscode.l10n.t('interrupted while sending');
+    case 'notCreated':
+      return vscode.l10n.t('not filed (error)');
+    case 'refused':
+      return vscode.l10n.t('refused by tilbago');
+    case 'uncertain':
+      return vscode.l10n.t('uncertain: tilbago did not answer');
+    case 'duplicate':
+      return vscode.l10n.t('needs the case id');
+    case 'created':
+      return vscode.l10n.t('filed, attachments missing');
+    case 'complete':
+      return record.status ? `${vscode.l10n.t('filed')} · ${record.status.description}` : vscode.l10n.t('filed');
+  }
+}
+
+function stageTitle(stage: CaseStageKind): string {
+  switch (stage) {
+    case 'needsAttention':
+      return vscode.l10n.t('Needs attention');
+    case 'ready':
+      return vscode.l10n.t('Ready for tilbago');
+    case 'thirdReminderDue':
+      return vscode.l10n.t('3rd reminder due');
+    case 'waiting':
+      return vscode.l10n.t('Waiting');
+    case 'filed':
+      return vscode.l10n.t('Filed at tilbago');
+  }
+}
+
+/** What the view says beside a case: where it stands, and from or until when. */
+function caseDescription(node: CaseNode): string {
+  const { summary, stage } = node;
+  switch (stage.kind) {
+    case 'needsAttention':
+      if (summary.recordProblem) return vscode.l10n.t('submission.json not understood');
+      if (summary.record && stage.reason === 'attempt') return stateLabel(summary.record);
+      if (stage.reason === 'noSecondReminder') return vscode.l10n.t('reminders.json has no date of the 2nd reminder');
+      return vscode.l10n.t('needs attention · {0}', problemsCount(stage.problems));
+    case 'ready':
+      return stage.since ? vscode.l10n.t('litigation since {0}', formatSwissDate(stage.since)) : vscode.l10n.t('not submitted');
+    case 'thirdReminderDue':
+      return vscode.l10n.t('3rd reminder due since {0}', formatSwissDate(stage.since));
+    case 'waiting':
+      return stage.for === 'litigation'
+        ? vscode.l10n.t('waiting — litigation from {0}', formatSwissDate(stage.until))
+        : vscode.l10n.t('waiting — 3rd reminder from {0}', formatSwissDate(stage.until));
+    case 'filed':
+      return stateLabel(stage.record);
+  }
+}
+
+const STAGE_ICONS: Record<CaseStageKind, string> = {
+  needsAttention: 'warning',
+  ready: 'law',
+  thirdReminderDue: 'mail',
+  waiting: 'watch',
+  filed: 'pass',
+};
+
+export function treeItem(node: Node): vscode.TreeItem {
+  if (node.kind === 'stage') {
+    // Filed cases are history: folded away; the others are work to do.
+    const item = new vscode.TreeItem(
+      stageTitle(node.stage),
+      node.stage === 'filed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+    );
+    item.id = `stage:${node.stage}`;
+    item.description = casesCount(node.cases.length);
+    item.iconPath = new vscode.ThemeIcon(STAGE_ICONS[node.stage]);
+    item.contextValue = `tilbagoStage.${node.stage}`;
+    return item;
+  }
+  if (node.kind === 'file') {
+    const uri = vscode.Uri.file(node.file);
+    const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.None);
+    // Ids from the paths: items keep their identity (and a case its expansion) across refreshes.
+    item.id = `file:${node.file}`;
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
+    return item;
+  }
+  const { summary, stage } = node;
+  const item = new vscode.TreeItem(summary.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `case:${summary.folder}`;
+  const record = summary.record;
+  item.description = caseDescription(node);
+  item.tooltip = new vscode.MarkdownString(
+    [
+      `**${summary.name}**`,
+      record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
+      record?.status
+        ? vscode.l10n.t(
+            'Status {0}: {1} (checked {2})',
+            record.status.statusCode,
+            record.status.description,
+            formatDateTime(record.status.checkedAt),
+          )
+        : '',
+      record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+  );
+  item.iconPath = new vscode.ThemeIcon(stage.kind === 'needsAttention' ? 'warning' : stage.kind === 'filed' ? 'pass' : 'file');
+  item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
+  return item;
+}
