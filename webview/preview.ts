@@ -2,7 +2,8 @@
 // Its nodes are made directly, not from a Lit template per part: a long letter has a thousand parts, and one
 // template instance each doubled the form's work per keystroke (measured by `npm run bench`).
 import type { Language } from '../src/shared/languages';
-import { BUILT_IN_LETTERS, renderLetterParts, SAMPLE_INVOICE } from '../src/reminders/letter';
+import { BUILT_IN_LETTERS, renderLetterParts } from '../src/reminders/letter';
+import { SAMPLE_INVOICE } from '../src/reminders/letterEditing';
 import { SETTINGS } from '../src/settings/schema';
 
 /**

@@ -1,6 +1,6 @@
 // Where an unknown `%…%` is, in words a person finds in a text box without line numbers: its paragraph and the
 // words just before it; and the fix that puts the placeholder it probably meant in its place.
-import { findUnknownPlaceholders, type UnknownPlaceholder } from '../src/reminders/letter';
+import { findUnknownPlaceholders, type UnknownPlaceholder } from '../src/reminders/letterEditing';
 
 export interface LocatedPlaceholder extends UnknownPlaceholder {
   /** 1 for the first paragraph; paragraphs are separated by an empty line. */

@@ -5,7 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { formatSwissDate } from '../src/shared/dates';
 import { formatChf } from '../src/shared/money';
 import { LANGUAGES, type Language } from '../src/shared/languages';
-import { LETTER_HEADINGS, PLACEHOLDER_MEANINGS, PLACEHOLDERS, SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../src/reminders/letter';
+import { LETTER_HEADINGS, PLACEHOLDERS } from '../src/reminders/letter';
+import { PLACEHOLDER_MEANINGS, SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../src/reminders/letterEditing';
 import { compact, isQrIban } from '../src/reminders/qrBillFields';
 import { SETTINGS, type SettingProblem } from '../src/settings/schema';
 import {

@@ -8,42 +8,6 @@ import { formatChf } from '../shared/money';
 export const PLACEHOLDERS = ['TITRE', 'NUMERO', 'RAPPEL1', 'RAPPEL2', 'DATEFACTURE', 'MONTANT'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** What each placeholder is replaced by, for the legend. */
-export const PLACEHOLDER_MEANINGS: Record<Language, Record<Placeholder, string>> = {
-  en: {
-    TITRE: "the client's salutation (“Dear Sir or Madam” when none)",
-    NUMERO: 'the invoice number',
-    RAPPEL1: 'the date of the 1st reminder',
-    RAPPEL2: 'the date of the 2nd reminder',
-    DATEFACTURE: 'the invoice date',
-    MONTANT: "the amount due (CHF 1'234.50)",
-  },
-  fr: {
-    TITRE: 'le titre du client (« Messieurs » par défaut)',
-    NUMERO: 'le numéro de la facture',
-    RAPPEL1: 'la date du 1er rappel',
-    RAPPEL2: 'la date du 2e rappel',
-    DATEFACTURE: 'la date de la facture',
-    MONTANT: "le montant dû (CHF 1'234.50)",
-  },
-  de: {
-    TITRE: 'die Anrede des Kunden («Sehr geehrte Damen und Herren», wenn keine)',
-    NUMERO: 'die Rechnungsnummer',
-    RAPPEL1: 'das Datum der 1. Mahnung',
-    RAPPEL2: 'das Datum der 2. Mahnung',
-    DATEFACTURE: 'das Rechnungsdatum',
-    MONTANT: "der offene Betrag (CHF 1'234.50)",
-  },
-  it: {
-    TITRE: "l'appellativo del cliente («Egregi Signori» se manca)",
-    NUMERO: 'il numero della fattura',
-    RAPPEL1: 'la data del 1° richiamo',
-    RAPPEL2: 'la data del 2° richiamo',
-    DATEFACTURE: 'la data della fattura',
-    MONTANT: "l'importo dovuto (CHF 1'234.50)",
-  },
-};
-
 export const LETTER_HEADINGS: Record<Language, string> = {
   en: 'THIRD AND FINAL REMINDER',
   fr: 'TROISIÈME ET DERNIER RAPPEL',
@@ -117,34 +81,6 @@ export interface LetterInvoice {
   readonly amountDueRappen: number;
 }
 
-/** The invoice the preview shows. */
-export const SAMPLE_INVOICE: LetterInvoice = {
-  number: '2026-0142',
-  invoiceDate: '2026-08-03',
-  firstReminderDate: '2026-09-07',
-  secondReminderDate: '2026-10-05',
-  amountDueRappen: 123_450,
-};
-
-/** The debtor of the sample invoice, as the setup panel's preview addresses the letter and its payment part. */
-export const SAMPLE_DEBTOR = {
-  name: 'Muster SA',
-  street: 'Avenue de la Gare',
-  buildingNumber: '12',
-  zip: '1003',
-  city: 'Lausanne',
-} as const;
-
-export interface UnknownPlaceholder {
-  /** As written, with its percent signs: `%NUMMER%`. */
-  readonly text: string;
-  /** Offsets in the letter text: `text === letter.slice(start, end)`. */
-  readonly start: number;
-  readonly end: number;
-  /** The known placeholder it was probably meant to be, when one is close. */
-  readonly suggestion?: Placeholder;
-}
-
 // A placeholder is a word between percent signs. "5% de rabais et 10%" holds none: no spaces inside.
 const PLACEHOLDER_PATTERN = /%([A-Za-z][A-Za-z0-9_]{0,39})%/g;
 const KNOWN = new Set<string>(PLACEHOLDERS);
@@ -153,44 +89,9 @@ export function isPlaceholder(name: string): name is Placeholder {
   return KNOWN.has(name);
 }
 
-/** Every `%…%` that is not one of ours, with where it is, in order. */
-export function findUnknownPlaceholders(letter: string): UnknownPlaceholder[] {
-  const unknown: UnknownPlaceholder[] = [];
-  for (const match of letter.matchAll(PLACEHOLDER_PATTERN)) {
-    const name = match[1]!;
-    if (isPlaceholder(name)) continue;
-    const suggestion = suggestPlaceholder(name);
-    unknown.push({
-      text: match[0],
-      start: match.index,
-      end: match.index + match[0].length,
-      ...(suggestion ? { suggestion } : {}),
-    });
-  }
-  return unknown;
-}
-
-function suggestPlaceholder(name: string): Placeholder | undefined {
-  const upper = name.toUpperCase();
-  if (isPlaceholder(upper)) return upper;
-  let best: { placeholder: Placeholder; distance: number } | undefined;
-  for (const placeholder of PLACEHOLDERS) {
-    const distance = editDistance(upper, placeholder);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { placeholder, distance };
-  }
-  return best?.placeholder;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** Every `%…%` of a letter that is not one of ours, in order. */
+export function unknownPlaceholderMatches(letter: string): RegExpExecArray[] {
+  return [...letter.matchAll(PLACEHOLDER_PATTERN)].filter((match) => !isPlaceholder(match[1]!));
 }
 
 /** One piece of a rendered letter: plain text, a replaced value, or a placeholder left as it was. */
@@ -269,7 +170,7 @@ export function reminderLetter(text: string, invoice: LetterInvoice, language: L
   return {
     heading: LETTER_HEADINGS[language],
     text: parts.map((part) => part.text).join(''),
-    unknownPlaceholders: findUnknownPlaceholders(letter).map((unknown) => unknown.text),
+    unknownPlaceholders: unknownPlaceholderMatches(letter).map((match) => match[0]),
     missingPlaceholders: parts.flatMap((part) => (part.kind === 'missing' ? [part.placeholder] : [])),
   };
 }

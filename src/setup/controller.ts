@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
 import { casesFolderStatus, resolveForForm } from './folderStatus';
 import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
-import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../reminders/letter';
+import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../reminders/letterEditing';
 import { paymentPartData } from './paymentPart';
 import { SETUP_FORM_STRINGS } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';

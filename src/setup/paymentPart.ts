@@ -1,7 +1,7 @@
 // What the preview's payment part is made from: the creditor fields as typed in the form, checked by the QR-bill's
 // rules, and the sample invoice. Pure; the SVG itself is made by reminders/paymentPartSvg.ts, loaded when asked.
 import { checkCreditor, type Creditor, type CreditorField, referenceForInvoice } from '../reminders/creditor';
-import { SAMPLE_INVOICE } from '../reminders/letter';
+import { SAMPLE_INVOICE } from '../reminders/letterEditing';
 import { CREDITOR_FIELDS, type CreditorFormField, type CreditorFormValues, formValueProblem, type PaymentPart } from './contract';
 
 const FORM_FIELD_OF: Record<CreditorField, CreditorFormField> = {

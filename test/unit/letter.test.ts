@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
 import {
   BUILT_IN_LETTERS,
-  findUnknownPlaceholders,
   LETTER_HEADINGS,
   letterLanguage,
   letterTextFor,
-  PLACEHOLDER_MEANINGS,
   PLACEHOLDERS,
   renderLetter,
   renderLetterParts,
   type LetterInvoice,
 } from '../../src/reminders/letter';
+import { findUnknownPlaceholders, PLACEHOLDER_MEANINGS } from '../../src/reminders/letterEditing';
 import { LANGUAGES } from '../../src/shared/languages';
 
 const invoice: LetterInvoice = {

@@ -2,7 +2,7 @@
 // them for the sample invoice.
 import * as assert from 'node:assert/strict';
 import { paymentPartSvg } from '../../src/reminders/paymentPartSvg';
-import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../../src/reminders/letter';
+import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../../src/reminders/letterEditing';
 import type { CreditorFormValues } from '../../src/setup/contract';
 import { paymentPartData } from '../../src/setup/paymentPart';
 import { QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
