@@ -245,9 +245,9 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status with its time');
     const saved = readSettings();
     const expected = {
-      'tilbago.reminder3.daysAfterSecondReminder': 12,
-      'tilbago.reminder3.daysBeforeCollection': 20,
-      'tilbago.reminder3.letter.en': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
+      'tilbago.thirdReminder.daysAfterSecondReminder': 12,
+      'tilbago.thirdReminder.daysBeforeCollection': 20,
+      'tilbago.thirdReminder.englishLetter': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
       'tilbago.casesFolder': 'Cas tilbago',
     };
     for (const [key, value] of Object.entries(expected)) {
@@ -262,7 +262,7 @@ export async function runSetupPanelE2e() {
     await form().locator('#days-after-second input').fill('13');
     await expectTitle(/^● tilbago setup$/, 'tab title with an edit');
     await form().locator('#days-after-second input').press('Control+s');
-    await waitForSetting('tilbago.reminder3.daysAfterSecondReminder', 13, 'after Ctrl+S');
+    await waitForSetting('tilbago.thirdReminder.daysAfterSecondReminder', 13, 'after Ctrl+S');
     await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status after Ctrl+S');
     await expectTitle(/^tilbago setup$/, 'tab title after Ctrl+S');
     if (await page.locator('.quick-input-widget').isVisible()) throw new Error('Ctrl+S also opened a dialog of the workbench');
@@ -271,7 +271,7 @@ export async function runSetupPanelE2e() {
   step('a value changed by hand during unsaved edits is named, shown, and kept by Save', async () => {
     await form().locator('#letter-text textarea').fill('Bonjour %TITRE%');
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
-    editSettingsByHand({ 'tilbago.reminder3.daysBeforeCollection': 40 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysBeforeCollection': 40 });
     await expectText(
       form().locator('#banner'),
       /The settings were changed outside this form: Days before collection \(now 40\)\./,
@@ -280,10 +280,10 @@ export async function runSetupPanelE2e() {
     await expectFieldValue('days-before-collection', '40', 'the untouched field follows the file');
     await form().locator('#keep-mine').click();
     await form().locator('#save').click();
-    await waitForSetting('tilbago.reminder3.letter.en', 'Bonjour %TITRE%', 'the edit saved');
+    await waitForSetting('tilbago.thirdReminder.englishLetter', 'Bonjour %TITRE%', 'the edit saved');
     const saved = readSettings();
-    if (saved['tilbago.reminder3.daysBeforeCollection'] !== 40) {
-      throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.reminder3.daysBeforeCollection']}`);
+    if (saved['tilbago.thirdReminder.daysBeforeCollection'] !== 40) {
+      throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.thirdReminder.daysBeforeCollection']}`);
     }
   });
 
@@ -305,7 +305,7 @@ export async function runSetupPanelE2e() {
   });
 
   step('broken values in settings.json: beside each field, the value in effect, the one in the file, and why', async () => {
-    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 'abc', 'tilbago.reminder3.daysBeforeCollection': 400 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysAfterSecondReminder': 'abc', 'tilbago.thirdReminder.daysBeforeCollection': 400 });
     await expectText(
       form().locator('#days-after-second-file'),
       /The Workspace settings hold "abc", which is not a whole number: 10 is used instead\./,
@@ -326,10 +326,11 @@ export async function runSetupPanelE2e() {
     await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-broken-values.png') });
     await form().locator('#days-before-collection-file vscode-button').click();
     await form().locator('#save').click();
-    await waitForSetting('tilbago.reminder3.daysBeforeCollection', 365, 'the corrected value');
-    if (readSettings()['tilbago.reminder3.daysAfterSecondReminder'] !== 'abc') throw new Error('an untouched broken value was rewritten');
+    await waitForSetting('tilbago.thirdReminder.daysBeforeCollection', 365, 'the corrected value');
+    if (readSettings()['tilbago.thirdReminder.daysAfterSecondReminder'] !== 'abc')
+      throw new Error('an untouched broken value was rewritten');
     await form().locator('#days-before-collection-file').waitFor({ state: 'detached', timeout: 10_000 });
-    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 13 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysAfterSecondReminder': 13 });
     await form().locator('#days-after-second-file').waitFor({ state: 'detached', timeout: 10_000 });
   });
 

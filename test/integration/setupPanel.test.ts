@@ -73,7 +73,7 @@ describe('setup panel', () => {
   });
 
   it('answers ready with the state: targets, values in effect, folder and key status, never the key', async () => {
-    await config().update('reminder3.daysBeforeCollection', 25, vscode.ConfigurationTarget.Global);
+    await config().update('thirdReminder.daysBeforeCollection', 25, vscode.ConfigurationTarget.Global);
     const { state, draft } = await form.call('ready', {});
     assert.equal(form.states()[0]!.reason, 'initial');
     assert.deepEqual(
@@ -108,10 +108,10 @@ describe('setup panel', () => {
     assert.equal(form.states().at(-1)!.reason, 'saved');
     assert.deepEqual(state.values, { ...values, ...noCreditor });
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
-    assert.match(onDisk, /"tilbago\.reminder3\.daysBeforeCollection": 20/);
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Madame, Monsieur,\\nFacture %NUMERO%"/);
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.de": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 12/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysBeforeCollection": 20/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Madame, Monsieur,\\nFacture %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
     assert.doesNotMatch(onDisk, /"tilbago\.reminder3\.text"/, 'the old single letter, empty, is not written');
     assert.match(onDisk, /"tilbago\.casesFolder": "Cas tilbago"/);
     assert.deepEqual(api.getSettings().reminder3, {
@@ -132,12 +132,12 @@ describe('setup panel', () => {
   it('Save writes only the values sent: one changed by hand in settings.json meanwhile stays as it is', async () => {
     await form.call('ready', {});
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
+    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.thirdReminder.daysBeforeCollection": 40\n}\n');
     await waitFor('the hand edit to be seen', () => form.states().find((s) => s.reason === 'external'));
     await form.call('save', { target: 'workspace', changes: { letterFr: 'Bonjour' } });
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
-    assert.equal(config().inspect('reminder3.letter.fr')?.workspaceValue, 'Bonjour');
-    assert.equal(config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
+    assert.equal(config().inspect('thirdReminder.frenchLetter')?.workspaceValue, 'Bonjour');
+    assert.equal(config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
     assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
   });
 
@@ -151,7 +151,7 @@ describe('setup panel', () => {
     // "Move it into the French letter", then Save: what the form sends.
     await form.call('save', { target: 'workspace', changes: { letterFr: 'Ancienne lettre %NUMERO%', text: '' } });
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Ancienne lettre %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Ancienne lettre %NUMERO%"/);
     assert.doesNotMatch(onDisk, /reminder3\.text/, 'the deprecated setting is gone, its text kept');
     const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
     assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 7');
@@ -165,8 +165,8 @@ describe('setup panel', () => {
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
     await form.call('ready', {});
     await form.call('save', { target: 'user', changes: values });
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, 20);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.globalValue, 20);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.lastState().target, 'user');
   });
 
@@ -186,12 +186,12 @@ describe('setup panel', () => {
     // It says what it will clear, the cases folder among them.
     assert.match(declined.shown[0]!.detail ?? '', /Days before collection: 20/);
     assert.match(declined.shown[0]!.detail ?? '', /The cases folder: /);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 20);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 20);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
     assert.deepEqual(form.lastState().values, {
       daysAfterSecondReminder: 10,
@@ -224,14 +224,14 @@ describe('setup panel', () => {
     assert.match(errors[0]!, /refused \(save: params\.changes\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./);
     assert.match(errors[2]!, /target does not exist/);
     assert.match(errors[3]!, /unknown message type: runCommand/);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(config().inspect('apiBaseUrl')?.globalValue, undefined);
   });
 
   it('tells the form about an outside edit of settings.json, with the new values', async () => {
     await form.call('ready', {});
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
+    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.thirdReminder.daysBeforeCollection": 40\n}\n');
     const external = await waitFor('an external state', () => form.states().find((s) => s.reason === 'external'));
     assert.equal(external.state.values.daysBeforeCollection, 40);
     await fs.rm(settingsFile());
@@ -245,7 +245,7 @@ describe('setup panel', () => {
       await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
       await fs.writeFile(
         settingsFile(),
-        '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
+        '{ "tilbago.thirdReminder.daysAfterSecondReminder": "abc", "tilbago.thirdReminder.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
       assert.deepEqual(state.values, {
@@ -262,9 +262,9 @@ describe('setup panel', () => {
       });
       // Correcting one writes it, and that one only.
       await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 365 } });
-      assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 365);
+      assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 365);
       assert.equal(
-        config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue,
+        config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue,
         'abc',
         'the other broken value is left to the user',
       );

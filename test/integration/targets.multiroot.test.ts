@@ -51,7 +51,7 @@ describe('multi-root workspace', () => {
       await form.call('save', { target: `folder:${de.uri.toString()}`, changes: values });
       assert.equal(form.states().at(-1)!.reason, 'saved');
       const onDisk = JSON.parse(await fs.readFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), 'utf8'));
-      assert.equal(onDisk['tilbago.reminder3.daysBeforeCollection'], 30);
+      assert.equal(onDisk['tilbago.thirdReminder.daysBeforeCollection'], 30);
       assert.equal(onDisk['tilbago.casesFolder'], 'Fälle');
       await assert.rejects(fs.stat(path.join(ch.uri.fsPath, '.vscode', 'settings.json')), 'the other folder is untouched');
 
@@ -100,7 +100,7 @@ describe('multi-root workspace', () => {
       await form.call('ready', {});
       await form.call('save', { target: 'workspace', changes: { ...values, daysBeforeCollection: 45, casesFolder: '' } });
       const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
-      assert.equal(file.settings['tilbago.reminder3.daysBeforeCollection'], 45);
+      assert.equal(file.settings['tilbago.thirdReminder.daysBeforeCollection'], 45);
       assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 45, 'inherited from the workspace');
       assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 30, 'the folder value wins');
     } finally {
@@ -112,7 +112,7 @@ describe('multi-root workspace', () => {
     const de = folders[1]!;
     const messages = recordMessages();
     try {
-      await fs.writeFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), '{ "tilbago.reminder3.daysAfterSecondReminder": -3 }\n');
+      await fs.writeFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), '{ "tilbago.thirdReminder.daysAfterSecondReminder": -3 }\n');
       await waitFor('the edit to be read', () => api.getSettings(de).reminder3.daysAfterSecondReminder === 0 || undefined);
       const warning = await waitFor('the warning', () => messages.shown.find((m) => m.message.includes('daysAfterSecondReminder')));
       assert.match(warning.message, /in the settings of folder "invoices-de" must be between 0 and 365\. Using 0 instead/);

@@ -7,7 +7,7 @@ describe('a settings file with several values changed in one write', () => {
       '{',
       '    // mine',
       '    "editor.tabSize": 2,',
-      '    "tilbago.reminder3.daysAfterSecondReminder": 10,',
+      '    "tilbago.thirdReminder.daysAfterSecondReminder": 10,',
       '    "tilbago.reminder3.text": "old" // to move',
       '}',
       '',
@@ -16,28 +16,28 @@ describe('a settings file with several values changed in one write', () => {
       text,
       [],
       [
-        ['tilbago.reminder3.daysAfterSecondReminder', 12],
+        ['tilbago.thirdReminder.daysAfterSecondReminder', 12],
         ['tilbago.reminder3.text', undefined],
-        ['tilbago.reminder3.letter.fr', 'Madame,\nFacture %NUMERO%'],
+        ['tilbago.thirdReminder.frenchLetter', 'Madame,\nFacture %NUMERO%'],
       ],
     )!;
     assert.match(edited, /\/\/ mine\n {4}"editor\.tabSize": 2,/);
-    assert.match(edited, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
+    assert.match(edited, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 12/);
     assert.doesNotMatch(edited, /reminder3\.text/);
-    assert.match(edited, /\n {4}"tilbago\.reminder3\.letter\.fr": "Madame,\\nFacture %NUMERO%"/);
+    assert.match(edited, /\n {4}"tilbago\.thirdReminder\.frenchLetter": "Madame,\\nFacture %NUMERO%"/);
     assert.deepEqual(JSON.parse(edited.replace(/\/\/.*$/gm, '')), {
       'editor.tabSize': 2,
-      'tilbago.reminder3.daysAfterSecondReminder': 12,
-      'tilbago.reminder3.letter.fr': 'Madame,\nFacture %NUMERO%',
+      'tilbago.thirdReminder.daysAfterSecondReminder': 12,
+      'tilbago.thirdReminder.frenchLetter': 'Madame,\nFacture %NUMERO%',
     });
   });
 
   it('writes a new file, and into a workspace file under "settings"', () => {
     assert.deepEqual(JSON.parse(withSettings('', [], [['tilbago.casesFolder', 'cases']])!), { 'tilbago.casesFolder': 'cases' });
     const workspace = '{\n\t"folders": [{ "path": "a" }],\n\t"settings": {\n\t\t"files.autoSave": "off"\n\t}\n}\n';
-    const edited = withSettings(workspace, ['settings'], [['tilbago.reminder3.daysBeforeCollection', 20]])!;
-    assert.match(edited, /\n\t\t"tilbago\.reminder3\.daysBeforeCollection": 20/, 'indented with tabs, as the file is');
-    assert.deepEqual(JSON.parse(edited).settings, { 'files.autoSave': 'off', 'tilbago.reminder3.daysBeforeCollection': 20 });
+    const edited = withSettings(workspace, ['settings'], [['tilbago.thirdReminder.daysBeforeCollection', 20]])!;
+    assert.match(edited, /\n\t\t"tilbago\.thirdReminder\.daysBeforeCollection": 20/, 'indented with tabs, as the file is');
+    assert.deepEqual(JSON.parse(edited).settings, { 'files.autoSave': 'off', 'tilbago.thirdReminder.daysBeforeCollection': 20 });
   });
 
   it('keeps Windows line ends', () => {
