@@ -301,15 +301,22 @@ export function pickRaw(
   return { value: undefined };
 }
 
+/** One value to move from a setting's former name to its current name, in the same settings file. */
+export interface Move {
+  readonly from: FormerKey;
+  readonly to: SettingKey;
+  readonly value: unknown;
+}
+
 /**
  * The moves that put the values written under former names in one settings file under their current names: each
  * value set under a former name whose current name is not set in the same file (one that is set there wins over it,
- * and is not overwritten: that former value is left as it is). `undefined` removes the former name.
+ * and is not overwritten: that former value is left as it is).
  */
-export function movesToCurrentNames(
-  inFile: (key: SettingKey | FormerKey) => unknown,
-): (readonly [key: SettingKey | FormerKey, value: unknown])[] {
-  return FORMER_KEYS.filter((former) => inFile(former) !== undefined && inFile(RENAMED_SETTINGS[former]) === undefined).flatMap(
-    (former) => [[RENAMED_SETTINGS[former], inFile(former)] as const, [former, undefined] as const],
-  );
+export function movesToCurrentNames(inFile: (key: SettingKey | FormerKey) => unknown): Move[] {
+  return FORMER_KEYS.filter((former) => inFile(former) !== undefined && inFile(RENAMED_SETTINGS[former]) === undefined).map((from) => ({
+    from,
+    to: RENAMED_SETTINGS[from],
+    value: inFile(from),
+  }));
 }

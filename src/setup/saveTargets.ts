@@ -13,7 +13,7 @@ import {
   type SettingOrigin,
 } from './contract';
 import { type FormerKey, formerNameOf, movesToCurrentNames, SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
-import { withSettings, type SettingsPath } from '../settings/settingsFile';
+import { withKeysRenamed, withSettings, type SettingsPath } from '../settings/settingsFile';
 import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
@@ -151,9 +151,14 @@ export async function moveToNewNames(target: ResolvedTarget): Promise<number> {
   let moved = 0;
   for (const file of files) {
     const config = configurationFor(file);
-    const values = movesToCurrentNames((key) => ownValue(config, key, file));
-    moved += values.length / 2;
-    await writeValues(file, values);
+    const moves = movesToCurrentNames((key) => ownValue(config, key, file));
+    if (moves.length === 0) continue;
+    moved += moves.length;
+    const values = moves.flatMap(({ from, to, value }) => [[to, value] as const, [from, undefined] as const]);
+    // In the file, each key is renamed where it stands, its comments kept; else VS Code writes the new and removes the old.
+    const renames = moves.map(({ from, to }) => [`${SETTINGS_SECTION}.${from}`, `${SETTINGS_SECTION}.${to}`] as const);
+    if (await writeSettingsFile(file, values, (text, at) => withKeysRenamed(text, at, renames))) continue;
+    for (const [key, value] of values) await config.update(key, value, file.configurationTarget);
   }
   return moved;
 }
@@ -168,11 +173,18 @@ async function writeValues(target: ResolvedTarget, values: readonly (readonly [S
 /**
  * Several values in one write of the target's settings file, where VS Code's `update` writes the file once per
  * value (about 0.1 s each). Only for a file the extension can see and no editor holds unsaved edits of; false
- * otherwise, and VS Code's own `update` does it (and says what stands in the way).
+ * otherwise, and VS Code's own `update` does it (and says what stands in the way). `edit` makes the new text (by
+ * default: each value set, or removed when undefined); `values` are what VS Code then reads.
  */
 async function writeSettingsFile(
   target: ResolvedTarget,
   values: readonly (readonly [SettingKey | FormerKey, unknown])[],
+  edit: (text: string, at: SettingsPath) => string | undefined = (text, at) =>
+    withSettings(
+      text,
+      at,
+      values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
+    ),
 ): Promise<boolean> {
   const file = settingsFileOf(target);
   if (!file || vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.uri.toString() && d.isDirty)) return false;
@@ -182,11 +194,7 @@ async function writeSettingsFile(
   } catch (error) {
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return false;
   }
-  const edited = withSettings(
-    text,
-    file.at,
-    values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
-  );
+  const edited = edit(text, file.at);
   if (edited === undefined) return false;
   if (edited === text) return true;
   const read = configurationShows(target, values);

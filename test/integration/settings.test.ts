@@ -3,16 +3,18 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from '../../src/api';
-import { LETTER_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { FORMER_KEYS, type FormerKey, LETTER_SETTINGS, RENAMED_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import { activateExtension, packageJson, recordMessages, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Target = vscode.ConfigurationTarget;
 
-async function clear(key: keyof typeof SETTINGS): Promise<void> {
+async function clear(key: keyof typeof SETTINGS | FormerKey): Promise<void> {
   await config().update(key, undefined, Target.Global);
   // Machine-scoped settings cannot be written to the workspace at all.
-  if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, Target.Workspace);
+  if (SETTINGS[Object.hasOwn(SETTINGS, key) ? (key as keyof typeof SETTINGS) : RENAMED_SETTINGS[key as FormerKey]].scope !== 'machine') {
+    await config().update(key, undefined, Target.Workspace);
+  }
 }
 
 describe('settings', () => {
@@ -23,7 +25,7 @@ describe('settings', () => {
   });
 
   afterEach(async () => {
-    for (const key of SETTING_KEYS) await clear(key);
+    for (const key of [...SETTING_KEYS, ...FORMER_KEYS]) await clear(key);
   });
 
   it('are contributed with their types, defaults, bounds and scopes, in order, in three titled sections', () => {
@@ -138,6 +140,69 @@ describe('settings', () => {
     await config().update('thirdReminder.germanLetter', 'Brief %NUMERO% vom %DATEFACTURE%', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Brief 2026-0142 vom 03.08.2026', 'its own letter');
     assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 2026-0142', 'the old one: nothing is lost');
+  });
+
+  it('values under the former names (0.1) are used, as before, where the new names are not set', async () => {
+    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
+    const handWritten = [
+      '// written for version 0.1',
+      '{',
+      '  "tilbago.reminder3.daysAfterSecondReminder": 7,',
+      '  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",',
+      '  "tilbago.reminder3.letter.fr": "Ancienne lettre %NUMERO%",',
+      '  "tilbago.reminder3.defaultLanguage": "fr",',
+      '}',
+      '',
+    ].join('\n');
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, handWritten);
+      await config().update('reminder3.daysBeforeCollection', 33, Target.Global);
+      await config().update('reminder3.letter.it', 'Vecchia lettera %NUMERO%', Target.Global);
+      await waitFor(
+        'VS Code to read the 0.1 file',
+        () => config().inspect('reminder3.defaultLanguage')?.workspaceValue === 'fr' || undefined,
+      );
+      const settings = api.getSettings();
+      assert.deepEqual(settings.reminder3, {
+        daysAfterSecondReminder: 7,
+        daysBeforeCollection: 33,
+        letters: { de: 'Alter Brief %NUMERO%', fr: 'Ancienne lettre %NUMERO%', it: 'Vecchia lettera %NUMERO%', en: '' },
+        defaultLanguage: 'fr',
+        text: '',
+      });
+      const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
+      assert.equal(api.renderReminderLetter(invoice).text, 'Ancienne lettre 2026-0142', 'the default language of 0.1: French');
+      assert.equal(api.renderReminderLetter(invoice, undefined, 'it').text, 'Vecchia lettera 2026-0142');
+      assert.equal(api.reminderSchedule({ secondReminderDate: '2026-09-01' }).thirdReminderDue, '2026-09-08', 'the delay of 0.1: 7 days');
+
+      // At one level the new name wins; a more specific level wins whatever the name.
+      await config().update('thirdReminder.germanLetter', 'Neuer Brief', Target.Workspace);
+      await config().update('thirdReminder.frenchLetter', 'Nouvelle lettre (User)', Target.Global);
+      await config().update('thirdReminder.daysBeforeCollection', 44, Target.Workspace);
+      const after = api.getSettings().reminder3;
+      assert.equal(after.letters.de, 'Neuer Brief', 'the new name in the same file wins');
+      assert.equal(after.letters.fr, 'Ancienne lettre %NUMERO%', 'the former name in the workspace wins over the new name in User');
+      assert.equal(after.daysBeforeCollection, 44, 'the new name in the workspace wins over the former name in User');
+      assert.equal(after.daysAfterSecondReminder, 7);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  });
+
+  it('a broken value under a former name is reported under that name, and the default is used', async () => {
+    const messages = recordMessages();
+    try {
+      await config().update('reminder3.daysAfterSecondReminder', 'ten', Target.Workspace);
+      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 10);
+      const warning = await waitFor('the warning', () => messages.shown.find((m) => m.level === 'warning'));
+      assert.match(
+        warning.message,
+        /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be a whole number\. Using 10 instead/,
+      );
+    } finally {
+      messages.restore();
+    }
   });
 
   it('the public API fires a change event that tells which folders a change affects', async () => {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { FORMER_KEYS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import type { Draft, RequestResult } from '../../src/setup/contract';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { NO_CREDITOR, QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
@@ -55,6 +55,10 @@ describe('setup panel', () => {
     for (const key of SETTING_KEYS) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    for (const key of FORMER_KEYS) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
@@ -160,6 +164,67 @@ describe('setup panel', () => {
       /^Sehr geehrte Damen und Herren/,
       'German: its built-in letter now',
     );
+  });
+
+  it('values under the former setting names are shown and flagged; "Move them to the new names" moves each in its own file', async () => {
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(
+      settingsFile(),
+      '{\n  // 0.1\n  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",\n  "tilbago.reminder3.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
+    );
+    await config().update('reminder3.daysBeforeCollection', 33, vscode.ConfigurationTarget.Global);
+    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.de')?.workspaceValue);
+    const { state } = await form.call('ready', {});
+    assert.equal(state.values.letterDe, 'Alter Brief %NUMERO%');
+    assert.equal(state.values.daysAfterSecondReminder, 7);
+    assert.equal(state.values.daysBeforeCollection, 33);
+    assert.deepEqual(state.formerNames, { daysAfterSecondReminder: 'workspace', daysBeforeCollection: 'user', letterDe: 'workspace' });
+    assert.equal(state.setAtTarget.letterDe, true, 'Reset would remove it');
+
+    const moved = await form.call('moveToNewNames', { target: 'workspace' });
+    assert.deepEqual(moved.formerNames, {});
+    assert.deepEqual(moved.values, state.values, 'the values in effect stay the same');
+    const onDisk = await fs.readFile(settingsFile(), 'utf8');
+    assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Alter Brief %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 7/);
+    assert.equal(
+      onDisk,
+      '{\n  // 0.1\n  "tilbago.thirdReminder.germanLetter": "Alter Brief %NUMERO%",\n  "tilbago.thirdReminder.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
+      'each key renamed where it stands, the comment kept',
+    );
+    assert.doesNotMatch(onDisk, /reminder3/, 'no former name left in the workspace file');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.globalValue, 33, 'moved in the User settings, where it was');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined, 'not copied into the workspace');
+    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, undefined);
+    assert.equal(api.getSettings().reminder3.letters.de, 'Alter Brief %NUMERO%');
+    assert.ok(!form.states().some((s) => s.reason === 'external'), 'its own writes are not reported as an outside change');
+  });
+
+  it('Save of an edited field writes the new name and removes the former one at the target; untouched fields stay as written', async () => {
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(
+      settingsFile(),
+      '{\n  "tilbago.reminder3.letter.fr": "Ancienne lettre",\n  "tilbago.reminder3.daysBeforeCollection": 20\n}\n',
+    );
+    await config().update('reminder3.letter.it', 'Vecchia lettera', vscode.ConfigurationTarget.Global);
+    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.fr')?.workspaceValue);
+    await form.call('ready', {});
+    const { state } = await form.call('save', { target: 'workspace', changes: { letterFr: 'Nouvelle lettre', letterIt: 'Nuova lettera' } });
+    const onDisk = JSON.parse(await fs.readFile(settingsFile(), 'utf8'));
+    assert.deepEqual(onDisk, {
+      'tilbago.thirdReminder.frenchLetter': 'Nouvelle lettre',
+      'tilbago.thirdReminder.italianLetter': 'Nuova lettera',
+      'tilbago.reminder3.daysBeforeCollection': 20,
+    });
+    assert.equal(config().inspect('reminder3.letter.it')?.globalValue, 'Vecchia lettera', 'another target is not touched');
+    assert.deepEqual(state.formerNames, { daysBeforeCollection: 'workspace' }, 'the untouched field is still read under its former name');
+    assert.equal(state.values.daysBeforeCollection, 20);
+
+    // Reset removes the form's values at the target under either name.
+    const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
+    await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
+    assert.match(confirmed.shown[0]!.detail ?? '', /Days before collection: 20/);
+    assert.deepEqual(JSON.parse(await fs.readFile(settingsFile(), 'utf8')), {});
   });
 
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
@@ -302,6 +367,9 @@ describe('setup panel', () => {
       assert.equal(drafts.get('tilbago.setup.draft'), undefined, 'a draft without edits is not kept');
       // What was stored by hand or by another version is checked before it is given back.
       await drafts.update('tilbago.setup.draft', { ...draft, fields: { text: 42 } });
+      assert.equal((await second.call('ready', {})).draft, null);
+      // A draft keyed by setting names rather than the form's fields is dropped too, without a word.
+      await drafts.update('tilbago.setup.draft', { ...draft, fields: { 'reminder3.letter.fr': 'Bonjour' } });
       assert.equal((await second.call('ready', {})).draft, null);
     } finally {
       second.dispose();

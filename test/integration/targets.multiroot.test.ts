@@ -120,4 +120,39 @@ describe('multi-root workspace', () => {
       messages.restore();
     }
   });
+  it('a former setting name in a folder wins over the new name in the workspace file; the move puts each under its new name in its own file', async () => {
+    const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
+    const chSettings = path.join(ch.uri.fsPath, '.vscode', 'settings.json');
+    const workspace = vscode.workspace.getConfiguration('tilbago');
+    const form = driveSetupForm(api);
+    try {
+      await fs.mkdir(path.dirname(chSettings), { recursive: true });
+      await fs.writeFile(chSettings, '{ "tilbago.reminder3.daysBeforeCollection": 12 }\n');
+      await workspace.update('reminder3.letter.it', 'Lettera %NUMERO%', vscode.ConfigurationTarget.Workspace);
+      await waitFor('the folder file to be read', () => api.getSettings(ch).reminder3.daysBeforeCollection === 12 || undefined);
+      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 45, 'the workspace level: its own new name');
+      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 45, 'the other folder: the workspace value');
+      assert.equal(api.getSettings(ch).reminder3.letters.it, 'Lettera %NUMERO%', 'inherited from the workspace, under its former name');
+
+      const target = `folder:${ch.uri.toString()}`;
+      await form.call('ready', {});
+      const state = await form.call('selectTarget', { target });
+      assert.deepEqual(state.formerNames, { daysBeforeCollection: 'workspaceFolder', letterIt: 'workspace' });
+      const moved = await form.call('moveToNewNames', { target });
+      assert.deepEqual(moved.formerNames, {});
+      assert.deepEqual(moved.values, state.values);
+      assert.deepEqual(JSON.parse(await fs.readFile(chSettings, 'utf8')), { 'tilbago.thirdReminder.daysBeforeCollection': 12 });
+      const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
+      assert.equal(file.settings['tilbago.thirdReminder.italianLetter'], 'Lettera %NUMERO%');
+      assert.equal(file.settings['tilbago.reminder3.letter.it'], undefined);
+      assert.equal(file.settings['tilbago.thirdReminder.daysBeforeCollection'], 45, 'the workspace value untouched');
+      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 12);
+      assert.equal(api.getSettings(de).reminder3.letters.it, 'Lettera %NUMERO%');
+    } finally {
+      form.dispose();
+      await fs.rm(chSettings, { force: true });
+      await workspace.update('thirdReminder.italianLetter', undefined, vscode.ConfigurationTarget.Workspace);
+      await workspace.update('reminder3.letter.it', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

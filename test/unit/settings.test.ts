@@ -154,22 +154,19 @@ describe('renamed settings', () => {
   describe('movesToCurrentNames: moving one settings file', () => {
     const file = (values: Record<string, unknown>) => (key: string) => values[key];
 
-    it('writes each value under its current name and removes the former one', () => {
+    it('moves each value from its former name to its current name', () => {
       assert.deepEqual(
         movesToCurrentNames(file({ 'reminder3.letter.de': 'Brief %NUMERO%', 'reminder3.daysBeforeCollection': 20, casesFolder: 'cases' })),
         [
-          ['thirdReminder.daysBeforeCollection', 20],
-          ['reminder3.daysBeforeCollection', undefined],
-          ['thirdReminder.germanLetter', 'Brief %NUMERO%'],
-          ['reminder3.letter.de', undefined],
+          { from: 'reminder3.daysBeforeCollection', to: 'thirdReminder.daysBeforeCollection', value: 20 },
+          { from: 'reminder3.letter.de', to: 'thirdReminder.germanLetter', value: 'Brief %NUMERO%' },
         ],
       );
     });
 
     it('moves a broken value as it is (it is checked where it is read, under either name)', () => {
       assert.deepEqual(movesToCurrentNames(file({ 'reminder3.daysAfterSecondReminder': 'abc' })), [
-        ['thirdReminder.daysAfterSecondReminder', 'abc'],
-        ['reminder3.daysAfterSecondReminder', undefined],
+        { from: 'reminder3.daysAfterSecondReminder', to: 'thirdReminder.daysAfterSecondReminder', value: 'abc' },
       ]);
     });
 
