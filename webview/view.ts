@@ -461,7 +461,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
 }
 
 /**
- * When values in effect are written under their settings' former names (renamed in 0.2): which, in which file, and
+ * When values in effect are written under their settings' former names (renamed after 0.1.0): which, in which file, and
  * the offer to move them to the new names. They are used as they are meanwhile.
  */
 function formerNamesNote(m: FormModel, a: FormActions) {

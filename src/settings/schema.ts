@@ -226,7 +226,7 @@ export const CREDITOR_SETTINGS = {
 // ---- renamed settings -------------------------------------------------------------------------------------------
 
 /**
- * The settings renamed in 0.2 (their Settings editor labels read "Reminder3 › Letter: De"): former name → current
+ * The settings renamed after 0.1.0 (their Settings editor labels read "Reminder3 › Letter: De"): former name → current
  * name. A former name stays contributed, deprecated, and its value is still read (see `pickRaw`) until the user
  * moves it; it is checked by the rules of its current name.
  */
