@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from '../../src/api';
 import { FORMER_KEYS, type FormerKey, LETTER_SETTINGS, RENAMED_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { activateExtension, packageJson, recordMessages, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
@@ -185,6 +186,15 @@ describe('settings', () => {
       assert.equal(after.letters.fr, 'Ancienne lettre %NUMERO%', 'the former name in the workspace wins over the new name in User');
       assert.equal(after.daysBeforeCollection, 44, 'the new name in the workspace wins over the former name in User');
       assert.equal(after.daysAfterSecondReminder, 7);
+      // A message about a letter names the key it is written under, so the user finds it in the file.
+      const configuration = new TilbagoConfiguration();
+      try {
+        assert.equal(configuration.nameInEffect('thirdReminder.frenchLetter'), 'reminder3.letter.fr');
+        assert.equal(configuration.nameInEffect('thirdReminder.germanLetter'), 'thirdReminder.germanLetter');
+        assert.equal(configuration.nameInEffect('thirdReminder.englishLetter'), 'thirdReminder.englishLetter', 'set nowhere');
+      } finally {
+        configuration.dispose();
+      }
     } finally {
       await fs.rm(file, { force: true });
     }
