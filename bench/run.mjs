@@ -222,14 +222,14 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
           // values the user changed: all four are changed, so the time is that of a whole Save).
           // The click is timed inside the page, so Playwright's own work before it does not count.
           const edited = {
-            'tilbago.reminder3.daysAfterSecondReminder': 20 + run,
-            'tilbago.reminder3.daysBeforeCollection': 30 + run,
-            'tilbago.reminder3.letter.en': `Madame, Monsieur,\nFacture %NUMERO% (${run})`,
+            'tilbago.thirdReminder.daysAfterSecondReminder': 20 + run,
+            'tilbago.thirdReminder.daysBeforeCollection': 30 + run,
+            'tilbago.thirdReminder.englishLetter': `Madame, Monsieur,\nFacture %NUMERO% (${run})`,
             'tilbago.casesFolder': `Cas tilbago ${run}`,
           };
-          await frame().locator('#days-after-second input').fill(String(edited['tilbago.reminder3.daysAfterSecondReminder']));
-          await frame().locator('#days-before-collection input').fill(String(edited['tilbago.reminder3.daysBeforeCollection']));
-          await frame().locator('#letter-text textarea').fill(edited['tilbago.reminder3.letter.en']);
+          await frame().locator('#days-after-second input').fill(String(edited['tilbago.thirdReminder.daysAfterSecondReminder']));
+          await frame().locator('#days-before-collection input').fill(String(edited['tilbago.thirdReminder.daysBeforeCollection']));
+          await frame().locator('#letter-text textarea').fill(edited['tilbago.thirdReminder.englishLetter']);
           await frame().locator('#cases-folder input').fill(edited['tilbago.casesFolder']);
           await frame()
             .locator('#save')

@@ -68,7 +68,7 @@ export interface TilbagoApi {
   reminderStage(dates: ReminderDates, day: IsoDate, scope?: SettingsScope): ReminderStage;
   /**
    * The 3rd reminder letter for an invoice in a language (`de`, `fr`, `it`, `en`): that language's text in effect
-   * for the scope, or its built-in letter. Without a language: the one `tilbago.reminder3.defaultLanguage` chooses
+   * for the scope, or its built-in letter. Without a language: the one `tilbago.thirdReminder.defaultLanguage` chooses
    * for a debtor who names none. Never throws.
    */
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope, language?: Language): ReminderLetter;

@@ -81,6 +81,7 @@ export class SetupForm {
       editBuiltIn: () => this.input(this.letterField(), BUILT_IN_LETTERS[this.m.letterLanguage]),
       chooseLetterLanguage: (letterLanguage) => this.update({ letterLanguage }),
       moveOldText: () => this.moveOldText(),
+      moveToNewNames: () => void this.moveToNewNames(),
       insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
       fixPlaceholder: (item) => this.fixPlaceholder(item),
       writeIntoFile: (field) => this.writeIntoFile(field),
@@ -169,6 +170,26 @@ export class SetupForm {
     const { draft } = this.m;
     if (!draft || draft.fields.text === '') return;
     this.update({ draft: edit(edit(draft, this.letterField(), draft.fields.text), 'text', '') });
+  }
+
+  /**
+   * The values written under former setting names go under the new names, in the files that hold them (the host
+   * does it; the values in effect stay the same, so the edits in the form stay as they are).
+   */
+  private async moveToNewNames(): Promise<void> {
+    const { draft, t } = this.m;
+    if (!draft) return;
+    const state = await this.run(this.host.request('moveToNewNames', { target: draft.target }));
+    if (!state) return;
+    const current = this.m.draft ?? draft;
+    this.update({
+      state,
+      folder: state.folder,
+      casesGit: state.casesGit,
+      draft: rebase(current, state).draft,
+      notice: t.movedToNewNames,
+      error: undefined,
+    });
   }
 
   async save(): Promise<void> {

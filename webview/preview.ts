@@ -10,7 +10,7 @@ import { SETTINGS } from '../src/settings/schema';
  * A letter longer than a setting may hold cannot be saved; the preview and the placeholder check look at the part
  * that could be, so that pasting a megabyte by mistake costs a moment, not seconds of layout.
  */
-export const PREVIEW_LIMIT = SETTINGS['reminder3.text'].maxLength;
+export const PREVIEW_LIMIT = SETTINGS['thirdReminder.germanLetter'].maxLength;
 
 /** Draws the letter into `body`: plain text, replaced values and unknown placeholders marked. */
 export function renderPreview(body: HTMLElement, text: string, language: Language): void {

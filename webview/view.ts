@@ -20,6 +20,7 @@ import {
   type FolderStatus,
   LETTER_FIELDS,
   type FormField,
+  type SettingOrigin,
   type SetupState,
 } from '../src/setup/contract';
 import type { Strings } from '../src/setup/formStrings';
@@ -73,6 +74,7 @@ export interface FormActions {
   editBuiltIn(): void;
   chooseLetterLanguage(language: Language): void;
   moveOldText(): void;
+  moveToNewNames(): void;
   insertPlaceholder(placeholder: string): void;
   fixPlaceholder(item: LocatedPlaceholder): void;
   writeIntoFile(field: FormField): void;
@@ -311,6 +313,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <vscode-button id="keep-mine" secondary @click=${a.keepMine}>${t.keepMine}</vscode-button>
     </div>
     <div id="error" class="banner error" role="alert" ?hidden=${!m.error}>${m.error ? `${t.error}: ${m.error}` : ''}</div>
+    ${formerNamesNote(m, a)}
     <section aria-labelledby="h-tilbago">
       <h2 id="h-tilbago">${t.sectionTilbago}</h2>
       <p>
@@ -421,7 +424,11 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
         ></vscode-textarea>
         <vscode-form-helper id="text-help"
           >${
-            textProblem === 'tooLong' ? format(t.textTooLong, SETTINGS['reminder3.text'].maxLength) : textProblem ? t.textControl : ''
+            textProblem === 'tooLong'
+              ? format(t.textTooLong, SETTINGS['thirdReminder.germanLetter'].maxLength)
+              : textProblem
+                ? t.textControl
+                : ''
           }</vscode-form-helper
         >
         ${brokenNote(m, a, letterField)}
@@ -452,6 +459,32 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <p id="preview-cut" class="hint" ?hidden=${text.length <= PREVIEW_LIMIT}>${format(t.previewCut, PREVIEW_LIMIT)}</p>
     </section>
   `;
+}
+
+/**
+ * When values in effect are written under their settings' former names (renamed after 0.1.0): which, in which file, and
+ * the offer to move them to the new names. They are used as they are meanwhile.
+ */
+function formerNamesNote(m: FormModel, a: FormActions) {
+  const { t, state } = m;
+  const entries = Object.entries(state?.formerNames ?? {}) as [FormField, SettingOrigin][];
+  if (entries.length === 0) return nothing;
+  const origins = [...new Set(entries.map(([, origin]) => origin))];
+  const sentences = origins.map((origin) =>
+    format(
+      t.formerNamesIn,
+      t.origins[origin],
+      entries
+        .filter(([, where]) => where === origin)
+        .map(([field]) => t.fieldNames[field])
+        .join(', '),
+    ),
+  );
+  return html`<div id="former-names" class="banner" role="note">
+    <span>${sentences.join(' ')} ${t.formerNamesUsed}</span>
+    <vscode-button id="move-to-new-names" secondary @click=${a.moveToNewNames}>${t.moveToNewNames}</vscode-button>
+    <span class="hint">${t.moveToNewNamesHelp}</span>
+  </div>`;
 }
 
 /** Under the cases folder, when Git could commit the debtors' data: the warning and the offer to ignore the folder. */

@@ -23,7 +23,7 @@ export const DEFAULT_SALUTATIONS: Record<Language, string> = {
   it: 'Egregi Signori',
 };
 
-/** The letter used when `tilbago.reminder3.text` is empty. */
+/** The letter of a language whose own letter (`tilbago.thirdReminder.germanLetter`, …) and the old `tilbago.reminder3.text` are empty. */
 export const BUILT_IN_LETTERS: Record<Language, string> = {
   en: [
     '%TITRE%,',

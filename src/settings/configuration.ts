@@ -7,9 +7,13 @@ import {
   checkSetting,
   CREDITOR_SETTINGS,
   type CreditorSettingValues,
+  type FormerKey,
+  formerNameOf,
   LETTER_SETTINGS,
+  levelsRead,
+  pickRaw,
   SETTINGS_SECTION,
-  workspaceMaySet,
+  type SettingLevel,
   type Reminder3Settings,
   type SettingKey,
   type SettingProblem,
@@ -23,28 +27,30 @@ export type Origin = 'user' | 'workspace' | 'workspaceFolder';
 interface RawValue {
   readonly value: unknown;
   readonly origin?: Origin;
+  /** The name it is written under: the setting's key, or its former name (a renamed setting). */
+  readonly key: SettingKey | FormerKey;
 }
 
 /** How far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
 export type Level = 'folder' | 'workspace' | 'user';
 
 /**
- * The value that wins at a level, and where it comes from. Machine-scoped settings count only from the user's
- * settings, and restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
+ * The value that wins at a level, where it comes from, and under which name (`pickRaw`: a renamed setting's former
+ * name still counts). Machine-scoped settings count only from the user's settings, and restricted ones too when the
+ * workspace is not trusted (`inspect` reports workspace values regardless).
  */
 function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: Level = 'folder'): RawValue {
-  const info = config.inspect(key);
-  if (!info) return { value: undefined };
-  if (level !== 'user' && workspaceMaySet(key, vscode.workspace.isTrusted)) {
-    if (level === 'folder' && info.workspaceFolderValue !== undefined) {
-      // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
-      const origin = vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
-      return { value: info.workspaceFolderValue, origin };
-    }
-    if (info.workspaceValue !== undefined) return { value: info.workspaceValue, origin: 'workspace' };
-  }
-  if (info.globalValue !== undefined) return { value: info.globalValue, origin: 'user' };
-  return { value: undefined };
+  const former = formerNameOf(key);
+  const picked = pickRaw(levelsRead(key, level, vscode.workspace.isTrusted), config.inspect(key), former && config.inspect(former));
+  if (picked.level === undefined) return { value: undefined, key };
+  return { value: picked.value, origin: originOf(picked.level), key: picked.underFormerName ? former! : key };
+}
+
+/** The file a level's value is in, as the user knows it. */
+function originOf(level: SettingLevel): Origin {
+  // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
+  if (level === 'workspaceFolder') return vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
+  return level;
 }
 
 function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefined): string {
@@ -142,15 +148,15 @@ export class TilbagoConfiguration implements vscode.Disposable {
     const casesFolder = resolveCasesFolder(get('casesFolder'), folder?.uri.fsPath, os.homedir());
     return Object.freeze({
       reminder3: Object.freeze({
-        daysAfterSecondReminder: get('reminder3.daysAfterSecondReminder'),
-        daysBeforeCollection: get('reminder3.daysBeforeCollection'),
+        daysAfterSecondReminder: get('thirdReminder.daysAfterSecondReminder'),
+        daysBeforeCollection: get('thirdReminder.daysBeforeCollection'),
         letters: Object.freeze({
-          de: get('reminder3.letter.de'),
-          fr: get('reminder3.letter.fr'),
-          it: get('reminder3.letter.it'),
-          en: get('reminder3.letter.en'),
+          de: get('thirdReminder.germanLetter'),
+          fr: get('thirdReminder.frenchLetter'),
+          it: get('thirdReminder.italianLetter'),
+          en: get('thirdReminder.englishLetter'),
         }),
-        defaultLanguage: get('reminder3.defaultLanguage') as Reminder3Settings['defaultLanguage'],
+        defaultLanguage: get('thirdReminder.defaultLanguage') as Reminder3Settings['defaultLanguage'],
         text: get('reminder3.text'),
       }),
       casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,
@@ -184,7 +190,8 @@ export class TilbagoConfiguration implements vscode.Disposable {
 
   /**
    * Like `checked`, and when the value set in a file is broken, also that raw value, where it is set and why it
-   * is not used: for a form that shows the value in effect beside the one in the file. Reads only.
+   * is not used: for a form that shows the value in effect beside the one in the file. `formerName`: the value in
+   * effect is written under the setting's former name (a renamed setting), in that file. Reads only.
    */
   inspectChecked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,
@@ -194,12 +201,20 @@ export class TilbagoConfiguration implements vscode.Disposable {
   ): {
     readonly value: SettingValue<K>;
     readonly broken?: { readonly raw: unknown; readonly origin: Origin; readonly problem: SettingProblem };
+    readonly formerName?: { readonly key: FormerKey; readonly origin: Origin };
   } {
     const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
-    if (!checked.problem || !raw.origin) return { value: checked.value };
+    const formerName = raw.key !== key && raw.origin ? { formerName: { key: raw.key as FormerKey, origin: raw.origin } } : {};
+    if (!checked.problem || !raw.origin) return { value: checked.value, ...formerName };
     this.warnOnce(key, raw, checked.problem, checked.value, folder);
-    return { value: checked.value, broken: { raw: raw.value, origin: raw.origin, problem: checked.problem } };
+    return { value: checked.value, broken: { raw: raw.value, origin: raw.origin, problem: checked.problem }, ...formerName };
+  }
+
+  /** The name a setting's value in effect for a folder (or file in it) is written under: its key, or its former name. */
+  nameInEffect(key: SettingKey, scope?: SettingsScope): SettingKey | FormerKey {
+    const folder = folderOf(scope);
+    return rawValue(vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri ?? (scope as vscode.Uri | undefined)), key).key;
   }
 
   private warnOnce(
@@ -210,11 +225,12 @@ export class TilbagoConfiguration implements vscode.Disposable {
     folder: vscode.WorkspaceFolder | undefined,
   ): void {
     const origin = raw.origin as Origin;
-    const fingerprint = JSON.stringify([key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
+    const fingerprint = JSON.stringify([raw.key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
     if (this.warned.has(fingerprint)) return;
     this.warned.add(fingerprint);
 
-    const fullKey = `${SETTINGS_SECTION}.${key}`;
+    // The name the value is written under, so the user finds it in the file (a former name, for a renamed setting).
+    const fullKey = `${SETTINGS_SECTION}.${raw.key}`;
     // The broken value itself is not repeated: a string setting could hold something pasted by mistake.
     const message = vscode.l10n.t(
       'The setting "{0}" in {1} {2}. Using {3} instead; your settings file was not changed.',

@@ -34,17 +34,20 @@ export type SettingSpec = IntegerSpec | StringSpec | ChoiceSpec;
 // A one-page letter is a few thousand characters; far more is a pasting accident, not a letter.
 const LETTER = { type: 'string', default: '', maxLength: 10_000, scope: 'resource' } as const;
 
-/** In the order the Settings editor shows them. Keys are relative to the `tilbago` section. */
+/**
+ * In the order the Settings editor shows them. Keys are relative to the `tilbago` section. The Settings editor makes
+ * each label from the key (`thirdReminder.germanLetter`: "Third Reminder: German Letter"), so a key is named to read.
+ */
 export const SETTINGS = {
-  'reminder3.daysAfterSecondReminder': { type: 'integer', default: 10, minimum: 0, maximum: 365, scope: 'resource' },
-  'reminder3.daysBeforeCollection': { type: 'integer', default: 15, minimum: 0, maximum: 365, scope: 'resource' },
+  'thirdReminder.daysAfterSecondReminder': { type: 'integer', default: 10, minimum: 0, maximum: 365, scope: 'resource' },
+  'thirdReminder.daysBeforeCollection': { type: 'integer', default: 15, minimum: 0, maximum: 365, scope: 'resource' },
   // One letter per language; empty: the built-in letter of that language.
-  'reminder3.letter.de': LETTER,
-  'reminder3.letter.fr': LETTER,
-  'reminder3.letter.it': LETTER,
-  'reminder3.letter.en': LETTER,
+  'thirdReminder.germanLetter': LETTER,
+  'thirdReminder.frenchLetter': LETTER,
+  'thirdReminder.italianLetter': LETTER,
+  'thirdReminder.englishLetter': LETTER,
   // The language of the letter for a debtor whose case.json names none; `auto`: the display language.
-  'reminder3.defaultLanguage': { type: 'choice', default: 'auto', values: ['auto', 'de', 'fr', 'it', 'en'], scope: 'resource' },
+  'thirdReminder.defaultLanguage': { type: 'choice', default: 'auto', values: ['auto', 'de', 'fr', 'it', 'en'], scope: 'resource' },
   // Deprecated: the one letter of earlier versions, still used for a language without its own letter.
   'reminder3.text': LETTER,
   casesFolder: { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
@@ -81,12 +84,20 @@ export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[K]['type'] ex
 
 /** The settings that hold a letter: line breaks and tabs are allowed in them. */
 export const LETTER_SETTINGS = [
-  'reminder3.letter.de',
-  'reminder3.letter.fr',
-  'reminder3.letter.it',
-  'reminder3.letter.en',
+  'thirdReminder.germanLetter',
+  'thirdReminder.frenchLetter',
+  'thirdReminder.italianLetter',
+  'thirdReminder.englishLetter',
   'reminder3.text',
 ] as const;
+
+/** The letter setting of each language. */
+export const LETTER_SETTING_OF: Readonly<Record<Language, SettingKey>> = {
+  de: 'thirdReminder.germanLetter',
+  fr: 'thirdReminder.frenchLetter',
+  it: 'thirdReminder.italianLetter',
+  en: 'thirdReminder.englishLetter',
+};
 const isLetterSetting = (key: SettingKey) => (LETTER_SETTINGS as readonly string[]).includes(key);
 
 /** Why a raw value was not used as it is. */
@@ -211,3 +222,101 @@ export const CREDITOR_SETTINGS = {
   account: 'creditor.account',
   ibanReference: 'creditor.ibanReference',
 } as const satisfies Record<keyof CreditorSettingValues, SettingKey>;
+
+// ---- renamed settings -------------------------------------------------------------------------------------------
+
+/**
+ * The settings renamed after 0.1.0 (their Settings editor labels read "Reminder3 › Letter: De"): former name → current
+ * name. A former name stays contributed, deprecated, and its value is still read (see `pickRaw`) until the user
+ * moves it; it is checked by the rules of its current name.
+ */
+export const RENAMED_SETTINGS = {
+  'reminder3.daysAfterSecondReminder': 'thirdReminder.daysAfterSecondReminder',
+  'reminder3.daysBeforeCollection': 'thirdReminder.daysBeforeCollection',
+  'reminder3.letter.de': 'thirdReminder.germanLetter',
+  'reminder3.letter.fr': 'thirdReminder.frenchLetter',
+  'reminder3.letter.it': 'thirdReminder.italianLetter',
+  'reminder3.letter.en': 'thirdReminder.englishLetter',
+  'reminder3.defaultLanguage': 'thirdReminder.defaultLanguage',
+} as const satisfies Record<string, SettingKey>;
+
+export type FormerKey = keyof typeof RENAMED_SETTINGS;
+export const FORMER_KEYS = Object.keys(RENAMED_SETTINGS) as FormerKey[];
+
+/** The former name of a renamed setting; undefined for a setting that was never renamed. */
+export function formerNameOf(key: SettingKey): FormerKey | undefined {
+  return FORMER_KEYS.find((former) => RENAMED_SETTINGS[former] === key);
+}
+
+/** The levels of settings, as VS Code's `inspect` reports them: a folder's, the workspace's, the user's. */
+export type SettingLevel = 'workspaceFolder' | 'workspace' | 'user';
+
+/** What `inspect` says of one key at the levels read here (a value `undefined`: not set at that level). */
+export interface InspectedValues {
+  readonly workspaceFolderValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly globalValue?: unknown;
+}
+
+const VALUE_AT: Record<SettingLevel, keyof InspectedValues> = {
+  workspaceFolder: 'workspaceFolderValue',
+  workspace: 'workspaceValue',
+  user: 'globalValue',
+};
+
+/**
+ * The levels a read looks at, most specific first: from a folder, the folder's, the workspace's and the user's
+ * settings; from the workspace, its own and the user's; from the user, theirs. Machine-scoped settings count only
+ * from the user's settings, and restricted ones too when the workspace is not trusted.
+ */
+export function levelsRead(key: SettingKey, from: 'folder' | 'workspace' | 'user', workspaceTrusted: boolean): SettingLevel[] {
+  if (from === 'user' || !workspaceMaySet(key, workspaceTrusted)) return ['user'];
+  return from === 'folder' ? ['workspaceFolder', 'workspace', 'user'] : ['workspace', 'user'];
+}
+
+/** The raw value that counts, the level that holds it, and whether it is written under the setting's former name. */
+export interface PickedRaw {
+  readonly value: unknown;
+  readonly level?: SettingLevel;
+  readonly underFormerName?: true;
+}
+
+/**
+ * The raw value of a renamed setting: the most specific level that holds it under either name wins; at one level,
+ * the current name wins over the former one. So a value under the former name in a folder's settings still counts
+ * over one under the current name in the user's settings, as it did before the rename (VS Code's own rule: the more
+ * specific level wins), and a user who has only former names sees exactly what they saw before.
+ */
+export function pickRaw(
+  levels: readonly SettingLevel[],
+  current: InspectedValues | undefined,
+  former: InspectedValues | undefined,
+): PickedRaw {
+  for (const level of levels) {
+    const value = current?.[VALUE_AT[level]];
+    if (value !== undefined) return { value, level };
+    const formerValue = former?.[VALUE_AT[level]];
+    if (formerValue !== undefined) return { value: formerValue, level, underFormerName: true };
+  }
+  return { value: undefined };
+}
+
+/** One value to move from a setting's former name to its current name, in the same settings file. */
+export interface Move {
+  readonly from: FormerKey;
+  readonly to: SettingKey;
+  readonly value: unknown;
+}
+
+/**
+ * The moves that put the values written under former names in one settings file under their current names: each
+ * value set under a former name whose current name is not set in the same file (one that is set there wins over it,
+ * and is not overwritten: that former value is left as it is).
+ */
+export function movesToCurrentNames(inFile: (key: SettingKey | FormerKey) => unknown): Move[] {
+  return FORMER_KEYS.filter((former) => inFile(former) !== undefined && inFile(RENAMED_SETTINGS[former]) === undefined).map((from) => ({
+    from,
+    to: RENAMED_SETTINGS[from],
+    value: inFile(from),
+  }));
+}

@@ -1,7 +1,7 @@
 // A settings file (settings.json, or a .code-workspace file's "settings") with some values changed, as text: comments,
 // order and layout kept, the way VS Code itself edits it (jsonc-parser). One write for several values, where
 // VS Code's `update` writes the file once per value.
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import { applyEdits, type Edit, findNodeAtLocation, modify, parse, parseTree, type ParseError } from 'jsonc-parser';
 
 /** Where the settings sit in the file: at the top of settings.json, under "settings" in a workspace file. */
 export type SettingsPath = readonly [] | readonly ['settings'];
@@ -29,4 +29,26 @@ export function withSettings(
     result = applyEdits(result, modify(result, [...at, key], value, { formattingOptions }));
   }
   return result.endsWith('\n') ? result : `${result}\n`;
+}
+
+/**
+ * The file's text with each key `from` renamed `to` where it stands: its value, its place and the comments around it
+ * kept (removing a property would take the comment before the next one with it). A key not in the file is skipped.
+ * Undefined when the text is not a JSON object VS Code could read, or a new name is in the file already.
+ */
+export function withKeysRenamed(
+  text: string,
+  at: SettingsPath,
+  renames: readonly (readonly [from: string, to: string])[],
+): string | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  if (errors.length || root?.type !== 'object') return undefined;
+  const edits: Edit[] = [];
+  for (const [from, to] of renames) {
+    if (findNodeAtLocation(root, [...at, to])) return undefined;
+    const key = findNodeAtLocation(root, [...at, from])?.parent?.children?.[0];
+    if (key) edits.push({ offset: key.offset, length: key.length, content: JSON.stringify(to) });
+  }
+  return applyEdits(text, edits);
 }

@@ -62,12 +62,12 @@ export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
 export const LETTER_FIELDS: Readonly<Record<Language, LetterField>> = { de: 'letterDe', fr: 'letterFr', it: 'letterIt', en: 'letterEn' };
 
 export const SETTING_OF_FIELD: Record<FormField, SettingKey> = {
-  daysAfterSecondReminder: 'reminder3.daysAfterSecondReminder',
-  daysBeforeCollection: 'reminder3.daysBeforeCollection',
-  letterDe: 'reminder3.letter.de',
-  letterFr: 'reminder3.letter.fr',
-  letterIt: 'reminder3.letter.it',
-  letterEn: 'reminder3.letter.en',
+  daysAfterSecondReminder: 'thirdReminder.daysAfterSecondReminder',
+  daysBeforeCollection: 'thirdReminder.daysBeforeCollection',
+  letterDe: 'thirdReminder.germanLetter',
+  letterFr: 'thirdReminder.frenchLetter',
+  letterIt: 'thirdReminder.italianLetter',
+  letterEn: 'thirdReminder.englishLetter',
   text: 'reminder3.text',
   casesFolder: 'casesFolder',
   creditorName: 'creditor.name',
@@ -132,6 +132,11 @@ export interface SetupState {
   readonly setAtTarget: Readonly<Record<FormField, boolean>>;
   /** The values in effect that are not what the settings file says, because what it says cannot be used. */
   readonly broken: Partial<Record<FormField, BrokenValue>>;
+  /**
+   * The values in effect that are written under their setting's former name (`tilbago.reminder3.letter.de`, renamed
+   * `tilbago.thirdReminder.germanLetter`), by the file that holds them: used as they are until the user moves them.
+   */
+  readonly formerNames: Partial<Record<FormField, SettingOrigin>>;
   readonly folder: FolderStatus;
   /** Whether Git keeps the cases folder in effect out of its repository (the debtors' data must not be committed). */
   readonly casesGit: CasesGit;
@@ -347,6 +352,11 @@ const REQUEST_PARAMS = {
   }),
   /** Removes the form's values at the target, once the user confirmed. */
   reset: object({ target: targetId }),
+  /**
+   * Moves the values written under former setting names, in each settings file the target reads, to the current
+   * names in the same file (the values in effect stay the same).
+   */
+  moveToNewNames: object({ target: targetId }),
   selectTarget: object({ target: targetId }),
   setApiKey: none,
   removeApiKey: none,
@@ -367,6 +377,7 @@ export interface RequestResults {
   save: { readonly state: SetupState; readonly savedAt: number };
   /** `null`: the user did not confirm. */
   reset: SetupState | null;
+  moveToNewNames: SetupState;
   selectTarget: SetupState;
   setApiKey: null;
   removeApiKey: null;

@@ -40,7 +40,7 @@ import {
 } from './contract';
 import type { ApiError } from '../tilbago/client';
 import { log } from '../ui/log';
-import { findTarget, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
+import { findTarget, moveToNewNames, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
 
 export interface SetupHost {
   readonly configuration: TilbagoConfiguration;
@@ -133,6 +133,16 @@ export class SetupController implements vscode.Disposable {
       if (answer !== reset) return null;
       this.targetId = resolved.id;
       await this.write(() => writeAtTarget(resolved, 'reset'));
+      return this.snapshot();
+    },
+    moveToNewNames: async ({ target }) => {
+      const resolved = this.requireTarget(target);
+      this.targetId = resolved.id;
+      let moved = 0;
+      await this.write(async () => {
+        moved = await moveToNewNames(resolved);
+      });
+      log().info(`Setup form: moved ${moved} value(s) from former setting names to the current ones.`);
       return this.snapshot();
     },
     selectTarget: async ({ target }) => {
@@ -286,7 +296,7 @@ export class SetupController implements vscode.Disposable {
   async state(): Promise<SetupState> {
     const target = this.currentTarget();
     this.targetId = target.id;
-    const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
+    const { values, setAtTarget, broken, formerNames } = readAtTarget(this.host.configuration, target);
     const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
     const casesGit = await this.casesGit(values.casesFolder, folder);
     return {
@@ -296,6 +306,7 @@ export class SetupController implements vscode.Disposable {
       values,
       setAtTarget,
       broken,
+      formerNames,
       folder,
       casesGit,
       apiKey,
@@ -329,13 +340,13 @@ export class SetupController implements vscode.Disposable {
   /** The state, remembered as the last the form was sent. */
   private async snapshot(): Promise<SetupState> {
     const state = await this.state();
-    this.lastSentValues = JSON.stringify([state.values, state.broken]);
+    this.lastSentValues = JSON.stringify([state.values, state.broken, state.formerNames]);
     return state;
   }
 
   private async sendState(reason: StateReason): Promise<void> {
     const state = await this.state();
-    const values = JSON.stringify([state.values, state.broken]);
+    const values = JSON.stringify([state.values, state.broken, state.formerNames]);
     // An outside change that leaves the form's values as they were (our own write echoing back) needs no word.
     if (reason === 'external' && values === this.lastSentValues) return;
     this.lastSentValues = values;

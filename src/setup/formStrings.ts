@@ -57,6 +57,12 @@ const en = {
   oldTextInUse:
     'The letter of the old setting “tilbago.reminder3.text” is used for every language without a letter of its own, this one included.',
   moveOldText: 'Move it into the {0} letter',
+  formerNamesIn: '{0} hold these values under the settings’ old names (“tilbago.reminder3.…”): {1}.',
+  formerNamesUsed: 'They are used as they are until you move them.',
+  moveToNewNames: 'Move them to the new names',
+  moveToNewNamesHelp:
+    'Each value is written under its new name (“tilbago.thirdReminder.…”) in the same settings file, and its old name is removed.',
+  movedToNewNames: 'The values were moved to the new setting names.',
   debtorsIn: 'Sent to debtors whose language is {0}.',
   customInUse: 'Your own text is used. Empty the field to use the built-in letter.',
   editBuiltIn: 'Start from the built-in letter',
@@ -221,6 +227,12 @@ const fr: Strings = {
   letterLanguage: 'Langue de la lettre',
   oldTextInUse: 'La lettre de l’ancien réglage « tilbago.reminder3.text » sert pour chaque langue sans lettre propre, celle-ci comprise.',
   moveOldText: 'La déplacer dans la lettre en {0}',
+  formerNamesIn: '{0} contiennent ces valeurs sous les anciens noms des réglages (« tilbago.reminder3.… ») : {1}.',
+  formerNamesUsed: 'Elles sont utilisées telles quelles jusqu’à ce que vous les déplaciez.',
+  moveToNewNames: 'Les déplacer vers les nouveaux noms',
+  moveToNewNamesHelp:
+    'Chaque valeur est écrite sous son nouveau nom (« tilbago.thirdReminder.… ») dans le même fichier de paramètres, et l’ancien nom est supprimé.',
+  movedToNewNames: 'Les valeurs ont été déplacées vers les nouveaux noms des réglages.',
   debtorsIn: 'Envoyée aux débiteurs de langue {0}.',
   customInUse: 'Votre propre texte est utilisé. Videz le champ pour utiliser la lettre intégrée.',
   editBuiltIn: 'Partir de la lettre intégrée',
@@ -387,6 +399,12 @@ const de: Strings = {
   letterLanguage: 'Sprache des Briefs',
   oldTextInUse: 'Der Brief der alten Einstellung «tilbago.reminder3.text» gilt für jede Sprache ohne eigenen Brief, auch für diese.',
   moveOldText: 'In den Brief auf {0} verschieben',
+  formerNamesIn: '{0} enthalten diese Werte unter den alten Namen der Einstellungen («tilbago.reminder3.…»): {1}.',
+  formerNamesUsed: 'Sie gelten unverändert, bis Sie sie verschieben.',
+  moveToNewNames: 'Unter die neuen Namen verschieben',
+  moveToNewNamesHelp:
+    'Jeder Wert wird in derselben Einstellungsdatei unter seinem neuen Namen («tilbago.thirdReminder.…») gespeichert, und der alte Name wird entfernt.',
+  movedToNewNames: 'Die Werte wurden unter die neuen Namen der Einstellungen verschoben.',
   debtorsIn: 'Geht an Schuldner der Sprache {0}.',
   customInUse: 'Ihr eigener Text wird verwendet. Leeren Sie das Feld für den eingebauten Brief.',
   editBuiltIn: 'Vom eingebauten Brief ausgehen',
@@ -554,6 +572,12 @@ const it: Strings = {
   oldTextInUse:
     'La lettera della vecchia impostazione «tilbago.reminder3.text» vale per ogni lingua senza una propria lettera, compresa questa.',
   moveOldText: 'Spostarla nella lettera in {0}',
+  formerNamesIn: '{0} contengono questi valori sotto i vecchi nomi delle impostazioni («tilbago.reminder3.…»): {1}.',
+  formerNamesUsed: 'Sono usati così come sono finché non li spostate.',
+  moveToNewNames: 'Spostarli sotto i nuovi nomi',
+  moveToNewNamesHelp:
+    'Ogni valore viene scritto sotto il suo nuovo nome («tilbago.thirdReminder.…») nello stesso file delle impostazioni, e il vecchio nome viene rimosso.',
+  movedToNewNames: 'I valori sono stati spostati sotto i nuovi nomi delle impostazioni.',
   debtorsIn: 'Inviata ai debitori di lingua {0}.',
   customInUse: 'Viene usato il vostro testo. Svuotate il campo per usare la lettera integrata.',
   editBuiltIn: 'Partire dalla lettera integrata',

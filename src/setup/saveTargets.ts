@@ -3,9 +3,17 @@
 // of those only the ones the user changed.
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration, Level } from '../settings/configuration';
-import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
-import { SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
-import { withSettings, type SettingsPath } from '../settings/settingsFile';
+import {
+  FORM_FIELDS,
+  SETTING_OF_FIELD,
+  type BrokenValue,
+  type FormField,
+  type FormValues,
+  type SaveTarget,
+  type SettingOrigin,
+} from './contract';
+import { type FormerKey, formerNameOf, movesToCurrentNames, SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
+import { withKeysRenamed, withSettings, type SettingsPath } from '../settings/settingsFile';
 import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
@@ -66,9 +74,11 @@ function configurationFor(target: ResolvedTarget): vscode.WorkspaceConfiguration
 export function readAtTarget(configuration: TilbagoConfiguration, target: ResolvedTarget) {
   const config = configurationFor(target);
   const broken: Partial<Record<FormField, BrokenValue>> = {};
+  const formerNames: Partial<Record<FormField, SettingOrigin>> = {};
   const read = <F extends FormField>(field: F): FormValues[F] => {
     const key = SETTING_OF_FIELD[field];
     const checked = configuration.inspectChecked(config, key, target.folder, target.level);
+    if (checked.formerName) formerNames[field] = checked.formerName.origin;
     if (checked.broken) {
       const { raw, origin, problem } = checked.broken;
       // The day counts are shown as written; a text could hold something pasted by mistake, so it is not repeated.
@@ -96,34 +106,86 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
     creditorIbanReference: read('creditorIbanReference'),
   };
   const setAtTarget = Object.fromEntries(FORM_FIELDS.map((field) => [field, isSetAt(config, field, target)])) as Record<FormField, boolean>;
-  return { values, setAtTarget, broken };
+  return { values, setAtTarget, broken, formerNames };
 }
 
 /**
  * Writes the given values at the target, and only those: a field the user did not change is never written, so a
- * value changed by hand meanwhile stays. `'reset'` removes every form value there (Reset to defaults). Resolves once
- * VS Code reads the new values.
+ * value changed by hand meanwhile stays. A value is written under its setting's current name, and the former name
+ * (a renamed setting) leaves the target's file, else two values would sit there side by side. `'reset'` removes every
+ * form value there, under either name (Reset to defaults). Resolves once VS Code reads the new values.
  */
 export async function writeAtTarget(target: ResolvedTarget, changes: Partial<FormValues> | 'reset'): Promise<void> {
   const config = configurationFor(target);
-  const values: (readonly [SettingKey, unknown])[] =
+  const fields =
     changes === 'reset'
-      ? FORM_FIELDS.filter((field) => isSetAt(config, field, target)).map((field) => [SETTING_OF_FIELD[field], undefined])
-      : FORM_FIELDS.filter((field) => Object.hasOwn(changes, field)).map((field) => [
-          SETTING_OF_FIELD[field],
-          // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
-          field === 'text' && changes.text === '' ? undefined : changes[field],
-        ]);
+      ? FORM_FIELDS.filter((field) => isSetAt(config, field, target))
+      : FORM_FIELDS.filter((field) => Object.hasOwn(changes, field));
+  const values = fields.flatMap((field) => {
+    const key = SETTING_OF_FIELD[field];
+    // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
+    const value = changes === 'reset' || (field === 'text' && changes.text === '') ? undefined : changes[field];
+    const former = formerNameOf(key);
+    const setAt = (name: SettingKey | FormerKey) => ownValue(config, name, target) !== undefined;
+    return [
+      ...(value !== undefined || setAt(key) ? [[key, value] as const] : []),
+      ...(former && setAt(former) ? [[former, undefined] as const] : []),
+    ];
+  });
+  await writeValues(target, values);
+}
+
+/**
+ * Moves the values written under former setting names to the current names, in the target's settings file and in
+ * each one it inherits from (a folder's: the workspace's and the user's), each in its own file: the values in effect
+ * stay what they were, anywhere. A former name whose current name is set in the same file is left as it is (that
+ * value wins there already; overwriting it would lose one). Returns how many values were moved.
+ */
+export async function moveToNewNames(target: ResolvedTarget): Promise<number> {
+  const all = saveTargets();
+  const files = [
+    target,
+    ...(target.kind === 'folder' ? all.filter((other) => other.kind === 'workspace') : []),
+    ...(target.kind !== 'user' ? all.filter((other) => other.kind === 'user') : []),
+  ];
+  let moved = 0;
+  for (const file of files) {
+    const config = configurationFor(file);
+    const moves = movesToCurrentNames((key) => ownValue(config, key, file));
+    if (moves.length === 0) continue;
+    moved += moves.length;
+    const values = moves.flatMap(({ from, to, value }) => [[to, value] as const, [from, undefined] as const]);
+    // In the file, each key is renamed where it stands, its comments kept; else VS Code writes the new and removes the old.
+    const renames = moves.map(({ from, to }) => [`${SETTINGS_SECTION}.${from}`, `${SETTINGS_SECTION}.${to}`] as const);
+    if (await writeSettingsFile(file, values, (text, at) => withKeysRenamed(text, at, renames))) continue;
+    for (const [key, value] of values) await config.update(key, value, file.configurationTarget);
+  }
+  return moved;
+}
+
+/** Writes values at a target: in one write of its settings file when it can, else one `update` each. */
+async function writeValues(target: ResolvedTarget, values: readonly (readonly [SettingKey | FormerKey, unknown])[]): Promise<void> {
   if (values.length === 0 || (await writeSettingsFile(target, values))) return;
+  const config = configurationFor(target);
   for (const [key, value] of values) await config.update(key, value, target.configurationTarget);
 }
 
 /**
  * Several values in one write of the target's settings file, where VS Code's `update` writes the file once per
  * value (about 0.1 s each). Only for a file the extension can see and no editor holds unsaved edits of; false
- * otherwise, and VS Code's own `update` does it (and says what stands in the way).
+ * otherwise, and VS Code's own `update` does it (and says what stands in the way). `edit` makes the new text (by
+ * default: each value set, or removed when undefined); `values` are what VS Code then reads.
  */
-async function writeSettingsFile(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<boolean> {
+async function writeSettingsFile(
+  target: ResolvedTarget,
+  values: readonly (readonly [SettingKey | FormerKey, unknown])[],
+  edit: (text: string, at: SettingsPath) => string | undefined = (text, at) =>
+    withSettings(
+      text,
+      at,
+      values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
+    ),
+): Promise<boolean> {
   const file = settingsFileOf(target);
   if (!file || vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.uri.toString() && d.isDirty)) return false;
   let text = '';
@@ -132,11 +194,7 @@ async function writeSettingsFile(target: ResolvedTarget, values: readonly (reado
   } catch (error) {
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return false;
   }
-  const edited = withSettings(
-    text,
-    file.at,
-    values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
-  );
+  const edited = edit(text, file.at);
   if (edited === undefined) return false;
   if (edited === text) return true;
   const read = configurationShows(target, values);
@@ -156,7 +214,7 @@ function settingsFileOf(target: ResolvedTarget): { readonly uri: vscode.Uri; rea
 }
 
 /** Resolves once VS Code reads these values at the target (it reloads a settings file it sees change), or after 5 s. */
-function configurationShows(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<void> {
+function configurationShows(target: ResolvedTarget, values: readonly (readonly [SettingKey | FormerKey, unknown])[]): Promise<void> {
   const shown = () =>
     values.every(([key, value]) => JSON.stringify(ownValue(configurationFor(target), key, target)) === JSON.stringify(value));
   return new Promise((resolve) => {
@@ -175,12 +233,14 @@ function configurationShows(target: ResolvedTarget, values: readonly (readonly [
   });
 }
 
-function ownValue(config: vscode.WorkspaceConfiguration, key: SettingKey, target: ResolvedTarget): unknown {
+function ownValue(config: vscode.WorkspaceConfiguration, key: SettingKey | FormerKey, target: ResolvedTarget): unknown {
   const info = config.inspect(key);
   return target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
 }
 
-/** Whether the target's own settings file holds a value for the field. */
+/** Whether the target's own settings file holds a value for the field, under its setting's name or former name. */
 function isSetAt(config: vscode.WorkspaceConfiguration, field: FormField, target: ResolvedTarget): boolean {
-  return ownValue(config, SETTING_OF_FIELD[field], target) !== undefined;
+  const key = SETTING_OF_FIELD[field];
+  const former = formerNameOf(key);
+  return ownValue(config, key, target) !== undefined || (former !== undefined && ownValue(config, former, target) !== undefined);
 }

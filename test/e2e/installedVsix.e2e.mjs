@@ -49,7 +49,7 @@ export async function runInstalledVsixE2e(built) {
         await form().locator('#save').click();
         await expectText(form().locator('#dirty'), /Saved to the Workspace settings/, 'save status');
         const saved = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'));
-        if (saved['tilbago.reminder3.daysAfterSecondReminder'] !== 14) throw new Error(`settings.json holds ${JSON.stringify(saved)}`);
+        if (saved['tilbago.thirdReminder.daysAfterSecondReminder'] !== 14) throw new Error(`settings.json holds ${JSON.stringify(saved)}`);
       },
     },
     {

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newCanary } from '../runner/secret-scan.mjs';
 import { ROOT, newRunFolder } from '../runner/vscode-web.mjs';
+
+const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 import { expectText, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, withFakeTilbago } from './workbench.mjs';
 
 async function chooseColorTheme(page, theme) {
@@ -245,9 +247,9 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status with its time');
     const saved = readSettings();
     const expected = {
-      'tilbago.reminder3.daysAfterSecondReminder': 12,
-      'tilbago.reminder3.daysBeforeCollection': 20,
-      'tilbago.reminder3.letter.en': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
+      'tilbago.thirdReminder.daysAfterSecondReminder': 12,
+      'tilbago.thirdReminder.daysBeforeCollection': 20,
+      'tilbago.thirdReminder.englishLetter': '%TITRE%,\n\nFacture %NUMERO% du %DATEFACTURE%, montant %MONTANT%',
       'tilbago.casesFolder': 'Cas tilbago',
     };
     for (const [key, value] of Object.entries(expected)) {
@@ -262,7 +264,7 @@ export async function runSetupPanelE2e() {
     await form().locator('#days-after-second input').fill('13');
     await expectTitle(/^● tilbago setup$/, 'tab title with an edit');
     await form().locator('#days-after-second input').press('Control+s');
-    await waitForSetting('tilbago.reminder3.daysAfterSecondReminder', 13, 'after Ctrl+S');
+    await waitForSetting('tilbago.thirdReminder.daysAfterSecondReminder', 13, 'after Ctrl+S');
     await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status after Ctrl+S');
     await expectTitle(/^tilbago setup$/, 'tab title after Ctrl+S');
     if (await page.locator('.quick-input-widget').isVisible()) throw new Error('Ctrl+S also opened a dialog of the workbench');
@@ -271,7 +273,7 @@ export async function runSetupPanelE2e() {
   step('a value changed by hand during unsaved edits is named, shown, and kept by Save', async () => {
     await form().locator('#letter-text textarea').fill('Bonjour %TITRE%');
     await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
-    editSettingsByHand({ 'tilbago.reminder3.daysBeforeCollection': 40 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysBeforeCollection': 40 });
     await expectText(
       form().locator('#banner'),
       /The settings were changed outside this form: Days before collection \(now 40\)\./,
@@ -280,10 +282,10 @@ export async function runSetupPanelE2e() {
     await expectFieldValue('days-before-collection', '40', 'the untouched field follows the file');
     await form().locator('#keep-mine').click();
     await form().locator('#save').click();
-    await waitForSetting('tilbago.reminder3.letter.en', 'Bonjour %TITRE%', 'the edit saved');
+    await waitForSetting('tilbago.thirdReminder.englishLetter', 'Bonjour %TITRE%', 'the edit saved');
     const saved = readSettings();
-    if (saved['tilbago.reminder3.daysBeforeCollection'] !== 40) {
-      throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.reminder3.daysBeforeCollection']}`);
+    if (saved['tilbago.thirdReminder.daysBeforeCollection'] !== 40) {
+      throw new Error(`Save wrote daysBeforeCollection back to ${saved['tilbago.thirdReminder.daysBeforeCollection']}`);
     }
   });
 
@@ -305,7 +307,7 @@ export async function runSetupPanelE2e() {
   });
 
   step('broken values in settings.json: beside each field, the value in effect, the one in the file, and why', async () => {
-    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 'abc', 'tilbago.reminder3.daysBeforeCollection': 400 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysAfterSecondReminder': 'abc', 'tilbago.thirdReminder.daysBeforeCollection': 400 });
     await expectText(
       form().locator('#days-after-second-file'),
       /The Workspace settings hold "abc", which is not a whole number: 10 is used instead\./,
@@ -326,11 +328,93 @@ export async function runSetupPanelE2e() {
     await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-broken-values.png') });
     await form().locator('#days-before-collection-file vscode-button').click();
     await form().locator('#save').click();
-    await waitForSetting('tilbago.reminder3.daysBeforeCollection', 365, 'the corrected value');
-    if (readSettings()['tilbago.reminder3.daysAfterSecondReminder'] !== 'abc') throw new Error('an untouched broken value was rewritten');
+    await waitForSetting('tilbago.thirdReminder.daysBeforeCollection', 365, 'the corrected value');
+    if (readSettings()['tilbago.thirdReminder.daysAfterSecondReminder'] !== 'abc')
+      throw new Error('an untouched broken value was rewritten');
     await form().locator('#days-before-collection-file').waitFor({ state: 'detached', timeout: 10_000 });
-    editSettingsByHand({ 'tilbago.reminder3.daysAfterSecondReminder': 13 });
+    editSettingsByHand({ 'tilbago.thirdReminder.daysAfterSecondReminder': 13 });
     await form().locator('#days-after-second-file').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  step('values under the former setting names (0.1): the form says which and where, and moves them to the new names', async () => {
+    // As a settings file of 0.1 has them: the English letter and a delay under their old names.
+    const settings = readSettings();
+    delete settings['tilbago.thirdReminder.englishLetter'];
+    delete settings['tilbago.thirdReminder.daysBeforeCollection'];
+    Object.assign(settings, { 'tilbago.reminder3.daysBeforeCollection': 21, 'tilbago.reminder3.letter.en': 'Hello %TITRE%' });
+    fs.writeFileSync(settingsFile(), `${JSON.stringify(settings, null, 2)}\n`);
+    await expectText(
+      form().locator('#former-names'),
+      /The Workspace settings hold these values under the settings’ old names \(“tilbago\.reminder3\.…”\): Days before collection, English letter\. They are used as they are until you move them\./,
+      'the note on the former names',
+    );
+    await expectFieldValue('days-before-collection', '21', 'the value under its former name, in effect');
+    await form().locator('#letter-language input[value="en"]').check();
+    if ((await form().locator('#letter-text textarea').inputValue()) !== 'Hello %TITRE%')
+      throw new Error('the old-named letter is not shown');
+    await form()
+      .locator('h1')
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(300);
+    await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-former-names.png') });
+    await form().locator('#move-to-new-names').click();
+    await waitForSetting('tilbago.thirdReminder.englishLetter', 'Hello %TITRE%', 'the letter under its new name');
+    await waitForSetting('tilbago.thirdReminder.daysBeforeCollection', 21, 'the delay under its new name');
+    const left = Object.keys(readSettings()).filter((key) => key.startsWith('tilbago.reminder3.'));
+    if (left.length) throw new Error(`former names left in settings.json: ${left.join(', ')}`);
+    await form().locator('#former-names').waitFor({ state: 'detached', timeout: 10_000 });
+    await expectText(form().locator('#dirty'), /^The values were moved to the new setting names\.$/, 'status after the move');
+    await expectFieldValue('days-before-collection', '21', 'the same value in effect');
+  });
+
+  step('the Settings editor, filtered to the extension, labels the settings in words: "Third Reminder: German Letter"', async () => {
+    const extensionId = `${packageJson.publisher}.${packageJson.name}`;
+    await closeSetup();
+    // Tall enough to show every setting at once (the tree draws only the rows in view); scrolled through as well.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport.width, height: 2400 });
+    await runCommand(page, 'Preferences: Open Settings (UI)');
+    const editor = page.locator('.settings-editor');
+    await editor.waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await page.keyboard.type(`@ext:${extensionId}`);
+    const rows = editor.locator('.settings-tree-container .monaco-list-row .setting-item-title');
+    await rows.first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1000);
+    // The tree draws only the rows in view: scroll through it and gather every label.
+    const labels = new Set();
+    const tree = editor.locator('.settings-tree-container .monaco-scrollable-element').first();
+    for (let unchanged = 0; unchanged < 3; ) {
+      const before = labels.size;
+      for (const text of await rows.allInnerTexts()) labels.add(text.replace(/\s+/g, ' ').trim());
+      unchanged = labels.size === before ? unchanged + 1 : 0;
+      await tree.hover();
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(250);
+    }
+    const all = [...labels];
+    console.log(`  [settings editor] ${all.length} labels: ${all.join(' | ')}`);
+    for (const expected of [
+      'Third Reminder: German Letter',
+      'Third Reminder: French Letter',
+      'Third Reminder: Italian Letter',
+      'Third Reminder: English Letter',
+      'Third Reminder: Days After Second Reminder',
+      'Third Reminder: Days Before Collection',
+      'Third Reminder: Default Language',
+    ]) {
+      if (!all.some((label) => label.includes(expected))) throw new Error(`no label reads "${expected}": ${all.join(' | ')}`);
+    }
+    const jarring = all.filter((label) => /reminder3|letter: (de|fr|it|en)\b/i.test(label));
+    if (jarring.length) throw new Error(`labels still read: ${jarring.join(' | ')}`);
+    // Every current setting was seen, the last one included: 16 (the deprecated ones are hidden while not set, and
+    // the two machine-scoped ones when the editor shows the Workspace settings).
+    if (all.length < 16 || !all.some((label) => label.includes('Creditor: Iban Reference')))
+      throw new Error(`only ${all.length} settings were seen: ${all.join(' | ')}`);
+    await page.locator('.settings-editor').screenshot({ path: path.join(SCREENSHOTS, 'settings-editor-labels.png') });
+    await runCommand(page, 'View: Close All Editors');
+    await page.setViewportSize(viewport);
+    await openSetup();
   });
 
   step('the API key never reaches the webview: not its messages, not its page', async () => {

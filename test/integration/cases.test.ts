@@ -757,7 +757,7 @@ describe('tilbago commands against the fake tilbago', () => {
             resolve();
           });
         });
-        await config().update('reminder3.daysAfterSecondReminder', 365, vscode.ConfigurationTarget.Workspace);
+        await config().update('thirdReminder.daysAfterSecondReminder', 365, vscode.ConfigurationTarget.Workspace);
         await refreshed;
         const waiting = (await tree.getChildren()).find((node) => tree.getTreeItem(node).label === 'Waiting');
         assert.ok(waiting, 'a Waiting group');
@@ -775,7 +775,7 @@ describe('tilbago commands against the fake tilbago', () => {
           return inv800 && tree.getTreeItem(inv800).description === 'waiting — 3rd reminder from 05.10.2027';
         });
       } finally {
-        await config().update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update('thirdReminder.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Workspace);
         counted.dispose();
         tree.dispose();
         configuration.dispose();

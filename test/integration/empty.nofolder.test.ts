@@ -35,7 +35,7 @@ describe('no folder open', () => {
       form.dispose();
       await vscode.workspace
         .getConfiguration('tilbago')
-        .update('reminder3.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Global);
+        .update('thirdReminder.daysAfterSecondReminder', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -83,7 +83,7 @@ describe('the 3rd reminder letter', () => {
   after(async () => {
     if (await api.isApiKeySet()) await run('tilbago.removeApiKey', { buttons: ['Remove'] });
     for (const key of ['apiBaseUrl', 'requestTimeoutSeconds']) await config().update(key, undefined, Global);
-    for (const key of ['casesFolder', 'reminder3.defaultLanguage', ...Object.keys(CREDITOR)])
+    for (const key of ['casesFolder', 'thirdReminder.defaultLanguage', ...Object.keys(CREDITOR)])
       await config().update(key, undefined, Workspace);
     await fs.rm(casesRoot, { recursive: true, force: true });
     await fake.stop();
@@ -160,7 +160,7 @@ describe('the 3rd reminder letter', () => {
   it('a debtor without a language gets the default language’s letter', async () => {
     const { preferredLanguage: _none, ...debtor } = validCase().debtor;
     const folder = await caseFolder('LTR-200', { ...validCase(), externalRef: 'LTR-200', debtor });
-    await config().update('reminder3.defaultLanguage', 'de', Workspace);
+    await config().update('thirdReminder.defaultLanguage', 'de', Workspace);
     const { result } = await run<string>('tilbago.createReminderLetter', {}, vscode.Uri.file(folder));
     assert.equal(result, path.join(folder, 'attachments', '3-mahnung-2026-0142.pdf'));
     assert.match(await pdfText(result!), /DRITTE UND LETZTE MAHNUNG/);

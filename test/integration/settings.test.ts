@@ -3,16 +3,19 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from '../../src/api';
-import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { FORMER_KEYS, type FormerKey, LETTER_SETTINGS, RENAMED_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { activateExtension, packageJson, recordMessages, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Target = vscode.ConfigurationTarget;
 
-async function clear(key: keyof typeof SETTINGS): Promise<void> {
+async function clear(key: keyof typeof SETTINGS | FormerKey): Promise<void> {
   await config().update(key, undefined, Target.Global);
   // Machine-scoped settings cannot be written to the workspace at all.
-  if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, Target.Workspace);
+  if (SETTINGS[Object.hasOwn(SETTINGS, key) ? (key as keyof typeof SETTINGS) : RENAMED_SETTINGS[key as FormerKey]].scope !== 'machine') {
+    await config().update(key, undefined, Target.Workspace);
+  }
 }
 
 describe('settings', () => {
@@ -23,7 +26,7 @@ describe('settings', () => {
   });
 
   afterEach(async () => {
-    for (const key of SETTING_KEYS) await clear(key);
+    for (const key of [...SETTING_KEYS, ...FORMER_KEYS]) await clear(key);
   });
 
   it('are contributed with their types, defaults, bounds and scopes, in order, in three titled sections', () => {
@@ -31,7 +34,7 @@ describe('settings', () => {
     assert.deepEqual(
       sections.map((section) => [section.id, section.title]),
       [
-        ['tilbago.reminder3', 'Third reminder (Rappel 3)'],
+        ['tilbago.thirdReminder', 'Third reminder (Rappel 3)'],
         ['tilbago', 'tilbago: cases and connection'],
         ['tilbago.creditor', 'Creditor (for the QR-bill)'],
       ],
@@ -42,13 +45,13 @@ describe('settings', () => {
         .sort(([, a], [, b]) => a.order - b.order)
         .map(([id]) => id),
       [
-        'tilbago.reminder3.daysAfterSecondReminder',
-        'tilbago.reminder3.daysBeforeCollection',
-        'tilbago.reminder3.letter.de',
-        'tilbago.reminder3.letter.fr',
-        'tilbago.reminder3.letter.it',
-        'tilbago.reminder3.letter.en',
-        'tilbago.reminder3.defaultLanguage',
+        'tilbago.thirdReminder.daysAfterSecondReminder',
+        'tilbago.thirdReminder.daysBeforeCollection',
+        'tilbago.thirdReminder.germanLetter',
+        'tilbago.thirdReminder.frenchLetter',
+        'tilbago.thirdReminder.italianLetter',
+        'tilbago.thirdReminder.englishLetter',
+        'tilbago.thirdReminder.defaultLanguage',
         'tilbago.reminder3.text',
         'tilbago.casesFolder',
         'tilbago.apiBaseUrl',
@@ -61,6 +64,14 @@ describe('settings', () => {
         'tilbago.creditor.country',
         'tilbago.creditor.account',
         'tilbago.creditor.ibanReference',
+        // The former names (renamed in 0.2), deprecated: still read until moved.
+        'tilbago.reminder3.daysAfterSecondReminder',
+        'tilbago.reminder3.daysBeforeCollection',
+        'tilbago.reminder3.letter.de',
+        'tilbago.reminder3.letter.fr',
+        'tilbago.reminder3.letter.it',
+        'tilbago.reminder3.letter.en',
+        'tilbago.reminder3.defaultLanguage',
       ],
     );
     for (const [key, spec] of Object.entries(SETTINGS)) {
@@ -75,10 +86,9 @@ describe('settings', () => {
         assert.equal(contributed.maximum, spec.maximum, key);
       }
     }
-    for (const language of ['de', 'fr', 'it', 'en'])
-      assert.equal(properties[`tilbago.reminder3.letter.${language}`].editPresentation, 'multilineText');
+    for (const key of LETTER_SETTINGS) assert.equal(properties[`tilbago.${key}`].editPresentation, 'multilineText', key);
     // The old single letter says what replaces it and how to move it (VS Code shows it only where it is set).
-    assert.match(properties['tilbago.reminder3.text'].markdownDeprecationMessage, /one letter per language.*Move it here/s);
+    assert.match(properties['tilbago.reminder3.text'].markdownDeprecationMessage, /one letter per language.*Move it into the … letter/s);
     assert.equal(properties['tilbago.apiBaseUrl'].scope, 'machine');
   });
 
@@ -97,11 +107,11 @@ describe('settings', () => {
 
   it('the public API reads User, then Workspace values, for the folder and for a file in it', async () => {
     const folder = workspaceFolder();
-    await config().update('reminder3.daysBeforeCollection', 20, Target.Global);
+    await config().update('thirdReminder.daysBeforeCollection', 20, Target.Global);
     await config().update('reminder3.text', 'Madame, Monsieur,\nFacture %NUMERO%', Target.Global);
     assert.equal(api.getSettings(folder).reminder3.daysBeforeCollection, 20);
 
-    await config().update('reminder3.daysBeforeCollection', 30, Target.Workspace);
+    await config().update('thirdReminder.daysBeforeCollection', 30, Target.Workspace);
     await config().update('casesFolder', 'cases/tilbago', Target.Workspace);
     const fileInFolder = vscode.Uri.joinPath(folder.uri, 'invoices', '2026-001.json');
     for (const scope of [folder, fileInFolder, undefined]) {
@@ -124,20 +134,92 @@ describe('settings', () => {
     assert.match(french.text, /^Messieurs,\n[\s\S]*CHF 1'234\.50/);
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').heading, 'DRITTE UND LETZTE MAHNUNG');
     assert.equal(api.renderReminderLetter(invoice).heading, 'THIRD AND FINAL REMINDER', 'no language: the display language (English)');
-    await config().update('reminder3.defaultLanguage', 'it', Target.Workspace);
+    await config().update('thirdReminder.defaultLanguage', 'it', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice).heading, 'TERZO E ULTIMO RICHIAMO', 'no language: the one the setting chooses');
 
     await config().update('reminder3.text', 'Ancienne lettre %NUMERO%', Target.Workspace);
-    await config().update('reminder3.letter.de', 'Brief %NUMERO% vom %DATEFACTURE%', Target.Workspace);
+    await config().update('thirdReminder.germanLetter', 'Brief %NUMERO% vom %DATEFACTURE%', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Brief 2026-0142 vom 03.08.2026', 'its own letter');
     assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 2026-0142', 'the old one: nothing is lost');
+  });
+
+  it('values under the former names (0.1) are used, as before, where the new names are not set', async () => {
+    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
+    const handWritten = [
+      '// written for version 0.1',
+      '{',
+      '  "tilbago.reminder3.daysAfterSecondReminder": 7,',
+      '  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",',
+      '  "tilbago.reminder3.letter.fr": "Ancienne lettre %NUMERO%",',
+      '  "tilbago.reminder3.defaultLanguage": "fr",',
+      '}',
+      '',
+    ].join('\n');
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, handWritten);
+      await config().update('reminder3.daysBeforeCollection', 33, Target.Global);
+      await config().update('reminder3.letter.it', 'Vecchia lettera %NUMERO%', Target.Global);
+      await waitFor(
+        'VS Code to read the 0.1 file',
+        () => config().inspect('reminder3.defaultLanguage')?.workspaceValue === 'fr' || undefined,
+      );
+      const settings = api.getSettings();
+      assert.deepEqual(settings.reminder3, {
+        daysAfterSecondReminder: 7,
+        daysBeforeCollection: 33,
+        letters: { de: 'Alter Brief %NUMERO%', fr: 'Ancienne lettre %NUMERO%', it: 'Vecchia lettera %NUMERO%', en: '' },
+        defaultLanguage: 'fr',
+        text: '',
+      });
+      const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
+      assert.equal(api.renderReminderLetter(invoice).text, 'Ancienne lettre 2026-0142', 'the default language of 0.1: French');
+      assert.equal(api.renderReminderLetter(invoice, undefined, 'it').text, 'Vecchia lettera 2026-0142');
+      assert.equal(api.reminderSchedule({ secondReminderDate: '2026-09-01' }).thirdReminderDue, '2026-09-08', 'the delay of 0.1: 7 days');
+
+      // At one level the new name wins; a more specific level wins whatever the name.
+      await config().update('thirdReminder.germanLetter', 'Neuer Brief', Target.Workspace);
+      await config().update('thirdReminder.frenchLetter', 'Nouvelle lettre (User)', Target.Global);
+      await config().update('thirdReminder.daysBeforeCollection', 44, Target.Workspace);
+      const after = api.getSettings().reminder3;
+      assert.equal(after.letters.de, 'Neuer Brief', 'the new name in the same file wins');
+      assert.equal(after.letters.fr, 'Ancienne lettre %NUMERO%', 'the former name in the workspace wins over the new name in User');
+      assert.equal(after.daysBeforeCollection, 44, 'the new name in the workspace wins over the former name in User');
+      assert.equal(after.daysAfterSecondReminder, 7);
+      // A message about a letter names the key it is written under, so the user finds it in the file.
+      const configuration = new TilbagoConfiguration();
+      try {
+        assert.equal(configuration.nameInEffect('thirdReminder.frenchLetter'), 'reminder3.letter.fr');
+        assert.equal(configuration.nameInEffect('thirdReminder.germanLetter'), 'thirdReminder.germanLetter');
+        assert.equal(configuration.nameInEffect('thirdReminder.englishLetter'), 'thirdReminder.englishLetter', 'set nowhere');
+      } finally {
+        configuration.dispose();
+      }
+    } finally {
+      await fs.rm(file, { force: true });
+    }
+  });
+
+  it('a broken value under a former name is reported under that name, and the default is used', async () => {
+    const messages = recordMessages();
+    try {
+      await config().update('reminder3.daysAfterSecondReminder', 'ten', Target.Workspace);
+      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 10);
+      const warning = await waitFor('the warning', () => messages.shown.find((m) => m.level === 'warning'));
+      assert.match(
+        warning.message,
+        /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be a whole number\. Using 10 instead/,
+      );
+    } finally {
+      messages.restore();
+    }
   });
 
   it('the public API fires a change event that tells which folders a change affects', async () => {
     const events: TilbagoChange[] = [];
     const subscription = api.onDidChange((e) => events.push(e));
     try {
-      await config().update('reminder3.daysAfterSecondReminder', 12, Target.Workspace);
+      await config().update('thirdReminder.daysAfterSecondReminder', 12, Target.Workspace);
       const event = await waitFor('a settings change event', () => events.find((e) => e.kind === 'settings'));
       assert.ok(event.kind === 'settings');
       assert.equal(event.affects(workspaceFolder()), true);
@@ -151,7 +233,7 @@ describe('settings', () => {
   it('a workspace cannot choose where the API key is sent (apiBaseUrl is machine-scoped)', async () => {
     const file = vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
     // The second value shows when VS Code has read the file.
-    const content = '{ "tilbago.apiBaseUrl": "https://evil.example/", "tilbago.reminder3.daysAfterSecondReminder": 11 }\n';
+    const content = '{ "tilbago.apiBaseUrl": "https://evil.example/", "tilbago.thirdReminder.daysAfterSecondReminder": 11 }\n';
     await vscode.workspace.fs.writeFile(file, Buffer.from(content));
     try {
       await waitFor('the workspace file to be read', () => api.getSettings().reminder3.daysAfterSecondReminder === 11 || undefined);
@@ -184,8 +266,8 @@ describe('settings', () => {
     const handWritten = [
       '// edited by hand, with mistakes',
       '{',
-      '  "tilbago.reminder3.daysAfterSecondReminder": 999,',
-      '  "tilbago.reminder3.daysBeforeCollection": "fifteen",',
+      '  "tilbago.thirdReminder.daysAfterSecondReminder": 999,',
+      '  "tilbago.thirdReminder.daysBeforeCollection": "fifteen",',
       '  "tilbago.reminder3.text": 42,',
       '  "tilbago.casesFolder": "cases\\u0000evil",',
       '}',
@@ -197,7 +279,7 @@ describe('settings', () => {
       await fs.writeFile(file, handWritten);
       await waitFor(
         'VS Code to read the hand edit',
-        () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined,
+        () => config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined,
       );
 
       const settings = api.getSettings();
@@ -213,9 +295,12 @@ describe('settings', () => {
       const text = warnings.map((w) => w.message).join('\n');
       assert.match(
         text,
-        /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be between 0 and 365\. Using 365 instead; your settings file was not changed\./,
+        /"tilbago\.thirdReminder\.daysAfterSecondReminder" in the Workspace settings must be between 0 and 365\. Using 365 instead; your settings file was not changed\./,
       );
-      assert.match(text, /"tilbago\.reminder3\.daysBeforeCollection" in the Workspace settings must be a whole number\. Using 15 instead/);
+      assert.match(
+        text,
+        /"tilbago\.thirdReminder\.daysBeforeCollection" in the Workspace settings must be a whole number\. Using 15 instead/,
+      );
       assert.match(text, /"tilbago\.reminder3\.text" in the Workspace settings must be text in quotes\. Using the built-in letter instead/);
       assert.match(text, /"tilbago\.casesFolder" in the Workspace settings contains control characters\. Using no folder instead/);
 
@@ -230,7 +315,7 @@ describe('settings', () => {
       await fs.rm(file, { force: true });
       await waitFor(
         'the hand edit to be gone',
-        () => config().inspect('reminder3.daysBeforeCollection')?.workspaceValue === undefined || undefined,
+        () => config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue === undefined || undefined,
       );
     }
   });
@@ -239,7 +324,7 @@ describe('settings', () => {
     const handWritten = JSON.stringify({
       'tilbago.reminder3.text': `Madame, Monsieur,\n${'%NUMERO% '.repeat(116_509)}`,
       'tilbago.casesFolder': 'x'.repeat(4097),
-      'tilbago.reminder3.daysAfterSecondReminder': '12',
+      'tilbago.thirdReminder.daysAfterSecondReminder': '12',
     });
     assert.ok(handWritten.length > 1_000_000);
     const messages = recordMessages();
@@ -248,7 +333,7 @@ describe('settings', () => {
       await fs.writeFile(file, handWritten);
       await waitFor(
         'VS Code to read the hand edit',
-        () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === '12' || undefined,
+        () => config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue === '12' || undefined,
       );
       const settings = api.getSettings();
       assert.equal(settings.reminder3.text, '', 'the built-in letter instead of a megabyte');
@@ -270,7 +355,7 @@ describe('settings', () => {
       await fs.rm(file, { force: true });
       await waitFor(
         'the hand edit to be gone',
-        () => config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue === undefined || undefined,
+        () => config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue === undefined || undefined,
       );
     }
   });

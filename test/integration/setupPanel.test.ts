@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { FORMER_KEYS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import type { Draft, RequestResult } from '../../src/setup/contract';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { NO_CREDITOR, QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
@@ -56,6 +56,10 @@ describe('setup panel', () => {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
+    for (const key of FORMER_KEYS) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('"Tilbago: Open setup" opens one panel, and a second call reveals it', async () => {
@@ -73,7 +77,7 @@ describe('setup panel', () => {
   });
 
   it('answers ready with the state: targets, values in effect, folder and key status, never the key', async () => {
-    await config().update('reminder3.daysBeforeCollection', 25, vscode.ConfigurationTarget.Global);
+    await config().update('thirdReminder.daysBeforeCollection', 25, vscode.ConfigurationTarget.Global);
     const { state, draft } = await form.call('ready', {});
     assert.equal(form.states()[0]!.reason, 'initial');
     assert.deepEqual(
@@ -108,10 +112,10 @@ describe('setup panel', () => {
     assert.equal(form.states().at(-1)!.reason, 'saved');
     assert.deepEqual(state.values, { ...values, ...noCreditor });
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.reminder3\.daysAfterSecondReminder": 12/);
-    assert.match(onDisk, /"tilbago\.reminder3\.daysBeforeCollection": 20/);
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Madame, Monsieur,\\nFacture %NUMERO%"/);
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.de": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 12/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysBeforeCollection": 20/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Madame, Monsieur,\\nFacture %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
     assert.doesNotMatch(onDisk, /"tilbago\.reminder3\.text"/, 'the old single letter, empty, is not written');
     assert.match(onDisk, /"tilbago\.casesFolder": "Cas tilbago"/);
     assert.deepEqual(api.getSettings().reminder3, {
@@ -132,12 +136,12 @@ describe('setup panel', () => {
   it('Save writes only the values sent: one changed by hand in settings.json meanwhile stays as it is', async () => {
     await form.call('ready', {});
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
+    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.thirdReminder.daysBeforeCollection": 40\n}\n');
     await waitFor('the hand edit to be seen', () => form.states().find((s) => s.reason === 'external'));
     await form.call('save', { target: 'workspace', changes: { letterFr: 'Bonjour' } });
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
-    assert.equal(config().inspect('reminder3.letter.fr')?.workspaceValue, 'Bonjour');
-    assert.equal(config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 40, 'the hand-made value stays');
+    assert.equal(config().inspect('thirdReminder.frenchLetter')?.workspaceValue, 'Bonjour');
+    assert.equal(config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
     assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
   });
 
@@ -151,7 +155,7 @@ describe('setup panel', () => {
     // "Move it into the French letter", then Save: what the form sends.
     await form.call('save', { target: 'workspace', changes: { letterFr: 'Ancienne lettre %NUMERO%', text: '' } });
     const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.reminder3\.letter\.fr": "Ancienne lettre %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Ancienne lettre %NUMERO%"/);
     assert.doesNotMatch(onDisk, /reminder3\.text/, 'the deprecated setting is gone, its text kept');
     const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
     assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 7');
@@ -162,11 +166,72 @@ describe('setup panel', () => {
     );
   });
 
+  it('values under the former setting names are shown and flagged; "Move them to the new names" moves each in its own file', async () => {
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(
+      settingsFile(),
+      '{\n  // 0.1\n  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",\n  "tilbago.reminder3.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
+    );
+    await config().update('reminder3.daysBeforeCollection', 33, vscode.ConfigurationTarget.Global);
+    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.de')?.workspaceValue);
+    const { state } = await form.call('ready', {});
+    assert.equal(state.values.letterDe, 'Alter Brief %NUMERO%');
+    assert.equal(state.values.daysAfterSecondReminder, 7);
+    assert.equal(state.values.daysBeforeCollection, 33);
+    assert.deepEqual(state.formerNames, { daysAfterSecondReminder: 'workspace', daysBeforeCollection: 'user', letterDe: 'workspace' });
+    assert.equal(state.setAtTarget.letterDe, true, 'Reset would remove it');
+
+    const moved = await form.call('moveToNewNames', { target: 'workspace' });
+    assert.deepEqual(moved.formerNames, {});
+    assert.deepEqual(moved.values, state.values, 'the values in effect stay the same');
+    const onDisk = await fs.readFile(settingsFile(), 'utf8');
+    assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Alter Brief %NUMERO%"/);
+    assert.match(onDisk, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 7/);
+    assert.equal(
+      onDisk,
+      '{\n  // 0.1\n  "tilbago.thirdReminder.germanLetter": "Alter Brief %NUMERO%",\n  "tilbago.thirdReminder.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
+      'each key renamed where it stands, the comment kept',
+    );
+    assert.doesNotMatch(onDisk, /reminder3/, 'no former name left in the workspace file');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.globalValue, 33, 'moved in the User settings, where it was');
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined, 'not copied into the workspace');
+    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, undefined);
+    assert.equal(api.getSettings().reminder3.letters.de, 'Alter Brief %NUMERO%');
+    assert.ok(!form.states().some((s) => s.reason === 'external'), 'its own writes are not reported as an outside change');
+  });
+
+  it('Save of an edited field writes the new name and removes the former one at the target; untouched fields stay as written', async () => {
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(
+      settingsFile(),
+      '{\n  "tilbago.reminder3.letter.fr": "Ancienne lettre",\n  "tilbago.reminder3.daysBeforeCollection": 20\n}\n',
+    );
+    await config().update('reminder3.letter.it', 'Vecchia lettera', vscode.ConfigurationTarget.Global);
+    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.fr')?.workspaceValue);
+    await form.call('ready', {});
+    const { state } = await form.call('save', { target: 'workspace', changes: { letterFr: 'Nouvelle lettre', letterIt: 'Nuova lettera' } });
+    const onDisk = JSON.parse(await fs.readFile(settingsFile(), 'utf8'));
+    assert.deepEqual(onDisk, {
+      'tilbago.thirdReminder.frenchLetter': 'Nouvelle lettre',
+      'tilbago.thirdReminder.italianLetter': 'Nuova lettera',
+      'tilbago.reminder3.daysBeforeCollection': 20,
+    });
+    assert.equal(config().inspect('reminder3.letter.it')?.globalValue, 'Vecchia lettera', 'another target is not touched');
+    assert.deepEqual(state.formerNames, { daysBeforeCollection: 'workspace' }, 'the untouched field is still read under its former name');
+    assert.equal(state.values.daysBeforeCollection, 20);
+
+    // Reset removes the form's values at the target under either name.
+    const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
+    await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
+    assert.match(confirmed.shown[0]!.detail ?? '', /Days before collection: 20/);
+    assert.deepEqual(JSON.parse(await fs.readFile(settingsFile(), 'utf8')), {});
+  });
+
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
     await form.call('ready', {});
     await form.call('save', { target: 'user', changes: values });
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, 20);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.globalValue, 20);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.lastState().target, 'user');
   });
 
@@ -186,12 +251,12 @@ describe('setup panel', () => {
     // It says what it will clear, the cases folder among them.
     assert.match(declined.shown[0]!.detail ?? '', /Days before collection: 20/);
     assert.match(declined.shown[0]!.detail ?? '', /The cases folder: /);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 20);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 20);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
     assert.deepEqual(form.lastState().values, {
       daysAfterSecondReminder: 10,
@@ -224,14 +289,14 @@ describe('setup panel', () => {
     assert.match(errors[0]!, /refused \(save: params\.changes\.daysBeforeCollection cannot be saved: outOfRange\)\. Nothing was changed\./);
     assert.match(errors[2]!, /target does not exist/);
     assert.match(errors[3]!, /unknown message type: runCommand/);
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, undefined);
+    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(config().inspect('apiBaseUrl')?.globalValue, undefined);
   });
 
   it('tells the form about an outside edit of settings.json, with the new values', async () => {
     await form.call('ready', {});
     await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.reminder3.daysBeforeCollection": 40\n}\n');
+    await fs.writeFile(settingsFile(), '{\n  // by hand\n  "tilbago.thirdReminder.daysBeforeCollection": 40\n}\n');
     const external = await waitFor('an external state', () => form.states().find((s) => s.reason === 'external'));
     assert.equal(external.state.values.daysBeforeCollection, 40);
     await fs.rm(settingsFile());
@@ -245,7 +310,7 @@ describe('setup panel', () => {
       await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
       await fs.writeFile(
         settingsFile(),
-        '{ "tilbago.reminder3.daysAfterSecondReminder": "abc", "tilbago.reminder3.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
+        '{ "tilbago.thirdReminder.daysAfterSecondReminder": "abc", "tilbago.thirdReminder.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
       assert.deepEqual(state.values, {
@@ -262,9 +327,9 @@ describe('setup panel', () => {
       });
       // Correcting one writes it, and that one only.
       await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 365 } });
-      assert.equal(config().inspect('reminder3.daysBeforeCollection')?.workspaceValue, 365);
+      assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 365);
       assert.equal(
-        config().inspect('reminder3.daysAfterSecondReminder')?.workspaceValue,
+        config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue,
         'abc',
         'the other broken value is left to the user',
       );
@@ -302,6 +367,9 @@ describe('setup panel', () => {
       assert.equal(drafts.get('tilbago.setup.draft'), undefined, 'a draft without edits is not kept');
       // What was stored by hand or by another version is checked before it is given back.
       await drafts.update('tilbago.setup.draft', { ...draft, fields: { text: 42 } });
+      assert.equal((await second.call('ready', {})).draft, null);
+      // A draft keyed by setting names rather than the form's fields is dropped too, without a word.
+      await drafts.update('tilbago.setup.draft', { ...draft, fields: { 'reminder3.letter.fr': 'Bonjour' } });
       assert.equal((await second.call('ready', {})).draft, null);
     } finally {
       second.dispose();

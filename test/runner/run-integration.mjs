@@ -34,7 +34,11 @@ export async function runIntegration(shape = 'folder') {
     fs.mkdirSync(path.join(workspace, '.vscode'));
     fs.writeFileSync(
       path.join(workspace, '.vscode', 'settings.json'),
-      JSON.stringify({ 'tilbago.casesFolder': '/tmp/where-a-stranger-wants-it', 'tilbago.reminder3.daysBeforeCollection': 21 }, null, 2),
+      JSON.stringify(
+        { 'tilbago.casesFolder': '/tmp/where-a-stranger-wants-it', 'tilbago.thirdReminder.daysBeforeCollection': 21 },
+        null,
+        2,
+      ),
     );
   }
   const resultsFile = path.join(runDir, 'results.json');

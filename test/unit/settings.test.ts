@@ -1,85 +1,234 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkSetting, SETTING_KEYS, SETTINGS, workspaceMaySet } from '../../src/settings/schema';
+import {
+  checkSetting,
+  FORMER_KEYS,
+  formerNameOf,
+  LETTER_SETTING_OF,
+  levelsRead,
+  movesToCurrentNames,
+  pickRaw,
+  RENAMED_SETTINGS,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingKey,
+  type SettingLevel,
+  workspaceMaySet,
+} from '../../src/settings/schema';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
 describe('settings schema', () => {
-  it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order', () => {
-    const properties = Object.assign(
-      {},
-      ...manifest.contributes.configuration.map((section: { properties: object }) => section.properties),
-    );
+  const properties = Object.assign({}, ...manifest.contributes.configuration.map((section: { properties: object }) => section.properties));
+
+  /** The manifest's schema of a key, without what only the Settings editor reads. */
+  function schemaOf(key: string) {
+    const {
+      markdownDescription,
+      order,
+      editPresentation,
+      format,
+      markdownDeprecationMessage,
+      enumItemLabels,
+      markdownEnumDescriptions,
+      ...schema
+    } = properties[`tilbago.${key}`];
+    return { schema, order, markdownDescription, markdownDeprecationMessage, enumItemLabels };
+  }
+
+  function expectedSchema(key: SettingKey) {
+    const spec = SETTINGS[key];
+    // A choice is a string with an enum in the manifest.
+    return spec.type === 'choice' ? { type: 'string', default: spec.default, enum: spec.values, scope: spec.scope } : spec;
+  }
+
+  it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order, then the former names', () => {
     assert.deepEqual(
-      Object.keys(properties),
+      Object.keys(properties).filter((key) => !FORMER_KEYS.some((former) => key === `tilbago.${former}`)),
       SETTING_KEYS.map((key) => `tilbago.${key}`),
     );
     SETTING_KEYS.forEach((key, index) => {
-      const {
-        markdownDescription,
-        order,
-        editPresentation,
-        format,
-        markdownDeprecationMessage,
-        enumItemLabels,
-        markdownEnumDescriptions,
-        ...schema
-      } = properties[`tilbago.${key}`];
+      const { schema, order, markdownDescription, enumItemLabels } = schemaOf(key);
       const spec = SETTINGS[key];
-      // A choice is a string with an enum in the manifest.
-      const expected = spec.type === 'choice' ? { type: 'string', default: spec.default, enum: spec.values, scope: spec.scope } : spec;
-      assert.deepEqual(schema, expected, key);
+      assert.deepEqual(schema, expectedSchema(key), key);
       if (spec.type === 'choice') assert.equal(enumItemLabels.length, spec.values.length, `${key}: a label for each choice`);
       assert.equal(order, index + 1, `${key} order`);
       assert.match(markdownDescription, /^%setting\..+%$/, `${key} has a translated description`);
+    });
+  });
+
+  it('package.json still contributes each former name, as its successor, deprecated, after every current setting', () => {
+    FORMER_KEYS.forEach((former, index) => {
+      assert.ok(properties[`tilbago.${former}`], `${former} is contributed`);
+      const { schema, order, markdownDescription, markdownDeprecationMessage } = schemaOf(former);
+      const successor = RENAMED_SETTINGS[former];
+      assert.deepEqual(schema, expectedSchema(successor), `${former}: the type, default, bounds and scope of ${successor}`);
+      assert.equal(order, SETTING_KEYS.length + index + 1, `${former} order`);
+      assert.equal(markdownDescription, schemaOf(successor).markdownDescription, `${former}: the description of ${successor}`);
+      assert.equal(markdownDeprecationMessage, `%setting.${former}.renamed%`, `${former} has a translated deprecation message`);
+    });
+  });
+});
+
+describe('renamed settings', () => {
+  it('map each former name to a current setting, one former name each, none of them current', () => {
+    assert.deepEqual(FORMER_KEYS, [
+      'reminder3.daysAfterSecondReminder',
+      'reminder3.daysBeforeCollection',
+      'reminder3.letter.de',
+      'reminder3.letter.fr',
+      'reminder3.letter.it',
+      'reminder3.letter.en',
+      'reminder3.defaultLanguage',
+    ]);
+    for (const former of FORMER_KEYS) {
+      assert.ok(Object.hasOwn(SETTINGS, RENAMED_SETTINGS[former]), former);
+      assert.ok(!Object.hasOwn(SETTINGS, former), `${former} is not a current setting`);
+      assert.equal(formerNameOf(RENAMED_SETTINGS[former]), former);
+    }
+    assert.equal(new Set(Object.values(RENAMED_SETTINGS)).size, FORMER_KEYS.length);
+    assert.equal(formerNameOf('reminder3.text'), undefined, 'the deprecated single letter keeps its name');
+    assert.equal(formerNameOf('casesFolder'), undefined);
+    assert.deepEqual(LETTER_SETTING_OF, {
+      de: 'thirdReminder.germanLetter',
+      fr: 'thirdReminder.frenchLetter',
+      it: 'thirdReminder.italianLetter',
+      en: 'thirdReminder.englishLetter',
+    });
+  });
+
+  describe('pickRaw: which value counts', () => {
+    const all: SettingLevel[] = ['workspaceFolder', 'workspace', 'user'];
+
+    it('nothing set under either name: no value', () => {
+      assert.deepEqual(pickRaw(all, undefined, undefined), { value: undefined });
+      assert.deepEqual(pickRaw(all, {}, {}), { value: undefined });
+    });
+
+    it('only the former name set: its value, as before the rename, at its level', () => {
+      for (const [level, inspected] of [
+        ['workspaceFolder', { workspaceFolderValue: 12 }],
+        ['workspace', { workspaceValue: 12 }],
+        ['user', { globalValue: 12 }],
+      ] as const) {
+        assert.deepEqual(pickRaw(all, {}, inspected), { value: 12, level, underFormerName: true }, level);
+      }
+    });
+
+    it('both names set at the same level: the current name wins', () => {
+      assert.deepEqual(pickRaw(all, { globalValue: 20 }, { globalValue: 12 }), { value: 20, level: 'user' });
+      assert.deepEqual(pickRaw(all, { workspaceValue: 20 }, { workspaceValue: 12 }), { value: 20, level: 'workspace' });
+      assert.deepEqual(pickRaw(all, { workspaceFolderValue: 20 }, { workspaceFolderValue: 12 }), { value: 20, level: 'workspaceFolder' });
+    });
+
+    it('the former name at a more specific level wins over the current name at a less specific one (as VS Code ranks levels)', () => {
+      assert.deepEqual(pickRaw(all, { globalValue: 20 }, { workspaceValue: 12 }), { value: 12, level: 'workspace', underFormerName: true });
+      assert.deepEqual(pickRaw(all, { workspaceValue: 20, globalValue: 30 }, { workspaceFolderValue: 12 }), {
+        value: 12,
+        level: 'workspaceFolder',
+        underFormerName: true,
+      });
+      // And the other way round: the current name at a more specific level wins, whatever the former name says elsewhere.
+      assert.deepEqual(pickRaw(all, { workspaceValue: 20 }, { workspaceFolderValue: undefined, globalValue: 12 }), {
+        value: 20,
+        level: 'workspace',
+      });
+    });
+
+    it('a broken value under the current name still wins over a good one under the former name (it is then reported and replaced by the default)', () => {
+      assert.deepEqual(pickRaw(all, { workspaceValue: 'abc' }, { workspaceValue: 12 }), { value: 'abc', level: 'workspace' });
+    });
+
+    it('looks only at the levels it is given: the user level does not see the workspace, machine settings only the user', () => {
+      assert.deepEqual(pickRaw(['user'], { globalValue: 20 }, { workspaceValue: 12 }), { value: 20, level: 'user' });
+      assert.deepEqual(pickRaw(['user'], {}, { workspaceFolderValue: 12, workspaceValue: 12 }), { value: undefined });
+      assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'folder', true), ['workspaceFolder', 'workspace', 'user']);
+      assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'workspace', true), ['workspace', 'user']);
+      assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'user', true), ['user']);
+      assert.deepEqual(levelsRead('thirdReminder.daysBeforeCollection', 'folder', false), ['workspaceFolder', 'workspace', 'user']);
+      assert.deepEqual(levelsRead('apiBaseUrl', 'folder', true), ['user']);
+      assert.deepEqual(levelsRead('casesFolder', 'folder', false), ['user']);
+    });
+  });
+
+  describe('movesToCurrentNames: moving one settings file', () => {
+    const file = (values: Record<string, unknown>) => (key: string) => values[key];
+
+    it('moves each value from its former name to its current name', () => {
+      assert.deepEqual(
+        movesToCurrentNames(file({ 'reminder3.letter.de': 'Brief %NUMERO%', 'reminder3.daysBeforeCollection': 20, casesFolder: 'cases' })),
+        [
+          { from: 'reminder3.daysBeforeCollection', to: 'thirdReminder.daysBeforeCollection', value: 20 },
+          { from: 'reminder3.letter.de', to: 'thirdReminder.germanLetter', value: 'Brief %NUMERO%' },
+        ],
+      );
+    });
+
+    it('moves a broken value as it is (it is checked where it is read, under either name)', () => {
+      assert.deepEqual(movesToCurrentNames(file({ 'reminder3.daysAfterSecondReminder': 'abc' })), [
+        { from: 'reminder3.daysAfterSecondReminder', to: 'thirdReminder.daysAfterSecondReminder', value: 'abc' },
+      ]);
+    });
+
+    it('leaves a former name whose current name is set in the same file: that value wins there and is not overwritten', () => {
+      assert.deepEqual(movesToCurrentNames(file({ 'reminder3.letter.fr': 'ancienne', 'thirdReminder.frenchLetter': 'nouvelle' })), []);
+    });
+
+    it('has nothing to do without former names, and never touches the deprecated single letter', () => {
+      assert.deepEqual(movesToCurrentNames(file({ 'thirdReminder.germanLetter': 'Brief', 'reminder3.text': 'old' })), []);
     });
   });
 });
 
 describe('checkSetting', () => {
   it('uses the default, without a problem, when nothing is set', () => {
-    assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', undefined), { value: 10 });
-    assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', undefined), { value: 15 });
+    assert.deepEqual(checkSetting('thirdReminder.daysAfterSecondReminder', undefined), { value: 10 });
+    assert.deepEqual(checkSetting('thirdReminder.daysBeforeCollection', undefined), { value: 15 });
     assert.deepEqual(checkSetting('reminder3.text', undefined), { value: '' });
     assert.deepEqual(checkSetting('apiBaseUrl', undefined), { value: 'https://api.tilbago.ch/v1/' });
   });
 
   it('takes a choice only among its values', () => {
-    assert.deepEqual(checkSetting('reminder3.defaultLanguage', undefined), { value: 'auto' });
+    assert.deepEqual(checkSetting('thirdReminder.defaultLanguage', undefined), { value: 'auto' });
     for (const language of ['auto', 'de', 'fr', 'it', 'en'])
-      assert.deepEqual(checkSetting('reminder3.defaultLanguage', language), { value: language });
+      assert.deepEqual(checkSetting('thirdReminder.defaultLanguage', language), { value: language });
     for (const wrong of ['DE', 'rm', '', 42])
-      assert.deepEqual(checkSetting('reminder3.defaultLanguage', wrong), {
+      assert.deepEqual(checkSetting('thirdReminder.defaultLanguage', wrong), {
         value: 'auto',
         problem: { reason: 'notAChoice', values: ['auto', 'de', 'fr', 'it', 'en'] },
       });
   });
 
   it('keeps line breaks in every letter, and refuses other control characters', () => {
-    for (const key of ['reminder3.letter.de', 'reminder3.letter.fr', 'reminder3.letter.it', 'reminder3.letter.en'] as const) {
+    for (const key of [
+      'thirdReminder.germanLetter',
+      'thirdReminder.frenchLetter',
+      'thirdReminder.italianLetter',
+      'thirdReminder.englishLetter',
+    ] as const) {
       assert.deepEqual(checkSetting(key, 'Brief\n\tNr. %NUMERO%'), { value: 'Brief\n\tNr. %NUMERO%' });
       assert.equal(checkSetting(key, 'a\u0007b').problem?.reason, 'controlCharacters', key);
     }
   });
 
   it('keeps whole numbers in range, including the bounds', () => {
-    for (const days of [0, 1, 30, 365]) assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', days), { value: days });
+    for (const days of [0, 1, 30, 365]) assert.deepEqual(checkSetting('thirdReminder.daysBeforeCollection', days), { value: days });
   });
 
   it('clamps whole numbers out of range and says so', () => {
-    assert.deepEqual(checkSetting('reminder3.daysBeforeCollection', 366), {
+    assert.deepEqual(checkSetting('thirdReminder.daysBeforeCollection', 366), {
       value: 365,
       problem: { reason: 'outOfRange', minimum: 0, maximum: 365 },
     });
-    assert.equal(checkSetting('reminder3.daysAfterSecondReminder', -5).value, 0);
-    assert.equal(checkSetting('reminder3.daysAfterSecondReminder', 1e300).value, 365);
+    assert.equal(checkSetting('thirdReminder.daysAfterSecondReminder', -5).value, 0);
+    assert.equal(checkSetting('thirdReminder.daysAfterSecondReminder', 1e300).value, 365);
   });
 
   it('falls back to the default for fractions, non-numbers and non-finite numbers', () => {
-    assert.deepEqual(checkSetting('reminder3.daysAfterSecondReminder', 10.5), { value: 10, problem: { reason: 'notWholeNumber' } });
+    assert.deepEqual(checkSetting('thirdReminder.daysAfterSecondReminder', 10.5), { value: 10, problem: { reason: 'notWholeNumber' } });
     for (const raw of ['12', null, true, [], {}, Number.NaN, Number.POSITIVE_INFINITY]) {
       assert.deepEqual(
-        checkSetting('reminder3.daysAfterSecondReminder', raw),
+        checkSetting('thirdReminder.daysAfterSecondReminder', raw),
         {
           value: 10,
           problem: { reason: 'wrongType', expected: 'integer' },
@@ -156,6 +305,6 @@ describe('workspaceMaySet', () => {
     assert.equal(workspaceMaySet('apiBaseUrl', true), false);
     assert.equal(workspaceMaySet('casesFolder', true), true);
     assert.equal(workspaceMaySet('casesFolder', false), false);
-    assert.equal(workspaceMaySet('reminder3.daysBeforeCollection', false), true);
+    assert.equal(workspaceMaySet('thirdReminder.daysBeforeCollection', false), true);
   });
 });

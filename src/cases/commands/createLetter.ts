@@ -12,7 +12,7 @@ import { checkCreditor, type CreditorProblem, referenceForInvoice } from '../../
 import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
 import type { LetterPdfProblem } from '../../reminders/letterPdf';
 import { describeSettingProblem } from '../../settings/configuration';
-import { CREDITOR_SETTINGS, type CreditorSettingValues, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
+import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
 import { today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
@@ -191,7 +191,10 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
     );
   }
   if (letter.unknownPlaceholders.length > 0) {
-    const key = settings.reminder3.letters[language] ? `reminder3.letter.${language}` : 'reminder3.text';
+    // The name the letter is written under, so the user finds it (a former name, while it is not moved).
+    const key = settings.reminder3.letters[language]
+      ? services.configuration.nameInEffect(LETTER_SETTING_OF[language], vscode.Uri.file(folder))
+      : 'reminder3.text';
     throw new CaseLetterError(
       'letterText',
       vscode.l10n.t(
