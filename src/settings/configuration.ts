@@ -1,5 +1,6 @@
-// Reads the tilbago settings through the core checks, and warns once about each broken value.
-// It never writes: a broken value in the user's file stays as the user left it.
+// Reads the tilbago settings through the core checks, and warns once about each broken value (the words of the
+// warning, warnings.ts, load when a value is found broken). It never writes: a broken value in the user's file
+// stays as the user left it.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
@@ -9,7 +10,6 @@ import {
   type CreditorSettingValues,
   type FormerKey,
   formerNameOf,
-  LETTER_SETTINGS,
   levelsRead,
   pickRaw,
   SETTINGS_SECTION,
@@ -20,7 +20,6 @@ import {
   type SettingValue,
 } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
-import { log } from '../ui/log';
 
 export type Origin = 'user' | 'workspace' | 'workspaceFolder';
 
@@ -52,60 +51,6 @@ function originOf(level: SettingLevel): Origin {
   if (level === 'workspaceFolder') return vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
   return level;
 }
-
-function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefined): string {
-  switch (origin) {
-    case 'user':
-      return vscode.l10n.t('your User settings');
-    case 'workspace':
-      return vscode.l10n.t('the Workspace settings');
-    case 'workspaceFolder':
-      return vscode.l10n.t('the settings of folder "{0}"', folder?.name ?? '?');
-  }
-}
-
-function describeProblem(problem: SettingProblem): string {
-  switch (problem.reason) {
-    case 'wrongType':
-      return problem.expected === 'integer' ? vscode.l10n.t('must be a whole number') : vscode.l10n.t('must be text in quotes');
-    case 'notWholeNumber':
-      return vscode.l10n.t('must be a whole number');
-    case 'outOfRange':
-      return vscode.l10n.t('must be between {0} and {1}', problem.minimum, problem.maximum);
-    case 'tooLong':
-      return vscode.l10n.t('is longer than {0} characters', problem.maxLength);
-    case 'controlCharacters':
-      return vscode.l10n.t('contains control characters');
-    case 'invalidUrl':
-      return vscode.l10n.t('is not a valid https:// address');
-    case 'notAChoice':
-      return vscode.l10n.t('must be one of {0}', problem.values.map((value) => `"${value}"`).join(', '));
-    case 'insecureUrl':
-      return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
-    case 'ibanFormat':
-      return vscode.l10n.t('is not an IBAN: CH or LI, 2 check digits, then 17 letters or digits');
-    case 'ibanCountry':
-      return vscode.l10n.t('is not a Swiss or Liechtenstein account: a QR-bill takes only IBANs starting with CH or LI');
-    case 'ibanCheckDigit':
-      return vscode.l10n.t('has wrong IBAN check digits: probably a typing error');
-  }
-}
-
-/** Why a setting's value is not used, in words ("must be a whole number"), for other messages than the warning. */
-export { describeProblem as describeSettingProblem };
-
-function describeValue(key: SettingKey, value: number | string): string {
-  if (value === '' && (LETTER_SETTINGS as readonly string[]).includes(key)) return vscode.l10n.t('the built-in letter');
-  if (value === '' && key.startsWith('creditor.')) return vscode.l10n.t('no value');
-  if (value === '') return vscode.l10n.t('no folder');
-  return typeof value === 'number' ? String(value) : `"${value}"`;
-}
-
-const SETTINGS_FILE_COMMAND: Record<Origin, string> = {
-  user: 'workbench.action.openSettingsJson',
-  workspace: 'workbench.action.openWorkspaceSettingsFile',
-  workspaceFolder: 'workbench.action.openFolderSettingsFile',
-};
 
 export class TilbagoConfiguration implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.ConfigurationChangeEvent>();
@@ -172,10 +117,10 @@ export class TilbagoConfiguration implements vscode.Disposable {
    * Where the key may be sent: the configured address, or why it may not be used. Unlike `read()`, a broken
    * address does not fall back to the default here: the key goes exactly where the user said, or nowhere.
    */
-  apiBaseUrl(): { readonly url: string } | { readonly problem: string } {
+  apiBaseUrl(): { readonly url: string } | { readonly problem: SettingProblem } {
     const raw = rawValue(vscode.workspace.getConfiguration(SETTINGS_SECTION), 'apiBaseUrl');
     const checked = checkSetting('apiBaseUrl', raw.value);
-    return checked.problem ? { problem: `"${SETTINGS_SECTION}.apiBaseUrl" ${describeProblem(checked.problem)}` } : { url: checked.value };
+    return checked.problem ? { problem: checked.problem } : { url: checked.value };
   }
 
   /** The checked value of one setting at a level (warning once if it is broken). */
@@ -230,20 +175,8 @@ export class TilbagoConfiguration implements vscode.Disposable {
     this.warned.add(fingerprint);
 
     // The name the value is written under, so the user finds it in the file (a former name, for a renamed setting).
-    const fullKey = `${SETTINGS_SECTION}.${raw.key}`;
-    // The broken value itself is not repeated: a string setting could hold something pasted by mistake.
-    const message = vscode.l10n.t(
-      'The setting "{0}" in {1} {2}. Using {3} instead; your settings file was not changed.',
-      fullKey,
-      describeOrigin(origin, folder),
-      describeProblem(problem),
-      describeValue(key, used),
-    );
-    log().warn(message);
-    const open = vscode.l10n.t('Open Settings File');
-    void vscode.window.showWarningMessage(message, open).then((answer) => {
-      if (answer === open) void vscode.commands.executeCommand(SETTINGS_FILE_COMMAND[origin]);
-    });
+    const warning = { key, writtenUnder: raw.key, origin, folder, problem, used };
+    void import('./warnings').then((words) => words.warnAboutSetting(warning));
   }
 
   dispose(): void {

@@ -91,14 +91,18 @@ export class SetupController implements vscode.Disposable {
   /** Writes in progress: each key written fires a change event of its own, which is not an outside change. */
   private writing = 0;
   private readonly subscriptions: vscode.Disposable[];
+  /** Changes of what the state holds (settings, workspace folders, the key), counted. */
+  private changes = 0;
+  /** The form's first state, prepared when the panel opens, with the count of changes it was made at. */
+  private prepared: Promise<{ readonly first: RequestResult<'ready'>; readonly changes: number } | undefined> | undefined;
 
   private readonly requests: RequestHandlers = {
     ready: async () => {
       this.ready = true;
-      const draft = unsavedDraft(this.host.drafts) ?? null;
-      // The edits go back to the target they were made for, while it exists.
-      if (draft && findTarget(draft.target)) this.targetId = draft.target;
-      return { state: await this.snapshot(), draft };
+      const prepared = await this.prepared;
+      this.prepared = undefined;
+      // Prepared before a change the form must see: made again.
+      return prepared && prepared.changes === this.changes ? prepared.first : this.firstState();
     },
     save: async ({ target, changes }) => {
       const resolved = this.requireTarget(target);
@@ -215,10 +219,34 @@ export class SetupController implements vscode.Disposable {
   ) {
     this.dirty = unsavedDraft(host.drafts) !== undefined;
     this.subscriptions = [
-      host.configuration.onDidChange(() => this.ready && this.writing === 0 && void this.sendState('external')),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.ready && void this.sendState('targets')),
-      host.onDidChangeApiKey(async () => this.ready && void this.notify('apiKey', { apiKey: await host.apiKeyStatus() })),
+      host.configuration.onDidChange(() => {
+        this.changes++;
+        if (this.ready && this.writing === 0) void this.sendState('external');
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.changes++;
+        if (this.ready) void this.sendState('targets');
+      }),
+      host.onDidChangeApiKey(async () => {
+        this.changes++;
+        if (this.ready) void this.notify('apiKey', { apiKey: await host.apiKeyStatus() });
+      }),
     ];
+    // While the page loads its script, which takes longer than reading the settings, the key's status and the
+    // folder's: the form's first request then finds its answer ready.
+    const changes = this.changes;
+    this.prepared = this.firstState().then(
+      (first) => ({ first, changes }),
+      () => undefined, // the form's request reads again, and reports what fails
+    );
+  }
+
+  /** What the form starts from: the state, and the unsaved edits of an earlier session. */
+  private async firstState(): Promise<RequestResult<'ready'>> {
+    const draft = unsavedDraft(this.host.drafts) ?? null;
+    // The edits go back to the target they were made for, while it exists.
+    if (draft && findTarget(draft.target)) this.targetId = draft.target;
+    return { state: await this.snapshot(), draft };
   }
 
   /** Handles one raw message from the webview; one that fails the contract's check is answered with an error. */

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
+import { describeSettingProblem } from '../settings/warnings';
+import { SETTINGS_SECTION } from '../settings/schema';
 import { TilbagoClient } from './client';
 
 /** A client, or undefined (and the user told why) when no key is set or the API address may not be used. */
@@ -16,7 +18,12 @@ export async function clientOrOfferKey(configuration: TilbagoConfiguration, apiK
   }
   const address = configuration.apiBaseUrl();
   if ('problem' in address) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent, and the API key stays on this machine: {0}.', address.problem));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Nothing was sent, and the API key stays on this machine: {0}.',
+        `"${SETTINGS_SECTION}.apiBaseUrl" ${describeSettingProblem(address.problem)}`,
+      ),
+    );
     return undefined;
   }
   return new TilbagoClient({ baseUrl: address.url, apiKey: key, timeoutMs: configuration.read().requestTimeoutSeconds * 1000 });

@@ -11,7 +11,7 @@ import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
 import { checkCreditor, type CreditorProblem, referenceForInvoice } from '../../reminders/creditor';
 import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
 import type { LetterPdfProblem } from '../../reminders/letterPdf';
-import { describeSettingProblem } from '../../settings/configuration';
+import { describeSettingProblem } from '../../settings/warnings';
 import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
 import { today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
