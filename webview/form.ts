@@ -11,6 +11,7 @@ import {
   LETTER_FIELDS,
   MAX_DRAFT_FIELD_LENGTH,
   type Draft,
+  type RequestResult,
   type FormField,
   type SetupState,
   type StateReason,
@@ -89,17 +90,21 @@ export class SetupForm {
     };
   }
 
-  /** The handshake first, so the host prepares the state while the form is built; its answer comes as a message. */
-  start(): void {
+  /**
+   * Shows the form from the first state the page carries, else from the handshake's answer. The handshake is made
+   * either way: it tells the host the form listens, and its answer holds whatever changed since the page was made.
+   */
+  start(first?: RequestResult<'ready'>): void {
     const ready = this.host.request('ready', {});
     this.host.on('state', ({ state, reason }) => this.onState(state, reason));
     this.host.on('apiKey', ({ apiKey }) => this.update({ apiKey }));
     this.host.on('refused', ({ message }) => this.update({ error: message }));
     this.host.on('casesGit', ({ casesGit }) => this.update({ casesGit }));
-    this.render();
+    if (first) this.onInitial(first.state, first.draft);
+    else this.render();
     this.root.removeAttribute('aria-busy');
     ready.then(
-      ({ state, draft }) => this.onInitial(state, draft),
+      ({ state, draft }) => (first ? this.onState(state, 'external') : this.onInitial(state, draft)),
       (error: unknown) => this.fail(error),
     );
   }

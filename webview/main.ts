@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { languageOf } from '../src/shared/languages';
+import type { RequestResult } from '../src/setup/contract';
 import type { Strings } from '../src/setup/formStrings';
 import { SetupForm, timestamp } from './form';
 import { connectToHost } from './hostClient';
@@ -19,8 +20,12 @@ sheet.replaceSync(styles);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 // The webview's own state lasts while the panel does (hidden, or the window reloaded), and no longer.
-const reopened = vscode.getState() === undefined;
-vscode.setState({ shown: true });
+const kept = vscode.getState() as { readonly page?: string } | undefined;
+const reopened = kept === undefined;
+// The first state the page carries holds for its first showing only: a hidden panel shows the same page again,
+// and what it carries is older than the host's state by then (unsaved edits among it).
+const { first, page } = document.body.dataset;
+vscode.setState({ shown: true, page });
 
 const form = new SetupForm(
   document.getElementById('app')!,
@@ -30,7 +35,8 @@ const form = new SetupForm(
   languageOf(document.body.dataset.language ?? 'en'),
   reopened,
 );
-form.start();
+// Without it (shown again, or the host could not read it), the form asks the host.
+form.start(first && page !== kept?.page ? (JSON.parse(first) as RequestResult<'ready'>) : undefined);
 
 // Ctrl+S / Cmd+S saves the form, as it would save a file.
 document.addEventListener('keydown', (event) => {

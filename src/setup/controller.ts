@@ -232,13 +232,20 @@ export class SetupController implements vscode.Disposable {
         if (this.ready) void this.notify('apiKey', { apiKey: await host.apiKeyStatus() });
       }),
     ];
-    // While the page loads its script, which takes longer than reading the settings, the key's status and the
-    // folder's: the form's first request then finds its answer ready.
+    // At once: the panel puts it in the page, so the form shows whole at its first paint.
     const changes = this.changes;
     this.prepared = this.firstState().then(
       (first) => ({ first, changes }),
       () => undefined, // the form's request reads again, and reports what fails
     );
+  }
+
+  /**
+   * The first state, for the page to carry (`undefined` if it could not be read: the form then asks for it). The
+   * form's `ready` request still comes, and its answer is the same unless something changed meanwhile.
+   */
+  async firstForPage(): Promise<RequestResult<'ready'> | undefined> {
+    return (await this.prepared)?.first;
   }
 
   /** What the form starts from: the state, and the unsaved edits of an earlier session. */

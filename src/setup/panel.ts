@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { languageOf } from '../shared/languages';
 import { SETUP_FORM_STRINGS } from './formStrings';
 import { SETUP_VIEW_TYPE } from '../ids';
+import type { RequestResult } from './contract';
 import { SetupController, unsavedDraft, type SetupHost } from './controller';
 
 export class SetupPanel {
@@ -17,7 +18,7 @@ export class SetupPanel {
       SetupPanel.current.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(SETUP_VIEW_TYPE, panelTitle(false), vscode.ViewColumn.Active, {});
+    const panel = vscode.window.createWebviewPanel(SETUP_VIEW_TYPE, panelTitle(false), vscode.ViewColumn.Active, pageOptions(extensionUri));
     SetupPanel.current = new SetupPanel(panel, extensionUri, host);
   }
 
@@ -31,9 +32,8 @@ export class SetupPanel {
     extensionUri: vscode.Uri,
     host: SetupHost,
   ) {
-    const webviewFiles = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    // Set here too for a revived panel, so it points at this installation's files.
-    panel.webview.options = { enableScripts: true, localResourceRoots: [webviewFiles] };
+    // Set again for a revived panel, so it points at this installation's files.
+    panel.webview.options = pageOptions(extensionUri);
     panel.title = panelTitle(unsavedDraft(host.drafts) !== undefined);
     const controller = new SetupController(host, {
       post: (message) => panel.webview.postMessage(message),
@@ -46,7 +46,11 @@ export class SetupPanel {
       panel.webview.onDidReceiveMessage((message: unknown) => controller.handle(message)),
       panel.onDidDispose(() => this.dispose()),
     );
-    panel.webview.html = html(panel.webview, webviewFiles, host.language);
+    // The page carries the form's first state: read while VS Code prepares the webview, it spares the form a
+    // round trip to this host before it can show.
+    void controller.firstForPage().then((first) => {
+      if (SetupPanel.current === this) panel.webview.html = html(panel.webview, extensionUri, host.language, first);
+    });
   }
 
   private dispose(): void {
@@ -61,7 +65,15 @@ function panelTitle(dirty: boolean): string {
   return dirty ? `● ${title}` : title;
 }
 
-function html(webview: vscode.Webview, files: vscode.Uri, language: string): string {
+/** The form's files, and its script allowed to run. */
+function pageOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [webviewFiles(extensionUri)] };
+}
+
+const webviewFiles = (extensionUri: vscode.Uri) => vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+
+function html(webview: vscode.Webview, extensionUri: vscode.Uri, language: string, first: RequestResult<'ready'> | undefined): string {
+  const files = webviewFiles(extensionUri);
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(files, name)).toString();
   const csp = [
@@ -80,7 +92,9 @@ function html(webview: vscode.Webview, files: vscode.Uri, language: string): str
 <script type="module" nonce="${nonce}" src="${asset('webview.js')}"></script>
 <title>tilbago</title>
 </head>
-<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(SETUP_FORM_STRINGS[languageOf(language)]))}"><main id="app" aria-busy="true"></main></body>
+<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(SETUP_FORM_STRINGS[languageOf(language)]))}"${
+    first ? ` data-first="${escapeAttribute(JSON.stringify(first))}" data-page="${randomBytes(8).toString('hex')}"` : ''
+  }><main id="app" aria-busy="true"></main></body>
 </html>`;
 }
 

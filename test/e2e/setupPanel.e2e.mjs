@@ -95,6 +95,13 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#key-status'), /^Not set$/, 'API key status');
     await watchWebviewViolations();
     if ((await form().locator('#days-after-second input').inputValue()) !== '10') throw new Error('default of 10 days not shown');
+    // The page itself carries the first state, so the form shows whole without waiting for the extension host.
+    const first = await form()
+      .locator('body')
+      .evaluate(() => JSON.parse(document.body.dataset.first ?? 'null'));
+    if (first?.state?.values?.daysAfterSecondReminder !== 10 || first.state.apiKey?.set !== false) {
+      throw new Error(`the page does not carry the first state: ${JSON.stringify(first)?.slice(0, 200)}`);
+    }
     await expectText(form().locator('#text-source'), /built-in English letter is used/, 'built-in letter note');
     await expectText(
       form().locator('#preview'),
@@ -488,6 +495,15 @@ export async function runSetupPanelE2e() {
     await expectFieldValue('days-before-collection', '33', 'after the reload');
     await expectTitle(/^● tilbago setup$/, 'tab title after the reload');
     if (await form().locator('#restored').isVisible()) throw new Error('a reload is not closing: no "edits are back" banner');
+    // The page made after the reload carries the state with the key set: its status, never the key.
+    const reloaded = await form()
+      .locator('body')
+      .evaluate(() => ({
+        html: document.documentElement.outerHTML,
+        set: JSON.parse(document.body.dataset.first ?? 'null')?.state.apiKey.set,
+      }));
+    if (reloaded.set !== true) throw new Error('the page made after the reload does not carry the key status');
+    if (reloaded.html.includes(canary.slice(0, -4))) throw new Error('the key is in the page made after the reload');
     await watchWebviewViolations();
   });
 

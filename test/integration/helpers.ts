@@ -466,6 +466,8 @@ export function driveSetupForm(api: TilbagoApi, drafts: vscode.Memento = memoryM
     request,
     call,
     notify: <N extends WebviewNotificationType>(type: N, params: WebviewNotificationParams<N>) => send({ type, params }),
+    /** The first state the panel puts in the page. */
+    firstForPage: () => controller.firstForPage(),
     dispose: () => [controller, configuration, apiKeyChanged, subscription].forEach((d) => d.dispose()),
   };
 }

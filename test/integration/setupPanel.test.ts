@@ -95,6 +95,24 @@ describe('setup panel', () => {
     assert.equal(draft, null, 'no unsaved edits');
   });
 
+  it('has the first state ready for the page as it opens; ready answers the same, or anew after a change', async () => {
+    await config().update('thirdReminder.daysAfterSecondReminder', 12, vscode.ConfigurationTarget.Workspace);
+    form.dispose();
+    form = driveSetupForm(api);
+    const first = await form.firstForPage();
+    assert.ok(first, 'a first state for the page');
+    assert.equal(first.state.values.daysAfterSecondReminder, 12);
+    assert.deepEqual(await form.call('ready', {}), first, 'nothing changed: the same answer');
+
+    form.dispose();
+    form = driveSetupForm(api);
+    assert.equal((await form.firstForPage())?.state.values.daysAfterSecondReminder, 12);
+    // Changed by hand after the page was made, before the form asked.
+    await config().update('thirdReminder.daysAfterSecondReminder', 14, vscode.ConfigurationTarget.Workspace);
+    const { state } = await form.call('ready', {});
+    assert.equal(state.values.daysAfterSecondReminder, 14, 'the answer holds the change the page does not');
+  });
+
   it('replies carry the id of their request, and answer each request once', async () => {
     await form.send({ type: 'checkFolder', id: 41, params: { folder: '' } });
     await form.send({ type: 'checkFolder', id: 42, params: { folder: 'a\u0007b' } });
