@@ -15,7 +15,7 @@ import { startFakeTilbago } from '../test/fake-tilbago/server.mjs';
 async function loadCore() {
   return loadBundled('refresh-core', [
     "export { REFRESH_CONCURRENCY, refreshMany } from './src/cases/model/refreshMany';",
-    "export { readRecord } from './src/cases/model/submission';",
+    "export { readRecord } from './src/cases/model/record';",
     "export { TilbagoClient } from './src/tilbago/client';",
     "export { makeFiledCases } from './test/fixtures/filedCases';",
   ]);

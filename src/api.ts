@@ -9,7 +9,8 @@ import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
 import type { CreditorSettingValues, Reminder3Settings } from './settings/schema';
-import type { SubmissionRecord, SubmitOutcome } from './cases/model/submission';
+import type { SubmissionRecord } from './cases/model/record';
+import type { SubmitOutcome } from './cases/model/submission';
 
 export type {
   CreditorSettingValues,

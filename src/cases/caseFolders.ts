@@ -7,7 +7,7 @@ import type { Language } from '../shared/languages';
 import { CASE_FILE } from './model/files';
 import { stageOf, type CaseStage } from './model/stage';
 import { listCaseFolders, type CaseFolderSummary } from './model/listing';
-import type { SubmissionRecord } from './model/submission';
+import type { SubmissionRecord } from './model/record';
 import { today } from '../shared/dates';
 import { stateLabel } from './treeItems';
 

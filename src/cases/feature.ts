@@ -13,7 +13,7 @@ import { submitCase, type SubmitOptions } from './commands/submit';
 import { letterDocuments, showReminderLetter } from './commands/showLetter';
 import { submitAllReady } from './commands/submitAll';
 import { validateAllCases } from './commands/validateAll';
-import { isBroken, readRecord, type SubmissionRecord } from './model/submission';
+import { isBroken, readRecord, type SubmissionRecord } from './model/record';
 import { CaseProblems, isCaseFile } from './problems';
 
 export function createCasesFeature(services: CaseServices) {

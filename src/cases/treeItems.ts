@@ -5,7 +5,7 @@ import { formatSwissDate } from '../shared/dates';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
-import type { SubmissionRecord } from './model/submission';
+import type { SubmissionRecord } from './model/record';
 import type { CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
 

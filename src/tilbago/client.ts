@@ -3,6 +3,7 @@
 // AMANDA-Technology/TilbagoApiNet implements (see shared/domain.md).
 import { randomBytes } from 'node:crypto';
 import { isVisibleAscii } from '../apiKey/rules';
+import { isCaseId } from './caseId';
 
 export interface CaseStatus {
   readonly statusCode: string;
@@ -40,8 +41,6 @@ export interface ClientOptions {
   readonly timeoutMs: number;
 }
 
-/** A case id as tilbago answers it; also what goes into a URL path, so nothing else is accepted (not `.` or `..`). */
-const CASE_ID = /^(?!\.{1,2}$)[A-Za-z0-9._~-]{1,100}$/;
 /** The id probed by the key check: no case has it, so tilbago's own "not found" means the key itself was accepted. */
 const PROBE_CASE_ID = 'tilbago-vscode-key-check';
 /** A Retry-After longer than this is taken as this: a wait of hours is not something to sit through in an editor. */
@@ -54,10 +53,6 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  */
 const NOT_SENT =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|ERR_TLS_CERT_ALTNAME_INVALID|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_)/;
-
-export function isCaseId(value: unknown): value is string {
-  return typeof value === 'string' && CASE_ID.test(value);
-}
 
 export class TilbagoClient {
   /** `host:port` of the API, for messages. */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
-import type { SubmissionRecord } from '../../src/cases/model/submission';
+import type { SubmissionRecord } from '../../src/cases/model/record';
 import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';

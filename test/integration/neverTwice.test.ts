@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { SUBMISSION_FILE } from '../../src/cases/model/files';
-import type { SubmissionRecord } from '../../src/cases/model/submission';
+import type { SubmissionRecord } from '../../src/cases/model/record';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 import {

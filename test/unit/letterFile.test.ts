@@ -6,7 +6,7 @@ import {
   nextFreeFileName,
   numberedFileName,
 } from '../../src/cases/model/letterFile';
-import { isPlainFileName } from '../../src/cases/model/submission';
+import { isPlainFileName } from '../../src/cases/model/attachments';
 
 describe("the 3rd reminder letter's file name", () => {
   it('says what it is in the debtor’s language, and for which invoice', () => {

@@ -8,19 +8,19 @@ import { checkApiKey } from '../../src/apiKey/rules';
 import { acquireCaseLock } from '../../src/cases/model/caseLock';
 import { LOCK_FILE } from '../../src/cases/model/files';
 import { caseFolderName } from '../../src/cases/model/newCase';
+import { MAX_ATTACHMENTS } from '../../src/cases/model/attachments';
+import { readRecord, type SubmissionRecord } from '../../src/cases/model/record';
 import {
-  MAX_ATTACHMENTS,
-  readRecord,
   recordAttachmentsAtTilbago,
   recordCaseId,
   refreshCaseStatus,
   setRecordAside,
   submitCaseFolder,
   type FilingSummary,
-  type SubmissionRecord,
   type SubmitHooks,
 } from '../../src/cases/model/submission';
-import { attachmentDisposition, isCaseId, TilbagoClient } from '../../src/tilbago/client';
+import { isCaseId } from '../../src/tilbago/caseId';
+import { attachmentDisposition, TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { caseStage, type CaseFacts } from '../../src/cases/model/stage';
-import type { SubmissionRecord } from '../../src/cases/model/submission';
+import type { SubmissionRecord } from '../../src/cases/model/record';
 import { addDays } from '../../src/shared/dates';
 
 const second = '2026-10-05';

@@ -3,15 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  readRecord,
-  recordCaseId,
-  refreshCaseStatus,
-  submitCaseFolder,
-  type FilingSummary,
-  type SubmitHooks,
-  type SubmissionRecord,
-} from '../../src/cases/model/submission';
+import { readRecord, type SubmissionRecord } from '../../src/cases/model/record';
+import { recordCaseId, refreshCaseStatus, submitCaseFolder, type FilingSummary, type SubmitHooks } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';

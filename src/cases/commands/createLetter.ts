@@ -20,7 +20,7 @@ import { parseCase, type TilbagoCase } from '../model/caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
 import { candidateFileNames, INVOICE_WORDS, letterFileName } from '../model/letterFile';
 import { parseReminders } from '../model/remindersFile';
-import { isBroken, readRecord } from '../model/submission';
+import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
 import { describeCaseProblem } from '../words';
 

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../../settings/configuration';
-import { isCaseId } from '../../tilbago/client';
+import { isCaseId } from '../../tilbago/caseId';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
 import { problemsCount } from '../counts';

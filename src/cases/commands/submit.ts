@@ -14,14 +14,13 @@ import { stageOf } from '../model/stage';
 import type { CaseProblems } from '../problems';
 import { reminderSchedule } from '../../reminders/schedule';
 import { formatSwissDate, today } from '../../shared/dates';
+import { MAX_ATTACHMENTS, type AttachmentProblem } from '../model/attachments';
+import type { SubmissionRecord } from '../model/record';
 import {
-  MAX_ATTACHMENTS,
   recordAttachmentsAtTilbago,
   setRecordAside,
   submitCaseFolder,
-  type AttachmentProblem,
   type FilingSummary,
-  type SubmissionRecord,
   type SubmitOutcome,
   type UncertainAttachment,
 } from '../model/submission';

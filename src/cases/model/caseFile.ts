@@ -335,3 +335,23 @@ export function caseRequestBody(tilbagoCase: TilbagoCase): Json {
   const { $schema: _schema, ...body } = tilbagoCase as TilbagoCase & { $schema?: string };
   return body;
 }
+
+/** The claims of a case together, in Rappen. */
+export function claimedRappen(tilbagoCase: TilbagoCase): number {
+  return [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0);
+}
+
+export function debtorName(tilbagoCase: TilbagoCase): string {
+  const debtor = tilbagoCase.debtor;
+  return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
+}
+
+/** The externalRef of a case.json that may not be valid otherwise. */
+export function referenceIn(caseText: string): string | undefined {
+  try {
+    const ref = (JSON.parse(caseText) as { externalRef?: unknown })?.externalRef;
+    return typeof ref === 'string' ? ref : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,7 @@
 // invoice it is for (`3e-rappel-2026-0142.pdf`). A letter is never written over: the next free name is
 // `3e-rappel-2026-0142-2.pdf`, then `-3`, and so on.
 import type { Language } from '../../shared/languages';
-import { isPlainFileName } from './submission';
+import { isPlainFileName } from './attachments';
 
 /** "3rd reminder" as the start of a file name, in each language. */
 export const LETTER_FILE_PREFIXES: Record<Language, string> = {

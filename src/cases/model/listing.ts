@@ -7,26 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mapWithLimit } from '../../shared/concurrency';
-import { parseCase } from './caseFile';
+import { claimedRappen, debtorName, parseCase, referenceIn } from './caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
 import { parseReminders, type ReminderDatesSent } from './remindersFile';
-import {
-  attachmentFilesIn,
-  attachmentsFolderAs,
-  attachmentsReadFailed,
-  claimedRappen,
-  debtorName,
-  isBroken,
-  listAttachmentFiles,
-  MAX_RECORD_BYTES,
-  RECORD_TOO_LARGE,
-  readRecord,
-  recordFromText,
-  referenceIn,
-  type AttachmentListing,
-  type RecordRead,
-  type SubmissionRecord,
-} from './submission';
+import { attachmentFilesIn, attachmentsFolderAs, attachmentsReadFailed, listAttachmentFiles, type AttachmentListing } from './attachments';
+import { isBroken, MAX_RECORD_BYTES, RECORD_TOO_LARGE, readRecord, recordFromText, type RecordRead, type SubmissionRecord } from './record';
 
 export interface CaseFolderSummary {
   readonly folder: string;

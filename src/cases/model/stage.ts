@@ -3,7 +3,7 @@
 import type { IsoDate } from '../../shared/dates';
 import { reminderSchedule, type ReminderDelays } from '../../reminders/schedule';
 import type { CaseFolderSummary } from './listing';
-import type { SubmissionRecord } from './submission';
+import type { SubmissionRecord } from './record';
 
 export type CaseStage =
   /** Something in its files must be fixed, or an earlier attempt left it unsure: a person looks first. */

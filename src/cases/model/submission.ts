@@ -1,186 +1,20 @@
 // Filing a case folder at tilbago without ever filing it twice. Only one process works on a case folder at a time
-// (the case lock). The record of an attempt (`submission.json`) is bound to its case's externalRef, written
-// before each request and after each answer, atomically, so that whatever fails midway (the network, the
+// (the case lock). The record of an attempt (`submission.json`, record.ts) is bound to its case's externalRef,
+// written before each request and after each answer, atomically, so that whatever fails midway (the network, the
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { createReadStream, type Dirent } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { caseRequestBody, parseCase, type CaseProblem, type TilbagoCase } from './caseFile';
+import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
+import { caseRequestBody, claimedRappen, debtorName, parseCase, type CaseProblem } from './caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
+import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
 import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
-import { isCaseId, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
-
-/** tilbago is for documents (invoice, reminders), not archives. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-/** A case's evidence is a handful of documents; this bounds the time and memory one submission can take. */
-export const MAX_ATTACHMENTS = 100;
-
-/**
- * - `sending`: a request was about to go out; found like this later, the process died during it.
- * - `notCreated`: the request never reached tilbago, or tilbago refused the key, the balance, or too many requests
- *   (429): safe to retry.
- * - `refused`: tilbago refused this case.json (its message is kept); tried again once case.json has changed.
- * - `uncertain`: no clear answer (time-out, reset, server error): tilbago may have created the case.
- * - `duplicate`: tilbago already has a case with this reference (409); its case id must be entered by hand.
- * - `created`: tilbago has the case (caseId); attachments may still be missing.
- * - `complete`: the case and every attachment are at tilbago.
- */
-export type SubmissionState = 'sending' | 'notCreated' | 'refused' | 'uncertain' | 'duplicate' | 'created' | 'complete';
-
-/** `sending` and `uncertain` attachments may be at tilbago: they are sent again only after the user confirms. */
-export type AttachmentState = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
-
-export interface RecordedError {
-  readonly at: string;
-  readonly error: ApiError;
-}
-
-export interface AttachmentRecord {
-  /** A plain file name in `attachments/`. */
-  readonly file: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly state: AttachmentState;
-  /** When it was last sent, or about to be. */
-  readonly attemptedAt?: string;
-  readonly attachmentId?: string;
-  /** `sent` because the user found it in the tilbago account after an attempt without a clear answer. */
-  readonly foundAtTilbagoAt?: string;
-  readonly lastError?: RecordedError;
-}
-
-export interface StatusRecord extends CaseStatus {
-  readonly checkedAt: string;
-}
-
-export interface SubmissionRecord {
-  readonly version: 2;
-  /** The case this record belongs to: nothing is sent when `case.json` names another. */
-  readonly externalRef: string;
-  readonly state: SubmissionState;
-  readonly caseId?: string;
-  /** SHA-256 of `case.json` as last sent, so a refused case is sent again only once it has changed. */
-  readonly caseSha256?: string;
-  readonly attemptStartedAt: string;
-  readonly submittedAt?: string;
-  readonly updatedAt: string;
-  readonly attachments: readonly AttachmentRecord[];
-  readonly lastError?: RecordedError;
-  readonly status?: StatusRecord;
-}
-
-const STATES: readonly SubmissionState[] = ['sending', 'notCreated', 'refused', 'uncertain', 'duplicate', 'created', 'complete'];
-const ATTACHMENT_STATES: readonly AttachmentState[] = ['pending', 'sending', 'sent', 'failed', 'uncertain'];
-const ERROR_KINDS: readonly ApiError['kind'][] = [
-  'unauthorized',
-  'invalidKey',
-  'insufficientBalance',
-  'busy',
-  'unreachable',
-  'timeout',
-  'unexpected',
-  'invalidAnswer',
-];
-
-export type RecordRead = SubmissionRecord | undefined | { readonly broken: string };
-
-export const RECORD_TOO_LARGE = 'it is larger than a record of this extension can be';
-
-/** Reads `submission.json`: undefined when there is none; an error text when it is not a record this extension wrote. */
-export async function readRecord(folder: string): Promise<RecordRead> {
-  let text: string;
-  try {
-    const file = path.join(folder, SUBMISSION_FILE);
-    if ((await fs.lstat(file)).size > MAX_RECORD_BYTES) return { broken: RECORD_TOO_LARGE };
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { broken: (error as Error).message };
-  }
-  return recordFromText(text);
-}
-
-/** What a submission.json's text records (at most 1 MB, as `readRecord` reads it). */
-export function recordFromText(text: string): RecordRead {
-  try {
-    const record = upgrade(JSON.parse(text));
-    return record && isRecord(record) ? record : { broken: 'it is not a submission record of this extension' };
-  } catch (error) {
-    return { broken: (error as Error).message };
-  }
-}
-
-/** A record larger than this is not one of ours. */
-export const MAX_RECORD_BYTES = 1024 * 1024;
-
-/** A record as read from disk: every field is checked before it is trusted. */
-// biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked field by field below
-type Unchecked = any;
-
-/** Version 1 (the first release) kept errors as sentences; they are kept as tilbago's message. */
-function upgrade(value: Unchecked): unknown {
-  if (value?.version !== 1) return value;
-  const error = (old: unknown) =>
-    old && typeof old === 'object' && typeof (old as { message?: unknown }).message === 'string'
-      ? {
-          at: String((old as { at?: unknown }).at ?? ''),
-          error: { kind: 'unexpected', status: 0, message: (old as { message: string }).message },
-        }
-      : undefined;
-  const { lastError, ...rest } = value;
-  return {
-    ...rest,
-    version: 2,
-    ...(error(lastError) ? { lastError: error(lastError) } : {}),
-    attachments: Array.isArray(value.attachments)
-      ? value.attachments.map((a: Unchecked) => {
-          const { error: text, ...kept } = a ?? {};
-          return typeof text === 'string'
-            ? { ...kept, lastError: { at: value.updatedAt, error: { kind: 'unexpected', status: 0, message: text } } }
-            : kept;
-        })
-      : value.attachments,
-  };
-}
-
-function isRecord(record: Unchecked): record is SubmissionRecord {
-  return (
-    record?.version === 2 &&
-    typeof record.externalRef === 'string' &&
-    STATES.includes(record.state) &&
-    (record.caseId === undefined || isCaseId(record.caseId)) &&
-    ((record.state !== 'created' && record.state !== 'complete') || record.caseId !== undefined) &&
-    typeof record.attemptStartedAt === 'string' &&
-    (record.lastError === undefined || isRecordedError(record.lastError)) &&
-    Array.isArray(record.attachments) &&
-    record.attachments.length <= 10 * MAX_ATTACHMENTS &&
-    record.attachments.every(
-      (a: Unchecked) =>
-        isPlainFileName(a?.file) &&
-        ATTACHMENT_STATES.includes(a.state) &&
-        Number.isSafeInteger(a.bytes) &&
-        typeof a.sha256 === 'string' &&
-        (a.lastError === undefined || isRecordedError(a.lastError)),
-    ) &&
-    new Set(record.attachments.map((a: AttachmentRecord) => a.file)).size === record.attachments.length
-  );
-}
-
-function isRecordedError(value: Unchecked): value is RecordedError {
-  return typeof value?.at === 'string' && ERROR_KINDS.includes(value.error?.kind);
-}
-
-/** A name of a file directly in `attachments/`: no path, no `.` or `..`, not hidden, nothing invisible. */
-export function isPlainFileName(name: unknown): name is string {
-  return typeof name === 'string' && name.length > 0 && name.length <= 255 && !/[/\\\p{Cc}]/u.test(name) && !name.startsWith('.');
-}
-
-export function isBroken(record: RecordRead): record is { readonly broken: string } {
-  return record !== undefined && 'broken' in record;
-}
+import { isCaseId } from '../../tilbago/caseId';
+import type { ApiError, ApiResult, CaseStatus } from '../../tilbago/client';
 
 export interface SubmitClient {
   /** `host:port` of the API, named when the user is asked to confirm. */
@@ -225,8 +59,6 @@ export interface SubmitHooks {
   checkpoint?(step: 'recordWritten' | 'caseRequest' | 'attachmentRequest'): void | Promise<void>;
 }
 
-export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | 'unreadable' | 'changing';
-
 export type SubmitOutcome =
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
   | { readonly kind: 'noCaseFile' }
@@ -265,56 +97,6 @@ async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick
   if (onDisk && !isBroken(onDisk) && onDisk.caseId !== undefined && onDisk.caseId !== record.caseId) throw new RecordConflict(onDisk);
   await writeJsonAtomic(path.join(folder, SUBMISSION_FILE), record);
   await hooks?.checkpoint?.('recordWritten');
-}
-
-/** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
-export async function listAttachmentFiles(
-  folder: string,
-  /** What the case folder's listing said of `attachments` (null: it has none), when it was listed already. */
-  listed?: Dirent | null,
-): Promise<AttachmentListing> {
-  const dir = path.join(folder, ATTACHMENTS_FOLDER);
-  try {
-    return (
-      attachmentsFolderAs(listed === undefined ? await fs.lstat(dir) : listed) ??
-      attachmentFilesIn(await fs.readdir(dir, { withFileTypes: true }))
-    );
-  } catch (error) {
-    return attachmentsReadFailed(error);
-  }
-}
-
-/**
- * What `attachments` is by its entry in the case folder (null: there is none): nothing to send, a link or a file
- * where the folder belongs, or undefined for a folder to read.
- */
-export function attachmentsFolderAs(entry: { isSymbolicLink(): boolean; isDirectory(): boolean } | null): AttachmentListing | undefined {
-  if (entry === null) return { files: [] };
-  if (entry.isSymbolicLink()) return { problem: 'link', file: '' };
-  if (!entry.isDirectory()) return { problem: 'notAFile', file: '' };
-  return undefined;
-}
-
-/** attachments/ could not be read: gone meanwhile is nothing to send; anything else is a problem. */
-export function attachmentsReadFailed(error: unknown): AttachmentListing {
-  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { files: [] } : { problem: 'unreadable', file: '' };
-}
-
-export type AttachmentListing = { readonly files: string[] } | { readonly problem: AttachmentProblem; readonly file: string };
-
-/** The attachments among the entries of `attachments/`: plain files only, in name order; hidden files ignored. */
-export function attachmentFilesIn(entries: readonly Dirent[]): AttachmentListing {
-  const visible = entries.filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const odd = visible.find((e) => !e.isFile() || !isPlainFileName(e.name));
-  if (odd) return { problem: odd.isSymbolicLink() ? 'link' : 'notAFile', file: odd.name };
-  if (visible.length > MAX_ATTACHMENTS) return { problem: 'tooMany', file: visible[MAX_ATTACHMENTS]!.name };
-  return { files: visible.map((e) => e.name) };
-}
-
-/** The files in `attachments/` that would be sent, in name order (for views and messages). */
-export async function listAttachments(folder: string): Promise<string[]> {
-  const listed = await listAttachmentFiles(folder);
-  return 'files' in listed ? listed.files : [];
 }
 
 /** Size and hash from the file's metadata and a streamed read: never more than a small buffer in memory. */
@@ -386,32 +168,12 @@ async function takeInventory(
   return result;
 }
 
-/** The claims of a case together, in Rappen. */
-export function claimedRappen(tilbagoCase: TilbagoCase): number {
-  return [tilbagoCase.claim, ...(tilbagoCase.subsidiaryClaims ?? [])].reduce((sum, claim) => sum + claim.amount, 0);
-}
-
-export function debtorName(tilbagoCase: TilbagoCase): string {
-  const debtor = tilbagoCase.debtor;
-  return debtor.company ?? [debtor.name, debtor.surname].filter(Boolean).join(' ');
-}
-
 async function readCaseFile(folder: string): Promise<string | undefined> {
   try {
     return await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
-  }
-}
-
-/** The externalRef of a case.json that may not be valid otherwise. */
-export function referenceIn(caseText: string): string | undefined {
-  try {
-    const ref = (JSON.parse(caseText) as { externalRef?: unknown })?.externalRef;
-    return typeof ref === 'string' ? ref : undefined;
-  } catch {
-    return undefined;
   }
 }
 
