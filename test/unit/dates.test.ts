@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { addDays, formatSwissDate, isIsoDate, today } from '../../src/shared/dates';
-import { formatChf } from '../../src/shared/money';
 
 describe('dates', () => {
   it('accepts only real yyyy-mm-dd dates', () => {
@@ -21,14 +20,5 @@ describe('dates', () => {
   it('prints the Swiss form', () => {
     assert.equal(formatSwissDate('2026-03-09'), '09.03.2026');
     assert.equal(today(new Date(2026, 10, 27, 23, 59)), '2026-11-27');
-  });
-});
-
-describe('CHF amounts', () => {
-  it("are Rappen printed as CHF 1'234.50", () => {
-    assert.equal(formatChf(123_450), "CHF 1'234.50");
-    assert.equal(formatChf(5), 'CHF 0.05');
-    assert.equal(formatChf(100_000_000), "CHF 1'000'000.00");
-    assert.equal(formatChf(-1_500), 'CHF -15.00');
   });
 });

@@ -6,23 +6,13 @@ import * as vscode from 'vscode';
 import { hasControlCharacters } from '../../settings/schema';
 import { formatSwissDate, today as todayIso } from '../../shared/dates';
 import { writeJsonAtomic } from '../../shared/jsonFile';
-import { formatChf } from '../../shared/money';
+import { formatChf, readChf, type AmountReading } from '../../shared/money';
 import { log } from '../../ui/log';
 import { inputStep, pickStep, type StepOutcome } from '../../ui/quickInput';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { warnIfCasesExposed } from '../gitExposure';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
-import {
-  type AmountReading,
-  caseFolderName,
-  type DateProblem,
-  MAX_DATES,
-  type NewCaseAnswers,
-  newCaseFile,
-  readChf,
-  readDates,
-  readPlace,
-} from '../model/newCase';
+import { caseFolderName, type DateProblem, MAX_DATES, type NewCaseAnswers, newCaseFile, readDates, readPlace } from '../model/newCase';
 import {
   caseAnswers,
   type DebtorKind,

@@ -17,41 +17,6 @@ export interface NewCaseAnswers {
   readonly reminderDates: readonly IsoDate[];
 }
 
-export type AmountReading =
-  | { readonly ok: true; readonly rappen: number }
-  | {
-      readonly ok: false;
-      /**
-       * `empty`; `notAnAmount`; `commaThousands`: a comma or a point used between thousands (1,234.50 or 1.234,50),
-       * where the Swiss write an apostrophe; `tooManyDecimals`: more than the two digits of Rappen; `notPositive`;
-       * `tooLarge`.
-       */
-      readonly problem: 'empty' | 'notAnAmount' | 'commaThousands' | 'tooManyDecimals' | 'notPositive' | 'tooLarge';
-    };
-
-/**
- * A CHF amount as the Swiss write it: `1'234.50`, `1234.50`, `1 234,50`, `100.-`, `CHF 80`. Apostrophes and
- * spaces group thousands; a point or a comma separates the Rappen.
- */
-export function readChf(text: string): AmountReading {
-  const cleaned = text
-    .trim()
-    .replace(/^CHF\s*/i, '')
-    .replace(/\s*(?:CHF|Fr\.)$/i, '')
-    .replace(/['’\s]/g, '')
-    .replace(/[.,]-{1,2}$/, '');
-  if (cleaned === '') return { ok: false, problem: 'empty' };
-  if (cleaned.startsWith('-')) return { ok: false, problem: 'notPositive' };
-  if (/^\d{1,3}([.,])\d{3}[.,]\d{1,2}$/.test(cleaned) || /^\d{1,3}(,\d{3})+$/.test(cleaned))
-    return { ok: false, problem: 'commaThousands' };
-  if (/^\d+[.,]\d{3,}$/.test(cleaned)) return { ok: false, problem: 'tooManyDecimals' };
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return { ok: false, problem: 'notAnAmount' };
-  if (match[1]!.replace(/^0+/, '').length > 9) return { ok: false, problem: 'tooLarge' };
-  const rappen = Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
-  return rappen > 0 ? { ok: true, rappen } : { ok: false, problem: 'notPositive' };
-}
-
 export type DateProblem = 'format' | 'noSuchDate' | 'future' | 'order' | 'tooMany';
 
 export type DatesReading =

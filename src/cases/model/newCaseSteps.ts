@@ -2,8 +2,8 @@
 // the summary shown before the folder is written. The answers are kept as typed, so Back shows them again.
 import { formatSwissDate, type IsoDate } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
-import { formatChf } from '../../shared/money';
-import { defaultReason, type NewCaseAnswers, readChf, readDates, readPlace, readStreet } from './newCase';
+import { formatChf, readChf } from '../../shared/money';
+import { defaultReason, type NewCaseAnswers, readDates, readPlace, readStreet } from './newCase';
 import { checkUid } from './uid';
 
 export type QuestionId =

@@ -7,8 +7,8 @@ import { checkFields, isObject, parseThen, type Field } from './caseFile';
 import { REMINDERS_SCHEMA_REF } from './files';
 import { QR_BILL_MAX_AMOUNT_RAPPEN } from '../../reminders/qrBillFields';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
-import { formatChf } from '../../shared/money';
-import { readChf, type NewCaseAnswers } from './newCase';
+import { formatChf, readChf } from '../../shared/money';
+import type { NewCaseAnswers } from './newCase';
 
 /** The file as the extension writes it. */
 export interface RemindersFile {
