@@ -3,6 +3,7 @@
 // file can hold anything), so every value is checked here again before it is used.
 import { checkAccount, QR_BILL_LIMITS } from '../reminders/qrBillFields';
 import type { Language } from '../shared/languages';
+import { hasControlCharacters, hasControlCharactersInText } from '../shared/text';
 import { checkApiBaseUrl } from './apiBaseUrl';
 
 export const SETTINGS_SECTION = 'tilbago';
@@ -123,15 +124,6 @@ export interface CheckedSetting<T> {
   readonly problem?: SettingProblem;
 }
 
-// Letters may hold line breaks and tabs; nothing else invisible belongs in a setting.
-const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const FORBIDDEN_IN_LINE = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** Whether a one-line value (a path, a name, a reference) holds a control character. */
-export function hasControlCharacters(text: string): boolean {
-  return FORBIDDEN_IN_LINE.test(text);
-}
-
 /** Checks one raw value (`undefined` = not set anywhere) and says which value to use instead when it is broken. */
 export function checkSetting<K extends SettingKey>(key: K, raw: unknown): CheckedSetting<SettingValue<K>> {
   const spec: SettingSpec = SETTINGS[key];
@@ -166,8 +158,8 @@ function checkString(key: SettingKey, spec: StringSpec, raw: unknown): CheckedSe
   if (raw.length > spec.maxLength) {
     return { value: spec.default, problem: { reason: 'tooLong', maxLength: spec.maxLength } };
   }
-  const forbidden = isLetterSetting(key) ? FORBIDDEN_IN_TEXT : FORBIDDEN_IN_LINE;
-  if (forbidden.test(raw)) return { value: spec.default, problem: { reason: 'controlCharacters' } };
+  if (isLetterSetting(key) ? hasControlCharactersInText(raw) : hasControlCharacters(raw))
+    return { value: spec.default, problem: { reason: 'controlCharacters' } };
   if (key === 'apiBaseUrl') {
     const url = checkApiBaseUrl(raw);
     return url.ok ? { value: url.url } : { value: spec.default, problem: { reason: url.problem } };

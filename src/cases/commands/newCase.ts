@@ -3,7 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { hasControlCharacters } from '../../settings/schema';
+import { hasControlCharacters } from '../../shared/text';
 import { formatSwissDate, today as todayIso } from '../../shared/dates';
 import { writeJsonAtomic } from '../../shared/jsonFile';
 import { formatChf, readChf, type AmountReading } from '../../shared/money';

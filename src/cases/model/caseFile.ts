@@ -1,7 +1,7 @@
 // A debt-collection case as tilbago's Easy-API takes it (`case.json` in a case folder), and its validation: every
 // problem at once, each with the JSON path it is at. Amounts are whole Rappen (CHF 1'500.00 = 150000).
 import { isIsoDate } from '../../shared/dates';
-import { hasControlCharacters } from '../../settings/schema';
+import { hasControlCharacters } from '../../shared/text';
 import { checkUid } from './uid';
 
 export interface Address {
