@@ -1,7 +1,7 @@
 // A settings file (settings.json, or a .code-workspace file's "settings") with some values changed, as text: comments,
 // order and layout kept, the way VS Code itself edits it (jsonc-parser). One write for several values, where
 // VS Code's `update` writes the file once per value.
-import { applyEdits, type Edit, findNodeAtLocation, modify, parse, parseTree, type ParseError } from 'jsonc-parser';
+import { applyEdits, type Edit, findNodeAtLocation, modify, type Node, parseTree, type ParseError } from 'jsonc-parser';
 
 /** Where the settings sit in the file: at the top of settings.json, under "settings" in a workspace file. */
 export type SettingsPath = readonly [] | readonly ['settings'];
@@ -15,16 +15,15 @@ export function withSettings(
   at: SettingsPath,
   values: readonly (readonly [key: string, value: unknown])[],
 ): string | undefined {
-  const errors: ParseError[] = [];
-  const parsed: unknown = parse(text.trim() === '' ? '{}' : text, errors, { allowTrailingComma: true });
-  if (errors.length || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const source = text.trim() === '' ? '{}' : text;
+  if (!objectTree(source)) return undefined;
   const indent = /^( +|\t)"/m.exec(text)?.[1];
   const formattingOptions = {
     insertSpaces: indent !== '\t',
     tabSize: indent && indent !== '\t' ? indent.length : 4,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
-  let result = text.trim() === '' ? '{}' : text;
+  let result = source;
   for (const [key, value] of values) {
     result = applyEdits(result, modify(result, [...at, key], value, { formattingOptions }));
   }
@@ -41,9 +40,8 @@ export function withKeysRenamed(
   at: SettingsPath,
   renames: readonly (readonly [from: string, to: string])[],
 ): string | undefined {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true });
-  if (errors.length || root?.type !== 'object') return undefined;
+  const root = objectTree(text);
+  if (!root) return undefined;
   const edits: Edit[] = [];
   for (const [from, to] of renames) {
     if (findNodeAtLocation(root, [...at, to])) return undefined;
@@ -51,4 +49,11 @@ export function withKeysRenamed(
     if (key) edits.push({ offset: key.offset, length: key.length, content: JSON.stringify(to) });
   }
   return applyEdits(text, edits);
+}
+
+/** The file's syntax tree, when it is a JSON object VS Code could read (comments and trailing commas allowed). */
+function objectTree(text: string): Node | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true });
+  return errors.length || root?.type !== 'object' ? undefined : root;
 }

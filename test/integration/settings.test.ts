@@ -18,6 +18,21 @@ async function clear(key: keyof typeof SETTINGS | FormerKey): Promise<void> {
   }
 }
 
+const settingsFile = () => path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
+
+/** Writes the workspace's settings.json as a person would, in another editor, and waits until VS Code has read it. */
+async function editByHand(text: string, key: string, expected: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+  await fs.writeFile(settingsFile(), text);
+  await waitFor('VS Code to read the hand edit', () => config().inspect(key)?.workspaceValue === expected || undefined);
+}
+
+/** Removes the hand-written file, and waits until VS Code no longer reads `key` from it. */
+async function removeHandEdit(key: string): Promise<void> {
+  await fs.rm(settingsFile(), { force: true });
+  await waitFor('the hand edit to be gone', () => config().inspect(key)?.workspaceValue === undefined || undefined);
+}
+
 describe('settings', () => {
   let api: TilbagoApi;
 
@@ -144,7 +159,6 @@ describe('settings', () => {
   });
 
   it('values under the former names (0.1) are used, as before, where the new names are not set', async () => {
-    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
     const handWritten = [
       '// written for version 0.1',
       '{',
@@ -156,14 +170,9 @@ describe('settings', () => {
       '',
     ].join('\n');
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, handWritten);
       await config().update('reminder3.daysBeforeCollection', 33, Target.Global);
       await config().update('reminder3.letter.it', 'Vecchia lettera %NUMERO%', Target.Global);
-      await waitFor(
-        'VS Code to read the 0.1 file',
-        () => config().inspect('reminder3.defaultLanguage')?.workspaceValue === 'fr' || undefined,
-      );
+      await editByHand(handWritten, 'reminder3.defaultLanguage', 'fr');
       const settings = api.getSettings();
       assert.deepEqual(settings.reminder3, {
         daysAfterSecondReminder: 7,
@@ -196,7 +205,7 @@ describe('settings', () => {
         configuration.dispose();
       }
     } finally {
-      await fs.rm(file, { force: true });
+      await fs.rm(settingsFile(), { force: true });
     }
   });
 
@@ -262,7 +271,6 @@ describe('settings', () => {
   });
 
   it('hand-broken values fall back with a clear warning, once each, and the file is never rewritten', async () => {
-    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
     const handWritten = [
       '// edited by hand, with mistakes',
       '{',
@@ -275,12 +283,7 @@ describe('settings', () => {
     ].join('\n');
     const messages = recordMessages();
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, handWritten);
-      await waitFor(
-        'VS Code to read the hand edit',
-        () => config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue === 'fifteen' || undefined,
-      );
+      await editByHand(handWritten, 'thirdReminder.daysBeforeCollection', 'fifteen');
 
       const settings = api.getSettings();
       assert.equal(settings.reminder3.daysAfterSecondReminder, 365, 'out of range: clamped');
@@ -309,18 +312,13 @@ describe('settings', () => {
       api.getSettings(workspaceFolder());
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal(messages.shown.filter((m) => m.level === 'warning').length, 4);
-      assert.equal(await fs.readFile(file, 'utf8'), handWritten, 'the hand-written file is unchanged, comments and all');
+      assert.equal(await fs.readFile(settingsFile(), 'utf8'), handWritten, 'the hand-written file is unchanged, comments and all');
     } finally {
       messages.restore();
-      await fs.rm(file, { force: true });
-      await waitFor(
-        'the hand edit to be gone',
-        () => config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue === undefined || undefined,
-      );
+      await removeHandEdit('thirdReminder.daysBeforeCollection');
     }
   });
   it('a 1 MB letter and impossible folder paths are refused with warnings; the file stays as written', async () => {
-    const file = path.join(workspaceFolder().uri.fsPath, '.vscode', 'settings.json');
     const handWritten = JSON.stringify({
       'tilbago.reminder3.text': `Madame, Monsieur,\n${'%NUMERO% '.repeat(116_509)}`,
       'tilbago.casesFolder': 'x'.repeat(4097),
@@ -329,12 +327,7 @@ describe('settings', () => {
     assert.ok(handWritten.length > 1_000_000);
     const messages = recordMessages();
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, handWritten);
-      await waitFor(
-        'VS Code to read the hand edit',
-        () => config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue === '12' || undefined,
-      );
+      await editByHand(handWritten, 'thirdReminder.daysAfterSecondReminder', '12');
       const settings = api.getSettings();
       assert.equal(settings.reminder3.text, '', 'the built-in letter instead of a megabyte');
       assert.equal(settings.casesFolder, undefined);
@@ -349,14 +342,10 @@ describe('settings', () => {
       );
       assert.match(warnings, /"tilbago\.casesFolder" in the Workspace settings is longer than 4096 characters\. Using no folder instead/);
       assert.ok(warnings.length < 2000, 'the warnings do not repeat the megabyte');
-      assert.equal(await fs.readFile(file, 'utf8'), handWritten);
+      assert.equal(await fs.readFile(settingsFile(), 'utf8'), handWritten);
     } finally {
       messages.restore();
-      await fs.rm(file, { force: true });
-      await waitFor(
-        'the hand edit to be gone',
-        () => config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue === undefined || undefined,
-      );
+      await removeHandEdit('thirdReminder.daysAfterSecondReminder');
     }
   });
 });
