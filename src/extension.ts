@@ -109,9 +109,8 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).reminder3, day),
     renderReminderLetter: (invoice, scope, chosen) => {
       const { reminder3 } = configuration.read(scope);
-      const letterIn = LANGUAGES.includes(chosen as Language)
-        ? (chosen as Language)
-        : letterLanguage(undefined, reminder3.defaultLanguage, vscode.env.language);
+      const asked = LANGUAGES.includes(chosen as Language) ? (chosen as Language) : undefined;
+      const letterIn = letterLanguage(asked, reminder3.defaultLanguage, vscode.env.language);
       return reminderLetter(letterTextFor(reminder3, letterIn), invoice, letterIn);
     },
     submitCase: async (folder, options) => (await cases()).submit(folder, options),

@@ -157,15 +157,21 @@ export async function moveToNewNames(target: ResolvedTarget): Promise<number> {
     const values = moves.flatMap(({ from, to, value }) => [[to, value] as const, [from, undefined] as const]);
     // In the file, each key is renamed where it stands, its comments kept; else VS Code writes the new and removes the old.
     const renames = moves.map(({ from, to }) => [`${SETTINGS_SECTION}.${from}`, `${SETTINGS_SECTION}.${to}`] as const);
-    if (await writeSettingsFile(file, values, (text, at) => withKeysRenamed(text, at, renames))) continue;
-    for (const [key, value] of values) await config.update(key, value, file.configurationTarget);
+    await writeValues(file, values, (text, at) => withKeysRenamed(text, at, renames));
   }
   return moved;
 }
 
-/** Writes values at a target: in one write of its settings file when it can, else one `update` each. */
-async function writeValues(target: ResolvedTarget, values: readonly (readonly [SettingKey | FormerKey, unknown])[]): Promise<void> {
-  if (values.length === 0 || (await writeSettingsFile(target, values))) return;
+/**
+ * Writes values at a target: in one write of its settings file when it can (`edit`, as `writeSettingsFile` takes it),
+ * else one `update` each.
+ */
+async function writeValues(
+  target: ResolvedTarget,
+  values: readonly (readonly [SettingKey | FormerKey, unknown])[],
+  edit?: (text: string, at: SettingsPath) => string | undefined,
+): Promise<void> {
+  if (values.length === 0 || (await writeSettingsFile(target, values, edit))) return;
   const config = configurationFor(target);
   for (const [key, value] of values) await config.update(key, value, target.configurationTarget);
 }

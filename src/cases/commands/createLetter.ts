@@ -169,8 +169,7 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
   const { facts } = reminders;
 
   const settings = services.configuration.read(vscode.Uri.file(folder));
-  const language =
-    tilbagoCase.debtor.preferredLanguage ?? letterLanguage(undefined, settings.reminder3.defaultLanguage, vscode.env.language);
+  const language = letterLanguage(tilbagoCase.debtor.preferredLanguage, settings.reminder3.defaultLanguage, vscode.env.language);
   const invoice: LetterInvoice = {
     number: facts.invoiceNumber,
     invoiceDate: facts.invoiceDate ?? '',
