@@ -66,13 +66,11 @@ export interface TilbagoCase {
 /** eSchKG allows at most 10 claims in one request: the main claim and the subsidiary ones. */
 export const MAX_CLAIMS = 10;
 
+/** The problems any case file can have: not JSON, or a field missing, of the wrong type, empty, too long, unknown. */
+export type FieldProblemCode = 'notJson' | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField';
+
 export type CaseProblemCode =
-  | 'notJson'
-  | 'required'
-  | 'wrongType'
-  | 'empty'
-  | 'tooLong'
-  | 'unknownField'
+  | FieldProblemCode
   | 'amount'
   | 'interestRate'
   | 'collocationClass'
@@ -88,13 +86,16 @@ export type CaseProblemCode =
   | 'phone'
   | 'personName';
 
-export interface CaseProblem {
-  /** Where, as a JSON path: `claim.amount`, `subsidiaryClaims[2].reason`; empty for the whole file. */
+/** A problem in a case file (case.json, reminders.json): where it is, which rule it breaks, what the rule expected. */
+export interface FileProblem<Code extends string> {
+  /** Where, as a JSON path: `claim.amount`, `subsidiaryClaims[2].reason`, `reminders.second`; empty for the whole file. */
   readonly path: string;
-  readonly code: CaseProblemCode;
+  readonly code: Code;
   /** What the rule expected, for the message: a type, a limit, a check digit. */
   readonly detail?: string;
 }
+
+export type CaseProblem = FileProblem<CaseProblemCode>;
 
 export type CaseCheck =
   | { readonly ok: true; readonly tilbagoCase: TilbagoCase }
@@ -205,7 +206,7 @@ export function checkFields<C extends string>(
   object: Json,
   fields: Record<string, Field>,
   path: string,
-  problems: { path: string; code: C | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField'; detail?: string }[],
+  problems: FileProblem<C | FieldProblemCode>[],
 ): void {
   const at = (key: string) => (path ? `${path}.${key}` : key);
   for (const key of Object.keys(object)) {

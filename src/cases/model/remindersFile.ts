@@ -3,7 +3,7 @@
 // own invoicing code: one place knows its shape, writes it and checks it, as `schemas/reminders.schema.json` says.
 // The Rappel 3 schedule is not kept here: it follows from these dates and the delays in effect, computed each time
 // (`reminders/schedule.ts`); an old `schedule` field is accepted and ignored.
-import { checkFields, isObject, parseThen, type Field } from './caseFile';
+import { checkFields, type FieldProblemCode, type FileProblem, isObject, parseThen, type Field } from './caseFile';
 import { REMINDERS_SCHEMA_REF } from './files';
 import { QR_BILL_MAX_AMOUNT_RAPPEN } from '../../reminders/qrBillFields';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
@@ -36,12 +36,7 @@ export interface ReminderFacts {
 }
 
 export type RemindersProblemCode =
-  | 'notJson'
-  | 'required'
-  | 'wrongType'
-  | 'empty'
-  | 'tooLong'
-  | 'unknownField'
+  | FieldProblemCode
   | 'date'
   | 'amount'
   /** A date before the one it follows (`detail`: that one's path): the invoice, then the 1st, 2nd, 3rd reminder. */
@@ -49,12 +44,7 @@ export type RemindersProblemCode =
   /** A reminder given without the one before it (the path names the missing one; `detail` the one given). */
   | 'earlierReminderMissing';
 
-export interface RemindersProblem {
-  /** Where, as a JSON path: `amountDue`, `reminders.second`; empty for the whole file. */
-  readonly path: string;
-  readonly code: RemindersProblemCode;
-  readonly detail?: string;
-}
+export type RemindersProblem = FileProblem<RemindersProblemCode>;
 
 export type RemindersCheck =
   | { readonly ok: true; readonly facts: ReminderFacts }
