@@ -13,5 +13,10 @@ export const CASE_COMMANDS = [
   'tilbago.submitAllReady',
   'tilbago.createReminderLetter',
   'tilbago.showReminderLetter',
+  'tilbago.createDueLetters',
+  'tilbago.recordThirdReminderSent',
+  'tilbago.openCaseFile',
+  'tilbago.openRemindersFile',
+  'tilbago.revealCaseFolder',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];

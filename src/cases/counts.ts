@@ -9,3 +9,4 @@ export const attachmentsCount = (n: number) =>
   plural(n, { one: vscode.l10n.t('{0} attachment', n), other: vscode.l10n.t('{0} attachments', n) });
 export const readyCount = (n: number) =>
   plural(n, { one: vscode.l10n.t('{0} case ready for tilbago', n), other: vscode.l10n.t('{0} cases ready for tilbago', n) });
+export const lettersCount = (n: number) => plural(n, { one: vscode.l10n.t('{0} letter', n), other: vscode.l10n.t('{0} letters', n) });

@@ -6,13 +6,17 @@ import { testConnection } from '../tilbago/testConnection';
 import type { CaseServices } from './caseFolders';
 import { checkUidCommand } from './commands/checkUid';
 import { caseLetterPdf, createReminderLetter } from './commands/createLetter';
+import { createDueLetters } from './commands/dueLetters';
 import { enterCaseId } from './commands/enterCaseId';
 import { newCase } from './commands/newCase';
+import { openCaseFileOf, revealCaseFolder } from './commands/openCaseFiles';
+import { recordThirdReminderCommand } from './commands/recordSent';
 import { refreshStatus } from './commands/refreshStatus';
 import { submitCase, type SubmitOptions } from './commands/submit';
 import { letterDocuments, showReminderLetter } from './commands/showLetter';
 import { submitAllReady } from './commands/submitAll';
 import { validateAllCases } from './commands/validateAll';
+import { CASE_FILE, REMINDERS_FILE } from './model/files';
 import { isBroken, readRecord, type SubmissionRecord } from './model/record';
 import { CaseProblems, isCaseFile } from './problems';
 
@@ -30,6 +34,11 @@ export function createCasesFeature(services: CaseServices) {
     'tilbago.checkUid': checkUidCommand,
     'tilbago.createReminderLetter': (argument) => createReminderLetter(services, argument),
     'tilbago.showReminderLetter': (argument) => showReminderLetter(services, argument),
+    'tilbago.createDueLetters': () => createDueLetters(services),
+    'tilbago.recordThirdReminderSent': (argument) => recordThirdReminderCommand(services, argument),
+    'tilbago.openCaseFile': (argument) => openCaseFileOf(argument, CASE_FILE),
+    'tilbago.openRemindersFile': (argument) => openCaseFileOf(argument, REMINDERS_FILE),
+    'tilbago.revealCaseFolder': revealCaseFolder,
   };
   return {
     handlers,

@@ -5,7 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './model/files';
+import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './model/files';
 import type { CaseStage, CaseStageKind } from './model/stage';
 import type { CaseFolderSummary } from './model/listing';
 
@@ -113,6 +113,7 @@ export class CasesTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (node.kind === 'file') return [];
     const folder = node.summary.folder;
     const files = [path.join(folder, CASE_FILE)];
+    if (node.summary.hasRemindersFile) files.push(path.join(folder, REMINDERS_FILE));
     if (node.summary.record || node.summary.recordProblem) files.push(path.join(folder, SUBMISSION_FILE));
     try {
       const attachments = await fs.readdir(path.join(folder, ATTACHMENTS_FOLDER), { withFileTypes: true });

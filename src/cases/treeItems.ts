@@ -2,11 +2,12 @@
 // its tooltip and icon. Loaded with the listing, when the view first shows, not at activation.
 import * as vscode from 'vscode';
 import { formatSwissDate } from '../shared/dates';
+import { formatChf } from '../shared/money';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
 import type { SubmissionRecord } from './model/record';
-import type { CaseStageKind } from './model/stage';
+import { caseMenu, type CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
 
 export function stateLabel(record: SubmissionRecord): string {
@@ -73,6 +74,63 @@ const STAGE_ICONS: Record<CaseStageKind, string> = {
   filed: 'pass',
 };
 
+/** Markdown's special characters in a name or a sentence, shown as they are. */
+const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+
+/** "1st reminder 07.09.2026 · 2nd reminder 05.10.2026 · 3rd reminder 02.12.2026", for the reminders sent. */
+function reminderDates(reminders: CaseNode['summary']['reminders']): string {
+  if (!reminders) return '';
+  return [
+    reminders.first ? vscode.l10n.t('1st reminder {0}', formatSwissDate(reminders.first)) : '',
+    reminders.second ? vscode.l10n.t('2nd reminder {0}', formatSwissDate(reminders.second)) : '',
+    reminders.third ? vscode.l10n.t('3rd reminder {0}', formatSwissDate(reminders.third)) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** What to do with a case next, where it stands. */
+function nextStep({ summary, stage }: CaseNode): string {
+  switch (stage.kind) {
+    case 'needsAttention':
+      switch (stage.reason) {
+        case 'files':
+          return vscode.l10n.t('Next: fix its files; the Problems panel lists each problem at its place.');
+        case 'noSecondReminder':
+          return vscode.l10n.t('Next: add the day of the 2nd reminder to reminders.json.');
+        case 'record':
+          return vscode.l10n.t('Next: look at submission.json; it is not a record of this extension.');
+        case 'attempt':
+          return summary.record?.state === 'refused'
+            ? vscode.l10n.t('Next: correct case.json as tilbago says, then submit it again.')
+            : vscode.l10n.t('Next: check your tilbago account; submit again, or enter the case id you find there.');
+      }
+    // falls through: every reason is handled above
+    case 'ready':
+      return vscode.l10n.t('Next: submit it to tilbago.');
+    case 'thirdReminderDue':
+      return vscode.l10n.t('Next: make the 3rd reminder letter, send it, and record the day it went out.');
+    case 'waiting':
+      return stage.for === 'litigation'
+        ? vscode.l10n.t('Next: it can go to tilbago from {0}.', formatSwissDate(stage.until))
+        : vscode.l10n.t('Next: the 3rd reminder, from {0}.', formatSwissDate(stage.until));
+    case 'filed':
+      return statusNextStep(stage.record.status?.statusCode);
+  }
+}
+
+/** tilbago's status codes put into words, with what the creditor does next where it is known. */
+function statusNextStep(code: string | undefined): string {
+  switch (code) {
+    case undefined:
+      return vscode.l10n.t('Next: "Tilbago: Refresh case status" asks tilbago where it stands.');
+    case '002':
+      return vscode.l10n.t('Next: review the case in your tilbago account and submit it there; tilbago waits for that (status 002).');
+    default:
+      return vscode.l10n.t('Next: follow it in your tilbago account; "Tilbago: Refresh case status" asks again.');
+  }
+}
+
 export function treeItem(node: Node): vscode.TreeItem {
   if (node.kind === 'stage') {
     // Filed cases are history: folded away; the others are work to do.
@@ -101,22 +159,28 @@ export function treeItem(node: Node): vscode.TreeItem {
   item.description = caseDescription(node);
   item.tooltip = new vscode.MarkdownString(
     [
-      `**${summary.name}**`,
-      record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
+      `**${escape(summary.name)}**`,
+      summary.debtor ? escape(`${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}`) : '',
+      escape(caseDescription(node)),
+      escape(reminderDates(summary.reminders)),
+      record?.caseId ? escape(vscode.l10n.t('tilbago case id: {0}', record.caseId)) : '',
       record?.status
-        ? vscode.l10n.t(
-            'Status {0}: {1} (checked {2})',
-            record.status.statusCode,
-            record.status.description,
-            formatDateTime(record.status.checkedAt),
+        ? escape(
+            vscode.l10n.t(
+              'Status {0}: {1} (checked {2})',
+              record.status.statusCode,
+              record.status.description,
+              formatDateTime(record.status.checkedAt),
+            ),
           )
         : '',
-      record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
+      record?.lastError ? escape(vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error))) : '',
+      `*${escape(nextStep(node))}*`,
     ]
       .filter(Boolean)
       .join('\n\n'),
   );
   item.iconPath = new vscode.ThemeIcon(stage.kind === 'needsAttention' ? 'warning' : stage.kind === 'filed' ? 'pass' : 'file');
-  item.contextValue = record?.caseId ? 'tilbagoCase.filed' : 'tilbagoCase.open';
+  item.contextValue = caseMenu(stage);
   return item;
 }

@@ -102,5 +102,7 @@ export function describeLockOwner(owner: LockOwner | undefined): string {
     case 'setAside':
     case 'record':
       return vscode.l10n.t('The record of this case is being changed {0}.', where);
+    case 'letter':
+      return vscode.l10n.t('A letter of this case is being written {0}.', where);
   }
 }

@@ -38,3 +38,13 @@ export function today(now = new Date()): IsoDate {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A date as a Swiss user types it: `dd.mm.yyyy`, `d.m.yy` (20yy) or `yyyy-mm-dd`; undefined when it is none. */
+export function readSwissDate(text: string): IsoDate | undefined {
+  const part = text.trim();
+  const swiss = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(part);
+  const iso = swiss
+    ? `${swiss[3]!.length === 2 ? `20${swiss[3]}` : swiss[3]}-${swiss[2]!.padStart(2, '0')}-${swiss[1]!.padStart(2, '0')}`
+    : part;
+  return isIsoDate(iso) ? iso : undefined;
+}

@@ -91,7 +91,7 @@ export async function runCasesE2e() {
         for (const named of [
           `Debtor: ${CASE.debtor}`,
           `Amount: ${CASE.amount}`,
-          `Attachments: ${CASE.attachment}`,
+          `Other attachments: ${CASE.attachment}`,
           `To: tilbago at 127.0.0.1:${fake.port}`,
         ]) {
           await expectText(detail, new RegExp(named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the dialog detail');

@@ -12,7 +12,8 @@ import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, BACK, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { addDays, formatSwissDate, today } from '../../src/shared/dates';
+import { activateExtension, BACK, recordMessages, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -584,16 +585,61 @@ describe('tilbago commands against the fake tilbago', () => {
       const litigation = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('.');
       const declined = await run('tilbago.submitCase', { buttons: ['Open reminders.json'] }, vscode.Uri.file(folder));
       assert.equal(declined.result, 'cancelled');
+      const sent = daysAgo(3).split('-').reverse().join('.');
       assert.equal(
         declined.shown[0]!.message,
-        `INV-600 is not a litigation case yet: by the Rappel 3 delays it becomes one on ${litigation}. File it now anyway?`,
+        `INV-600 is not a litigation case yet: its 3rd reminder went out on ${sent}, and by the Rappel 3 delays it becomes one on ${litigation}. File it now anyway?`,
       );
       assert.equal(fake.requests.length, before, 'nothing sent');
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(folder, 'reminders.json'), 'the dates to review');
-      const filed = await run('tilbago.submitCase', { buttons: ['File before that date', 'File request'] }, vscode.Uri.file(folder));
+      const filed = await run('tilbago.submitCase', { buttons: ['File it now', 'File request'] }, vscode.Uri.file(folder));
       assert.equal(filed.result, 'complete');
       assert.equal(fake.casesWithRef('INV-600').length, 1);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('a case whose 3rd reminder was never sent: the question says so and names no date as if it were to come', async () => {
+      // The 2nd reminder 60 days ago: the 3rd has been due for weeks, and was never sent.
+      const folder = await withReminders('INV-610', {
+        invoiceNumber: 'INV-610',
+        amountDue: "CHF 1'234.50",
+        reminders: { first: daysAgo(90), second: daysAgo(60) },
+      });
+      const due = addDays(daysAgo(60), vscode.workspace.getConfiguration('tilbago').get<number>('thirdReminder.daysAfterSecondReminder')!);
+      const declined = await run('tilbago.submitCase', {}, vscode.Uri.file(folder));
+      assert.equal(declined.result, 'cancelled');
+      assert.equal(
+        declined.shown[0]!.message,
+        `INV-610 is not a litigation case yet: its 3rd reminder has not been sent (due since ${formatSwissDate(due)}). File it now anyway?`,
+      );
+      assert.match(declined.shown[0]!.detail!, /Record the day it went out with "Record the 3rd reminder as sent"/);
+      for (const date of declined.shown[0]!.message.match(/\d{2}\.\d{2}\.\d{4}/g) ?? []) {
+        assert.ok(date.split('.').reverse().join('-') <= today(), `${date} is not named as a day to come`);
+      }
+    });
+
+    it('shows no progress until the user confirmed the filing', async () => {
+      const folder = await caseFolder('INV-620');
+      await setKey('tb-live-accepted-key-0001');
+      const events: string[] = [];
+      const execute = vscode.window.withProgress;
+      const progress = stub(vscode.window, 'withProgress', ((options: vscode.ProgressOptions, task: any) => {
+        events.push(`progress: ${options.title}`);
+        return execute.call(vscode.window, options, task);
+      }) as any);
+      const ui = recordMessages((message, buttons) => {
+        events.push(`asked: ${message}`);
+        return buttons.includes('File request') ? 'File request' : undefined;
+      });
+      try {
+        assert.equal(await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder)), 'complete');
+      } finally {
+        ui.restore();
+        progress.restore();
+      }
+      const asked = events.findIndex((e) => e.startsWith('asked: File a debt-collection request'));
+      const shown = events.findIndex((e) => e === 'progress: Submitting INV-620 to tilbago');
+      assert.ok(asked >= 0 && shown > asked, events.join('\n'));
     });
 
     it('Submit all ready cases: one confirmation for all, each filed once, cancellable between cases, and a summary', async () => {

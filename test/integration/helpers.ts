@@ -1,5 +1,6 @@
-// Shared by the integration suites: the extension under test, stubs for VS Code's UI, and waiting.
+// Shared by the integration suites: the extension under test, stubs for VS Code's UI, reading PDFs, and waiting.
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -470,4 +471,29 @@ export function driveSetupForm(api: TilbagoApi, drafts: vscode.Memento = memoryM
     firstForPage: () => controller.firstForPage(),
     dispose: () => [controller, configuration, apiKeyChanged, subscription].forEach((d) => d.dispose()),
   };
+}
+
+// unpdf cannot load inside the extension host (its PDF.js sets `navigator`, a getter there), so a PDF is read
+// back by a plain Node process: the one running the extension host, from the project folder.
+const READ_PDF = `const { extractText, getDocumentProxy } = require('unpdf');
+require('node:fs/promises').readFile(process.argv[1])
+  .then((bytes) => getDocumentProxy(new Uint8Array(bytes)))
+  .then((document) => extractText(document, { mergePages: false }))
+  .then(({ text }) => process.stdout.write(JSON.stringify(text)));`;
+
+/** A PDF's text, page by page, as a reader's copy-and-paste gives it. */
+export function pdfPages(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['-e', READ_PDF, file],
+      { cwd: path.join(__dirname, '..', '..', '..'), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 100_000_000 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
+    ),
+  );
+}
+
+/** A PDF's text, all pages. */
+export async function pdfText(file: string): Promise<string> {
+  return (await pdfPages(file)).join('\n');
 }

@@ -4,14 +4,13 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ReminderLetterError, TilbagoApi } from '../../src/api';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
-import { activateExtension, recordMessages, runScripted as run, workspaceFolder, writeCaseFolder } from './helpers';
+import { activateExtension, pdfText, recordMessages, runScripted as run, workspaceFolder, writeCaseFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -32,25 +31,6 @@ const reminders = (invoiceNumber: string) => ({
   amountDue: "CHF 1'234.50",
   reminders: { first: '2026-09-07', second: '2026-10-05' },
 });
-
-// unpdf cannot load inside the extension host (its PDF.js sets `navigator`, a getter there), so the PDF is read
-// back by a plain Node process: the one running the extension host, from the project folder.
-const READ_PDF = `const { extractText, getDocumentProxy } = require('unpdf');
-require('node:fs/promises').readFile(process.argv[1])
-  .then((bytes) => getDocumentProxy(new Uint8Array(bytes)))
-  .then((document) => extractText(document, { mergePages: true }))
-  .then(({ text }) => process.stdout.write(text));`;
-
-function pdfText(file: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ['-e', READ_PDF, file],
-      { cwd: path.join(__dirname, '..', '..', '..'), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 10_000_000 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
-    ),
-  );
-}
 
 const sha256 = async (file: string) =>
   createHash('sha256')
@@ -132,13 +112,21 @@ describe('the 3rd reminder letter', () => {
     const folder = path.join(casesRoot, 'LTR-100');
     const first = path.join(folder, 'attachments', '3e-rappel-2026-0142.pdf');
     const before = await sha256(first);
-    const { result } = await run<string>('tilbago.createReminderLetter', {}, vscode.Uri.file(path.join(folder, 'case.json')));
+    // A case holding a letter asks first.
+    const declined = await run<string>('tilbago.createReminderLetter', {}, vscode.Uri.file(path.join(folder, 'case.json')));
+    assert.equal(declined.result, undefined);
+    assert.match(declined.shown[0]!.detail!, /holds a 3rd reminder letter already: 3e-rappel-2026-0142\.pdf/);
+    const { result } = await run<string>(
+      'tilbago.createReminderLetter',
+      { buttons: ['Make the letter'] },
+      vscode.Uri.file(path.join(folder, 'case.json')),
+    );
     assert.equal(result, path.join(folder, 'attachments', '3e-rappel-2026-0142-2.pdf'));
     assert.equal(await sha256(first), before, 'the first letter is untouched');
     assert.deepEqual(await attachments(folder), ['3e-rappel-2026-0142-2.pdf', '3e-rappel-2026-0142.pdf', 'facture.pdf']);
 
     // The letter is made when the 3rd reminder is due: filing right away is before the litigation date, and asks.
-    const filed = await run('tilbago.submitCase', { buttons: ['File before that date', 'File request'] }, vscode.Uri.file(folder));
+    const filed = await run('tilbago.submitCase', { buttons: ['File it now', 'File request'] }, vscode.Uri.file(folder));
     assert.match(filed.shown[0]!.message, /^LTR-100 is not a litigation case yet/);
     assert.equal(filed.result, 'complete');
     const caseId = fake.casesWithRef('LTR-100')[0]!.id;
@@ -151,7 +139,8 @@ describe('the 3rd reminder letter', () => {
     const folder = path.join(casesRoot, 'LTR-100');
     await fs.rm(path.join(folder, 'attachments', '3e-rappel-2026-0142.pdf'));
     const second = await sha256(path.join(folder, 'attachments', '3e-rappel-2026-0142-2.pdf'));
-    const { result, shown } = await run<string>('tilbago.createReminderLetter', {}, vscode.Uri.file(folder));
+    const { result, shown } = await run<string>('tilbago.createReminderLetter', { buttons: ['Make the letter'] }, vscode.Uri.file(folder));
+    assert.match(shown[0]!.detail!, /The case is filed at tilbago already: a letter now does not go with the request/);
     assert.equal(result, path.join(folder, 'attachments', '3e-rappel-2026-0142-3.pdf'), 'not the name submission.json records as sent');
     assert.equal(await sha256(path.join(folder, 'attachments', '3e-rappel-2026-0142-2.pdf')), second);
     assert.match(shown.at(-1)!.message, /The case is filed at tilbago already, so it is not sent\./);

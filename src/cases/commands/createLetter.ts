@@ -10,19 +10,22 @@ import * as vscode from 'vscode';
 import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
 import { checkCreditor, type CreditorProblem, referenceForInvoice } from '../../reminders/creditor';
 import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
-import type { LetterPdfProblem } from '../../reminders/letterPdf';
+import type { LetterPdfProblem, ReminderLetterPdfInput } from '../../reminders/letterPdf';
 import { describeSettingProblem } from '../../settings/warnings';
 import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
-import { today } from '../../shared/dates';
+import { addDays, formatSwissDate, today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { parseCase, type TilbagoCase } from '../model/caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
-import { candidateFileNames, INVOICE_WORDS, letterFileName } from '../model/letterFile';
+import { withCaseLock } from '../model/caseLock';
+import { candidateFileNames, INVOICE_WORDS, letterFileName, lettersIn } from '../model/letterFile';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
-import { describeCaseProblem } from '../words';
+import { describeCaseProblem, describeLockOwner } from '../words';
+import { openPdf } from '../../ui/openFile';
+import { askDaySent, recordDaySent } from './recordSent';
 
 /** Why no letter could be made for a case, in words; `settings`: the settings to fix, when that is where the problem is. */
 export class CaseLetterError extends Error implements ReminderLetterError {
@@ -208,8 +211,17 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
   return { tilbagoCase, facts, language, letter };
 }
 
-/** The letter of a case folder as PDF bytes, in the debtor's language; nothing is written. @throws CaseLetterError */
-export async function caseLetterPdf(services: CaseServices, folder: string): Promise<CaseLetter> {
+/** What one case's letter is made of, before it is drawn: the PDF's input, and the name it is written under. */
+export interface CaseLetterInput {
+  readonly input: ReminderLetterPdfInput;
+  readonly language: Language;
+  /** The name it is written under unless that one is taken: `3e-rappel-2026-0142.pdf`. */
+  readonly fileName: string;
+  readonly debtor: string;
+}
+
+/** The letter of a case folder, checked whole: a PDF made of it cannot fail on its input. @throws CaseLetterError */
+export async function caseLetterInput(services: CaseServices, folder: string): Promise<CaseLetterInput> {
   const { tilbagoCase, facts, language, letter } = await caseReminderLetter(services, folder);
   const { creditor, values } = creditorFor(services, vscode.Uri.file(folder));
   const reference = referenceForInvoice(creditor, facts.invoiceNumber, { creditorReference: values.ibanReference === 'creditorReference' });
@@ -224,30 +236,32 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
           ),
     );
   }
-
-  // Loaded only now: PDFKit and swissqrbill are most of the extension's size, and only a letter needs them.
-  const pdf = await import('../../reminders/letterPdf');
-  try {
-    const bytes = await pdf.reminderLetterPdf({
-      creditor: creditorOf(values),
-      debtor: tilbagoCase.debtor,
-      letter,
-      language,
-      amountDueRappen: facts.amountDueRappen,
-      reference: reference.reference,
-      message: `${INVOICE_WORDS[language]} ${facts.invoiceNumber}`.slice(0, 140),
-      date: today(),
-    });
-    return { bytes, language, fileName: letterFileName(language, facts.invoiceNumber), debtor: pdf.debtorName(tilbagoCase.debtor) };
-  } catch (error) {
-    if (error instanceof pdf.LetterPdfInputError) {
-      throw new CaseLetterError(
-        'qrBill',
-        vscode.l10n.t('The QR-bill cannot be made: {0}.', error.problems.map(describePdfProblem).join('; ')),
-      );
-    }
-    throw error;
+  const input: ReminderLetterPdfInput = {
+    creditor: creditorOf(values),
+    debtor: tilbagoCase.debtor,
+    letter,
+    language,
+    amountDueRappen: facts.amountDueRappen,
+    reference: reference.reference,
+    message: `${INVOICE_WORDS[language]} ${facts.invoiceNumber}`.slice(0, 140),
+    date: today(),
+  };
+  const pdf = await letterPdfModule();
+  const check = pdf.checkLetterPdfInput(input);
+  if (!check.ok) {
+    throw new CaseLetterError('qrBill', vscode.l10n.t('The QR-bill cannot be made: {0}.', check.problems.map(describePdfProblem).join('; ')));
   }
+  return { input, language, fileName: letterFileName(language, facts.invoiceNumber), debtor: pdf.debtorName(tilbagoCase.debtor) };
+}
+
+/** PDFKit and swissqrbill are most of the extension's size, and only a letter needs them. */
+export const letterPdfModule = () => import('../../reminders/letterPdf');
+
+/** The letter of a case folder as PDF bytes, in the debtor's language; nothing is written. @throws CaseLetterError */
+export async function caseLetterPdf(services: CaseServices, folder: string): Promise<CaseLetter> {
+  const letter = await caseLetterInput(services, folder);
+  const bytes = await (await letterPdfModule()).reminderLetterPdf(letter.input);
+  return { bytes, language: letter.language, fileName: letter.fileName, debtor: letter.debtor };
 }
 
 function describePdfProblem(problem: LetterPdfProblem): string {
@@ -261,42 +275,148 @@ function describePdfProblem(problem: LetterPdfProblem): string {
   return `${problem.part}: ${problem.code}`;
 }
 
+/** Why a letter was made but could not be written into the case: the folder is not fit, or busy. */
+export class LetterWriteError extends Error {
+  override readonly name = 'LetterWriteError';
+}
+
+/** Left by a letter write that was killed between its two steps: `.<name>.<pid>.<random>.tmp`. */
+const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
 /**
  * Writes `bytes` into attachments/ under the first of the names that is neither recorded in submission.json nor
- * there already. Written whole to a hidden file first, then linked to its name, which fails rather than replace a
- * file that appeared meanwhile: a crash leaves no half letter, and no letter is ever written over.
+ * there already, under the case's lock (so never while a submission lists what it sends). Written whole to a
+ * hidden file first, then linked to its name, which fails rather than replace a file that appeared meanwhile: a
+ * crash leaves no half letter, and no letter is ever written over. Never through a link.
+ * @throws LetterWriteError naming what is in the way
  */
 export async function writeNewAttachment(folder: string, name: string, bytes: Uint8Array): Promise<string> {
-  const dir = path.join(folder, ATTACHMENTS_FOLDER);
-  await fs.mkdir(dir, { recursive: true });
-  const record = await readRecord(folder);
-  const recorded = new Set(record && !isBroken(record) ? record.attachments.map((a) => a.file) : []);
-  const temporary = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await fs.writeFile(temporary, bytes, { flush: true });
-  try {
-    for (const candidate of candidateFileNames(name, recorded)) {
-      const target = path.join(dir, candidate);
-      try {
-        await fs.link(temporary, target);
-        return candidate;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') continue;
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-        // A file system without hard links: copy, still refusing to replace a file.
-        try {
-          await fs.copyFile(temporary, target, fsConstants.COPYFILE_EXCL);
-          return candidate;
-        } catch (copyError) {
-          if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') continue;
-          throw copyError;
-        }
+  const done = await withCaseLock(folder, 'letter', async () => {
+    const dir = await attachmentsFolderToWrite(folder);
+    // Under the lock no other letter is being written here: what a write left behind is from a crash.
+    for (const entry of await fs.readdir(dir)) if (TEMPORARY.test(entry)) await fs.rm(path.join(dir, entry), { force: true });
+    const record = await readRecord(folder);
+    const recorded = new Set(record && !isBroken(record) ? record.attachments.map((a) => a.file) : []);
+    const temporary = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    await fs.writeFile(temporary, bytes, { flush: true, flag: 'wx' });
+    try {
+      for (const candidate of candidateFileNames(name, recorded)) {
+        if (await linkOrCopy(temporary, path.join(dir, candidate))) return candidate;
       }
+      throw new LetterWriteError(vscode.l10n.t('attachments/ has no free name left for {0}.', name));
+    } finally {
+      await fs.rm(temporary, { force: true });
     }
-    throw new Error(vscode.l10n.t('attachments/ has no free name left for {0}.', name));
-  } finally {
-    await fs.rm(temporary, { force: true });
+  });
+  if (done.kind === 'busy') {
+    throw new LetterWriteError(`${describeLockOwner(done.owner)} ${vscode.l10n.t('Make the letter once it has finished.')}`);
   }
+  return done.value;
+}
+
+/** The case's attachments/ as a plain folder of the case, made when missing; a link or a file there is refused. */
+async function attachmentsFolderToWrite(folder: string): Promise<string> {
+  const dir = path.join(folder, ATTACHMENTS_FOLDER);
+  if ((await fs.lstat(folder)).isSymbolicLink()) {
+    throw new LetterWriteError(vscode.l10n.t('The case folder is a symbolic link; letters are written only into a real folder.'));
+  }
+  let entry: Awaited<ReturnType<typeof fs.lstat>>;
+  try {
+    entry = await fs.lstat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await fs.mkdir(dir);
+    return dir;
+  }
+  if (entry.isSymbolicLink()) {
+    throw new LetterWriteError(
+      vscode.l10n.t(
+        'attachments is a symbolic link: a letter written through it would land outside the case. Replace it with a real folder holding the files.',
+      ),
+    );
+  }
+  if (!entry.isDirectory()) {
+    throw new LetterWriteError(vscode.l10n.t('attachments is a file, not a folder. Rename it, and the letter makes a folder there.'));
+  }
+  return dir;
+}
+
+/** `target` made from `temporary`, never replacing a file: false when the name is taken. */
+async function linkOrCopy(temporary: string, target: string): Promise<boolean> {
+  try {
+    await fs.link(temporary, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+  }
+  // A file system without hard links: copy, still refusing to replace a file.
+  try {
+    await fs.copyFile(temporary, target, fsConstants.COPYFILE_EXCL);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * What speaks against a new letter, in words: the case is filed, its 3rd reminder went out already (it may be in
+ * litigation), or it holds a letter. Empty when nothing does.
+ */
+export async function letterConcerns(services: CaseServices, folder: string): Promise<string[]> {
+  const concerns: string[] = [];
+  const record = await readRecord(folder);
+  if (record && !isBroken(record) && record.state === 'complete') {
+    concerns.push(
+      vscode.l10n.t(
+        'The case is filed at tilbago already: a letter now does not go with the request, and the debtor would get a 3rd reminder after the filing.',
+      ),
+    );
+  }
+  const reminders = parseReminders((await readText(path.join(folder, REMINDERS_FILE))) ?? '');
+  const third = reminders.ok ? reminders.facts.reminders.third : undefined;
+  if (third !== undefined) {
+    const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).reminder3;
+    const litigationFrom = addDays(third, daysBeforeCollection);
+    concerns.push(
+      litigationFrom <= today()
+        ? vscode.l10n.t(
+            'Its 3rd reminder went out on {0} (reminders.json), and it is a litigation case since {1}.',
+            formatSwissDate(third),
+            formatSwissDate(litigationFrom),
+          )
+        : vscode.l10n.t('Its 3rd reminder went out on {0} (reminders.json).', formatSwissDate(third)),
+    );
+  }
+  const letters = await lettersIn(folder);
+  if (letters.length > 0) {
+    concerns.push(
+      vscode.l10n.t(
+        'attachments/ holds a 3rd reminder letter already: {0}.',
+        letters.map((l) => vscode.l10n.t('{0} (made {1})', l.file, formatSwissDate(l.madeOn))).join(', '),
+      ),
+    );
+  }
+  return concerns;
+}
+
+/** Shows why no letter was made, with Open Settings when settings are the cause. */
+function showLetterError(folder: string, error: CaseLetterError | LetterWriteError): void {
+  const message = vscode.l10n.t('No letter was made for "{0}": {1}', path.basename(folder), error.message);
+  const settings = error instanceof CaseLetterError ? error.settings : [];
+  if (settings.length === 0) {
+    void vscode.window.showErrorMessage(message);
+    return;
+  }
+  const open = vscode.l10n.t('Open Settings');
+  void vscode.window.showErrorMessage(message, open).then((answer) => {
+    if (answer !== open) return;
+    // One setting: that one; several: the extension's creditor section.
+    const query = settings.length === 1 ? settings[0] : `${SETTINGS_SECTION}.creditor.`;
+    void vscode.commands.executeCommand('workbench.action.openSettings', query);
+  });
 }
 
 /** The command: resolves to the letter's path, or undefined when none was written. */
@@ -308,42 +428,57 @@ export async function createReminderLetter(services: CaseServices, argument: unk
     () => true,
   );
   if (!folder) return undefined;
+  const concerns = await letterConcerns(services, folder);
+  if (concerns.length > 0) {
+    const make = vscode.l10n.t('Make the letter');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Make another 3rd reminder letter for {0}?', path.basename(folder)),
+      { modal: true, detail: concerns.join('\n') },
+      make,
+    );
+    if (answer !== make) return undefined;
+  }
   let letter: CaseLetter;
+  let written: string;
   try {
     letter = await caseLetterPdf(services, folder);
+    written = await writeNewAttachment(folder, letter.fileName, letter.bytes);
   } catch (error) {
-    if (!(error instanceof CaseLetterError)) throw error;
-    const message = vscode.l10n.t('No letter was made for "{0}": {1}', path.basename(folder), error.message);
-    if (error.settings.length === 0) {
-      void vscode.window.showErrorMessage(message);
-      return undefined;
-    }
-    const open = vscode.l10n.t('Open Settings');
-    void vscode.window.showErrorMessage(message, open).then((answer) => {
-      if (answer !== open) return;
-      // One setting: that one; several: the extension's creditor section.
-      const query = error.settings.length === 1 ? error.settings[0] : `${SETTINGS_SECTION}.creditor.`;
-      void vscode.commands.executeCommand('workbench.action.openSettings', query);
-    });
+    if (!(error instanceof CaseLetterError || error instanceof LetterWriteError)) throw error;
+    showLetterError(folder, error);
     return undefined;
   }
-  const written = await writeNewAttachment(folder, letter.fileName, letter.bytes);
   services.casesChanged.fire();
   const file = path.join(folder, ATTACHMENTS_FOLDER, written);
   const record = await readRecord(folder);
   const filed = !!record && !isBroken(record) && record.state === 'complete';
-  const openLetter = vscode.l10n.t('Open letter');
-  void vscode.window
-    .showInformationMessage(
-      filed
-        ? vscode.l10n.t(
-            'The 3rd reminder letter to {0} is in attachments/{1}. The case is filed at tilbago already, so it is not sent.',
-            letter.debtor,
-            written,
-          )
-        : vscode.l10n.t('The 3rd reminder letter to {0} is in attachments/{1}; it goes to tilbago with the case.', letter.debtor, written),
-      openLetter,
-    )
-    .then((answer) => answer === openLetter && vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file)));
+  void offerNextSteps(services, folder, file, letter.debtor, filed);
   return file;
+}
+
+/** Says where the letter is, offers to open it, and asks whether it goes out today (unless the case is filed). */
+async function offerNextSteps(services: CaseServices, folder: string, file: string, debtor: string, filed: boolean): Promise<void> {
+  const openLetter = vscode.l10n.t('Open letter');
+  const written = path.basename(file);
+  if (filed) {
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The 3rd reminder letter to {0} is in attachments/{1}. The case is filed at tilbago already, so it is not sent.',
+        debtor,
+        written,
+      ),
+      openLetter,
+    );
+    if (answer === openLetter) await openPdf(vscode.Uri.file(file));
+    return;
+  }
+  let answer = await askDaySent(
+    vscode.l10n.t('The 3rd reminder letter to {0} is in attachments/{1}; it goes to tilbago with the case. When does it go out?', debtor, written),
+    [openLetter],
+  );
+  if (answer === openLetter) {
+    await openPdf(vscode.Uri.file(file));
+    answer = await askDaySent(vscode.l10n.t('When does the 3rd reminder to {0} go out?', debtor));
+  }
+  if (answer !== undefined && answer !== openLetter) await recordDaySent(services, folder, answer);
 }

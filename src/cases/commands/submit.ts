@@ -1,5 +1,6 @@
 // "Tilbago: Submit debt-collection request": asks first, files the case and its attachments through the model's
 // never-twice rules, and says how it ended, with what to do next.
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { clientOrOfferKey } from '../../tilbago/access';
@@ -12,8 +13,9 @@ import { CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '../model/files';
 import { summarizeCaseFolder } from '../model/listing';
 import { stageOf } from '../model/stage';
 import type { CaseProblems } from '../problems';
-import { reminderSchedule } from '../../reminders/schedule';
-import { formatSwissDate, today } from '../../shared/dates';
+import { formatSwissDate, type IsoDate, today } from '../../shared/dates';
+import { isLetterFileName, lettersIn } from '../model/letterFile';
+import { parseReminders } from '../model/remindersFile';
 import { MAX_ATTACHMENTS, type AttachmentProblem } from '../model/attachments';
 import type { SubmissionRecord } from '../model/record';
 import {
@@ -48,8 +50,6 @@ function describeAttachmentProblem(file: string, problem: AttachmentProblem): st
   }
 }
 
-/** The modal before a case is filed: who, how much, what goes along, and where. Cancel is the default. */
-
 /**
  * The modal before a case is filed: who, how much, what goes along, and where. VS Code focuses a modal's first
  * button and lets no extension focus Cancel instead, so the first button is one that files nothing (Review
@@ -58,10 +58,16 @@ function describeAttachmentProblem(file: string, problem: AttachmentProblem): st
 async function confirmFiling(folder: string, summary: FilingSummary): Promise<boolean> {
   const review = vscode.l10n.t('Review case.json');
   const file = vscode.l10n.t('File request');
+  const letters = await lettersIn(folder);
+  const others = summary.attachments.filter((name) => !isLetterFileName(name));
   const lines = [
     vscode.l10n.t('Debtor: {0}', summary.debtor),
     vscode.l10n.t('Amount: {0}', formatChf(summary.amountRappen)),
-    summary.attachments.length ? vscode.l10n.t('Attachments: {0}', summary.attachments.join(', ')) : vscode.l10n.t('Attachments: none'),
+    letters.length
+      ? vscode.l10n.t('3rd reminder letter: {0}', letters.map((l) => vscode.l10n.t('{0} (made {1})', l.file, formatSwissDate(l.madeOn))).join(', '))
+      : vscode.l10n.t('3rd reminder letter: none'),
+    others.length ? vscode.l10n.t('Other attachments: {0}', others.join(', ')) : vscode.l10n.t('Other attachments: none'),
+    ...(await letterWarnings(folder, letters)),
     vscode.l10n.t('Reference: {0}', summary.externalRef),
     vscode.l10n.t('To: tilbago at {0}', summary.host),
   ];
@@ -82,6 +88,27 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
   );
   if (answer === review) await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));
   return answer === file;
+}
+
+/** What looks wrong about the letters that would go along: more than one, or one made after the 3rd reminder went out. */
+async function letterWarnings(folder: string, letters: readonly { file: string; madeOn: IsoDate }[]): Promise<string[]> {
+  const warnings: string[] = [];
+  if (letters.length > 1) warnings.push(vscode.l10n.t('⚠ {0} letters would go along: the office should get the one the debtor received.', letters.length));
+  const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
+  const third = reminders.ok ? reminders.facts.reminders.third : undefined;
+  for (const letter of letters) {
+    if (third !== undefined && letter.madeOn > third) {
+      warnings.push(
+        vscode.l10n.t(
+          '⚠ {0} was made on {1}, after the 3rd reminder went out ({2} in reminders.json): it is not the letter the debtor received.',
+          letter.file,
+          formatSwissDate(letter.madeOn),
+          formatSwissDate(third),
+        ),
+      );
+    }
+  }
+  return warnings;
 }
 
 /**
@@ -135,37 +162,40 @@ export async function submitCase(
   if (!client) return undefined;
   const name = path.basename(folder);
   let foundAtTilbago: readonly string[] = [];
-  let outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Submitting {0} to tilbago', name) },
-    (progress) =>
-      submitCaseFolder(folder, {
-        client,
-        now: () => new Date(),
-        confirmFiling: options.confirmFiling === false ? async () => true : (summary) => confirmFiling(folder, summary),
-        confirmAttachmentResend: async (attachments) => {
-          const answer = await askAboutUncertainAttachments(attachments);
-          if (answer === 'atTilbago') foundAtTilbago = attachments.map((a) => a.file);
-          return answer === 'send';
-        },
-        lockRecovered: (owner) => {
-          log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
-          void vscode.window.showInformationMessage(
-            vscode.l10n.t(
-              'An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.',
-              name,
-              formatDateTime(owner.startedAt),
-            ),
-          );
-        },
-        progress: (step) =>
-          progress.report({
-            message:
-              step.kind === 'case'
-                ? vscode.l10n.t('the case…')
-                : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
-          }),
-      }),
-  );
+  // Shown from the first request on: before it, the questions are asked, and a toast behind them would say
+  // "Submitting" before the user said yes.
+  const progress = progressFromFirstStep(vscode.l10n.t('Submitting {0} to tilbago', name));
+  let outcome: SubmitOutcome;
+  try {
+    outcome = await submitCaseFolder(folder, {
+      client,
+      now: () => new Date(),
+      confirmFiling: options.confirmFiling === false ? async () => true : (summary) => confirmFiling(folder, summary),
+      confirmAttachmentResend: async (attachments) => {
+        const answer = await askAboutUncertainAttachments(attachments);
+        if (answer === 'atTilbago') foundAtTilbago = attachments.map((a) => a.file);
+        return answer === 'send';
+      },
+      lockRecovered: (owner) => {
+        log().warn(`Submit ${name}: took over the lock of process ${owner.pid} on ${owner.host} (${owner.startedAt}), which is gone.`);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            'An earlier submission of {0} (started {1}) ended without finishing; this one takes over from where it stopped.',
+            name,
+            formatDateTime(owner.startedAt),
+          ),
+        );
+      },
+      progress: (step) =>
+        progress.report(
+          step.kind === 'case'
+            ? vscode.l10n.t('the case…')
+            : vscode.l10n.t('attachment {0} of {1}: {2}', step.index + 1, step.count, step.file),
+        ),
+    });
+  } finally {
+    progress.done();
+  }
   if (foundAtTilbago.length > 0 && outcome.kind === 'attachmentsFailed') {
     const marked = await recordAttachmentsAtTilbago(folder, foundAtTilbago, new Date());
     log().info(`Submit ${name}: ${foundAtTilbago.join(', ')} recorded as found at tilbago by the user (${marked.kind}).`);
@@ -176,6 +206,29 @@ export async function submitCase(
   if (outcome.kind === 'invalid') await problems.checkFolders([folder]);
   reportSubmission(services, folder, outcome);
   return outcome.kind;
+}
+
+/** A progress notification that appears with its first step, and ends with `done`. */
+function progressFromFirstStep(title: string) {
+  let progress: vscode.Progress<{ message?: string }> | undefined;
+  let latest = '';
+  let finish = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    report(message: string) {
+      latest = message;
+      if (progress) return progress.report({ message });
+      progress = { report: () => {} };
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (shown) => {
+        progress = shown;
+        shown.report({ message: latest });
+        return finished;
+      });
+    },
+    done: () => finish(),
+  };
 }
 
 /**
@@ -189,24 +242,40 @@ async function confirmBeforeLitigation(services: CaseServices, folder: string): 
   // By its dates alone: the record and the files' problems have their own questions and messages.
   const stage = stageOf({ folder, name: summary.name, problems: 0, reminders: summary.reminders }, delays, today());
   if (stage.kind !== 'waiting' && stage.kind !== 'thirdReminderDue') return true;
-  const { litigationFrom } = reminderSchedule(
-    { secondReminderDate: summary.reminders.second, thirdReminderDate: summary.reminders.third },
-    delays,
-  );
   const review = vscode.l10n.t('Open reminders.json');
-  const file = vscode.l10n.t('File before that date');
+  const file = vscode.l10n.t('File it now');
+  const { daysBeforeCollection } = delays;
+  // Only a 3rd reminder sent has a litigation date; before it, the date depends on a day not known yet.
+  const question =
+    stage.kind === 'waiting' && stage.for === 'litigation'
+      ? vscode.l10n.t(
+          '{0} is not a litigation case yet: its 3rd reminder went out on {1}, and by the Rappel 3 delays it becomes one on {2}. File it now anyway?',
+          summary.name,
+          formatSwissDate(summary.reminders.third ?? ''),
+          formatSwissDate(stage.until),
+        )
+      : stage.kind === 'waiting'
+        ? vscode.l10n.t(
+            '{0} is not a litigation case yet: its 3rd reminder has not been sent, and is due on {1}. File it now anyway?',
+            summary.name,
+            formatSwissDate(stage.until),
+          )
+        : vscode.l10n.t(
+            '{0} is not a litigation case yet: its 3rd reminder has not been sent (due since {1}). File it now anyway?',
+            summary.name,
+            formatSwissDate(stage.since),
+          );
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t(
-      '{0} is not a litigation case yet: by the Rappel 3 delays it becomes one on {1}. File it now anyway?',
-      summary.name,
-      formatSwissDate(litigationFrom),
-    ),
+    question,
     {
       modal: true,
       detail:
-        stage.kind === 'thirdReminderDue'
-          ? vscode.l10n.t('The 3rd reminder has not been sent; it is due since {0}.', formatSwissDate(stage.since))
-          : vscode.l10n.t('The 3rd reminder was sent on {0}.', formatSwissDate(summary.reminders.third ?? '')),
+        stage.kind === 'waiting' && stage.for === 'litigation'
+          ? vscode.l10n.t('The delay before litigation is {0} days after the 3rd reminder.', daysBeforeCollection)
+          : vscode.l10n.t(
+              'By the Rappel 3 rules a case becomes a litigation case {0} days after its 3rd reminder went out. Record the day it went out with "Record the 3rd reminder as sent".',
+              daysBeforeCollection,
+            ),
     },
     review,
     file,

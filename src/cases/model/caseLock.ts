@@ -14,7 +14,7 @@ const STALE_SAME_HOST_MS = 2 * 60_000;
 /** Another machine's lock: its process cannot be asked, and its clock may differ from ours. */
 const STALE_OTHER_HOST_MS = 15 * 60_000;
 
-const PURPOSES = ['submit', 'refresh', 'caseId', 'setAside', 'record'] as const;
+const PURPOSES = ['submit', 'refresh', 'caseId', 'setAside', 'record', 'letter'] as const;
 export type LockPurpose = (typeof PURPOSES)[number];
 
 export interface LockOwner {

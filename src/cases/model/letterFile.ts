@@ -1,8 +1,12 @@
 // The name of a case's 3rd reminder letter in `attachments/`: what it is, in the debtor's language, and the
 // invoice it is for (`3e-rappel-2026-0142.pdf`). A letter is never written over: the next free name is
-// `3e-rappel-2026-0142-2.pdf`, then `-3`, and so on.
+// `3e-rappel-2026-0142-2.pdf`, then `-3`, and so on; and the letters a case holds.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { type IsoDate, today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
-import { isPlainFileName } from './attachments';
+import { isPlainFileName, listAttachmentFiles } from './attachments';
+import { ATTACHMENTS_FOLDER } from './files';
 
 /** "3rd reminder" as the start of a file name, in each language. */
 export const LETTER_FILE_PREFIXES: Record<Language, string> = {
@@ -59,4 +63,21 @@ export function* candidateFileNames(name: string, taken: ReadonlySet<string>): G
 export function nextFreeFileName(name: string, taken: ReadonlySet<string>, exists: (name: string) => boolean): string | undefined {
   for (const candidate of candidateFileNames(name, taken)) if (!exists(candidate)) return candidate;
   return undefined;
+}
+
+const LETTER_NAME = new RegExp(`^(?:${Object.values(LETTER_FILE_PREFIXES).join('|')})(?:-[A-Za-z0-9._-]+)?\\.pdf$`);
+
+/** Whether a file in `attachments/` is a 3rd reminder letter as the extension names them, in any language. */
+export function isLetterFileName(name: string): boolean {
+  return LETTER_NAME.test(name);
+}
+
+/** The 3rd reminder letters in a case's attachments/, with the day each was made. */
+export async function lettersIn(folder: string): Promise<{ readonly file: string; readonly madeOn: IsoDate }[]> {
+  const listed = await listAttachmentFiles(folder);
+  if (!('files' in listed)) return [];
+  const letters = listed.files.filter(isLetterFileName);
+  return Promise.all(
+    letters.map(async (file) => ({ file, madeOn: today(await fs.stat(path.join(folder, ATTACHMENTS_FOLDER, file)).then((s) => s.mtime)) })),
+  );
 }

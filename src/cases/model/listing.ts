@@ -30,6 +30,8 @@ export interface CaseFolderSummary {
   readonly debtor?: { readonly name: string; readonly language?: 'de' | 'fr' | 'it'; readonly amountRappen: number };
   /** When the reminders were sent, from a valid reminders.json; undefined when the folder has none. */
   readonly reminders?: ReminderDatesSent;
+  /** The folder has a reminders.json, valid or not. */
+  readonly hasRemindersFile?: true;
 }
 
 /** A case folder's files as read: undefined for a file it does not have, '' for one that cannot be read. */
@@ -161,6 +163,7 @@ function summaryOf(folder: string, { caseText, remindersText, attachments, recor
         }
       : {}),
     ...(reminders?.ok ? { reminders: reminders.facts.reminders } : {}),
+    ...(reminders ? { hasRemindersFile: true as const } : {}),
     ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
   };
 }

@@ -81,3 +81,32 @@ export function stageOf(summary: CaseFolderSummary, delays: ReminderDelays, day:
     day,
   );
 }
+
+/**
+ * A case's `contextValue` in the cases view, which decides its menu (package.json's `view/item/context`): what
+ * can be done at its stage, and nothing that cannot (no letter for a filed case, no case id for one never sent).
+ */
+export type CaseMenu =
+  | 'tilbagoCase.attention'
+  /** An attempt that may have reached tilbago: its case id can be entered. */
+  | 'tilbagoCase.unsure'
+  | 'tilbagoCase.ready'
+  | 'tilbagoCase.thirdReminderDue'
+  | 'tilbagoCase.waitingThirdReminder'
+  | 'tilbagoCase.waitingLitigation'
+  | 'tilbagoCase.filed';
+
+export function caseMenu(stage: CaseStage): CaseMenu {
+  switch (stage.kind) {
+    case 'needsAttention':
+      return stage.reason === 'attempt' ? 'tilbagoCase.unsure' : 'tilbagoCase.attention';
+    case 'ready':
+      return 'tilbagoCase.ready';
+    case 'thirdReminderDue':
+      return 'tilbagoCase.thirdReminderDue';
+    case 'waiting':
+      return stage.for === 'litigation' ? 'tilbagoCase.waitingLitigation' : 'tilbagoCase.waitingThirdReminder';
+    case 'filed':
+      return 'tilbagoCase.filed';
+  }
+}

@@ -1,0 +1,73 @@
+// Recording in `reminders.json` the day the 3rd reminder went out: the one transition the Rappel 3 delays exist
+// for (the delay before litigation runs from it). One edit of the file as written: its comments, order and
+// indentation stay; a date already there is replaced only when the caller says so.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
+import { withCaseLock, type LockOwner } from './caseLock';
+import { REMINDERS_FILE } from './files';
+import { writeTextAtomic } from '../../shared/jsonFile';
+import { parseReminders, type RemindersProblem } from './remindersFile';
+
+export type ThirdReminderEdit =
+  | { readonly kind: 'edited'; readonly text: string }
+  /** The same day is recorded already: nothing to write. */
+  | { readonly kind: 'unchanged' }
+  /** Another day is recorded; replaced only with `replace`. */
+  | { readonly kind: 'recordedAlready'; readonly date: IsoDate }
+  /** The 3rd reminder cannot come before the 2nd (or without one). */
+  | { readonly kind: 'beforeSecond'; readonly second?: IsoDate }
+  | { readonly kind: 'invalid'; readonly problems: readonly RemindersProblem[] };
+
+/** `reminders.json`'s text with `reminders.third` set to `date`, changed nowhere else. */
+export function withThirdReminder(text: string, date: IsoDate, replace = false): ThirdReminderEdit {
+  if (!isIsoDate(date)) throw new RangeError(`not a date: ${date}`);
+  const checked = parseReminders(text);
+  if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+  const { second, third } = checked.facts.reminders;
+  if (third === date) return { kind: 'unchanged' };
+  if (third !== undefined && !replace) return { kind: 'recordedAlready', date: third };
+  if (second === undefined || date < second) return { kind: 'beforeSecond', ...(second ? { second } : {}) };
+  const edits = modify(text, ['reminders', 'third'], date, { formattingOptions: formattingOf(text) });
+  return { kind: 'edited', text: applyEdits(text, edits) };
+}
+
+/** The file's own indentation and line ends, so an added line looks like its neighbours. */
+function formattingOf(text: string): FormattingOptions {
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1] ?? '  ';
+  return {
+    insertSpaces: !indent.startsWith('\t'),
+    tabSize: indent.startsWith('\t') ? 1 : indent.length,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+}
+
+export type RecordSentOutcome =
+  | { readonly kind: 'recorded' }
+  | Exclude<ThirdReminderEdit, { kind: 'edited' | 'invalid' }>
+  | { readonly kind: 'invalid'; readonly problems: readonly RemindersProblem[] }
+  | { readonly kind: 'noReminders' }
+  /** reminders.json is a link or not a file: the extension writes only a case's own plain files. */
+  | { readonly kind: 'notAPlainFile' }
+  | { readonly kind: 'busy'; readonly owner?: LockOwner };
+
+/** Records in the case folder's `reminders.json` that the 3rd reminder went out on `date`, under the case's lock. */
+export async function recordThirdReminderSent(folder: string, date: IsoDate, replace = false): Promise<RecordSentOutcome> {
+  const file = path.join(folder, REMINDERS_FILE);
+  const done = await withCaseLock(folder, 'record', async (): Promise<RecordSentOutcome> => {
+    let stat: Awaited<ReturnType<typeof fs.lstat>>;
+    try {
+      stat = await fs.lstat(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'noReminders' };
+      throw error;
+    }
+    if (!stat.isFile()) return { kind: 'notAPlainFile' };
+    const edit = withThirdReminder(await fs.readFile(file, 'utf8'), date, replace);
+    if (edit.kind !== 'edited') return edit;
+    await writeTextAtomic(file, edit.text);
+    return { kind: 'recorded' };
+  });
+  return done.kind === 'busy' ? done : done.value;
+}
