@@ -1,7 +1,7 @@
 // Builds the bundles. Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
 //   dist/extension.mjs  the extension host bundle (node, ES module, `vscode` external); the parts it loads
 //                       with `import()` on first use are split off by esbuild into dist/chunks/ (the PDF
-//                       letter among them, PDFKit's font metrics inside: build/pdfPlugins.mjs); dist/listWorker.mjs,
+//                       letter among them, the letter's font inside: build/pdfPlugins.mjs); dist/listWorker.mjs,
 //                       the worker thread that lists a cases folder
 //   dist/webview/       the setup form: webview.js (browser, ES module, its stylesheet inside)
 //   out/test/**         the unit and integration suites, one file each, for mocha, and the crash tests' child
@@ -9,7 +9,7 @@
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import { pdfPlugins } from './build/pdfPlugins.mjs';
+import { fontFiles, pdfPlugins } from './build/pdfPlugins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -61,7 +61,7 @@ const builds = [
     // esbuild cannot follow, so the bundle would fail to load them at run time.
     mainFields: ['module', 'main'],
     external: ['vscode'],
-    // PDFKit's standard-font metrics bundled rather than looked up beside PDFKit at run time; no font parser.
+    // The letter's font bundled as bytes; PDFKit's standard fonts and fontkit's WOFF2 decoder left out.
     plugins: pdfPlugins,
     minify: production,
     sourcemap: !production,
@@ -102,6 +102,7 @@ if (tests) {
     // The suites load mocha and the real `vscode` module at run time; only the project's own code is bundled.
     packages: 'external',
     external: ['vscode'],
+    plugins: [fontFiles],
     sourcemap: 'inline',
     logLevel: 'warning',
   });

@@ -11,6 +11,7 @@ import {
   isSCORReferenceValid,
 } from 'swissqrbill/utils';
 import { checkAccount, compact, QR_BILL_LIMITS } from './qrBillFields';
+import { qrBillText, refusedCharacters } from './qrText';
 import type { Data as QrBillData, Debtor as QrBillDebtor } from 'swissqrbill/types';
 import type { Language } from '../shared/languages';
 
@@ -33,7 +34,10 @@ export interface CreditorSettings {
   readonly account: string;
 }
 
-/** The creditor as the letter uses it: trimmed, the account without spaces and in capitals, the country set. */
+/**
+ * The creditor as the letter uses it: trimmed and composed (NFC), otherwise as written (the QR code takes its
+ * plain form, `qrBillData`), the account without spaces and in capitals, the country set.
+ */
 export interface Creditor {
   readonly name: string;
   readonly street: string;
@@ -51,6 +55,8 @@ export type CreditorField = 'name' | 'street' | 'buildingNumber' | 'zip' | 'city
 export type CreditorProblem =
   | { readonly field: CreditorField; readonly code: 'required' }
   | { readonly field: Exclude<CreditorField, 'country' | 'account'>; readonly code: 'tooLong'; readonly limit: number }
+  /** A character the QR-bill cannot carry (`refusedCharacters`), one problem each. */
+  | { readonly field: Exclude<CreditorField, 'country' | 'account'>; readonly code: 'character'; readonly character: string }
   | { readonly field: 'country'; readonly code: 'country' }
   /** Not CH/LI + 19 characters (21 in all). */
   | { readonly field: 'account'; readonly code: 'ibanFormat' }
@@ -67,10 +73,13 @@ export type CreditorCheck =
 export function checkCreditor(settings: CreditorSettings): CreditorCheck {
   const problems: CreditorProblem[] = [];
   const text = (field: Exclude<CreditorField, 'country' | 'account'>, required: boolean): string => {
-    const value = (settings[field] ?? '').trim();
+    const value = (settings[field] ?? '').normalize('NFC').trim();
+    const refused = refusedCharacters(value);
     if (value === '') {
       if (required) problems.push({ field, code: 'required' });
-    } else if (value.length > QR_BILL_LIMITS[field]) {
+    } else if (refused.length > 0) {
+      problems.push(...refused.map((character) => ({ field, code: 'character' as const, character })));
+    } else if (qrBillText(value).length > QR_BILL_LIMITS[field]) {
       problems.push({ field, code: 'tooLong', limit: QR_BILL_LIMITS[field] });
     }
     return value;
@@ -194,29 +203,48 @@ export function referenceForInvoice(
 /** swissqrbill's names of the four languages, for the payment part's words. */
 export const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
 
-/** What a payment part is made of, for the PDF letter and the panel's preview alike. */
+/** Whether a text is Swico billing information (`//S1/10/…`), the only kind the QR-bill's StrdBkgInf takes. */
+export function isBillInformation(text: string): boolean {
+  return text.startsWith('//');
+}
+
+/**
+ * What a payment part is made of, for the PDF letter and the panel's preview alike: every text in its QR-code
+ * form (`qrBillText`). `message` is the payment's purpose for the debtor ("Facture 2026-0142"), the QR code's
+ * unstructured message (Ustrd); `billInformation`, Swico-coded data for the creditor's accounting, goes to
+ * StrdBkgInf (swissqrbill's `additionalInformation`). Both together hold at most 140 characters.
+ */
 export function qrBillData(payment: {
   readonly creditor: Omit<Creditor, 'accountKind'>;
   readonly debtor: QrBillDebtor;
   readonly amountDueRappen: number;
   readonly reference?: string | undefined;
   readonly message?: string | undefined;
+  readonly billInformation?: string | undefined;
 }): QrBillData {
-  const { creditor } = payment;
+  const { creditor, debtor } = payment;
   return {
     currency: 'CHF',
     amount: payment.amountDueRappen / 100,
     creditor: {
-      name: creditor.name,
-      address: creditor.street,
-      ...(creditor.buildingNumber ? { buildingNumber: creditor.buildingNumber } : {}),
-      zip: creditor.zip,
-      city: creditor.city,
+      name: qrBillText(creditor.name),
+      address: qrBillText(creditor.street),
+      ...(creditor.buildingNumber ? { buildingNumber: qrBillText(creditor.buildingNumber) } : {}),
+      zip: qrBillText(creditor.zip),
+      city: qrBillText(creditor.city),
       country: creditor.country,
       account: creditor.account,
     },
-    debtor: payment.debtor,
+    debtor: {
+      name: qrBillText(debtor.name),
+      address: qrBillText(debtor.address),
+      ...(debtor.buildingNumber ? { buildingNumber: qrBillText(`${debtor.buildingNumber}`) } : {}),
+      zip: qrBillText(`${debtor.zip}`),
+      city: qrBillText(debtor.city),
+      country: debtor.country,
+    },
     ...(payment.reference ? { reference: payment.reference } : {}),
-    ...(payment.message ? { additionalInformation: payment.message } : {}),
+    ...(payment.message ? { message: qrBillText(payment.message) } : {}),
+    ...(payment.billInformation ? { additionalInformation: qrBillText(payment.billInformation) } : {}),
   };
 }

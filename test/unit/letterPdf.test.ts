@@ -8,8 +8,9 @@ import type { Person } from '../../src/cases/model/caseFile';
 import type { CreditorSettings } from '../../src/reminders/creditor';
 import { qrReferenceForInvoice } from '../../src/reminders/creditor';
 import { type LetterInvoice, reminderLetter } from '../../src/reminders/letter';
-import { LetterPdfInputError, printable, type ReminderLetterPdfInput, reminderLetterPdf } from '../../src/reminders/letterPdf';
+import { LetterPdfInputError, openLettersPdf, type ReminderLetterPdfInput, reminderLetterPdf } from '../../src/reminders/letterPdf';
 import type { Language } from '../../src/shared/languages';
+import { qrCodes, readPdf } from './pdfReadBack';
 
 const creditor: CreditorSettings = {
   name: 'Muster Informatique SA',
@@ -120,22 +121,103 @@ describe('reminder letter as PDF', function () {
     assert.ok(text.includes('Boulangerie Dupont Sàrl Élise Dupont Rue du Lac 3'), text);
   });
 
-  it('a name the standard font cannot print (č, ć) is written without its accents, and the line after it is intact', async () => {
-    const debtor: Person = { ...debtors.de, name: 'Dragan', surname: 'Kovačević' };
-    const letter = {
-      heading: 'DRITTE UND LETZTE MAHNUNG',
-      text: 'Sehr geehrter Herr Kovačević\nDer offene Betrag beläuft sich auf CHF 1’234.50 – bitte zahlen Sie.',
-    };
-    const text = await textOf(await reminderLetterPdf(input('de', { debtor, letter })));
-    assert.ok(text.includes('Dragan Kovacevic Bahnhofstrasse 7a'), text);
-    assert.ok(text.includes('Sehr geehrter Herr Kovacevic Der offene Betrag beläuft sich auf CHF 1’234.50 – bitte zahlen Sie.'), text);
-    assert.ok(text.includes('Zahlbar durch Dragan Kovacevic'), text);
+  // Names as debtors and creditors write them: letters of Latin Extended-A, a dotless ı, an NFD umlaut (u + ¨, as
+  // macOS writes file names), a typographic apostrophe (printed as written, a plain ' in the QR code).
+  const names: readonly { readonly typed: string; readonly printed: string; readonly inQr: string }[] = [
+    { typed: 'Đorđe Marjanović', printed: 'Đorđe Marjanović', inQr: 'Đorđe Marjanović' },
+    { typed: 'Łukasz Wiśniewski', printed: 'Łukasz Wiśniewski', inQr: 'Łukasz Wiśniewski' },
+    { typed: 'Şükrü Yılmaz', printed: 'Şükrü Yılmaz', inQr: 'Şükrü Yılmaz' },
+    { typed: 'Dragan Kovačević', printed: 'Dragan Kovačević', inQr: 'Dragan Kovačević' },
+    { typed: 'Hans Mu\u0308ller', printed: 'Hans Müller', inQr: 'Hans Müller' },
+    { typed: 'L’Atelier Sàrl', printed: 'L’Atelier Sàrl', inQr: "L'Atelier Sàrl" },
+  ];
+  for (const { typed, printed, inQr } of names) {
+    it(`${printed}: printed as written in the letter and the payment part, and in the QR code field by field`, async () => {
+      const debtor: Person = {
+        company: typed,
+        preferredLanguage: 'de',
+        address: { street: 'Chemin de l’Église', streetnumber: '4b', zip: '1950', city: 'Sion – Châteauneuf' },
+      };
+      const letter = { heading: `MAHNUNG AN ${typed}`, text: `Sehr geehrte ${typed}\nDer Betrag – CHF 1’234.50 – ist fällig…` };
+      const read = await readPdf(
+        await reminderLetterPdf(input('de', { debtor, letter, creditor: { ...creditor, name: 'Ștefan Țurcanu Sàrl', city: 'Genève' } })),
+      );
+      assert.ok(read.text.includes(`MAHNUNG AN ${printed}`), read.text);
+      assert.ok(read.text.includes(`Sehr geehrte ${printed} Der Betrag – CHF 1’234.50 – ist fällig…`), read.text);
+      assert.ok(read.text.includes(`${printed} Chemin de l’Église 4b 1950 Sion – Châteauneuf`), read.text);
+      // The payment part prints what its QR code holds.
+      assert.ok(read.text.includes(`Zahlbar durch ${inQr} Chemin de l'Église 4b 1950 Sion - Châteauneuf`), read.text);
+      assert.ok(read.text.includes('Ștefan Țurcanu Sàrl'), read.text);
+
+      const [qr, ...more] = qrCodes(read);
+      assert.ok(qr, 'a QR code that ZXing reads');
+      assert.equal(more.length, 0);
+      assert.deepEqual(qr.debtor, {
+        name: inQr,
+        street: "Chemin de l'Église",
+        buildingNumber: '4b',
+        zip: '1950',
+        city: 'Sion - Châteauneuf',
+        country: 'CH',
+      });
+      assert.deepEqual(qr.creditor, {
+        name: 'Ștefan Țurcanu Sàrl',
+        street: 'Avenue de la Gare',
+        buildingNumber: '12',
+        zip: '1003',
+        city: 'Genève',
+        country: 'CH',
+      });
+      assert.equal(qr.account, 'CH4431999123000889012');
+      assert.equal(qr.amount, '1234.50');
+      assert.equal(qr.reference, reference);
+      assert.equal(qr.message, '2026-0142');
+      assert.equal(qr.billInformation, '');
+    });
+  }
+
+  it('the invoice reference is the QR code’s unstructured message (Ustrd); Swico billing information goes to StrdBkgInf', async () => {
+    const [plain] = qrCodes(await readPdf(await reminderLetterPdf(input('fr', { message: 'Facture 2026-0142' }))));
+    assert.equal(plain?.message, 'Facture 2026-0142');
+    assert.equal(plain?.lines.length, 31, 'nothing after EPD');
+    const [swico] = qrCodes(
+      await readPdf(await reminderLetterPdf(input('fr', { message: 'Facture 2026-0142', billInformation: '//S1/10/2026-0142/11/261128' }))),
+    );
+    assert.equal(swico?.message, 'Facture 2026-0142');
+    assert.equal(swico?.billInformation, '//S1/10/2026-0142/11/261128');
   });
 
-  it('printable keeps Windows-1252 (umlauts, accents, ’ – € Œ) and strips other accents; ? when nothing is left', () => {
-    assert.equal(printable('Zürich, Genève, L’importo – 5 € Œuvre «oui»'), 'Zürich, Genève, L’importo – 5 € Œuvre «oui»');
-    assert.equal(printable('Kovačević, Łódź, Dvořák, Đapčević\r\n\tx'), 'Kovacevic, Lódz, Dvorák, Dapcevic\n x');
-    assert.equal(printable('日本'), '??');
+  it('refuses a character neither the QR code nor the letter can carry, naming its field and the character', async () => {
+    const debtor: Person = { ...debtors.de, name: 'Hans ✓', address: { ...debtors.de.address, city: 'Zürich 🇨🇭' } };
+    const letter = { heading: 'DRITTE MAHNUNG', text: 'Sehr geehrter Herr Müller\nПожалуйста, zahlen Sie. 日本' };
+    await assert.rejects(
+      reminderLetterPdf(input('de', { debtor, letter, message: 'Rechnung ™ 2026-0142 ☺', billInformation: 'S1/10/2026-0142' })),
+      (error: unknown) => {
+        assert.ok(error instanceof LetterPdfInputError);
+        assert.deepEqual(error.problems, [
+          { part: 'debtor', field: 'name', code: 'character', character: '✓' },
+          { part: 'debtor', field: 'city', code: 'character', character: '🇨🇭' },
+          { part: 'billInformation', code: 'syntax' },
+          { part: 'message', code: 'character', character: '☺' },
+          ...[...'Пожалуйст']
+            .filter((c, i, all) => all.indexOf(c) === i)
+            .map((character) => ({
+              part: 'letter',
+              field: 'text',
+              code: 'character',
+              character,
+            })),
+          { part: 'letter', field: 'text', code: 'character', character: '日' },
+          { part: 'letter', field: 'text', code: 'character', character: '本' },
+        ]);
+        return true;
+      },
+    );
+    await assert.rejects(reminderLetterPdf(input('de', { creditor: { ...creditor, street: 'Rue ✉' } })), (error: unknown) => {
+      assert.ok(error instanceof LetterPdfInputError);
+      assert.deepEqual(error.problems, [{ part: 'creditor', field: 'street', code: 'character', character: '✉' }]);
+      return true;
+    });
   });
 
   it('puts the payment part on a page of its own when a long text leaves no room at the foot', async () => {
@@ -185,9 +267,54 @@ describe('reminder letter as PDF', function () {
   });
 });
 
+describe('many reminder letters in one PDF', function () {
+  this.timeout(60_000);
+  let folder: string;
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-letters-pdf-'));
+  });
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('each letter from a new A4 page, the next never on a payment part’s page, every QR code readable and in order', async () => {
+    const file = path.join(folder, 'letters.pdf');
+    const letters = openLettersPdf(file);
+    const surnames = ['Kovačević', 'Wiśniewski', 'Yılmaz', 'Marjanović', 'Müller'];
+    // The second letter's text fills its page: its payment part goes on a page of its own, and the third must not follow it there.
+    const long = reminderLetter(Array.from({ length: 25 }, (_, i) => `Zeile ${i + 1}`).join('\n'), invoice, 'de');
+    for (const [i, surname] of surnames.entries()) {
+      const debtor: Person = { ...debtors.de, surname };
+      await letters.add(input('de', { debtor, ...(i === 1 ? { letter: long } : {}) }));
+      if (i === 2) {
+        // A letter that cannot be made is left out before anything is drawn; the PDF goes on.
+        await assert.rejects(letters.add(input('de', { debtor: { ...debtor, surname: '✓' } })), LetterPdfInputError);
+      }
+    }
+    await letters.close();
+
+    const read = await readPdf(new Uint8Array(fs.readFileSync(file)));
+    const pages = read.pages.map((page) => ({
+      heightMm: page.heightMm,
+      sender: page.text.startsWith('Muster Informatique SA Avenue de la Gare 12'),
+    }));
+    assert.deepEqual(pages, [
+      { heightMm: 297, sender: true },
+      { heightMm: 297, sender: true },
+      { heightMm: 105, sender: false },
+      { heightMm: 297, sender: true },
+      { heightMm: 297, sender: true },
+      { heightMm: 297, sender: true },
+    ]);
+    assert.deepEqual(
+      qrCodes(read).map((qr) => qr.debtor.name),
+      surnames.map((surname) => `Hans ${surname}`),
+    );
+    assert.ok(!read.text.includes('✓'));
+  });
+});
+
 describe('reminder letter as PDF, bundled as the extension ships it', function () {
   // Built the way esbuild.mjs builds the extension (ES module, split, minified, with the PDF plugins) into a
-  // folder no node_modules is above: the chunk must carry PDFKit's font metrics, as the .vsix holds no node_modules.
+  // folder no node_modules is above: the chunk must carry the letter's font, as the .vsix holds no node_modules.
   this.timeout(60_000);
   let folder: string;
   before(() => {
@@ -215,9 +342,10 @@ describe('reminder letter as PDF, bundled as the extension ships it', function (
       plugins: pdfPlugins,
     });
     const bundled: typeof import('../../src/reminders/letterPdf') = await import(pathToFileURL(path.join(folder, 'letterPdf.mjs')).href);
-    const text = await textOf(await bundled.reminderLetterPdf(input('de')));
-    assert.ok(text.includes('DRITTE UND LETZTE MAHNUNG'), text);
-    assert.ok(text.includes('Zahlteil'), text);
-    assert.ok(text.includes('Hans Müller'), text);
+    const read = await readPdf(await bundled.reminderLetterPdf(input('de', { debtor: { ...debtors.de, surname: 'Kovačević' } })));
+    assert.ok(read.text.includes('DRITTE UND LETZTE MAHNUNG'), read.text);
+    assert.ok(read.text.includes('Zahlteil'), read.text);
+    assert.ok(read.text.includes('Hans Kovačević'), read.text);
+    assert.equal(qrCodes(read)[0]?.debtor.name, 'Hans Kovačević');
   });
 });

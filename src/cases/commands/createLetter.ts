@@ -265,14 +265,14 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
 }
 
 function describePdfProblem(problem: LetterPdfProblem): string {
-  if (problem.part === 'debtor') {
+  if (problem.part === 'debtor' && problem.code !== 'character') {
     const where = `case.json ${DEBTOR_PATHS[problem.field]}`;
     return problem.code === 'required'
       ? vscode.l10n.t('{0} is required', where)
       : vscode.l10n.t('{0} is longer than {1} characters', where, problem.limit);
   }
   if (problem.part === 'amount') return vscode.l10n.t('reminders.json amountDue is more than a QR-bill can carry');
-  return `${problem.part}: ${problem.code}`;
+  return `${problem.part}${'field' in problem ? `.${problem.field}` : ''}: ${problem.code}${'character' in problem ? ` "${problem.character}"` : ''}`;
 }
 
 /** Why a letter was made but could not be written into the case: the folder is not fit, or busy. */
