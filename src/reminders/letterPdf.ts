@@ -200,6 +200,9 @@ function letterDocument(lang?: Language): PDFKit.PDFDocument {
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     autoFirstPage: false,
+    // PDFKit keeps the layout of each distinct word for the document's life: in a PDF of a thousand letters every
+    // name, amount and reference would stay in memory (about 15 KB a letter).
+    fontLayoutCache: false,
     // Any font source, though PDFKit's types say a name: without one the constructor loads Helvetica, which is not bundled.
     font: regularFont as unknown as string,
     ...(lang ? { lang } : {}),

@@ -56,8 +56,10 @@ export function buildVsix() {
  * The budget for the whole .vsix. What runs is about 160 KB before compression (the two bundles, translations,
  * the case.json and reminders.json schemas, the icon and walkthrough pictures) and about 90 KB packed. 300 KB leaves room to grow,
  * and still fails at once when something that does not run slips in (a source map, node_modules, screenshots).
+ * The letter's embedded font added 115 KB: its two faces (22 KB each) and fontkit, PDFKit's parser for them
+ * (278 KB packed before, 390 KB after).
  */
-export const VSIX_BUDGET_BYTES = 300 * 1024;
+export const VSIX_BUDGET_BYTES = 415 * 1024;
 
 /** Builds the .vsix with `npm run package`, copies it to `vsix` (for the installed-package test) and checks it. */
 export async function checkPackage(vsix) {
