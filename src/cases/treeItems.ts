@@ -75,7 +75,7 @@ const STAGE_ICONS: Record<CaseStageKind, string> = {
 };
 
 /** Markdown's special characters in a name or a sentence, shown as they are. */
-const escape = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+const markdownText = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 
 /** "1st reminder 07.09.2026 · 2nd reminder 05.10.2026 · 3rd reminder 02.12.2026", for the reminders sent. */
 function reminderDates(reminders: CaseNode['summary']['reminders']): string {
@@ -105,7 +105,7 @@ function nextStep({ summary, stage }: CaseNode): string {
             ? vscode.l10n.t('Next: correct case.json as tilbago says, then submit it again.')
             : vscode.l10n.t('Next: check your tilbago account; submit again, or enter the case id you find there.');
       }
-    // falls through: every reason is handled above
+      break;
     case 'ready':
       return vscode.l10n.t('Next: submit it to tilbago.');
     case 'thirdReminderDue':
@@ -117,6 +117,7 @@ function nextStep({ summary, stage }: CaseNode): string {
     case 'filed':
       return statusNextStep(stage.record.status?.statusCode);
   }
+  return '';
 }
 
 /** tilbago's status codes put into words, with what the creditor does next where it is known. */
@@ -159,13 +160,13 @@ export function treeItem(node: Node): vscode.TreeItem {
   item.description = caseDescription(node);
   item.tooltip = new vscode.MarkdownString(
     [
-      `**${escape(summary.name)}**`,
-      summary.debtor ? escape(`${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}`) : '',
-      escape(caseDescription(node)),
-      escape(reminderDates(summary.reminders)),
-      record?.caseId ? escape(vscode.l10n.t('tilbago case id: {0}', record.caseId)) : '',
+      `**${markdownText(summary.name)}**`,
+      summary.debtor ? markdownText(`${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}`) : '',
+      markdownText(caseDescription(node)),
+      markdownText(reminderDates(summary.reminders)),
+      record?.caseId ? markdownText(vscode.l10n.t('tilbago case id: {0}', record.caseId)) : '',
       record?.status
-        ? escape(
+        ? markdownText(
             vscode.l10n.t(
               'Status {0}: {1} (checked {2})',
               record.status.statusCode,
@@ -174,8 +175,8 @@ export function treeItem(node: Node): vscode.TreeItem {
             ),
           )
         : '',
-      record?.lastError ? escape(vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error))) : '',
-      `*${escape(nextStep(node))}*`,
+      record?.lastError ? markdownText(vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error))) : '',
+      `*${markdownText(nextStep(node))}*`,
     ]
       .filter(Boolean)
       .join('\n\n'),

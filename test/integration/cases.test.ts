@@ -13,7 +13,17 @@ import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
-import { activateExtension, BACK, recordMessages, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import {
+  activateExtension,
+  BACK,
+  recordMessages,
+  runScripted as run,
+  scriptUi,
+  stub,
+  waitFor,
+  workspaceFolder,
+  writeCaseFolder,
+} from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
@@ -638,7 +648,7 @@ describe('tilbago commands against the fake tilbago', () => {
         progress.restore();
       }
       const asked = events.findIndex((e) => e.startsWith('asked: File a debt-collection request'));
-      const shown = events.findIndex((e) => e === 'progress: Submitting INV-620 to tilbago');
+      const shown = events.indexOf('progress: Submitting INV-620 to tilbago');
       assert.ok(asked >= 0 && shown > asked, events.join('\n'));
     });
 

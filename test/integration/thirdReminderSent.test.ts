@@ -93,7 +93,11 @@ describe('the 3rd reminder, sent', () => {
   it('after the letter, "Sent today" records the day in reminders.json and the case moves to Waiting', async () => {
     const folder = await caseFolder('SENT-100');
     assert.equal((await viewed()).get('SENT-100')?.group, '3rd reminder due');
-    const { result, shown } = await run<string>('tilbago.createReminderLetter', { buttons: [`Sent today (${formatSwissDate(day)})`] }, vscode.Uri.file(folder));
+    const { result, shown } = await run<string>(
+      'tilbago.createReminderLetter',
+      { buttons: [`Sent today (${formatSwissDate(day)})`] },
+      vscode.Uri.file(folder),
+    );
     assert.equal(result, path.join(folder, 'attachments', '3e-rappel-SENT-100.pdf'));
     const question = shown.find((m) => /When does it go out\?/.test(m.message))!;
     assert.deepEqual(question.buttons, [`Sent today (${formatSwissDate(day)})`, 'Another day…', 'Open letter']);
@@ -110,7 +114,10 @@ describe('the 3rd reminder, sent', () => {
     assert.equal(declined.result, undefined);
     const asked = declined.shown.find((m) => m.modal)!;
     assert.match(asked.message, /Make another 3rd reminder letter for SENT-100\?/);
-    assert.match(asked.detail!, new RegExp(`Its 3rd reminder went out on ${formatSwissDate(day).replace(/\./g, '\\.')} \\(reminders\\.json\\)`));
+    assert.match(
+      asked.detail!,
+      new RegExp(`Its 3rd reminder went out on ${formatSwissDate(day).replace(/\./g, '\\.')} \\(reminders\\.json\\)`),
+    );
     assert.match(asked.detail!, /attachments\/ holds a 3rd reminder letter already: 3e-rappel-SENT-100\.pdf \(made /);
     assert.deepEqual(await attachments(folder), ['3e-rappel-SENT-100.pdf', 'facture.pdf'], 'nothing written');
 
@@ -129,9 +136,16 @@ describe('the 3rd reminder, sent', () => {
     assert.equal(typed.result, earlier);
     assert.equal(await third(folder), earlier);
 
-    const kept = await run<string>('tilbago.recordThirdReminderSent', { buttons: [`Sent today (${formatSwissDate(day)})`] }, vscode.Uri.file(folder));
+    const kept = await run<string>(
+      'tilbago.recordThirdReminderSent',
+      { buttons: [`Sent today (${formatSwissDate(day)})`] },
+      vscode.Uri.file(folder),
+    );
     assert.equal(kept.result, undefined);
-    assert.match(kept.shown.find((m) => m.modal)!.message, new RegExp(`says the 3rd reminder went out on ${formatSwissDate(earlier).replace(/\./g, '\\.')}`));
+    assert.match(
+      kept.shown.find((m) => m.modal)!.message,
+      new RegExp(`says the 3rd reminder went out on ${formatSwissDate(earlier).replace(/\./g, '\\.')}`),
+    );
     assert.equal(await third(folder), earlier, 'kept without a yes');
 
     const replaced = await run<string>(
@@ -178,7 +192,10 @@ describe('the 3rd reminder, sent', () => {
     try {
       const busy = await run<string>('tilbago.createReminderLetter', {}, vscode.Uri.file(folder));
       assert.equal(busy.result, undefined);
-      assert.match(busy.shown.find((m) => m.level === 'error')!.message, /A submission of this case is running .* Make the letter once it has finished\./);
+      assert.match(
+        busy.shown.find((m) => m.level === 'error')!.message,
+        /A submission of this case is running .* Make the letter once it has finished\./,
+      );
     } finally {
       if (lock.kind === 'acquired') await lock.lock.release();
     }
@@ -200,7 +217,11 @@ describe('the 3rd reminder, sent', () => {
     let summary: { made: string[]; failed: string[]; printFile?: string } | undefined;
     try {
       summary = await vscode.commands.executeCommand('tilbago.createDueLetters');
-      await waitFor('every day recorded', async () => ((await Promise.all(folders.map(third))).every((d) => d === day) ? true : undefined), 20_000);
+      await waitFor(
+        'every day recorded',
+        async () => ((await Promise.all(folders.map(third))).every((d) => d === day) ? true : undefined),
+        20_000,
+      );
     } finally {
       ui.restore();
     }
@@ -217,9 +238,17 @@ describe('the 3rd reminder, sent', () => {
     const firstPages = pages.flatMap((text, page) => (/TROISIÈME ET DERNIER RAPPEL/.test(text) ? [page] : []));
     assert.equal(firstPages.length, 20, 'each letter from a page of its own');
     const order = firstPages.map((page) => /Anna(\d+) Muster/.exec(pages[page]!)?.[1]);
-    assert.deepEqual(order, names.map((_, i) => String(i + 1)), 'in the view’s order');
+    assert.deepEqual(
+      order,
+      names.map((_, i) => String(i + 1)),
+      'in the view’s order',
+    );
     assert.deepEqual(downloads.at(-1), ['explorer.download'], 'opened at the end');
-    assert.deepEqual((await fs.readdir(casesRoot)).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      (await fs.readdir(casesRoot)).filter((n) => n.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
     for (const name of names) assert.equal((await viewed()).get(name)?.group, 'Waiting');
   });
 

@@ -45,7 +45,14 @@ describe('the cases view’s menus follow the stage', () => {
   it('a 3rd reminder due: the letter inline, recording it as sent, showing it, filing early', () => {
     assert.deepEqual(
       menuOf(caseMenu(stages.due!)),
-      ['inline:createReminderLetter', 'createReminderLetter', 'recordThirdReminderSent', 'showReminderLetter', 'submitCase', ...OPEN].sort(),
+      [
+        'inline:createReminderLetter',
+        'createReminderLetter',
+        'recordThirdReminderSent',
+        'showReminderLetter',
+        'submitCase',
+        ...OPEN,
+      ].sort(),
     );
   });
   it('waiting for the 3rd reminder: the letter early; waiting for litigation: filing early only', () => {
@@ -66,7 +73,9 @@ describe('the cases view’s menus follow the stage', () => {
     assert.deepEqual(menuOf('tilbagoStage.needsAttention'), ['validateAllCases']);
   });
   it('the commands that need a case are not in the Command Palette', () => {
-    const hidden = manifest.contributes.menus.commandPalette.filter((e: { when: string }) => e.when === 'false').map((e: { command: string }) => e.command);
+    const hidden = manifest.contributes.menus.commandPalette
+      .filter((e: { when: string }) => e.when === 'false')
+      .map((e: { command: string }) => e.command);
     assert.deepEqual(hidden.sort(), OPEN.map((c) => `tilbago.${c}`).sort());
   });
 });

@@ -6,7 +6,14 @@ import { recordThirdReminderSent, withThirdReminder } from '../../src/cases/mode
 import { readSwissDate } from '../../src/shared/dates';
 
 const file = (reminders: string, indent = '  ', eol = '\n') =>
-  ['{', `${indent}"invoiceNumber": "2026-0142",`, `${indent}"amountDue": "CHF 1'234.50",`, `${indent}"reminders": ${reminders}`, '}', ''].join(eol);
+  [
+    '{',
+    `${indent}"invoiceNumber": "2026-0142",`,
+    `${indent}"amountDue": "CHF 1'234.50",`,
+    `${indent}"reminders": ${reminders}`,
+    '}',
+    '',
+  ].join(eol);
 
 describe('recording the day the 3rd reminder went out (reminders.json)', () => {
   it('adds reminders.third after the 2nd, in the file’s own indentation, changing nothing else', () => {

@@ -249,7 +249,10 @@ export async function caseLetterInput(services: CaseServices, folder: string): P
   const pdf = await letterPdfModule();
   const check = pdf.checkLetterPdfInput(input);
   if (!check.ok) {
-    throw new CaseLetterError('qrBill', vscode.l10n.t('The QR-bill cannot be made: {0}.', check.problems.map(describePdfProblem).join('; ')));
+    throw new CaseLetterError(
+      'qrBill',
+      vscode.l10n.t('The QR-bill cannot be made: {0}.', check.problems.map(describePdfProblem).join('; ')),
+    );
   }
   return { input, language, fileName: letterFileName(language, facts.invoiceNumber), debtor: pdf.debtorName(tilbagoCase.debtor) };
 }
@@ -265,15 +268,34 @@ export async function caseLetterPdf(services: CaseServices, folder: string): Pro
 }
 
 function describePdfProblem(problem: LetterPdfProblem): string {
-  if (problem.part === 'debtor' && problem.code !== 'character') {
+  if (problem.code === 'character') {
+    return vscode.l10n.t(
+      '{0} holds "{1}", which a QR-bill cannot carry: write it with Latin letters',
+      CHARACTER_PLACES[problem.part === 'debtor' || problem.part === 'letter' ? `${problem.part}.${problem.field}` : problem.part] ??
+        problem.part,
+      problem.character,
+    );
+  }
+  if (problem.part === 'debtor') {
     const where = `case.json ${DEBTOR_PATHS[problem.field]}`;
     return problem.code === 'required'
       ? vscode.l10n.t('{0} is required', where)
       : vscode.l10n.t('{0} is longer than {1} characters', where, problem.limit);
   }
   if (problem.part === 'amount') return vscode.l10n.t('reminders.json amountDue is more than a QR-bill can carry');
-  return `${problem.part}${'field' in problem ? `.${problem.field}` : ''}: ${problem.code}${'character' in problem ? ` "${problem.character}"` : ''}`;
+  return `${problem.part}: ${problem.code}`;
 }
+
+/** Where a character the QR-bill cannot carry was found, as the user finds it. */
+const CHARACTER_PLACES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(DEBTOR_PATHS).map(([field, where]) => [`debtor.${field}`, `case.json ${where}`])),
+  'debtor.contactPerson': 'case.json debtor.contactPerson',
+  'debtor.pob': 'case.json debtor.address.pob',
+  message: 'reminders.json invoiceNumber',
+  'letter.heading': vscode.l10n.t('the letter text'),
+  'letter.text': vscode.l10n.t('the letter text'),
+  'letter.place': vscode.l10n.t('the creditor town'),
+};
 
 /** Why a letter was made but could not be written into the case: the folder is not fit, or busy. */
 export class LetterWriteError extends Error {
@@ -473,7 +495,11 @@ async function offerNextSteps(services: CaseServices, folder: string, file: stri
     return;
   }
   let answer = await askDaySent(
-    vscode.l10n.t('The 3rd reminder letter to {0} is in attachments/{1}; it goes to tilbago with the case. When does it go out?', debtor, written),
+    vscode.l10n.t(
+      'The 3rd reminder letter to {0} is in attachments/{1}; it goes to tilbago with the case. When does it go out?',
+      debtor,
+      written,
+    ),
     [openLetter],
   );
   if (answer === openLetter) {

@@ -102,7 +102,8 @@ export async function createDueLetters(services: CaseServices): Promise<DueLette
   );
   services.casesChanged.fire();
   const failed = outcome.failed.map(({ item, error }) => {
-    if (!(error instanceof CaseLetterError || error instanceof LetterWriteError)) log().error(`3rd reminders: ${item.label}: ${String(error)}`);
+    if (!(error instanceof CaseLetterError || error instanceof LetterWriteError))
+      log().error(`3rd reminders: ${item.label}: ${String(error)}`);
     return `${item.label}: ${error instanceof Error ? error.message : String(error)}`;
   });
   const printFile = outcome.made.length ? await keepPrintFile(temporary, casesFolder, day) : undefined;

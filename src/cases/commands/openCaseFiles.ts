@@ -1,7 +1,7 @@
 // The cases view's Open case.json / Open reminders.json / Reveal the case folder: a case's own files from its menu.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CASE_FILE, REMINDERS_FILE } from '../model/files';
+import type { CASE_FILE, REMINDERS_FILE } from '../model/files';
 
 /** The case folder a view item stands for. */
 function folderOf(argument: unknown): vscode.Uri | undefined {

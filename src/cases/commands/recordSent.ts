@@ -130,7 +130,11 @@ export async function recordDaySentForAll(services: CaseServices, folders: reado
     else recorded++;
   }
   services.casesChanged.fire();
-  const done = vscode.l10n.t('Recorded in reminders.json: the 3rd reminder of {0} went out on {1}.', casesCount(recorded), formatSwissDate(day));
+  const done = vscode.l10n.t(
+    'Recorded in reminders.json: the 3rd reminder of {0} went out on {1}.',
+    casesCount(recorded),
+    formatSwissDate(day),
+  );
   if (problems.length) void vscode.window.showWarningMessage(`${done} ${problems.join(' ')}`);
   else void vscode.window.showInformationMessage(done);
   log().info(`Record the 3rd reminder as sent on ${day}: ${recorded} of ${folders.length} recorded.`);

@@ -64,7 +64,10 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
     vscode.l10n.t('Debtor: {0}', summary.debtor),
     vscode.l10n.t('Amount: {0}', formatChf(summary.amountRappen)),
     letters.length
-      ? vscode.l10n.t('3rd reminder letter: {0}', letters.map((l) => vscode.l10n.t('{0} (made {1})', l.file, formatSwissDate(l.madeOn))).join(', '))
+      ? vscode.l10n.t(
+          '3rd reminder letter: {0}',
+          letters.map((l) => vscode.l10n.t('{0} (made {1})', l.file, formatSwissDate(l.madeOn))).join(', '),
+        )
       : vscode.l10n.t('3rd reminder letter: none'),
     others.length ? vscode.l10n.t('Other attachments: {0}', others.join(', ')) : vscode.l10n.t('Other attachments: none'),
     ...(await letterWarnings(folder, letters)),
@@ -93,7 +96,8 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
 /** What looks wrong about the letters that would go along: more than one, or one made after the 3rd reminder went out. */
 async function letterWarnings(folder: string, letters: readonly { file: string; madeOn: IsoDate }[]): Promise<string[]> {
   const warnings: string[] = [];
-  if (letters.length > 1) warnings.push(vscode.l10n.t('⚠ {0} letters would go along: the office should get the one the debtor received.', letters.length));
+  if (letters.length > 1)
+    warnings.push(vscode.l10n.t('⚠ {0} letters would go along: the office should get the one the debtor received.', letters.length));
   const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
   const third = reminders.ok ? reminders.facts.reminders.third : undefined;
   for (const letter of letters) {

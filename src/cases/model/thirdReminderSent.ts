@@ -3,7 +3,7 @@
 // indentation stay; a date already there is replaced only when the caller says so.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { withCaseLock, type LockOwner } from './caseLock';
 import { REMINDERS_FILE } from './files';
@@ -29,8 +29,23 @@ export function withThirdReminder(text: string, date: IsoDate, replace = false):
   if (third === date) return { kind: 'unchanged' };
   if (third !== undefined && !replace) return { kind: 'recordedAlready', date: third };
   if (second === undefined || date < second) return { kind: 'beforeSecond', ...(second ? { second } : {}) };
-  const edits = modify(text, ['reminders', 'third'], date, { formattingOptions: formattingOf(text) });
-  return { kind: 'edited', text: applyEdits(text, edits) };
+  return { kind: 'edited', text: setThird(text, date) };
+}
+
+/** The edit itself: the value replaced where there is one; else a property added in the object's own layout. */
+function setThird(text: string, date: IsoDate): string {
+  const reminders = findNodeAtLocation(parseTree(text)!, ['reminders'])!;
+  const value = JSON.stringify(date);
+  const existing = findNodeAtLocation(reminders, ['third']);
+  if (existing) return `${text.slice(0, existing.offset)}${value}${text.slice(existing.offset + existing.length)}`;
+  const written = text.slice(reminders.offset, reminders.offset + reminders.length);
+  if (!/[\r\n]/.test(written)) {
+    // `{ "first": …, "second": … }` on one line stays on one line; jsonc-parser would spread it over several.
+    const last = reminders.children!.at(-1)!;
+    const end = last.offset + last.length;
+    return `${text.slice(0, end)}, "third": ${value}${text.slice(end)}`;
+  }
+  return applyEdits(text, modify(text, ['reminders', 'third'], date, { formattingOptions: formattingOf(text) }));
 }
 
 /** The file's own indentation and line ends, so an added line looks like its neighbours. */
