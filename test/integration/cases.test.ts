@@ -626,6 +626,8 @@ describe('tilbago commands against the fake tilbago', () => {
       for (const date of declined.shown[0]!.message.match(/\d{2}\.\d{2}\.\d{4}/g) ?? []) {
         assert.ok(date.split('.').reverse().join('-') <= today(), `${date} is not named as a day to come`);
       }
+      // Not left for the view's tests that follow.
+      await fs.rm(folder, { recursive: true });
     });
 
     it('shows no progress until the user confirmed the filing', async () => {
@@ -650,6 +652,7 @@ describe('tilbago commands against the fake tilbago', () => {
       const asked = events.findIndex((e) => e.startsWith('asked: File a debt-collection request'));
       const shown = events.indexOf('progress: Submitting INV-620 to tilbago');
       assert.ok(asked >= 0 && shown > asked, events.join('\n'));
+      await fs.rm(folder, { recursive: true });
     });
 
     it('Submit all ready cases: one confirmation for all, each filed once, cancellable between cases, and a summary', async () => {

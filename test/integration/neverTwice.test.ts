@@ -254,9 +254,10 @@ describe('never twice, in the editor', () => {
       const asked = declined.shown.filter((m) => RESEND_QUESTION.test(m.message));
       assert.equal(asked.length, 1, list(declined.shown));
       assert.equal(asked[0]!.modal, true);
-      const tried = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(late.attemptedAt!),
-      );
+      // In the Swiss form, 02.12.2026, 14:05, whatever the display language.
+      const at = new Date(late.attemptedAt!);
+      const two = (n: number) => String(n).padStart(2, '0');
+      const tried = `${two(at.getDate())}.${two(at.getMonth() + 1)}.${at.getFullYear()}, ${two(at.getHours())}:${two(at.getMinutes())}`;
       assert.ok(asked[0]!.detail?.includes(`facture.pdf (sent ${tried})`), asked[0]!.detail);
       assert.ok(!asked[0]!.detail?.includes('rappel-3.pdf'), 'only the uncertain file is named');
       assert.equal(declined.result, 'attachmentsFailed');

@@ -2,8 +2,6 @@
 // language, written into the case's attachments/ under a new name (never over a letter, above all not over one
 // already sent to tilbago). The PDF code (PDFKit, swissqrbill) is loaded here, with import(), only when a letter
 // is made. The public API's `reminderLetterPdf` makes the same bytes without writing them.
-import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,8 +16,8 @@ import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { parseCase, type TilbagoCase } from '../model/caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
-import { withCaseLock } from '../model/caseLock';
-import { candidateFileNames, INVOICE_WORDS, letterFileName, lettersIn } from '../model/letterFile';
+import { INVOICE_WORDS, letterFileName, lettersIn } from '../model/letterFile';
+import { writeNewAttachment } from '../model/letterWrite';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
@@ -297,89 +295,31 @@ const CHARACTER_PLACES: Record<string, string> = {
   'letter.place': vscode.l10n.t('the creditor town'),
 };
 
-/** Why a letter was made but could not be written into the case: the folder is not fit, or busy. */
+/** Why a letter was made but could not be written into the case, in words. */
 export class LetterWriteError extends Error {
   override readonly name = 'LetterWriteError';
 }
 
-/** Left by a letter write that was killed between its two steps: `.<name>.<pid>.<random>.tmp`. */
-const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
-
-/**
- * Writes `bytes` into attachments/ under the first of the names that is neither recorded in submission.json nor
- * there already, under the case's lock (so never while a submission lists what it sends). Written whole to a
- * hidden file first, then linked to its name, which fails rather than replace a file that appeared meanwhile: a
- * crash leaves no half letter, and no letter is ever written over. Never through a link.
- * @throws LetterWriteError naming what is in the way
- */
-export async function writeNewAttachment(folder: string, name: string, bytes: Uint8Array): Promise<string> {
-  const done = await withCaseLock(folder, 'letter', async () => {
-    const dir = await attachmentsFolderToWrite(folder);
-    // Under the lock no other letter is being written here: what a write left behind is from a crash.
-    for (const entry of await fs.readdir(dir)) if (TEMPORARY.test(entry)) await fs.rm(path.join(dir, entry), { force: true });
-    const record = await readRecord(folder);
-    const recorded = new Set(record && !isBroken(record) ? record.attachments.map((a) => a.file) : []);
-    const temporary = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    await fs.writeFile(temporary, bytes, { flush: true, flag: 'wx' });
-    try {
-      for (const candidate of candidateFileNames(name, recorded)) {
-        if (await linkOrCopy(temporary, path.join(dir, candidate))) return candidate;
-      }
+/** Writes a letter into the case (model/letterWrite.ts). @throws LetterWriteError naming what is in the way */
+export async function writeLetter(folder: string, name: string, bytes: Uint8Array): Promise<string> {
+  const outcome = await writeNewAttachment(folder, name, bytes);
+  switch (outcome.kind) {
+    case 'written':
+      return outcome.file;
+    case 'caseFolderLink':
+      throw new LetterWriteError(vscode.l10n.t('The case folder is a symbolic link; letters are written only into a real folder.'));
+    case 'attachmentsLink':
+      throw new LetterWriteError(
+        vscode.l10n.t(
+          'attachments is a symbolic link: a letter written through it would land outside the case. Replace it with a real folder holding the files.',
+        ),
+      );
+    case 'attachmentsNotAFolder':
+      throw new LetterWriteError(vscode.l10n.t('attachments is a file, not a folder. Rename it, and the letter makes a folder there.'));
+    case 'noFreeName':
       throw new LetterWriteError(vscode.l10n.t('attachments/ has no free name left for {0}.', name));
-    } finally {
-      await fs.rm(temporary, { force: true });
-    }
-  });
-  if (done.kind === 'busy') {
-    throw new LetterWriteError(`${describeLockOwner(done.owner)} ${vscode.l10n.t('Make the letter once it has finished.')}`);
-  }
-  return done.value;
-}
-
-/** The case's attachments/ as a plain folder of the case, made when missing; a link or a file there is refused. */
-async function attachmentsFolderToWrite(folder: string): Promise<string> {
-  const dir = path.join(folder, ATTACHMENTS_FOLDER);
-  if ((await fs.lstat(folder)).isSymbolicLink()) {
-    throw new LetterWriteError(vscode.l10n.t('The case folder is a symbolic link; letters are written only into a real folder.'));
-  }
-  let entry: Awaited<ReturnType<typeof fs.lstat>>;
-  try {
-    entry = await fs.lstat(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await fs.mkdir(dir);
-    return dir;
-  }
-  if (entry.isSymbolicLink()) {
-    throw new LetterWriteError(
-      vscode.l10n.t(
-        'attachments is a symbolic link: a letter written through it would land outside the case. Replace it with a real folder holding the files.',
-      ),
-    );
-  }
-  if (!entry.isDirectory()) {
-    throw new LetterWriteError(vscode.l10n.t('attachments is a file, not a folder. Rename it, and the letter makes a folder there.'));
-  }
-  return dir;
-}
-
-/** `target` made from `temporary`, never replacing a file: false when the name is taken. */
-async function linkOrCopy(temporary: string, target: string): Promise<boolean> {
-  try {
-    await fs.link(temporary, target);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-  }
-  // A file system without hard links: copy, still refusing to replace a file.
-  try {
-    await fs.copyFile(temporary, target, fsConstants.COPYFILE_EXCL);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    case 'busy':
+      throw new LetterWriteError(`${describeLockOwner(outcome.owner)} ${vscode.l10n.t('Make the letter once it has finished.')}`);
   }
 }
 
@@ -464,7 +404,7 @@ export async function createReminderLetter(services: CaseServices, argument: unk
   let written: string;
   try {
     letter = await caseLetterPdf(services, folder);
-    written = await writeNewAttachment(folder, letter.fileName, letter.bytes);
+    written = await writeLetter(folder, letter.fileName, letter.bytes);
   } catch (error) {
     if (!(error instanceof CaseLetterError || error instanceof LetterWriteError)) throw error;
     showLetterError(folder, error);

@@ -11,7 +11,7 @@ import { openPdf } from '../../ui/openFile';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
 import { casesCount, lettersCount } from '../counts';
 import { candidateFileNames, lettersIn } from '../model/letterFile';
-import { CaseLetterError, caseLetterInput, LetterWriteError, writeNewAttachment } from './createLetter';
+import { CaseLetterError, caseLetterInput, LetterWriteError, writeLetter } from './createLetter';
 import { askDaySent, recordDaySentForAll } from './recordSent';
 
 export interface DueLettersSummary {
@@ -93,7 +93,7 @@ export async function createDueLetters(services: CaseServices): Promise<DueLette
           const letter = await caseLetterInput(services, item.folder);
           return { input: letter.input, fileName: letter.fileName };
         },
-        write: (item, fileName, bytes) => writeNewAttachment(item.folder, fileName, bytes),
+        write: (item, fileName, bytes) => writeLetter(item.folder, fileName, bytes),
         progress: (done, item) =>
           progress.report({ increment: 100 / picked.length, message: vscode.l10n.t('{0} of {1}: {2}', done, picked.length, item.label) }),
         signal: stop.signal,
