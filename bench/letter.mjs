@@ -91,7 +91,8 @@ export async function benchLetter({ runs = Number(process.env.TILBAGO_BENCH_LETT
   // The bulk run's loop and its writes, in one file the probe imports both from.
   await bundleForNode({
     stdin: {
-      contents: "export { makeLetterRun } from './src/cases/model/letterRun';\nexport { writeNewAttachment } from './src/cases/model/letterWrite';",
+      contents:
+        "export { makeLetterRun } from './src/cases/model/letterRun';\nexport { writeNewAttachment } from './src/cases/model/letterWrite';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -137,7 +138,9 @@ export async function benchLetter({ runs = Number(process.env.TILBAGO_BENCH_LETT
         ),
       );
       bulk.push(result);
-      log(`${count} due cases, run ${run + 1}: ${(result.ms / 1000).toFixed(1)} s; RSS after each 10th: ${result.rss.map((b) => mb(b).toFixed(0)).join(', ')} MB`);
+      log(
+        `${count} due cases, run ${run + 1}: ${(result.ms / 1000).toFixed(1)} s; RSS after each 10th: ${result.rss.map((b) => mb(b).toFixed(0)).join(', ')} MB`,
+      );
     } finally {
       fs.rmSync(casesFolder, { recursive: true, force: true });
     }
