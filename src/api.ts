@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { IsoDate } from './shared/dates';
 import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
+import type { LetterDebtor } from './reminders/salutation';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
 import type { CreditorSettingValues, Reminder3Settings } from './settings/schema';
 import type { SubmissionRecord } from './cases/model/record';
@@ -15,6 +16,7 @@ import type { SubmitOutcome } from './cases/model/submission';
 export type {
   CreditorSettingValues,
   IsoDate,
+  LetterDebtor,
   LetterInvoice,
   Placeholder,
   ReminderLetter,
@@ -70,7 +72,8 @@ export interface TilbagoApi {
   /**
    * The 3rd reminder letter for an invoice in a language (`de`, `fr`, `it`, `en`): that language's text in effect
    * for the scope, or its built-in letter. Without a language: the one `tilbago.thirdReminder.defaultLanguage` chooses
-   * for a debtor who names none. Never throws.
+   * for a debtor who names none. %TITRE% is the invoice's `salutation`, else made for its `debtor` (case.json's
+   * debtor fits) in that language; without either, the language's form for a company. Never throws.
    */
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope, language?: Language): ReminderLetter;
   /**

@@ -3,8 +3,8 @@
 // decides everything; the form keeps the edits, tells the host about them, and sends checked requests.
 import { render } from 'lit';
 import type { VscodeTextarea } from '@vscode-elements/elements';
-import type { Language } from '../src/shared/languages';
-import { BUILT_IN_LETTERS } from '../src/reminders/letter';
+import { LANGUAGES, type Language } from '../src/shared/languages';
+import { BUILT_IN_LETTERS, findUnknownPlaceholders } from '../src/reminders/letter';
 import {
   CREDITOR_FIELDS,
   FORM_FIELDS,
@@ -61,6 +61,7 @@ export class SetupForm {
       t,
       language,
       letterLanguage: language,
+      sampleDebtor: 'company',
       saving: false,
       restored: false,
       unknown: { items: [], total: 0 },
@@ -81,6 +82,7 @@ export class SetupForm {
       createFolder: () => void this.createFolder(),
       editBuiltIn: () => this.input(this.letterField(), BUILT_IN_LETTERS[this.m.letterLanguage]),
       chooseLetterLanguage: (letterLanguage) => this.update({ letterLanguage }),
+      chooseSampleDebtor: (sampleDebtor) => this.update({ sampleDebtor }),
       moveOldText: () => this.moveOldText(),
       moveToNewNames: () => void this.moveToNewNames(),
       insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
@@ -216,6 +218,12 @@ export class SetupForm {
     try {
       const saved = await request;
       const label = saved.state.targets.find((target) => target.id === saved.state.target)?.label ?? '';
+      // Saved as written; but the letter command refuses these texts, so Save says so too, for every language.
+      const refused = LANGUAGES.map((language) => LETTER_FIELDS[language]).filter((field) => {
+        const text = result.changes[field];
+        return typeof text === 'string' && findUnknownPlaceholders(text).length > 0;
+      });
+      const savedTo = format(t.savedTo, label, formatTime(saved.savedAt, this.m.language));
       this.update({
         saving: false,
         state: saved.state,
@@ -223,7 +231,7 @@ export class SetupForm {
         casesGit: saved.state.casesGit,
         draft: afterSave(this.m.draft ?? draft, saved.state, result.changes),
         lastSavedAt: saved.savedAt,
-        notice: format(t.savedTo, label, formatTime(saved.savedAt, this.m.language)),
+        notice: refused.length ? `${savedTo} ${format(t.savedNoLetter, refused.map((field) => t.fieldNames[field]).join(', '))}` : savedTo,
       });
     } catch (error) {
       this.m.saving = false;
@@ -302,20 +310,20 @@ export class SetupForm {
     if (casesGit) this.update({ casesGit });
   }
 
-  /** The payment part follows the creditor fields and the letter's language, a moment after the typing stops. */
+  /** The payment part follows the creditor fields, the letter's language and debtor, a moment after the typing stops. */
   private schedulePaymentPart(draft: Draft): void {
     const creditor = Object.fromEntries(CREDITOR_FIELDS.map((field) => [field, draft.fields[field].slice(0, 200)])) as Record<
       (typeof CREDITOR_FIELDS)[number],
       string
     >;
-    const language = this.m.letterLanguage;
-    const key = JSON.stringify([creditor, language]);
+    const { letterLanguage: language, sampleDebtor: debtor } = this.m;
+    const key = JSON.stringify([creditor, language, debtor]);
     if (key === this.paymentPartAsked) return;
     this.paymentPartAsked = key;
     clearTimeout(this.paymentPartTimer);
     this.paymentPartTimer = setTimeout(async () => {
       if (this.m.paymentPart === undefined) this.update({ paymentPart: 'making' });
-      const part = await this.run(this.host.request('paymentPartSvg', { creditor, language }));
+      const part = await this.run(this.host.request('paymentPartSvg', { creditor, language, debtor }));
       if (!part || key !== this.paymentPartAsked) return;
       if (!part.ok) return this.update({ paymentPart: part });
       const svg = importSvg(part.svg);
@@ -364,13 +372,13 @@ export class SetupForm {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const { draft, letterLanguage } = this.m;
+      const { draft, letterLanguage, sampleDebtor } = this.m;
       if (!draft) return;
       timestamp('tilbago-preview-start');
       // What a debtor of that language gets: its own letter, else the old single one, else the built-in letter.
       const text = draft.fields[this.letterField()] || draft.fields.text;
       const body = document.getElementById('preview-body');
-      if (body) renderPreview(body, text, letterLanguage);
+      if (body) renderPreview(body, text, letterLanguage, sampleDebtor);
       const unknown = locateUnknownPlaceholders(text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);
       const same = (a: readonly LocatedPlaceholder[], b: readonly LocatedPlaceholder[]) =>
         a.length === b.length && a.every((item, i) => item.start === b[i]!.start && item.text === b[i]!.text && item.after === b[i]!.after);

@@ -3,7 +3,7 @@
 // template instance each doubled the form's work per keystroke (measured by `npm run bench`).
 import type { Language } from '../src/shared/languages';
 import { BUILT_IN_LETTERS, renderLetterParts } from '../src/reminders/letter';
-import { SAMPLE_INVOICE } from '../src/reminders/letterEditing';
+import { SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../src/reminders/letterEditing';
 import { SETTINGS } from '../src/settings/schema';
 
 /**
@@ -12,10 +12,11 @@ import { SETTINGS } from '../src/settings/schema';
  */
 export const PREVIEW_LIMIT = SETTINGS['thirdReminder.germanLetter'].maxLength;
 
-/** Draws the letter into `body`: plain text, replaced values and unknown placeholders marked. */
-export function renderPreview(body: HTMLElement, text: string, language: Language): void {
+/** Draws the letter to a sample debtor into `body`: plain text, replaced values and unknown placeholders marked. */
+export function renderPreview(body: HTMLElement, text: string, language: Language, debtor: SampleDebtor): void {
   const letter = text === '' ? BUILT_IN_LETTERS[language] : text.slice(0, PREVIEW_LIMIT);
-  const nodes = renderLetterParts(letter, SAMPLE_INVOICE, language).map((part) => {
+  const invoice = { ...SAMPLE_INVOICE, debtor: SAMPLE_DEBTORS[debtor] };
+  const nodes = renderLetterParts(letter, invoice, language).map((part) => {
     if (part.kind === 'text') return document.createTextNode(part.text);
     const mark = document.createElement('mark');
     mark.className = part.kind === 'value' ? 'value' : 'unknown';

@@ -1,6 +1,7 @@
-// Where an unknown `%…%` is, in words a person finds in a text box without line numbers: its paragraph and the
-// words just before it; and the fix that puts the placeholder it probably meant in its place.
-import { findUnknownPlaceholders, type UnknownPlaceholder } from '../src/reminders/letterEditing';
+// Where an unknown or misshapen placeholder is, in words a person finds in a text box without line numbers: its
+// paragraph and the words just before it; and the fix that puts the placeholder it probably meant in its place.
+// The letter (letter.ts) finds them, so the form names exactly what keeps a letter from being made.
+import { findUnknownPlaceholders, type UnknownPlaceholder } from '../src/reminders/letter';
 
 export interface LocatedPlaceholder extends UnknownPlaceholder {
   /** 1 for the first paragraph; paragraphs are separated by an empty line. */

@@ -6,7 +6,7 @@ import { formatSwissDate } from '../src/shared/dates';
 import { formatChf } from '../src/shared/money';
 import { LANGUAGES, type Language } from '../src/shared/languages';
 import { LETTER_HEADINGS, PLACEHOLDERS } from '../src/reminders/letter';
-import { PLACEHOLDER_MEANINGS, SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../src/reminders/letterEditing';
+import { PLACEHOLDER_MEANINGS, SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../src/reminders/letterEditing';
 import { compact, isQrIban } from '../src/reminders/qrBillFields';
 import { SETTINGS, type SettingProblem } from '../src/settings/schema';
 import {
@@ -34,6 +34,8 @@ export interface FormModel {
   readonly language: Language;
   /** The language of the letter being edited and previewed. */
   readonly letterLanguage: Language;
+  /** Whom the preview writes to: a company or a person, whose salutations differ. */
+  readonly sampleDebtor: SampleDebtor;
   /** The host's state; undefined until the handshake is answered. */
   readonly state?: SetupState | undefined;
   readonly draft?: Draft | undefined;
@@ -73,6 +75,7 @@ export interface FormActions {
   createFolder(): void;
   editBuiltIn(): void;
   chooseLetterLanguage(language: Language): void;
+  chooseSampleDebtor(debtor: SampleDebtor): void;
   moveOldText(): void;
   moveToNewNames(): void;
   insertPlaceholder(placeholder: string): void;
@@ -262,7 +265,7 @@ function unknownList(m: FormModel, a: FormActions) {
  * policy blocks. The preview has no white space between its elements: the letter keeps white space as written.
  */
 export function formView(m: FormModel, a: FormActions): TemplateResult {
-  const { t, language, state, draft, apiKey, folder } = m;
+  const { t, state, draft, apiKey, folder } = m;
   const fields = draft?.fields;
   const dirty = draft !== undefined && isDirty(draft);
   const target = draft?.target ?? state?.target;
@@ -447,7 +450,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
                 @click=${() => a.insertPlaceholder(placeholder)}
                 >%${placeholder}%</vscode-button
               >
-              <span>${PLACEHOLDER_MEANINGS[language][placeholder]}</span>
+              <span>${PLACEHOLDER_MEANINGS[m.letterLanguage][placeholder]}</span>
             </li>`,
         )}
       </ul>
@@ -455,7 +458,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <p class="hint">
         ${format(t.previewSample, SAMPLE_INVOICE.number, formatSwissDate(SAMPLE_INVOICE.invoiceDate), formatChf(SAMPLE_INVOICE.amountDueRappen))}
       </p>
-      ${previewPage(m)}
+      ${sampleDebtorChoice(m, a)} ${previewPage(m)}
       <p id="preview-cut" class="hint" ?hidden=${text.length <= PREVIEW_LIMIT}>${format(t.previewCut, PREVIEW_LIMIT)}</p>
     </section>
   `;
@@ -622,6 +625,28 @@ function paymentPartView(m: FormModel) {
   </p>`;
 }
 
+/** Whom the preview writes to: the salutation and closing follow the debtor. */
+function sampleDebtorChoice(m: FormModel, a: FormActions) {
+  const { t } = m;
+  return html`<div class="row">
+    <span id="sample-debtor-label">${t.sampleDebtor}</span>
+    <div id="sample-debtor" class="targets" role="radiogroup" aria-labelledby="sample-debtor-label">
+      ${(Object.keys(SAMPLE_DEBTORS) as SampleDebtor[]).map(
+        (option) =>
+          html`<label
+            ><input
+              type="radio"
+              name="sample-debtor"
+              .value=${option}
+              .checked=${option === m.sampleDebtor}
+              @change=${() => a.chooseSampleDebtor(option)}
+            />${t.sampleDebtors[option]}</label
+          >`,
+      )}
+    </div>
+  </div>`;
+}
+
 /**
  * The letter as an A4 page: the creditor as sender, the sample debtor in the window, place and date, the heading and
  * the text (drawn into #preview-body by preview.ts), and the QR-bill's payment part at its foot.
@@ -636,11 +661,8 @@ function previewPage(m: FormModel) {
         line(fields.creditorPostalCode, fields.creditorTown),
       ].filter((text) => text.trim() !== '')
     : [];
-  const recipient = [
-    SAMPLE_DEBTOR.name,
-    line(SAMPLE_DEBTOR.street, SAMPLE_DEBTOR.buildingNumber),
-    line(SAMPLE_DEBTOR.zip, SAMPLE_DEBTOR.city),
-  ];
+  const debtor = SAMPLE_DEBTORS[m.sampleDebtor];
+  const recipient = [debtor.name, line(debtor.street, debtor.buildingNumber), line(debtor.zip, debtor.city)];
   const place = fields?.creditorTown.trim() || '…';
   const account = compact(fields?.creditorAccount ?? '');
   return html`<article id="preview" class="page" aria-labelledby="h-preview" data-account=${account}>

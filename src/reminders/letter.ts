@@ -1,11 +1,13 @@
-// The third reminder letter: its placeholders (the one place that knows them), the built-in texts, and
-// rendering a text for an invoice. Pure and total: rendering never throws, whatever the text holds.
+// The third reminder letter: its placeholders (the one place that knows them, and the text that is not one of
+// them), the built-in texts, and rendering a text for an invoice. Pure and total: rendering never throws, whatever
+// the text holds.
 import { formatSwissDate, isIsoDate, type IsoDate } from '../shared/dates';
 import { LANGUAGES, type Language } from '../shared/languages';
 import type { Reminder3Settings } from '../settings/schema';
 import { formatChf } from '../shared/money';
+import { closing, type LetterDebtor, salutation } from './salutation';
 
-export const PLACEHOLDERS = ['TITRE', 'NUMERO', 'RAPPEL1', 'RAPPEL2', 'DATEFACTURE', 'MONTANT'] as const;
+export const PLACEHOLDERS = ['TITRE', 'NUMERO', 'RAPPEL1', 'RAPPEL2', 'DATEFACTURE', 'MONTANT', 'POLITESSE'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export const LETTER_HEADINGS: Record<Language, string> = {
@@ -13,14 +15,6 @@ export const LETTER_HEADINGS: Record<Language, string> = {
   fr: 'TROISIÈME ET DERNIER RAPPEL',
   de: 'DRITTE UND LETZTE MAHNUNG',
   it: 'TERZO E ULTIMO RICHIAMO',
-};
-
-/** The salutation when the client has none ("Messieurs" in the original French). */
-export const DEFAULT_SALUTATIONS: Record<Language, string> = {
-  en: 'Dear Sir or Madam',
-  fr: 'Messieurs',
-  de: 'Sehr geehrte Damen und Herren',
-  it: 'Egregi Signori',
 };
 
 /** The letter of a language whose own letter (`tilbago.thirdReminder.germanLetter`, …) and the old `tilbago.reminder3.text` are empty. */
@@ -34,7 +28,7 @@ export const BUILT_IN_LETTERS: Record<Language, string> = {
     '',
     'If you have paid in the meantime, please disregard this reminder.',
     '',
-    'Yours faithfully',
+    '%POLITESSE%',
   ].join('\n'),
   fr: [
     '%TITRE%,',
@@ -45,7 +39,7 @@ export const BUILT_IN_LETTERS: Record<Language, string> = {
     '',
     'Si vous avez effectué le paiement entre-temps, veuillez ne pas tenir compte de ce rappel.',
     '',
-    'Veuillez agréer, %TITRE%, nos salutations distinguées.',
+    '%POLITESSE%',
   ].join('\n'),
   de: [
     '%TITRE%',
@@ -56,7 +50,7 @@ export const BUILT_IN_LETTERS: Record<Language, string> = {
     '',
     'Sollten Sie die Zahlung inzwischen geleistet haben, betrachten Sie diese Mahnung bitte als gegenstandslos.',
     '',
-    'Freundliche Grüsse',
+    '%POLITESSE%',
   ].join('\n'),
   it: [
     '%TITRE%,',
@@ -67,14 +61,17 @@ export const BUILT_IN_LETTERS: Record<Language, string> = {
     '',
     'Se nel frattempo avete già effettuato il pagamento, vogliate considerare nullo il presente richiamo.',
     '',
-    'Distinti saluti',
+    '%POLITESSE%',
   ].join('\n'),
 };
 
 /** What the letter needs to know about an invoice. Dates are `yyyy-mm-dd`; the amount is in Rappen. */
 export interface LetterInvoice {
   readonly number: string;
+  /** The invoicing system's own salutation (reminders.json's `salutation`): when given, it is %TITRE%. */
   readonly salutation?: string | undefined;
+  /** case.json's debtor, whom %TITRE% and %POLITESSE% are made for when there is no `salutation`. */
+  readonly debtor?: LetterDebtor | undefined;
   readonly invoiceDate: IsoDate;
   readonly firstReminderDate?: IsoDate | undefined;
   readonly secondReminderDate?: IsoDate | undefined;
@@ -85,13 +82,101 @@ export interface LetterInvoice {
 const PLACEHOLDER_PATTERN = /%([A-Za-z][A-Za-z0-9_]{0,39})%/g;
 const KNOWN = new Set<string>(PLACEHOLDERS);
 
+/**
+ * Placeholders written in another shape: `%RAPPEL 2%`, `% MONTANT %`, `%DATE-FACTURE%`, `%DATÉFACTURE%`; `%MONTANT`
+ * and `MONTANT%` (a percent sign missing); `{MONTANT}`, `{{MONTANT}}`, `${MONTANT}`, `[MONTANT]`, `<MONTANT>`. Each
+ * is looked for at every place (a lookahead: one that is no placeholder, as in "50 % bis 60 %", does not hide the
+ * next); it counts only when its word is one of ours or two letters off, so that "100%ig" is ordinary text.
+ */
+const MISSHAPEN_PATTERNS = [
+  /(?=(%([^%\n]{1,40})%))/g,
+  /(?=(%([\p{L}\p{N}_-]{1,40})))/gu,
+  /(?<![\p{L}\p{N}_%-])(?=(([\p{L}\p{N}_-]{1,40})%))/gu,
+  /(?=((?:\$?\{\{?|\[|<)\s*([^{}[\]<>%\n]{1,40}?)\s*(?:\}\}?|\]|>)))/gu,
+];
+const NAME_LENGTHS = PLACEHOLDERS.map((placeholder) => placeholder.length);
+const SHORTEST_NAME = Math.min(...NAME_LENGTHS);
+const LONGEST_NAME = Math.max(...NAME_LENGTHS);
+
 export function isPlaceholder(name: string): name is Placeholder {
   return KNOWN.has(name);
 }
 
-/** Every `%…%` of a letter that is not one of ours, in order. */
-export function unknownPlaceholderMatches(letter: string): RegExpExecArray[] {
-  return [...letter.matchAll(PLACEHOLDER_PATTERN)].filter((match) => !isPlaceholder(match[1]!));
+/** Text of a letter that looks like a placeholder and is none: an unknown `%…%`, or one of ours misshapen. */
+export interface UnknownPlaceholder {
+  /** As written: `%NUMMER%`, `%RAPPEL 2%`, `{MONTANT}`. */
+  readonly text: string;
+  /** Offsets in the letter text: `text === letter.slice(start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  /** The known placeholder it was probably meant to be, when one is close. */
+  readonly suggestion?: Placeholder;
+}
+
+type Span = UnknownPlaceholder & { readonly placeholder?: Placeholder };
+
+/** The placeholder a name is, or is at most two letters off, case, accents and signs aside; and how far off. */
+function nearestPlaceholder(name: string): { readonly suggestion: Placeholder; readonly distance: number } | undefined {
+  const word = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toUpperCase();
+  if (isPlaceholder(word)) return { suggestion: word, distance: 0 };
+  if (word.length < SHORTEST_NAME - 2 || word.length > LONGEST_NAME + 2) return undefined;
+  let best: { suggestion: Placeholder; distance: number } | undefined;
+  for (const placeholder of PLACEHOLDERS) {
+    const distance = editDistance(word, placeholder);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { suggestion: placeholder, distance };
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Every placeholder-like text of a letter, in order and apart: ours (with `placeholder`), unknown and misshapen ones. */
+function placeholderSpans(letter: string): Span[] {
+  const words: Span[] = [...letter.matchAll(PLACEHOLDER_PATTERN)].map((match) => {
+    const name = match[1]!;
+    const at = { text: match[0], start: match.index, end: match.index + match[0].length };
+    if (isPlaceholder(name)) return { ...at, placeholder: name };
+    const near = nearestPlaceholder(name);
+    return near ? { ...at, suggestion: near.suggestion } : at;
+  });
+  // Where several start at one place, the closest to a placeholder wins ("%MONTANT" over "%MONTANT et %"), then
+  // the first pattern (the sort is stable).
+  const misshapen = MISSHAPEN_PATTERNS.flatMap((pattern) =>
+    [...letter.matchAll(pattern)].flatMap((match) => {
+      const near = nearestPlaceholder(match[2]!);
+      return near ? [{ text: match[1]!, start: match.index, end: match.index + match[1]!.length, ...near }] : [];
+    }),
+  ).sort((a, b) => a.start - b.start || a.distance - b.distance);
+  // None overlaps a `%WORD%` or one kept before it.
+  const spans: Span[] = [];
+  let word = 0;
+  let end = 0;
+  for (const { distance: _, ...candidate } of misshapen) {
+    while (word < words.length && words[word]!.end <= candidate.start) spans.push(words[word++]!);
+    if (candidate.start < end || (word < words.length && words[word]!.start < candidate.end)) continue;
+    spans.push(candidate);
+    end = candidate.end;
+  }
+  spans.push(...words.slice(word));
+  return spans;
+}
+
+/** Every text of a letter that looks like a placeholder and is none, in order: the letter is not made while there is one. */
+export function findUnknownPlaceholders(letter: string): UnknownPlaceholder[] {
+  return placeholderSpans(letter).flatMap(({ placeholder, ...span }) => (placeholder ? [] : [span]));
 }
 
 /** One piece of a rendered letter: plain text, a replaced value, or a placeholder left as it was. */
@@ -101,11 +186,17 @@ export type LetterPart =
   | { readonly kind: 'missing'; readonly text: string; readonly placeholder: Placeholder }
   | { readonly kind: 'unknown'; readonly text: string };
 
+function salutationOf(invoice: LetterInvoice, language: Language): string {
+  return invoice.salutation?.trim() || salutation(invoice.debtor, language);
+}
+
 function placeholderValue(placeholder: Placeholder, invoice: LetterInvoice, language: Language): string | undefined {
   const date = (value: IsoDate | undefined) => (isIsoDate(value) ? formatSwissDate(value) : undefined);
   switch (placeholder) {
     case 'TITRE':
-      return invoice.salutation?.trim() || DEFAULT_SALUTATIONS[language];
+      return salutationOf(invoice, language);
+    case 'POLITESSE':
+      return closing(salutationOf(invoice, language), language);
     case 'NUMERO':
       return invoice.number || undefined;
     case 'RAPPEL1':
@@ -126,18 +217,16 @@ function placeholderValue(placeholder: Placeholder, invoice: LetterInvoice, lang
 export function renderLetterParts(letter: string, invoice: LetterInvoice, language: Language): LetterPart[] {
   const parts: LetterPart[] = [];
   let last = 0;
-  for (const match of letter.matchAll(PLACEHOLDER_PATTERN)) {
-    if (match.index > last) parts.push({ kind: 'text', text: letter.slice(last, match.index) });
-    const name = match[1]!;
-    if (isPlaceholder(name)) {
-      const value = placeholderValue(name, invoice, language);
-      parts.push(
-        value === undefined ? { kind: 'missing', text: match[0], placeholder: name } : { kind: 'value', text: value, placeholder: name },
-      );
+  for (const span of placeholderSpans(letter)) {
+    if (span.start > last) parts.push({ kind: 'text', text: letter.slice(last, span.start) });
+    const { placeholder } = span;
+    if (placeholder) {
+      const value = placeholderValue(placeholder, invoice, language);
+      parts.push(value === undefined ? { kind: 'missing', text: span.text, placeholder } : { kind: 'value', text: value, placeholder });
     } else {
-      parts.push({ kind: 'unknown', text: match[0] });
+      parts.push({ kind: 'unknown', text: span.text });
     }
-    last = match.index + match[0].length;
+    last = span.end;
   }
   if (last < letter.length) parts.push({ kind: 'text', text: letter.slice(last) });
   return parts;
@@ -157,7 +246,10 @@ export interface ReminderLetter {
   readonly heading: string;
   /** The letter with every placeholder replaced that the invoice has a value for. */
   readonly text: string;
-  /** `%…%` words that are not placeholders; they stay in the text as written. */
+  /**
+   * Text that looks like a placeholder and is none: unknown `%…%` words, and ours misshapen (`%RAPPEL 2%`,
+   * `%MONTANT`, `{MONTANT}`). They stay in the text as written, and no letter is made from it.
+   */
   readonly unknownPlaceholders: readonly string[];
   /** Placeholders the invoice had no value for (for example no 2nd reminder date); they stay as written. */
   readonly missingPlaceholders: readonly Placeholder[];
@@ -170,7 +262,7 @@ export function reminderLetter(text: string, invoice: LetterInvoice, language: L
   return {
     heading: LETTER_HEADINGS[language],
     text: parts.map((part) => part.text).join(''),
-    unknownPlaceholders: unknownPlaceholderMatches(letter).map((match) => match[0]),
+    unknownPlaceholders: parts.flatMap((part) => (part.kind === 'unknown' ? [part.text] : [])),
     missingPlaceholders: parts.flatMap((part) => (part.kind === 'missing' ? [part.placeholder] : [])),
   };
 }

@@ -4,6 +4,7 @@
 // its parameters are derived from it, and `parseWebviewMessage` is made of them. Nothing from the webview is acted
 // on before it passed; what fails is answered with an error.
 import type { Language } from '../shared/languages';
+import type { SampleDebtor } from '../reminders/letterEditing';
 import { checkSetting, type SettingKey, type SettingProblem } from '../settings/schema';
 
 /** The settings the form edits, as stored (the cases folder as written, possibly relative). */
@@ -321,6 +322,9 @@ const creditorFields = object({
 const languageCode: Check<Language> = (raw) =>
   raw === 'de' || raw === 'fr' || raw === 'it' || raw === 'en' ? pass(raw) : refuse('must be one of de, fr, it, en');
 
+const sampleDebtor: Check<SampleDebtor> = (raw) =>
+  raw === 'company' || raw === 'person' ? pass(raw) : refuse('must be one of company, person');
+
 /** The requests of the webview: one validator of the parameters each. */
 const REQUEST_PARAMS = {
   /** The handshake: the form is listening. Answered with the state and the unsaved edits kept by the host. */
@@ -367,8 +371,8 @@ const REQUEST_PARAMS = {
   createFolder: object({ folder: folderPath }),
   /** Adds the cases folder (as written in the form) to its repository's .gitignore, when Git does not ignore it. */
   ignoreCasesFolder: object({ folder: folderPath }),
-  /** The QR-bill's payment part for the sample invoice, as SVG, from the creditor fields as typed. */
-  paymentPartSvg: object({ creditor: creditorFields, language: languageCode }),
+  /** The QR-bill's payment part for the sample invoice and debtor, as SVG, from the creditor fields as typed. */
+  paymentPartSvg: object({ creditor: creditorFields, language: languageCode, debtor: sampleDebtor }),
 } satisfies Record<string, Check<unknown>>;
 
 /** What each request answers. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
 import { casesFolderStatus, resolveForForm } from './folderStatus';
 import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
-import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../reminders/letterEditing';
+import { SAMPLE_DEBTORS, SAMPLE_INVOICE } from '../reminders/letterEditing';
 import { paymentPartData } from './paymentPart';
 import { SETUP_FORM_STRINGS } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';
@@ -189,14 +189,14 @@ export class SetupController implements vscode.Disposable {
       }
       return this.casesGit(folder, status);
     },
-    paymentPartSvg: async ({ creditor, language }) => {
+    paymentPartSvg: async ({ creditor, language, debtor }) => {
       const data = paymentPartData(creditor);
       if (!data.ok) return { ok: false, missing: data.missing, invalid: data.invalid };
       // swissqrbill's SVG renderer is loaded only when a preview asks for it.
       const { paymentPartSvg } = await import('../reminders/paymentPartSvg');
       const svg = paymentPartSvg({
         creditor: data.creditor,
-        debtor: SAMPLE_DEBTOR,
+        debtor: SAMPLE_DEBTORS[debtor],
         amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
         reference: data.reference,
         language,

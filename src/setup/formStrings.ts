@@ -15,6 +15,7 @@ const en = {
   noChanges: 'All changes saved',
   saving: 'Saving…',
   savedTo: 'Saved to the {0} at {1}.',
+  savedNoLetter: 'Until their unknown placeholders are corrected, no letter is made from: {0}.',
   resetDone: 'The values of the {0} were removed.',
   externalChange: 'The settings were changed outside this form: {0}.',
   loadTheirs: 'Load the new values',
@@ -69,7 +70,7 @@ const en = {
   languageNames: { en: 'English', fr: 'French', de: 'German', it: 'Italian' },
   dynamicValues: 'Dynamic values',
   dynamicValuesHelp: 'These values are replaced as follows. Click one to insert it at the cursor.',
-  unknownPlaceholders: 'Unknown placeholders stay in the letter as written:',
+  unknownPlaceholders: 'These are not placeholders, and no letter is made while the text holds them:',
   didYouMean: 'did you mean {0}?',
   andMore: '…and {0} more',
   textTooLong: 'The text is longer than {0} characters and cannot be saved.',
@@ -164,6 +165,7 @@ const en = {
   paymentPartMissing: 'No payment part yet: the creditor settings need {0}.',
   paymentPartInvalid: 'No payment part: correct {0} in the creditor settings.',
   sampleDebtor: 'Sample debtor',
+  sampleDebtors: { company: 'a company', person: 'a person' },
   gitExposed:
     "The cases folder is inside the Git repository {0} and is not ignored: the debtors' names, addresses and amounts could be committed and shared.",
   gitMayBeExposed:
@@ -186,6 +188,7 @@ const fr: Strings = {
   noChanges: 'Toutes les modifications sont enregistrées',
   saving: 'Enregistrement…',
   savedTo: 'Enregistré dans les {0} à {1}.',
+  savedNoLetter: 'Tant que leurs valeurs inconnues ne sont pas corrigées, aucune lettre n’est faite à partir de : {0}.',
   resetDone: 'Les valeurs des {0} ont été supprimées.',
   externalChange: 'Les paramètres ont été modifiés hors de ce formulaire : {0}.',
   loadTheirs: 'Charger les nouvelles valeurs',
@@ -239,7 +242,7 @@ const fr: Strings = {
   languageNames: { en: 'anglais', fr: 'français', de: 'allemand', it: 'italien' },
   dynamicValues: 'Valeurs dynamiques',
   dynamicValuesHelp: 'Les valeurs ci-dessous seront remplacées comme suit. Cliquez sur une valeur pour l’insérer au curseur.',
-  unknownPlaceholders: 'Valeurs inconnues, laissées telles quelles dans la lettre :',
+  unknownPlaceholders: 'Ce ne sont pas des valeurs dynamiques ; aucune lettre n’est faite tant que le texte les contient :',
   didYouMean: 'vouliez-vous dire {0} ?',
   andMore: '…et {0} autres',
   textTooLong: 'Le texte dépasse {0} caractères et ne peut pas être enregistré.',
@@ -338,6 +341,7 @@ const fr: Strings = {
   paymentPartMissing: 'Pas encore de section paiement : il manque aux réglages du créancier {0}.',
   paymentPartInvalid: 'Pas de section paiement : corrigez {0} dans les réglages du créancier.',
   sampleDebtor: 'Débiteur d’exemple',
+  sampleDebtors: { company: 'une entreprise', person: 'une personne' },
   gitExposed:
     'Le dossier des cas se trouve dans le dépôt Git {0} et n’est pas ignoré : les noms, adresses et montants des débiteurs pourraient être commités et partagés.',
   gitMayBeExposed:
@@ -358,6 +362,7 @@ const de: Strings = {
   noChanges: 'Alle Änderungen gespeichert',
   saving: 'Wird gespeichert…',
   savedTo: 'Um {1} in den {0} gespeichert.',
+  savedNoLetter: 'Solange ihre unbekannten Platzhalter nicht korrigiert sind, wird daraus kein Brief erstellt: {0}.',
   resetDone: 'Die Werte der {0} wurden entfernt.',
   externalChange: 'Die Einstellungen wurden ausserhalb dieses Formulars geändert: {0}.',
   loadTheirs: 'Neue Werte laden',
@@ -411,7 +416,7 @@ const de: Strings = {
   languageNames: { en: 'Englisch', fr: 'Französisch', de: 'Deutsch', it: 'Italienisch' },
   dynamicValues: 'Platzhalter',
   dynamicValuesHelp: 'Diese Werte werden wie folgt ersetzt. Klicken Sie auf einen, um ihn beim Cursor einzufügen.',
-  unknownPlaceholders: 'Unbekannte Platzhalter bleiben unverändert im Brief:',
+  unknownPlaceholders: 'Das sind keine Platzhalter; solange der Text sie enthält, wird kein Brief erstellt:',
   didYouMean: 'meinten Sie {0}?',
   andMore: '…und {0} weitere',
   textTooLong: 'Der Text ist länger als {0} Zeichen und kann nicht gespeichert werden.',
@@ -510,6 +515,7 @@ const de: Strings = {
   paymentPartMissing: 'Noch kein Zahlteil: in den Gläubigerangaben fehlt {0}.',
   paymentPartInvalid: 'Kein Zahlteil: korrigieren Sie {0} in den Gläubigerangaben.',
   sampleDebtor: 'Beispiel-Schuldner',
+  sampleDebtors: { company: 'eine Firma', person: 'eine Person' },
   gitExposed:
     'Der Ordner der Fälle liegt im Git-Repository {0} und wird nicht ignoriert: Namen, Adressen und Beträge der Schuldner könnten committet und geteilt werden.',
   gitMayBeExposed:
@@ -530,6 +536,7 @@ const it: Strings = {
   noChanges: 'Tutte le modifiche salvate',
   saving: 'Salvataggio…',
   savedTo: 'Salvato nelle {0} alle {1}.',
+  savedNoLetter: 'Finché i loro valori sconosciuti non sono corretti, non viene creata alcuna lettera da: {0}.',
   resetDone: 'I valori delle {0} sono stati rimossi.',
   externalChange: 'Le impostazioni sono state modificate fuori da questo modulo: {0}.',
   loadTheirs: 'Carica i nuovi valori',
@@ -584,7 +591,7 @@ const it: Strings = {
   languageNames: { en: 'inglese', fr: 'francese', de: 'tedesco', it: 'italiano' },
   dynamicValues: 'Valori dinamici',
   dynamicValuesHelp: 'Questi valori vengono sostituiti come segue. Cliccatene uno per inserirlo al cursore.',
-  unknownPlaceholders: 'Valori sconosciuti, lasciati così come sono nella lettera:',
+  unknownPlaceholders: 'Questi non sono valori dinamici; finché il testo li contiene, non viene creata alcuna lettera:',
   didYouMean: 'intendevate {0}?',
   andMore: '…e altri {0}',
   textTooLong: 'Il testo supera {0} caratteri e non può essere salvato.',
@@ -683,6 +690,7 @@ const it: Strings = {
   paymentPartMissing: 'Ancora nessuna sezione pagamento: nei dati del creditore manca {0}.',
   paymentPartInvalid: 'Nessuna sezione pagamento: correggete {0} nei dati del creditore.',
   sampleDebtor: 'Debitore di esempio',
+  sampleDebtors: { company: 'una ditta', person: 'una persona' },
   gitExposed:
     'La cartella dei casi si trova nel repository Git {0} e non è ignorata: nomi, indirizzi e importi dei debitori potrebbero essere committati e condivisi.',
   gitMayBeExposed:

@@ -165,7 +165,7 @@ describe('the 3rd reminder letter', () => {
     const document = await vscode.workspace.openTextDocument(result!);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), result!.toString(), 'shown in an editor');
     const text = document.getText();
-    assert.match(text, /^TERZO E ULTIMO RICHIAMO\n\nEgregi Signori,\n/);
+    assert.match(text, /^TERZO E ULTIMO RICHIAMO\n\nGentile Signora Muster,\n/, 'the salutation of the debtor, a woman');
     assert.match(text, /richiami del 07\.09\.2026 e del 05\.10\.2026, la nostra fattura n\. 2026-0142 del 03\.08\.2026/);
     assert.match(text, /CHF 1'234\.50/);
     assert.doesNotMatch(text, /%[A-Z]+%/);

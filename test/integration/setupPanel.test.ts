@@ -505,19 +505,30 @@ describe('setup panel', () => {
 
   it('makes the payment part of the preview from the creditor fields as typed, or names what is missing', async () => {
     const creditor = { ...SAMPLE_CREDITOR, creditorName: 'Muster & Söhne AG', creditorAccount: QR_IBAN };
-    const part = await form.call('paymentPartSvg', { creditor, language: 'it' });
+    const part = await form.call('paymentPartSvg', { creditor, language: 'it', debtor: 'company' });
     assert.ok(part.ok, 'made');
     assert.match(part.svg, /^<svg /);
     assert.match(part.svg, /Sezione pagamento/, 'in the language asked');
     assert.match(part.svg, /Muster &amp; Söhne AG/);
     assert.match(part.svg, /Riferimento/, 'a QR-IBAN: with its QR reference');
-    assert.deepEqual(await form.call('paymentPartSvg', { creditor: { ...creditor, creditorName: '', creditorTown: '' }, language: 'de' }), {
-      ok: false,
-      missing: ['creditorName', 'creditorTown'],
-      invalid: [],
-    });
     assert.deepEqual(
-      await form.call('paymentPartSvg', { creditor: { ...creditor, creditorAccount: 'CH44 3199 9123 0008 8901 3' }, language: 'de' }),
+      await form.call('paymentPartSvg', {
+        creditor: { ...creditor, creditorName: '', creditorTown: '' },
+        language: 'de',
+        debtor: 'company',
+      }),
+      {
+        ok: false,
+        missing: ['creditorName', 'creditorTown'],
+        invalid: [],
+      },
+    );
+    assert.deepEqual(
+      await form.call('paymentPartSvg', {
+        creditor: { ...creditor, creditorAccount: 'CH44 3199 9123 0008 8901 3' },
+        language: 'de',
+        debtor: 'company',
+      }),
       { ok: false, missing: [], invalid: ['creditorAccount'] },
     );
   });

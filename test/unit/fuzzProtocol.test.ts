@@ -39,6 +39,7 @@ describe('protocol check under fuzzing', () => {
         for (const field of CREDITOR_FIELDS)
           assert.ok(typeof sent.params.creditor[field] === 'string' && sent.params.creditor[field].length <= 200);
         assert.ok(['de', 'fr', 'it', 'en'].includes(sent.params.language), `message ${i}: a language`);
+        assert.ok(['company', 'person'].includes(sent.params.debtor), `message ${i}: a sample debtor`);
       }
       if (sent.type === 'ignoreCasesFolder') assert.equal(formValueProblem('casesFolder', sent.params.folder), undefined);
       if (sent.type === 'draft' && sent.params.draft) {

@@ -1,15 +1,17 @@
 import * as assert from 'node:assert/strict';
 import {
   BUILT_IN_LETTERS,
+  findUnknownPlaceholders,
   LETTER_HEADINGS,
   letterLanguage,
   letterTextFor,
   PLACEHOLDERS,
   renderLetter,
+  reminderLetter,
   renderLetterParts,
   type LetterInvoice,
 } from '../../src/reminders/letter';
-import { findUnknownPlaceholders, PLACEHOLDER_MEANINGS } from '../../src/reminders/letterEditing';
+import { PLACEHOLDER_MEANINGS } from '../../src/reminders/letterEditing';
 import { LANGUAGES } from '../../src/shared/languages';
 
 const invoice: LetterInvoice = {
@@ -76,6 +78,79 @@ describe('letter template', () => {
     const text = 'Intérêt de 5% dès le 10% du délai, soit 100 %.';
     assert.deepEqual(findUnknownPlaceholders(text), []);
     assert.equal(renderLetter(text, invoice, 'fr'), text);
+  });
+
+  it('finds placeholders written in another shape, with the one meant, and leaves them as written', () => {
+    const cases: [string, string][] = [
+      ['%RAPPEL 2%', 'RAPPEL2'],
+      ['% MONTANT %', 'MONTANT'],
+      ['%MONTANT', 'MONTANT'],
+      ['MONTANT%', 'MONTANT'],
+      ['{MONTANT}', 'MONTANT'],
+      ['{{ NUMERO }}', 'NUMERO'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a letter's text, written as in another template language
+      ['${NUMERO}', 'NUMERO'],
+      ['[TITRE]', 'TITRE'],
+      ['<DATEFACTURE>', 'DATEFACTURE'],
+      ['%DATE-FACTURE%', 'DATEFACTURE'],
+      ['%DATE FACTURE%', 'DATEFACTURE'],
+      ['%DATÉFACTURE%', 'DATEFACTURE'],
+      ['%Montant%', 'MONTANT'],
+      ['%Rappel 1%', 'RAPPEL1'],
+      ['%RAPPEL-1%', 'RAPPEL1'],
+      ['%1RAPPEL%', 'RAPPEL1'],
+      ['%NUMÉRO%', 'NUMERO'],
+      ['%MONTANT :', 'MONTANT'],
+    ];
+    for (const [written, meant] of cases) {
+      const text = `Le montant de ${written} reste dû.`;
+      const found = findUnknownPlaceholders(text);
+      const expected = written.replace(/ :$/, '');
+      assert.deepEqual(
+        found.map((u) => [u.text, u.suggestion]),
+        [[expected, meant]],
+        written,
+      );
+      assert.equal(text.slice(found[0]!.start, found[0]!.end), expected);
+      const letter = reminderLetter(text, invoice, 'fr');
+      assert.deepEqual(letter.unknownPlaceholders, [expected], `${written}: the letter refuses it`);
+      assert.equal(letter.text, text, 'left as written');
+      assert.ok(
+        renderLetterParts(text, invoice, 'fr').some((part) => part.kind === 'unknown' && part.text === expected),
+        `${written}: the preview marks it`,
+      );
+    }
+  });
+
+  it('does not take ordinary percentages and brackets for placeholders', () => {
+    for (const text of [
+      '5%',
+      '10 % de rabais',
+      '100%ig sicher',
+      '50 % bis 60 %',
+      'Rabatt: 5%-10%, dann 20 %.',
+      'Intérêt 5 % (voir [annexe] et {note}), <b>gras</b>.',
+      '%',
+      '%%',
+      '100 %, soit %NUMERO% et 5 %',
+    ]) {
+      assert.deepEqual(findUnknownPlaceholders(text), [], text);
+      assert.deepEqual(reminderLetter(text, invoice, 'fr').unknownPlaceholders, [], text);
+    }
+  });
+
+  it('a percentage does not hide a misshapen placeholder after it, nor one of ours', () => {
+    const text = '50 % et % MONTANT %, 10 % de %NUMERO% et %RAPPEL1 du 100%, %MONTANT et %TITRE.';
+    assert.deepEqual(
+      findUnknownPlaceholders(text).map((u) => [u.text, u.suggestion]),
+      [
+        ['% MONTANT %', 'MONTANT'],
+        ['%RAPPEL1', 'RAPPEL1'],
+        ['%MONTANT', 'MONTANT'],
+        ['%TITRE', 'TITRE'],
+      ],
+    );
+    assert.ok(reminderLetter(text, invoice, 'fr').text.includes('de F-2026-031 et'));
   });
 
   it('keeps a placeholder the invoice has no value for, and says which', () => {

@@ -2,7 +2,7 @@
 // them for the sample invoice.
 import * as assert from 'node:assert/strict';
 import { paymentPartSvg } from '../../src/reminders/paymentPartSvg';
-import { SAMPLE_DEBTOR, SAMPLE_INVOICE } from '../../src/reminders/letterEditing';
+import { SAMPLE_DEBTORS, SAMPLE_INVOICE } from '../../src/reminders/letterEditing';
 import type { CreditorFormValues } from '../../src/setup/contract';
 import { paymentPartData } from '../../src/setup/paymentPart';
 import { QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
@@ -39,7 +39,7 @@ describe('setup panel: the payment part of the preview', () => {
     assert.ok(data.ok);
     const svg = paymentPartSvg({
       creditor: data.creditor,
-      debtor: SAMPLE_DEBTOR,
+      debtor: SAMPLE_DEBTORS.person,
       amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
       reference: data.reference,
       language: 'fr',
@@ -48,7 +48,7 @@ describe('setup panel: the payment part of the preview', () => {
     assert.match(svg, /Muster &amp; &lt;Söhne&gt; AG/, 'the name, escaped');
     assert.match(svg, /Section paiement/);
     assert.match(svg, /1 234\.50|1'234\.50|1 234.50/);
-    assert.ok(svg.includes(SAMPLE_DEBTOR.name));
+    assert.ok(svg.includes(SAMPLE_DEBTORS.person.name));
     assert.doesNotMatch(svg, /<script|style=|href=/i, 'nothing the form would have to leave out');
   });
 });

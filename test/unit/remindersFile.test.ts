@@ -137,6 +137,19 @@ describe('reminders.json', () => {
     });
   });
 
+  it("carries the invoicing system's own salutation: one line of at most 100 characters, not blank", () => {
+    const read = checkReminders({ ...valid(), salutation: ' Sehr geehrte Frau Dr. Meier ' });
+    assert.equal(read.ok && read.facts.salutation, 'Sehr geehrte Frau Dr. Meier');
+    const none = checkReminders(valid());
+    assert.ok(none.ok && !('salutation' in none.facts), 'left out: made from the debtor');
+    assert.deepEqual(problems({ ...valid(), salutation: 'x'.repeat(100) }), []);
+    assert.deepEqual(problems({ ...valid(), salutation: 'x'.repeat(101) }), ['salutation:tooLong:100']);
+    assert.deepEqual(problems({ ...valid(), salutation: 'Madame\nDupont' }), ['salutation:wrongType:text without control characters']);
+    assert.deepEqual(problems({ ...valid(), salutation: 'Madame\u0085' }), ['salutation:wrongType:text without control characters']);
+    assert.deepEqual(problems({ ...valid(), salutation: '  ' }), ['salutation:empty']);
+    assert.deepEqual(problems({ ...valid(), salutation: 42 }), ['salutation:wrongType:string']);
+  });
+
   it('wants the invoice number: not blank, at most 100 characters, one line; refuses unknown fields and null', () => {
     assert.deepEqual(problems({ ...valid(), invoiceNumber: 'x'.repeat(100) }), []);
     assert.deepEqual(problems({ ...valid(), invoiceNumber: '😀'.repeat(100) }), []);

@@ -57,11 +57,11 @@ describe('setup protocol: messages from the webview', () => {
       { type: 'checkFolder', id: 9, params: { folder: '../cases' } },
       { type: 'createFolder', id: 10, params: { folder: '/srv/cases' } },
       { type: 'ignoreCasesFolder', id: 11, params: { folder: 'cases' } },
-      { type: 'paymentPartSvg', id: 12, params: { creditor, language: 'fr' } },
+      { type: 'paymentPartSvg', id: 12, params: { creditor, language: 'fr', debtor: 'company' } },
       {
         type: 'paymentPartSvg',
         id: 13,
-        params: { creditor: { ...creditor, creditorAccount: 'CH00 wrong', creditorName: '' }, language: 'de' },
+        params: { creditor: { ...creditor, creditorAccount: 'CH00 wrong', creditorName: '' }, language: 'de', debtor: 'person' },
       },
       { type: 'draft', params: { draft } },
       { type: 'draft', params: { draft: null } },
@@ -149,12 +149,13 @@ describe('setup protocol: messages from the webview', () => {
       assert.equal(checkDraft(stored).ok, false);
   });
 
-  it('checks the payment part request: every creditor field as text of at most 200 characters, one of the four languages', () => {
+  it('checks the payment part request: every creditor field as text of at most 200 characters, one of the four languages, a sample debtor', () => {
     const payment = (params: Record<string, unknown>) => ({
       type: 'paymentPartSvg',
       id: 7,
-      params: { creditor, language: 'de', ...params },
+      params: { creditor, language: 'de', debtor: 'person', ...params },
     });
+    refused(payment({ debtor: 'robot' }), /params\.debtor must be one of company, person/);
     refused(payment({ language: 'es' }), /params\.language must be one of de, fr, it, en/);
     refused(payment({ language: undefined }), /params\.language must be one of/);
     refused(
@@ -166,7 +167,7 @@ describe('setup protocol: messages from the webview', () => {
     const { creditorTown: _, ...withoutTown } = creditor;
     refused(payment({ creditor: withoutTown }), /params\.creditor must have exactly the fields/);
     refused(
-      { ...payment({}), params: { creditor, language: 'de', svg: '<svg/>' } },
+      { ...payment({}), params: { creditor, language: 'de', debtor: 'company', svg: '<svg/>' } },
       /params must have exactly the fields creditor, language/,
     );
   });

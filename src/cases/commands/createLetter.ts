@@ -173,6 +173,8 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
   const language = letterLanguage(tilbagoCase.debtor.preferredLanguage, settings.reminder3.defaultLanguage, vscode.env.language);
   const invoice: LetterInvoice = {
     number: facts.invoiceNumber,
+    salutation: facts.salutation,
+    debtor: tilbagoCase.debtor,
     invoiceDate: facts.invoiceDate ?? '',
     firstReminderDate: facts.reminders.first,
     secondReminderDate: facts.reminders.second,

@@ -30,6 +30,8 @@ export interface ReminderDatesSent {
 export interface ReminderFacts {
   readonly invoiceNumber: string;
   readonly invoiceDate?: IsoDate;
+  /** The invoicing system's own salutation of the debtor; the letter makes one from case.json's debtor without it. */
+  readonly salutation?: string;
   /** Whole Rappen, more than 0. */
   readonly amountDueRappen: number;
   readonly reminders: ReminderDatesSent;
@@ -65,6 +67,7 @@ const REMINDERS_FIELDS: Record<string, Field> = {
   invoiceNumber: { type: 'string', required: true, max: 100 },
   invoiceDate: { type: 'string' },
   amountDue: { type: 'stringOrInteger', required: true },
+  salutation: { type: 'string', max: 100 },
   reminders: { type: 'object' },
   /** Deprecated: written by earlier versions; the schedule is computed from the delays each time. */
   schedule: { type: 'any' },
@@ -134,6 +137,7 @@ export function checkReminders(raw: unknown): RemindersCheck {
     facts: {
       invoiceNumber: raw.invoiceNumber as string,
       ...(invoiceDate !== undefined ? { invoiceDate } : {}),
+      ...(typeof raw.salutation === 'string' ? { salutation: raw.salutation.trim() } : {}),
       amountDueRappen,
       reminders: sent,
     },
