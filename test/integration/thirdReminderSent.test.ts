@@ -206,6 +206,27 @@ describe('the 3rd reminder, sent', () => {
     assert.deepEqual(await attachments(folder), ['3e-rappel-SENT-BUSY.pdf', 'facture.pdf'], 'the leftover is gone');
   });
 
+  it('a misshapen placeholder in the letter text refuses the letter, naming it, and offers the setup panel', async () => {
+    const folder = await caseFolder('SENT-TYPO');
+    await config().update('thirdReminder.frenchLetter', 'Madame, votre facture %NUMERO% du %DATE-FACTURE% reste due.', Workspace);
+    try {
+      const ui = scriptUi({ buttons: [] });
+      let result: unknown;
+      try {
+        result = await vscode.commands.executeCommand('tilbago.createReminderLetter', vscode.Uri.file(folder));
+      } finally {
+        ui.restore();
+      }
+      assert.equal(result, undefined);
+      const error = ui.shown.find((m) => m.level === 'error')!;
+      assert.match(error.message, /No letter was made for "SENT-TYPO": .*%DATE-FACTURE%/);
+      assert.deepEqual(error.buttons, ['Open setup']);
+      assert.deepEqual(await attachments(folder), ['facture.pdf'], 'nothing written');
+    } finally {
+      await config().update('thirdReminder.frenchLetter', undefined, Workspace);
+    }
+  });
+
   it('the letters of 20 due cases at once: 20 PDFs in their cases, one print PDF in the view’s order, one day recorded for all', async () => {
     await fs.rm(casesRoot, { recursive: true, force: true });
     await fs.mkdir(casesRoot, { recursive: true });

@@ -370,6 +370,14 @@ export async function letterConcerns(services: CaseServices, folder: string): Pr
 function showLetterError(folder: string, error: CaseLetterError | LetterWriteError): void {
   const message = vscode.l10n.t('No letter was made for "{0}": {1}', path.basename(folder), error.message);
   const settings = error instanceof CaseLetterError ? error.settings : [];
+  if (error instanceof CaseLetterError && error.code === 'letterText' && settings.length > 0) {
+    // The setup panel names each unknown or misshapen placeholder beside the letter, with its one-click fix.
+    const fix = vscode.l10n.t('Open setup');
+    void vscode.window.showErrorMessage(message, fix).then((answer) => {
+      if (answer === fix) void vscode.commands.executeCommand('tilbago.openSetup');
+    });
+    return;
+  }
   if (settings.length === 0) {
     void vscode.window.showErrorMessage(message);
     return;
