@@ -70,7 +70,7 @@ export interface TilbagoApi {
   /**
    * The 3rd reminder letter for an invoice in a language (`de`, `fr`, `it`, `en`): that language's text in effect
    * for the scope, or its built-in letter. Without a language: the one `tilbago.thirdReminder.defaultLanguage` chooses
-   * for a debtor who names none. Never throws.
+   * for a debtor who names none, else German (never the display language). Never throws.
    */
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope, language?: Language): ReminderLetter;
   /**

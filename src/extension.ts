@@ -42,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const services: CaseServices = {
     configuration,
     apiKey,
-    language,
     extensionPath: context.extensionPath,
     casesChanged: new vscode.EventEmitter<void>(),
     state: context.workspaceState,

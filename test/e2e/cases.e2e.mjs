@@ -169,13 +169,15 @@ export async function runCasesE2e() {
       run: async () => {
         await runCommand(page, 'Tilbago: New debt-collection case');
         await answerStep(/Invoice number: it becomes the case reference/, '2026-0150');
-        await expectText(quickInput(), /Who is the debtor\?/, 'the kind of debtor');
+        await expectText(quickInput(), /\(2\/13\)/, 'the kind of debtor');
         await quickInputRow(page, 'A natural person').click();
         await answerStep(/First name of the debtor/, 'Anna');
         await answerStep(/Last name of the debtor/, 'Rossi');
         await answerStep(/Debtor's street and number/, 'Via Nassa 5');
         await answerStep(/Debtor's postcode and town/, '6900 Lugano');
-        await expectText(quickInput(), /Which language does the debtor read\?/, 'the language step');
+        await expectText(quickInput(), /\(7\/13\)/, 'the language step');
+        const question = await quickInput().locator('.quick-input-box input').getAttribute('placeholder');
+        if (!/^Which language does the debtor read\?/.test(question ?? '')) throw new Error(`the language step asks: ${question}`);
         await expectText(quickInput().locator('.monaco-list-row.focused'), /Italian \(italiano\)/, 'the language proposed');
         await page.keyboard.press('Enter');
         await answerStep(/Amount due in CHF/, '980.–');
