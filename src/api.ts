@@ -72,8 +72,9 @@ export interface TilbagoApi {
   /**
    * The 3rd reminder letter for an invoice in a language (`de`, `fr`, `it`, `en`): that language's text in effect
    * for the scope, or its built-in letter. Without a language: the one `tilbago.thirdReminder.defaultLanguage` chooses
-   * for a debtor who names none. %TITRE% is the invoice's `salutation`, else made for its `debtor` (case.json's
-   * debtor fits) in that language; without either, the language's form for a company. Never throws.
+   * for a debtor who names none, else German (never the display language). %TITRE% is the invoice's `salutation`,
+   * else made for its `debtor` (case.json's debtor fits) in that language; without either, the language's form for
+   * a company. Never throws.
    */
   renderReminderLetter(invoice: LetterInvoice, scope?: SettingsScope, language?: Language): ReminderLetter;
   /**

@@ -42,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const services: CaseServices = {
     configuration,
     apiKey,
-    language,
     extensionPath: context.extensionPath,
     casesChanged: new vscode.EventEmitter<void>(),
     state: context.workspaceState,
@@ -110,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     renderReminderLetter: (invoice, scope, chosen) => {
       const { reminder3 } = configuration.read(scope);
       const asked = LANGUAGES.includes(chosen as Language) ? (chosen as Language) : undefined;
-      const letterIn = letterLanguage(asked, reminder3.defaultLanguage, vscode.env.language);
+      const letterIn = letterLanguage({ language: asked }, reminder3.defaultLanguage);
       return reminderLetter(letterTextFor(reminder3, letterIn), invoice, letterIn);
     },
     submitCase: async (folder, options) => (await cases()).submit(folder, options),

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import type { Language } from '../shared/languages';
 import { CASE_FILE } from './model/files';
 import { stageOf, type CaseStage } from './model/stage';
 import { listCaseFolders, type CaseFolderSummary } from './model/listing';
@@ -14,7 +13,6 @@ import { stateLabel } from './treeItems';
 export interface CaseServices {
   readonly configuration: TilbagoConfiguration;
   readonly apiKey: ApiKeyStore;
-  readonly language: Language;
   /** Where the extension is installed (its schemas/, for the copy beside the case files). */
   readonly extensionPath: string;
   /** Fired after a command changed a case folder, so views can follow. */

@@ -30,7 +30,8 @@ export class CaseProblems implements vscode.Disposable {
         const start = position(problem.offset);
         const end = position(problem.offset + Math.max(problem.length, 1));
         const range = new vscode.Range(start.line, start.character, end.line, end.character);
-        const diagnostic = new vscode.Diagnostic(range, describeFileProblem(problem, kind), vscode.DiagnosticSeverity.Error);
+        const severity = problem.warning ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error;
+        const diagnostic = new vscode.Diagnostic(range, describeFileProblem(problem, kind), severity);
         diagnostic.source = 'tilbago';
         diagnostic.code = problem.code;
         return diagnostic;

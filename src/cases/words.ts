@@ -43,6 +43,8 @@ export function describeCaseProblem(problem: CaseProblem): string {
       return vscode.l10n.t('{0} must be "M", "F" or "U"', where);
     case 'language':
       return vscode.l10n.t('{0} must be "de", "fr" or "it"', where);
+    case 'letterLanguage':
+      return vscode.l10n.t('{0} must be "de", "fr", "it" or "en"', where);
     case 'nationality':
       return vscode.l10n.t('{0} must be a two-letter country code, e.g. "CH"', where);
     case 'email':
@@ -81,8 +83,23 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
         : vscode.l10n.t('{0} is not a field of reminders.json', where);
     case 'notJson':
       return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
+    case 'noLanguage':
+      return describeNoLanguage(problem.detail);
     default:
       return describeCaseProblem({ path: where, code: problem.code, ...(problem.detail === undefined ? {} : { detail: problem.detail }) });
+  }
+}
+
+/** The debtor's language missing, and the language of the letter then: the setting's, else the postcode's (`detail`). */
+function describeNoLanguage(regional: string | undefined): string {
+  const add = vscode.l10n.t('Add "preferredLanguage": "de", "fr" or "it" to the debtor, or "letterLanguage": "en" to the case.');
+  switch (regional) {
+    case 'fr':
+      return `${vscode.l10n.t('No preferredLanguage: the letter would be in French, the language of the postcode, unless tilbago.thirdReminder.defaultLanguage names one.')} ${add}`;
+    case 'it':
+      return `${vscode.l10n.t('No preferredLanguage: the letter would be in Italian, the language of the postcode, unless tilbago.thirdReminder.defaultLanguage names one.')} ${add}`;
+    default:
+      return `${vscode.l10n.t('No preferredLanguage: the letter would be in German, unless tilbago.thirdReminder.defaultLanguage names another language.')} ${add}`;
   }
 }
 

@@ -2,7 +2,8 @@
 // them), the built-in texts, and rendering a text for an invoice. Pure and total: rendering never throws, whatever
 // the text holds.
 import { formatSwissDate, isIsoDate, type IsoDate } from '../shared/dates';
-import { LANGUAGES, type Language } from '../shared/languages';
+import type { Language } from '../shared/languages';
+import { regionalLanguage } from '../shared/postcodeLanguage';
 import type { Reminder3Settings } from '../settings/schema';
 import { formatChf } from '../shared/money';
 import { closing, type LetterDebtor, salutation } from './salutation';
@@ -268,18 +269,17 @@ export function reminderLetter(text: string, invoice: LetterInvoice, language: L
 }
 
 /**
- * The language of a debtor's letter: the debtor's own (`preferredLanguage` in case.json), else the one the settings
- * choose, else the display language when it is one of the four, else German (most Swiss debtors read it).
+ * The language of a debtor's letter: the one chosen for the debtor (or by the caller), else the one the settings
+ * choose, else the language of the debtor's postcode, else German; never the editor's language, which says
+ * nothing about the debtor.
  */
 export function letterLanguage(
-  preferred: Language | undefined,
+  debtor: { readonly language?: Language | undefined; readonly zip?: string | undefined },
   defaultLanguage: Reminder3Settings['defaultLanguage'],
-  displayLanguage: string,
 ): Language {
-  if (preferred) return preferred;
+  if (debtor.language) return debtor.language;
   if (defaultLanguage !== 'auto') return defaultLanguage;
-  const base = displayLanguage.toLowerCase().split(/[-_]/)[0];
-  return LANGUAGES.find((language) => language === base) ?? 'de';
+  return regionalLanguage(debtor.zip);
 }
 
 /**

@@ -47,7 +47,7 @@ export const SETTINGS = {
   'thirdReminder.frenchLetter': LETTER,
   'thirdReminder.italianLetter': LETTER,
   'thirdReminder.englishLetter': LETTER,
-  // The language of the letter for a debtor whose case.json names none; `auto`: the display language.
+  // The language of the letter for a debtor whose case.json names none; `auto`: the postcode's, else German.
   'thirdReminder.defaultLanguage': { type: 'choice', default: 'auto', values: ['auto', 'de', 'fr', 'it', 'en'], scope: 'resource' },
   // Deprecated: the one letter of earlier versions, still used for a language without its own letter.
   'reminder3.text': LETTER,
@@ -180,7 +180,7 @@ export interface Reminder3Settings {
   readonly daysBeforeCollection: number;
   /** The letter of each language; empty means the built-in letter of that language (or `text` while it is set). */
   readonly letters: Readonly<Record<Language, string>>;
-  /** The letter's language for a debtor whose case names none; `auto`: the display language (German if not one of the four). */
+  /** The letter's language for a debtor whose case names none; `auto`: the language of the debtor's postcode, else German. */
   readonly defaultLanguage: 'auto' | Language;
   /**
    * @deprecated The one letter of earlier versions (`tilbago.reminder3.text`): still used for every language whose

@@ -21,8 +21,9 @@ export type AmountReading =
     };
 
 /**
- * A CHF amount as the Swiss write it: `1'234.50`, `1234.50`, `1 234,50`, `100.-`, `CHF 80`. Apostrophes and
- * spaces group thousands; a point or a comma separates the Rappen.
+ * A CHF amount as the Swiss write it: `1'234.50`, `1234.50`, `1 234,50`, `CHF 80`, and whole francs with a dash,
+ * `100.-`, `980.–` or `980.—` (the en or em dash of typeset prices). Apostrophes and spaces group thousands; a
+ * point or a comma separates the Rappen.
  */
 export function readChf(text: string): AmountReading {
   const cleaned = text
@@ -30,7 +31,7 @@ export function readChf(text: string): AmountReading {
     .replace(/^CHF\s*/i, '')
     .replace(/\s*(?:CHF|Fr\.)$/i, '')
     .replace(/['’\s]/g, '')
-    .replace(/[.,]-{1,2}$/, '');
+    .replace(/[.,](?:-{1,2}|[–—])$/, '');
   if (cleaned === '') return { ok: false, problem: 'empty' };
   if (cleaned.startsWith('-')) return { ok: false, problem: 'notPositive' };
   if (/^\d{1,3}([.,])\d{3}[.,]\d{1,2}$/.test(cleaned) || /^\d{1,3}(,\d{3})+$/.test(cleaned))

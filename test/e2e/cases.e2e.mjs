@@ -1,12 +1,13 @@
 // End to end, as a person files a case: the Explorer's "tilbago cases" view in the real workbench, the inline
 // Submit icon of a case, and VS Code's own modal dialog before anything goes to tilbago (a fake one, started
-// here). The workbench hides notification toasts in this mode; modal dialogs are shown, which this checks.
+// here). The workbench hides notification toasts in this mode; modal dialogs are shown, which this checks. Then a
+// new case through New case's steps, its language proposed from the postcode, and its files on disk.
 // Usage: node test/e2e/cases.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette, withFakeTilbago } from './workbench.mjs';
+import { expectText, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette, withFakeTilbago } from './workbench.mjs';
 
 const KEY = 'tb-e2e-cases-view-0003';
 // The sample workspace's one case folder.
@@ -40,6 +41,14 @@ export async function runCasesE2e() {
     await caseRow().locator('.action-label[aria-label="Submit debt-collection request"]').click();
     await dialog().waitFor({ state: 'visible', timeout: 15_000 });
     await expectText(dialog().locator('.dialog-message-text'), /^File a debt-collection request at tilbago\?/, 'the question');
+  }
+
+  const quickInput = () => page.locator('.quick-input-widget');
+  /** Waits for New case's step that says `prompt`, types `answer` (or keeps the value proposed) and goes on. */
+  async function answerStep(prompt, answer) {
+    await expectText(quickInput(), prompt, 'the step');
+    if (answer !== undefined) await quickInput().locator('.quick-input-box input').fill(answer);
+    await page.keyboard.press('Enter');
   }
 
   async function clickDialogButton(title) {
@@ -153,6 +162,58 @@ export async function runCasesE2e() {
           throw new Error(`tilbago holds ${filed.length} case(s) after ${caseRequests().length} request(s)`);
         const names = filed[0].attachments.map((a) => a.fileName);
         if (names.join() !== CASE.attachment) throw new Error(`attachments at tilbago: ${names.join(', ')}`);
+      },
+    },
+    {
+      name: 'New case for a debtor in Lugano: its own step for each date, Italian proposed from the postcode, a labelled summary',
+      run: async () => {
+        await runCommand(page, 'Tilbago: New debt-collection case');
+        await answerStep(/Invoice number: it becomes the case reference/, '2026-0150');
+        await expectText(quickInput(), /\(2\/13\)/, 'the kind of debtor');
+        await quickInputRow(page, 'A natural person').click();
+        await answerStep(/First name of the debtor/, 'Anna');
+        await answerStep(/Last name of the debtor/, 'Rossi');
+        await answerStep(/Debtor's street and number/, 'Via Nassa 5');
+        await answerStep(/Debtor's postcode and town/, '6900 Lugano');
+        await expectText(quickInput(), /\(7\/13\)/, 'the language step');
+        const question = await quickInput().locator('.quick-input-box input').getAttribute('placeholder');
+        if (!/^Which language does the debtor read\?/.test(question ?? '')) throw new Error(`the language step asks: ${question}`);
+        await expectText(quickInput().locator('.monaco-list-row.focused'), /Italian \(italiano\)/, 'the language proposed');
+        await page.keyboard.press('Enter');
+        await answerStep(/Amount due in CHF/, '980.–');
+        await answerStep(/Invoice date/, '03.08.2026');
+        await answerStep(/Date of the 1st reminder sent/, '07.09.2026');
+        await answerStep(/Date of the 2nd reminder sent/, '');
+        await expectText(quickInput(), /Reason of the claim/, 'the reason step');
+        const reason = await quickInput().locator('.quick-input-box input').inputValue();
+        if (reason !== 'Fattura n. 2026-0150 del 03.08.2026, richiamo del 07.09.2026') throw new Error(`the reason proposed: ${reason}`);
+        await page.keyboard.press('Enter');
+        const summary = await expectText(quickInput(), /Create the case folder/, 'the summary');
+        for (const line of [
+          /Debtor's language\s*Italian \(italiano\)/,
+          /Invoice date\s*03\.08\.2026/,
+          /1st reminder\s*07\.09\.2026/,
+          /2nd reminder\s*\(none\)/,
+          /Amount due\s*CHF 980\.00/,
+        ])
+          if (!line.test(summary)) throw new Error(`the summary lacks ${line}: ${JSON.stringify(summary.slice(0, 600))}`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'new-case-summary.png') });
+        await quickInputRow(page, 'Create the case folder').click();
+      },
+    },
+    {
+      name: 'the case folder on disk: preferredLanguage "it" in case.json, the dates in reminders.json',
+      run: async () => {
+        const folder = path.join(workspace, 'tilbago-cases', '2026-0150 Rossi Anna');
+        await page.locator('.tab.active', { hasText: 'case.json' }).waitFor({ timeout: 15_000 });
+        const caseJson = JSON.parse(fs.readFileSync(path.join(folder, 'case.json'), 'utf8'));
+        if (caseJson.debtor.preferredLanguage !== 'it' || 'letterLanguage' in caseJson)
+          throw new Error(`case.json: ${JSON.stringify(caseJson.debtor)}`);
+        if (caseJson.claim.amount !== 98_000 || !caseJson.claim.reason.startsWith('Fattura n. 2026-0150 del 03.08.2026'))
+          throw new Error(`case.json claim: ${JSON.stringify(caseJson.claim)}`);
+        const reminders = JSON.parse(fs.readFileSync(path.join(folder, 'reminders.json'), 'utf8'));
+        if (reminders.invoiceDate !== '2026-08-03' || JSON.stringify(reminders.reminders) !== '{"first":"2026-09-07"}')
+          throw new Error(`reminders.json: ${JSON.stringify(reminders)}`);
       },
     },
   ];

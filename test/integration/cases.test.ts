@@ -143,31 +143,50 @@ describe('tilbago commands against the fake tilbago', () => {
     const answers = [
       '2026-0142',
       'Muster SA',
-      'CHE-109.322.551',
+      'CHE-109.322.551 MWST',
       'Avenue de la Gare 12',
       '1003 Lausanne',
-      "1'234.50",
-      '03.08.26, 07.09.2026, 05.10.2026',
+      '1234.50',
+      '03.08.26',
+      '07.09.2026',
+      '05.10.2026',
     ];
+    const company = 'A company or other legal person';
+    const french = 'French (français)';
 
-    it('scaffolds a case folder from a few questions, with the reminder dates, and opens case.json', async () => {
+    it('scaffolds a case folder from a few questions, with the debtor’s language and the reminder dates, and opens case.json', async () => {
       // Cancelled at the last question: nothing is made, and the proposed reason can be read.
-      const { result, opened, validations } = await run<string>('tilbago.newCase', {
+      const { result, opened, pickers, validations } = await run<string>('tilbago.newCase', {
         inputs: [...answers, undefined],
-        picks: ['A company or other legal person'],
+        picks: [company, french],
       });
       assert.equal(result, undefined);
-      // While typing, the amount and the dates say what was understood.
+      // While typing, the UID, the amount and each date say what was understood.
       const said = validations.map((v) => (typeof v === 'object' ? v.message : v));
-      assert.ok(said.includes("= CHF 1'234.50"), JSON.stringify(said));
-      assert.ok(said.includes('= 03.08.2026, 07.09.2026, 05.10.2026'), JSON.stringify(said));
+      for (const understood of ['= CHE-109.322.551', "= CHF 1'234.50", '= 03.08.2026', '= 07.09.2026', '= 05.10.2026'])
+        assert.ok(said.includes(understood), JSON.stringify(said));
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0142 Muster SA')), 'cancelling makes nothing');
-      assert.equal(opened.length, 8);
-      assert.equal(opened.at(-1)!.value, 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026');
+      // Its own labelled step for each date.
+      assert.deepEqual(
+        opened.slice(6, 9).map((o) => [o.prompt, o.step]),
+        [
+          ['Invoice date', 9],
+          ['Date of the 1st reminder sent', 10],
+          ['Date of the 2nd reminder sent', 11],
+        ],
+      );
+      // The language, asked after the postcode, proposes the region's.
+      const language = pickers[1]!;
+      assert.deepEqual([language.step, language.totalSteps, language.active], [7, 13, french]);
+      assert.deepEqual(language.labels, ['German (Deutsch)', french, 'Italian (italiano)', 'English (a foreign debtor)']);
+      assert.equal(language.descriptions[french], 'the language at postcode 1003');
+      // The reason in the debtor's language, whatever the editor's.
+      assert.equal(opened.length, 10);
+      assert.equal(opened.at(-1)!.value, 'Facture n° 2026-0142 du 03.08.2026, rappels du 07.09.2026 et du 05.10.2026');
 
       const made = await run<string>('tilbago.newCase', {
         inputs: [...answers, opened.at(-1)!.value!],
-        picks: ['A company or other legal person', 'Create the case folder'],
+        picks: [company, french, 'Create the case folder'],
       });
       const folder = made.result!;
       assert.equal(folder, path.join(casesRoot, '2026-0142 Muster SA'));
@@ -175,11 +194,12 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(caseJson.debtor, {
         company: 'Muster SA',
         companyUid: 'CHE-109.322.551',
+        preferredLanguage: 'fr',
         address: { street: 'Avenue de la Gare', streetnumber: '12', zip: '1003', city: 'Lausanne' },
       });
       assert.deepEqual(caseJson.claim, {
         amount: 123450,
-        reason: 'Invoice 2026-0142 of 03.08.2026, reminders of 07.09.2026, 05.10.2026',
+        reason: 'Facture n° 2026-0142 du 03.08.2026, rappels du 07.09.2026 et du 05.10.2026',
         collocationClass: '3',
       });
       assert.equal(caseJson.externalRef, '2026-0142');
@@ -217,8 +237,8 @@ describe('tilbago commands against the fake tilbago', () => {
     it('the UID question checks the mod-11 digit', async () => {
       // The scripted input box throws when its validation refuses an answer; the command wrapper shows that.
       const refused = await run('tilbago.newCase', {
-        inputs: ['2026-0143', 'Muster SA', 'CHE-123.456.789'],
-        picks: ['A company or other legal person'],
+        inputs: ['2026-0143', 'Muster SA', 'CHE-123.456.789 MWST'],
+        picks: [company],
       });
       assert.equal(refused.result, undefined);
       assert.match(refused.shown.at(-1)!.message, /The last digit \(check digit\) should be 8/);
@@ -228,7 +248,7 @@ describe('tilbago commands against the fake tilbago', () => {
       const before = await fs.readFile(path.join(casesRoot, '2026-0142 Muster SA', 'case.json'), 'utf8');
       const again = await run<string>('tilbago.newCase', {
         inputs: [...answers, 'Facture 2026-0142'],
-        picks: ['A company or other legal person'],
+        picks: [company, french],
       });
       assert.equal(again.result, undefined);
       assert.equal(again.opened.length, 1, 'refused at the first question');
@@ -238,17 +258,18 @@ describe('tilbago commands against the fake tilbago', () => {
 
     it('says why an amount or a date is refused', async () => {
       const refusal = async (inputs: string[]) =>
-        (await run<string>('tilbago.newCase', { inputs, picks: ['A company or other legal person'] })).shown.at(-1)!.message;
+        (await run<string>('tilbago.newCase', { inputs, picks: [company, french] })).shown.at(-1)!.message;
       const upTo = ['2026-0199', 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne'];
       assert.match(await refusal([...upTo, '1,234.50']), /Group thousands with ' \(1'234\.50\), not with a comma or a point\./);
       assert.match(await refusal([...upTo, '80', '31.02.2026']), /31\.02\.2026 does not exist in the calendar\./);
       assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
+      assert.match(await refusal([...upTo, '80', '03.08.2026', '01.08.2026']), /This date is before the invoice date \(03\.08\.2026\)\./);
     });
 
     it('is a multi-step input: Back keeps the answers, and the steps are numbered among those that apply', async () => {
       const { result, opened, pickers } = await run<string>('tilbago.newCase', {
         inputs: ['2026-0160', 'Anna', BACK, BACK, '2026-0160', 'Lac SA', '', 'Rue du Lac 12', undefined],
-        picks: ['A natural person', BACK, 'A company or other legal person'],
+        picks: ['A natural person', BACK, company],
       });
       assert.equal(result, undefined, 'closed at the postcode: nothing made');
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0160 Lac SA')));
@@ -256,24 +277,24 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(
         opened.map((o) => [o.step, o.totalSteps, o.back, o.value]),
         [
-          [1, 10, false, ''],
-          [3, 10, true, ''], // first name
-          [4, 10, true, ''], // last name: Back
-          [3, 10, true, 'Anna'], // first name again, as answered: Back
-          [1, 10, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
-          [3, 10, true, ''], // company name
-          [4, 10, true, ''], // its UID, a step only for a company: still 4 of 10
-          [5, 10, true, ''], // street
-          [6, 10, true, ''], // postcode and town: Escape
+          [1, 13, false, ''],
+          [3, 13, true, ''], // first name
+          [4, 13, true, ''], // last name: Back
+          [3, 13, true, 'Anna'], // first name again, as answered: Back
+          [1, 13, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
+          [3, 13, true, ''], // company name
+          [4, 13, true, ''], // its UID, a step only for a company: still 4 of 13
+          [5, 13, true, ''], // street
+          [6, 13, true, ''], // postcode and town: Escape
         ],
       );
       assert.ok(opened.every((o) => o.title === 'New debt-collection case' && o.ignoreFocusOut));
       assert.deepEqual(
         pickers.map((p) => [p.step, p.totalSteps, p.back, p.active]),
         [
-          [2, 10, true, undefined],
-          [2, 10, true, 'A natural person'], // the answer kept when Back leads here
-          [2, 10, true, 'A natural person'],
+          [2, 13, true, undefined],
+          [2, 13, true, 'A natural person'], // the answer kept when Back leads here
+          [2, 13, true, 'A natural person'],
         ],
       );
       assert.match(opened[1]!.prompt!, /First name/);
@@ -281,14 +302,15 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(opened[6]!.prompt!, /Company UID/);
     });
 
-    it('ends with a summary: nothing is written before "Create the case folder"; a line picked there changes that answer', async () => {
-      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026'];
-      const reason = 'Invoice 2026-0161 of 01.09.2026';
-      const escaped = await run<string>('tilbago.newCase', { inputs: [...person, reason], picks: ['A natural person', undefined] });
+    it('ends with a labelled summary: nothing is written before "Create the case folder"; a line picked there changes that answer', async () => {
+      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026', '15.10.2026', '05.11.2026'];
+      const reason = 'Facture n° 2026-0161 du 01.09.2026, rappels du 15.10.2026 et du 05.11.2026';
+      const picks = ['A natural person', french];
+      const escaped = await run<string>('tilbago.newCase', { inputs: [...person, reason], picks: [...picks, undefined] });
       assert.equal(escaped.result, undefined);
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0161 Muster Anna')), 'Escape at the summary writes nothing');
       const summary = escaped.pickers.at(-1)!;
-      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [10, 10, true]);
+      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [13, 13, true]);
       assert.equal(summary.labels[0], 'Create the case folder');
       assert.deepEqual(summary.separators, ['Change an answer…']);
       assert.deepEqual(summary.descriptions, {
@@ -299,26 +321,65 @@ describe('tilbago commands against the fake tilbago', () => {
         'Last name': 'Muster',
         'Street and number': 'Rue du Lac 12',
         'Postcode and town': '1003 Lausanne',
+        "Debtor's language": french,
         'Amount due': 'CHF 80.00',
-        'Invoice and reminder dates': '01.09.2026',
+        'Invoice date': '01.09.2026',
+        '1st reminder': '15.10.2026',
+        '2nd reminder': '05.11.2026',
         Reason: reason,
       });
 
       const made = await run<string>('tilbago.newCase', {
-        inputs: [...person, reason, '95.50'],
-        picks: ['A natural person', 'Amount due', 'Create the case folder'],
+        inputs: [...person, reason, '980.–'],
+        picks: [...picks, 'Amount due', 'Create the case folder'],
       });
       const amountAgain = made.opened.at(-1)!;
-      assert.deepEqual([amountAgain.step, amountAgain.value], [7, '80'], 'the amount step, with its answer');
-      assert.equal(made.pickers.length, 3, 'straight back to the summary after the change');
-      assert.equal(made.pickers.at(-1)!.descriptions['Amount due'], 'CHF 95.50');
+      assert.deepEqual([amountAgain.step, amountAgain.value], [8, '80'], 'the amount step, with its answer');
+      assert.equal(made.pickers.length, 4, 'straight back to the summary after the change');
+      assert.equal(made.pickers.at(-1)!.descriptions['Amount due'], 'CHF 980.00');
       assert.equal(made.result, path.join(casesRoot, '2026-0161 Muster Anna'));
       const caseJson = JSON.parse(await fs.readFile(path.join(made.result!, 'case.json'), 'utf8'));
       assert.deepEqual(caseJson.debtor.name, 'Anna');
-      assert.equal(caseJson.claim.amount, 9550);
+      assert.equal(caseJson.claim.amount, 98000);
       assert.equal(caseJson.claim.reason, reason);
       // Taken away again: the cases view's tests count the folders that are there.
       await fs.rm(made.result!, { recursive: true });
+    });
+
+    it('a debtor in Lugano: Italian is proposed and written; a foreign debtor’s English letter stays out of what tilbago gets', async () => {
+      const person = (invoice: string) => [invoice, 'Anna', 'Muster', 'Via Nassa 5', '6900 Lugano', '80', '01.09.2026', '', undefined];
+      const asked = await run<string>('tilbago.newCase', {
+        inputs: person('2026-0162'),
+        picks: ['A natural person', 'Italian (italiano)'],
+      });
+      assert.equal(asked.pickers[1]!.active, 'Italian (italiano)', 'the language of 6900 proposed');
+      assert.equal(
+        asked.opened.at(-1)!.value,
+        'Fattura n. 2026-0162 del 01.09.2026',
+        'the reason in Italian; no 2nd reminder without a 1st',
+      );
+
+      const english = await run<string>('tilbago.newCase', {
+        inputs: [...person('2026-0163').slice(0, -1), 'Invoice no. 2026-0163 of 01.09.2026'],
+        picks: ['A natural person', 'English (a foreign debtor)', 'Create the case folder'],
+      });
+      const caseJson = JSON.parse(await fs.readFile(path.join(english.result!, 'case.json'), 'utf8'));
+      assert.equal(caseJson.letterLanguage, 'en');
+      assert.equal('preferredLanguage' in caseJson.debtor, false, 'tilbago takes de, fr or it only');
+      await fs.rm(english.result!, { recursive: true });
+    });
+
+    it('asks once about a street without a number: add it, or continue without one', async () => {
+      const { pickers, opened } = await run<string>('tilbago.newCase', {
+        // Added, then the number taken away again and kept so; Back to the street does not ask a third time.
+        inputs: ['2026-0164', 'Anna', 'Muster', 'Rue du Lac', 'Rue du Lac 7', BACK, 'Rue du Lac', BACK, 'Rue du Lac', undefined],
+        picks: ['A natural person', 'Add the number', 'Continue without a number'],
+      });
+      const question = pickers[1]!;
+      assert.equal(question.placeholder, 'Rue du Lac has no number. Continue without one?');
+      assert.deepEqual(question.labels, ['Add the number', 'Continue without a number']);
+      assert.equal(opened[4]!.value, 'Rue du Lac', 'the street again, as typed');
+      assert.equal(pickers.length, 3, 'not asked again for the street kept without a number');
     });
 
     it('warns once when the cases folder is in a Git working tree and not ignored; "Add to .gitignore" appends one line', async () => {
@@ -333,8 +394,8 @@ describe('tilbago commands against the fake tilbago', () => {
       const before = 'node_modules\n# build output\nout';
       await fs.writeFile(gitignore, before);
       const company = (invoice: string) => ({
-        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', `Invoice ${invoice}`],
-        picks: ['A company or other legal person', 'Create the case folder'],
+        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', '', `Invoice ${invoice}`],
+        picks: ['A company or other legal person', french, 'Create the case folder'],
         buttons: ['Add to .gitignore'],
       });
       try {

@@ -143,12 +143,16 @@ describe('settings', () => {
 
   it('each language has its letter; the old single letter still counts for a language without one', async () => {
     const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
-    // Nothing set: each language's built-in letter, with its heading and salutation; `auto` is the display language.
+    // Nothing set: each language's built-in letter, with its heading and salutation; `auto`, without a postcode, is German.
     const french = api.renderReminderLetter(invoice, undefined, 'fr');
     assert.equal(french.heading, 'TROISIÈME ET DERNIER RAPPEL');
     assert.match(french.text, /^Messieurs,\n[\s\S]*CHF 1'234\.50/);
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').heading, 'DRITTE UND LETZTE MAHNUNG');
-    assert.equal(api.renderReminderLetter(invoice).heading, 'THIRD AND FINAL REMINDER', 'no language: the display language (English)');
+    assert.equal(
+      api.renderReminderLetter(invoice).heading,
+      'DRITTE UND LETZTE MAHNUNG',
+      'no language: German, never the display language (English)',
+    );
     await config().update('thirdReminder.defaultLanguage', 'it', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice).heading, 'TERZO E ULTIMO RICHIAMO', 'no language: the one the setting chooses');
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { caseRequestBody, checkCase, parseCase } from '../../src/cases/model/caseFile';
+import { caseRequestBody, checkCase, debtorLanguage, parseCase } from '../../src/cases/model/caseFile';
 import { validCase } from '../fixtures/cases';
 
 const codes = (raw: unknown) => {
@@ -110,6 +110,19 @@ describe('case.json validation', () => {
     const checked = checkCase(withSchema);
     assert.ok(checked.ok);
     assert.equal('$schema' in caseRequestBody(checked.tilbagoCase), false);
+  });
+
+  it('an English letter is the case’s letterLanguage: checked, read before preferredLanguage, and never sent to tilbago', () => {
+    const { preferredLanguage: _, ...debtor } = validCase().debtor;
+    const english = checkCase({ ...validCase(), debtor, letterLanguage: 'en' });
+    assert.ok(english.ok);
+    assert.equal(debtorLanguage(english.tilbagoCase), 'en');
+    assert.equal('letterLanguage' in caseRequestBody(english.tilbagoCase), false);
+    assert.doesNotMatch(JSON.stringify(caseRequestBody(english.tilbagoCase)), /"en"/);
+    const french = checkCase(validCase());
+    assert.ok(french.ok);
+    assert.equal(debtorLanguage(french.tilbagoCase), 'fr');
+    assert.deepEqual(codes({ ...validCase(), letterLanguage: 'rm' }), ['letterLanguage:letterLanguage']);
   });
 });
 

@@ -140,6 +140,7 @@ const FIELD_SAMPLES: Record<string, unknown[]> = {
   nationality: ['CH', 'ch', 'Ch', 'CHE', 'C', '12', 'ÄÖ'],
   sex: ['M', 'F', 'U', 'm', 'X', 'MF'],
   preferredLanguage: ['de', 'fr', 'it', 'en', 'DE', 'rm'],
+  letterLanguage: ['de', 'fr', 'it', 'en', 'EN', 'rm'],
   interestRate: ['0', '5', '5.0', '99.99999', '99.999999', '100', '5,0', '.5', '5.', '-1', '05.00000', ' 5.0', '1e1'],
   collocationClass: ['1', '2', '3', '4', '0', 3, ' 3'],
   interestDateFrom: DATE_SAMPLES,

@@ -8,7 +8,7 @@ const CASE = [
   '{',
   '  "externalRef": "2026-0142",',
   '  "debtor": {',
-  '    "company": "Muster SA",',
+  '    "company": "Muster SA", "preferredLanguage": "fr",',
   '    "companyUid": "CHE-109.322.551",',
   '    "address": { "street": "Avenue de la Gare", "zip": "1003", "city": "Lausanne" }',
   '  },',
@@ -38,6 +38,17 @@ describe('diagnose: problems placed in the text', () => {
     );
     assert.match(withSchedule, /"schedule"/);
     assert.deepEqual(where(withSchedule, 'reminders'), []);
+  });
+
+  it('a debtor without a language: a warning at the debtor, naming the language the letter would then be in', () => {
+    const without = CASE.replace(' "preferredLanguage": "fr",', '');
+    assert.deepEqual(where(without), ['2:2+8 noLanguage(fr) debtor']);
+    assert.equal(diagnose(without, 'case')[0]?.warning, true);
+    assert.deepEqual(where(without.replace('"1003"', '"6900"')), ['2:2+8 noLanguage(it) debtor']);
+    assert.deepEqual(where(without.replace('"1003"', '"75001"')), ['2:2+8 noLanguage(de) debtor'], 'German when the postcode says nothing');
+    assert.deepEqual(where(without.replace('"externalRef"', '"letterLanguage": "en", "externalRef"')), [], 'English, on purpose');
+    assert.deepEqual(where(CASE.replace('"fr"', '"en"')), ['3:49+4 language debtor.preferredLanguage'], 'an error, not also a warning');
+    assert.equal(diagnose(CASE.replace('"fr"', '"en"'), 'case')[0]?.warning, undefined);
   });
 
   it("the sample's schema copies are this version's schemas", () => {
@@ -84,7 +95,7 @@ describe('diagnose: problems placed in the text', () => {
 
   it('a syntax error in the middle of the file: where the parser finds it, and nothing else is checked', () => {
     const text = CASE.replace('"Muster SA",', '"Muster SA"');
-    assert.deepEqual(where(text), ['4:4+12 syntax(CommaExpected)']);
+    assert.deepEqual(where(text), ['3:27+19 syntax(CommaExpected)']);
     assert.deepEqual(where(CASE.replace('"zip": "1003"', '"zip": 1003x')), ['5:59+1 syntax(InvalidSymbol)']);
   });
 

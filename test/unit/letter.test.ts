@@ -189,19 +189,15 @@ describe('letter template', () => {
 });
 
 describe("the letter's language", () => {
-  it('is the debtor’s own; else the setting’s; else the display language when it is one of the four; else German', () => {
-    assert.equal(letterLanguage('it', 'fr', 'en'), 'it');
-    assert.equal(letterLanguage(undefined, 'fr', 'en'), 'fr');
-    for (const [display, expected] of [
-      ['en', 'en'],
-      ['fr', 'fr'],
-      ['de-CH', 'de'],
-      ['it', 'it'],
-      ['zh-cn', 'de'],
-      ['rm', 'de'],
-      ['pt-br', 'de'],
-    ] as const)
-      assert.equal(letterLanguage(undefined, 'auto', display), expected, display);
+  it('is the debtor’s own; else the setting’s; else the postcode’s, never the display language’s; else German', () => {
+    assert.equal(letterLanguage({ language: 'it', zip: '1003' }, 'fr'), 'it');
+    assert.equal(letterLanguage({ language: 'en' }, 'auto'), 'en');
+    assert.equal(letterLanguage({ zip: '6900' }, 'fr'), 'fr', 'a default the user set wins over the postcode');
+    // The Lugano debtor of the bug: without a language and a setting, Italian, whatever VS Code speaks.
+    assert.equal(letterLanguage({ zip: '6900' }, 'auto'), 'it');
+    assert.equal(letterLanguage({ zip: '1700' }, 'auto'), 'fr', 'a bilingual place: its majority’s');
+    assert.equal(letterLanguage({ zip: '75001' }, 'auto'), 'de', 'a postcode abroad: German');
+    assert.equal(letterLanguage({}, 'auto'), 'de');
   });
 
   it('takes the language’s own text, else the old single letter, else the built-in one (empty)', () => {

@@ -336,6 +336,7 @@ describe('never twice, for real', () => {
       debtor: { kind: 'legal', company: '𠀀'.repeat(100) },
       address: { street: 'Rue du Lac', zip: '1003', city: 'Lausanne' },
       amountRappen: 1,
+      language: 'fr',
       reason: 'r',
       reminderDates: [],
     });

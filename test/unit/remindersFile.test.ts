@@ -23,6 +23,7 @@ const answers: NewCaseAnswers = {
   debtor: { kind: 'legal', company: 'Muster SA' },
   address: { street: 'Avenue de la Gare', zip: '1003', city: 'Lausanne' },
   amountRappen: 123_450,
+  language: 'fr',
   reason: 'Facture 2026-0142',
   invoiceDate: '2026-08-03',
   reminderDates: ['2026-09-07', '2026-10-05'],

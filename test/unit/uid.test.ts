@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkUid } from '../../src/cases/model/uid';
+import { checkUid, withoutVatSuffix } from '../../src/cases/model/uid';
 
 describe('Swiss company UID', () => {
   it('accepts valid numbers in every common writing, and normalises them', () => {
@@ -29,5 +29,20 @@ describe('Swiss company UID', () => {
     }
     assert.ok(found);
     assert.deepEqual(checkUid(found), { ok: false, problem: 'noValidCheckDigit' });
+  });
+
+  it('reads a VAT number as invoices print it (MWST, TVA, IVA) as its UID; the check digit still counts', () => {
+    for (const input of [
+      'CHE-123.456.788 MWST',
+      'CHE-123.456.788 TVA',
+      'CHE-123.456.788 IVA',
+      'che123456788mwst',
+      'CHE-123.456.788 MwSt ',
+    ]) {
+      assert.deepEqual(checkUid(withoutVatSuffix(input)), { ok: true, normalized: 'CHE-123.456.788' }, input);
+    }
+    assert.equal(checkUid(withoutVatSuffix('CHE-123.456.789 MWST')).ok, false);
+    assert.equal(withoutVatSuffix('CHE-123.456.788 VAT'), 'CHE-123.456.788 VAT', 'VAT is not a Swiss suffix');
+    assert.deepEqual(checkUid('CHE-123.456.788 MWST'), { ok: false, problem: 'format' }, 'case.json holds the UID alone');
   });
 });

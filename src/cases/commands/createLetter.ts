@@ -14,7 +14,7 @@ import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTI
 import { addDays, formatSwissDate, today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
-import { parseCase, type TilbagoCase } from '../model/caseFile';
+import { debtorLanguage, parseCase, type TilbagoCase } from '../model/caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
 import { INVOICE_WORDS, letterFileName, lettersIn } from '../model/letterFile';
 import { writeNewAttachment } from '../model/letterWrite';
@@ -170,7 +170,8 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
   const { facts } = reminders;
 
   const settings = services.configuration.read(vscode.Uri.file(folder));
-  const language = letterLanguage(tilbagoCase.debtor.preferredLanguage, settings.reminder3.defaultLanguage, vscode.env.language);
+  const debtor = { language: debtorLanguage(tilbagoCase), zip: tilbagoCase.debtor.address.zip };
+  const language = letterLanguage(debtor, settings.reminder3.defaultLanguage);
   const invoice: LetterInvoice = {
     number: facts.invoiceNumber,
     salutation: facts.salutation,

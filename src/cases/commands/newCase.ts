@@ -6,20 +6,28 @@ import * as vscode from 'vscode';
 import { hasControlCharacters } from '../../shared/text';
 import { formatSwissDate, today as todayIso } from '../../shared/dates';
 import { writeJsonAtomic } from '../../shared/jsonFile';
+import type { Language } from '../../shared/languages';
 import { formatChf, readChf, type AmountReading } from '../../shared/money';
 import { log } from '../../ui/log';
 import { inputStep, pickStep, type StepOutcome } from '../../ui/quickInput';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { warnIfCasesExposed } from '../gitExposure';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
-import { caseFolderName, type DateProblem, MAX_DATES, type NewCaseAnswers, newCaseFile, readDates, readPlace } from '../model/newCase';
+import { caseFolderName, type NewCaseAnswers, newCaseFile, readPlace, readStreet } from '../model/newCase';
 import {
   caseAnswers,
+  checkDateAnswer,
+  type DateAnswer,
+  type DateStep,
   type DebtorKind,
+  debtorLanguageOf,
   initialValue,
+  lacksHouseNumber,
   nextStep,
+  placeLanguage,
   previousStep,
   type QuestionId,
+  readUidAnswer,
   type StepAnswers,
   type StepContext,
   type StepId,
@@ -28,6 +36,7 @@ import {
   withAnswer,
 } from '../model/newCaseSteps';
 import { remindersFile } from '../model/remindersFile';
+import { withoutVatSuffix } from '../model/uid';
 import { describeUidProblem } from './checkUid';
 
 /** What was understood, shown under the box while typing. */
@@ -50,30 +59,42 @@ function describeAmountProblem(problem: Extract<AmountReading, { ok: false }>['p
   }
 }
 
-function describeDateProblem(problem: DateProblem, part: string): string {
-  switch (problem) {
+function describeDateProblem(answer: Extract<DateAnswer, { ok: false }>, typed: string): string {
+  switch (answer.problem) {
     case 'format':
-      return vscode.l10n.t('"{0}" is not a date: write dd.mm.yyyy, e.g. 03.08.2026.', part);
+      return vscode.l10n.t('"{0}" is not a date: write dd.mm.yyyy, e.g. 03.08.2026.', typed);
     case 'noSuchDate':
-      return vscode.l10n.t('{0} does not exist in the calendar.', part);
+      return vscode.l10n.t('{0} does not exist in the calendar.', typed);
     case 'future':
-      return vscode.l10n.t('{0} is in the future: the invoice and the reminders sent are in the past.', part);
-    case 'order':
-      return vscode.l10n.t('{0} comes before the date written before it: give them in order, the invoice first.', part);
-    case 'tooMany':
-      return vscode.l10n.t('At most {0} dates: the invoice and three reminders.', MAX_DATES);
+      return vscode.l10n.t('{0} is in the future: the invoice and the reminders sent are in the past.', typed);
+    case 'order': {
+      const other = formatSwissDate(answer.otherDate);
+      if (answer.before && answer.other === 'invoiceDate') return vscode.l10n.t('This date is before the invoice date ({0}).', other);
+      if (answer.before) return vscode.l10n.t('This date is before the 1st reminder ({0}).', other);
+      if (answer.other === 'firstReminder') return vscode.l10n.t('This date is after the 1st reminder ({0}).', other);
+      return vscode.l10n.t('This date is after the 2nd reminder ({0}).', other);
+    }
   }
 }
 
-type Validate = (value: string) => string | vscode.InputBoxValidationMessage | undefined;
+type Validate = (value: string, answers: StepAnswers) => string | vscode.InputBoxValidationMessage | undefined;
 
-/** The questions of the input boxes: what they ask, how an answer is checked. */
+/** The questions of the input boxes: what they ask, how an answer is checked (against the others for the dates). */
 function questions(
   taken: ReadonlyMap<string, string>,
-  today: string,
-): Record<Exclude<QuestionId, 'kind'>, { prompt: string; placeholder?: string; validate: Validate }> {
+  context: StepContext,
+): Record<Exclude<QuestionId, 'kind' | 'language'>, { prompt: string; placeholder?: string; validate: Validate }> {
   const required = (value: string) =>
     !value.trim() ? vscode.l10n.t('Required.') : hasControlCharacters(value) ? vscode.l10n.t('No control characters.') : undefined;
+  const date = (step: DateStep, prompt: string) => ({
+    prompt,
+    placeholder: vscode.l10n.t('dd.mm.yyyy, e.g. 03.08.2026; may be left empty'),
+    validate: ((v, answers) => {
+      const checked = checkDateAnswer(answers, step, v, context);
+      if (!checked.ok) return describeDateProblem(checked, v.trim());
+      return checked.date ? understood(`= ${formatSwissDate(checked.date)}`) : undefined;
+    }) satisfies Validate,
+  });
   return {
     invoiceNumber: {
       prompt: vscode.l10n.t('Invoice number: it becomes the case reference at tilbago, which must be unique.'),
@@ -90,8 +111,13 @@ function questions(
     },
     company: { prompt: vscode.l10n.t('Company name of the debtor'), validate: required },
     uid: {
-      prompt: vscode.l10n.t('Company UID (CHE-123.456.788), or leave empty'),
-      validate: (v) => (v.trim() ? describeUidProblem(v) : undefined),
+      prompt: vscode.l10n.t('Company UID (CHE-123.456.788, also as a VAT number with MWST, TVA or IVA), or leave empty'),
+      validate: (v) => {
+        if (!v.trim()) return undefined;
+        const checked = readUidAnswer(v);
+        if (!checked.ok) return describeUidProblem(withoutVatSuffix(v));
+        return checked.normalized === v.trim() ? undefined : understood(`= ${checked.normalized}`);
+      },
     },
     name: { prompt: vscode.l10n.t('First name of the debtor'), validate: required },
     surname: { prompt: vscode.l10n.t('Last name of the debtor'), validate: required },
@@ -107,17 +133,11 @@ function questions(
         return read.ok ? understood(`= ${formatChf(read.rappen)}`) : describeAmountProblem(read.problem);
       },
     },
-    dates: {
-      prompt: vscode.l10n.t('Invoice date, then the dates of the reminders sent (dd.mm.yyyy, separated by commas); may be left empty'),
-      placeholder: '03.08.2026, 07.09.2026, 05.10.2026, 15.10.2026',
-      validate: (v) => {
-        const read = readDates(v, today);
-        if (!read.ok) return describeDateProblem(read.problem, read.part);
-        return read.dates.length ? understood(`= ${read.dates.map(formatSwissDate).join(', ')}`) : undefined;
-      },
-    },
+    invoiceDate: date('invoiceDate', vscode.l10n.t('Invoice date')),
+    firstReminder: date('firstReminder', vscode.l10n.t('Date of the 1st reminder sent')),
+    secondReminder: date('secondReminder', vscode.l10n.t('Date of the 2nd reminder sent')),
     reason: {
-      prompt: vscode.l10n.t('Reason of the claim, as the debt-collection office will read it'),
+      prompt: vscode.l10n.t("Reason of the claim, as the debt-collection office will read it (in the debtor's language)"),
       validate: (v) => required(v) ?? (v.length > 500 ? vscode.l10n.t('At most 500 characters.') : undefined),
     },
   };
@@ -142,10 +162,16 @@ function questionName(step: QuestionId): string {
       return vscode.l10n.t('Street and number');
     case 'place':
       return vscode.l10n.t('Postcode and town');
+    case 'language':
+      return vscode.l10n.t("Debtor's language");
     case 'amount':
       return vscode.l10n.t('Amount due');
-    case 'dates':
-      return vscode.l10n.t('Invoice and reminder dates');
+    case 'invoiceDate':
+      return vscode.l10n.t('Invoice date');
+    case 'firstReminder':
+      return vscode.l10n.t('1st reminder');
+    case 'secondReminder':
+      return vscode.l10n.t('2nd reminder');
     case 'reason':
       return vscode.l10n.t('Reason');
   }
@@ -156,25 +182,81 @@ const kindWords = (): Record<DebtorKind, string> => ({
   legal: vscode.l10n.t('A company or other legal person'),
 });
 
+const languageWords = (): Record<Language, string> => ({
+  de: vscode.l10n.t('German (Deutsch)'),
+  fr: vscode.l10n.t('French (français)'),
+  it: vscode.l10n.t('Italian (italiano)'),
+  en: vscode.l10n.t('English (a foreign debtor)'),
+});
+
+type LanguageItem = vscode.QuickPickItem & { readonly language: Language };
+
+/** The language step: the four languages, the postcode's proposed (both of a bilingual place, the majority's first). */
+function languageQuestion(answers: StepAnswers): { placeholder: string; items: LanguageItem[]; active: LanguageItem | undefined } {
+  const names = languageWords();
+  const region = placeLanguage(answers);
+  const zip = readPlace(answers.place ?? '')?.zip ?? '';
+  const note = (language: Language): string | undefined => {
+    if (language === 'en') return vscode.l10n.t('for our letters only; tilbago is told no language');
+    if (region?.kind === 'bilingual' && (region.languages as readonly Language[]).includes(language))
+      return vscode.l10n.t('{0} is bilingual', region.place);
+    if (region?.kind === 'one' && region.language === language) return vscode.l10n.t('the language at postcode {0}', zip);
+    return undefined;
+  };
+  const items = (['de', 'fr', 'it', 'en'] as const).map((language): LanguageItem => {
+    const description = note(language);
+    return { label: names[language], language, ...(description ? { description } : {}) };
+  });
+  const question = vscode.l10n.t('Which language does the debtor read? The letters and the reason of the claim are written in it.');
+  const placeholder =
+    region?.kind !== 'bilingual'
+      ? question
+      : region.languages[0] === 'de'
+        ? `${vscode.l10n.t('German or French: {0} is bilingual.', region.place)} ${question}`
+        : `${vscode.l10n.t('French or German: {0} is bilingual.', region.place)} ${question}`;
+  return { placeholder, items, active: items.find((item) => item.language === debtorLanguageOf(answers)) };
+}
+
 type SummaryItem = vscode.QuickPickItem & { readonly step?: QuestionId };
+
+/** The title, the step counter and Back of a step. */
+type StepShape = { readonly title: string; readonly step: number; readonly totalSteps: number; readonly back: boolean };
+
+/**
+ * A street without a house number, asked about once for that text: continue without one, or add it. Resolves to
+ * whether to go on; undefined when closed.
+ */
+async function keepWithoutNumber(street: string, shape: StepShape): Promise<boolean | undefined> {
+  const add = { label: vscode.l10n.t('Add the number') };
+  const keep = { label: vscode.l10n.t('Continue without a number') };
+  const picked = await pickStep({
+    ...shape,
+    placeholder: vscode.l10n.t('{0} has no number. Continue without one?', readStreet(street).street),
+    items: [add, keep],
+  });
+  return picked === undefined ? undefined : picked.kind === 'value' && picked.value === keep;
+}
 
 /**
  * Asks step by step (the order and the skipped steps are the model's, newCaseSteps.ts), with Back keeping the
  * answers, and a summary before anything is written. Undefined when closed at any step.
  */
 async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | undefined> {
-  const context: StepContext = { language: services.language, today: todayIso() };
+  const context: StepContext = { today: todayIso() };
   const taken = new Map(
     (await allCaseFolders(services.configuration)).flatMap((c) => (c.externalRef ? [[c.externalRef, c.name] as const] : [])),
   );
-  const asked = questions(taken, context.today);
+  const asked = questions(taken, context);
   const title = vscode.l10n.t('New debt-collection case');
   const kinds = kindWords();
+  const languages = languageWords();
   let answers: StepAnswers = {};
   let step: StepId = 'invoiceNumber';
   let changedFromSummary = false;
+  // The street last kept without a number: not asked about again.
+  let keptWithoutNumber: string | undefined;
   for (;;) {
-    const shape: { title: string; step: number; totalSteps: number; back: boolean } = {
+    const shape: StepShape = {
       title,
       ...stepPosition(answers, step),
       back: previousStep(answers, step) !== undefined,
@@ -184,7 +266,12 @@ async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | unde
       const lines = summaryLines(answers, context).map(
         (line): SummaryItem => ({
           label: questionName(line.step),
-          description: line.step === 'kind' ? kinds[line.value as DebtorKind] : line.value || vscode.l10n.t('(none)'),
+          description:
+            line.step === 'kind'
+              ? kinds[line.value as DebtorKind]
+              : line.step === 'language'
+                ? languages[line.value as Language]
+                : line.value || vscode.l10n.t('(none)'),
           step: line.step,
         }),
       );
@@ -216,8 +303,17 @@ async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | unde
         active: items.find((item) => item.debtor === answers.kind),
       });
       outcome = picked?.kind === 'value' ? { kind: 'value', value: picked.value.debtor } : picked;
+    } else if (step === 'language') {
+      const picked = await pickStep<LanguageItem>({ ...shape, ...languageQuestion(answers) });
+      outcome = picked?.kind === 'value' ? { kind: 'value', value: picked.value.language } : picked;
     } else {
-      outcome = await inputStep({ ...shape, ...asked[step], value: initialValue(answers, step, context) });
+      const question = asked[step];
+      outcome = await inputStep({
+        ...shape,
+        ...question,
+        value: initialValue(answers, step, context),
+        validate: (value) => question.validate(value, answers),
+      });
     }
     if (!outcome) return undefined;
     if (outcome.kind === 'back') {
@@ -226,6 +322,13 @@ async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | unde
       continue;
     }
     answers = withAnswer(answers, step, outcome.value, context);
+    if (step === 'street' && lacksHouseNumber(outcome.value) && outcome.value.trim() !== keptWithoutNumber) {
+      const keep = await keepWithoutNumber(outcome.value, shape);
+      if (keep === undefined) return undefined;
+      // Add the number: the street step again, with what was typed.
+      if (!keep) continue;
+      keptWithoutNumber = outcome.value.trim();
+    }
     step = nextStep(answers, step, changedFromSummary);
     if (step === 'summary') changedFromSummary = false;
   }
@@ -264,23 +367,12 @@ export async function newCase(services: CaseServices): Promise<string | undefine
   await writeJsonAtomic(path.join(folder, REMINDERS_FILE), remindersFile(answers));
   services.casesChanged.fire();
   log().info(`New case folder ${path.basename(folder)}.`);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));
-  placeCursorOnFirstEmptyField(editor);
+  await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, CASE_FILE)));
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Case folder made. Put the invoice and the reminders into attachments/, check case.json, then submit it.'),
   );
   await warnIfCasesExposed(services.state, casesFolder);
   return folder;
-}
-
-/** The cursor inside the first field left empty (`""`), if any, so the user can type it at once. */
-function placeCursorOnFirstEmptyField(editor: vscode.TextEditor): void {
-  const text = editor.document.getText();
-  const at = text.search(/:\s*""/);
-  if (at < 0) return;
-  const position = editor.document.positionAt(text.indexOf('""', at) + 1);
-  editor.selection = new vscode.Selection(position, position);
-  editor.revealRange(new vscode.Range(position, position));
 }
 
 /**

@@ -1,6 +1,7 @@
 // A debt-collection case as tilbago's Easy-API takes it (`case.json` in a case folder), and its validation: every
 // problem at once, each with the JSON path it is at. Amounts are whole Rappen (CHF 1'500.00 = 150000).
 import { isIsoDate } from '../../shared/dates';
+import { LANGUAGES, type Language } from '../../shared/languages';
 import { hasControlCharacters } from '../../shared/text';
 import { checkUid } from './uid';
 
@@ -61,6 +62,11 @@ export interface TilbagoCase {
   readonly creditor?: Person;
   readonly claim: Claim;
   readonly subsidiaryClaims?: readonly Claim[];
+  /**
+   * The language of our letters where it is not the debtor's `preferredLanguage`, which tilbago takes in de, fr or it
+   * only: English, for a debtor who reads none of them. The extension's alone, never sent (see `caseRequestBody`).
+   */
+  readonly letterLanguage?: Language;
 }
 
 /** eSchKG allows at most 10 claims in one request: the main claim and the subsidiary ones. */
@@ -81,6 +87,7 @@ export type CaseProblemCode =
   | 'dateOfBirth'
   | 'sex'
   | 'language'
+  | 'letterLanguage'
   | 'nationality'
   | 'email'
   | 'phone'
@@ -160,6 +167,7 @@ const CASE_FIELDS: Record<string, Field> = {
   creditor: { type: 'object' },
   claim: { type: 'object', required: true },
   subsidiaryClaims: { type: 'array' },
+  letterLanguage: { type: 'string' },
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -304,6 +312,8 @@ export function checkCase(raw: unknown): CaseCheck {
     const email = raw.responsiblePerson.email;
     if (typeof email === 'string' && email.trim() && !EMAIL.test(email)) problems.push({ path: 'responsiblePerson.email', code: 'email' });
   }
+  if (typeof raw.letterLanguage === 'string' && !(LANGUAGES as readonly string[]).includes(raw.letterLanguage))
+    problems.push({ path: 'letterLanguage', code: 'letterLanguage' });
   if (raw.claim !== undefined && raw.claim !== null) checkClaim(raw.claim, 'claim', problems);
   if (Array.isArray(raw.subsidiaryClaims)) {
     for (const [i, claim] of raw.subsidiaryClaims.entries()) checkClaim(claim, `subsidiaryClaims[${i}]`, problems);
@@ -331,10 +341,15 @@ export function parseThen<R>(text: string, check: (raw: unknown) => R): R | { re
 
 type NotJson = { readonly path: ''; readonly code: 'notJson'; readonly detail: string };
 
-/** The body sent to tilbago: the case without editor-only fields such as `$schema`. */
+/** The body sent to tilbago: the case without the fields that are not tilbago's, `$schema` and `letterLanguage`. */
 export function caseRequestBody(tilbagoCase: TilbagoCase): Json {
-  const { $schema: _schema, ...body } = tilbagoCase as TilbagoCase & { $schema?: string };
+  const { $schema: _schema, letterLanguage: _letterLanguage, ...body } = tilbagoCase as TilbagoCase & { $schema?: string };
   return body;
+}
+
+/** The language the debtor reads our letters in, where the case says: `letterLanguage`, else `preferredLanguage`. */
+export function debtorLanguage(tilbagoCase: TilbagoCase): Language | undefined {
+  return tilbagoCase.letterLanguage ?? tilbagoCase.debtor.preferredLanguage;
 }
 
 /** The claims of a case together, in Rappen. */

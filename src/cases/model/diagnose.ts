@@ -3,7 +3,8 @@
 // parsed once (jsonc-parser keeps the offsets JSON.parse loses) into a map from JSON path to node, so a file with
 // many problems costs one pass. These files are plain JSON for tilbago: comments and trailing commas are problems.
 import { createScanner, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { checkCase, type CaseProblemCode } from './caseFile';
+import { regionalLanguage } from '../../shared/postcodeLanguage';
+import { checkCase, isObject, type CaseProblemCode } from './caseFile';
 import { checkReminders, type RemindersProblemCode } from './remindersFile';
 
 export type FileKind = 'case' | 'reminders';
@@ -16,7 +17,12 @@ export type DiagnosisCode =
   | 'comment'
   | 'trailingComma'
   /** A key given twice in one object; JSON.parse keeps the last one, this is an earlier one. `detail`: the key. */
-  | 'duplicateKey';
+  | 'duplicateKey'
+  /**
+   * A warning: the debtor has no `preferredLanguage` and the case no `letterLanguage`; tilbago takes the case, but
+   * the letter's language is guessed. `detail`: the language of the debtor's postcode, or `de`.
+   */
+  | 'noLanguage';
 
 export interface PlacedProblem {
   /** The validator's JSON path (`claim.amount`); empty for the whole file and for syntax problems. */
@@ -25,6 +31,8 @@ export interface PlacedProblem {
   readonly detail?: string;
   readonly offset: number;
   readonly length: number;
+  /** Only a warning: the file can be used as it is. Every other problem is an error. */
+  readonly warning?: true;
 }
 
 // jsonc-parser's token kinds (its enums are `const enum`s, which isolated modules cannot read).
@@ -57,12 +65,24 @@ export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
   if (errors.length === 0 && root !== undefined) {
     const located = new Map<string, Located>();
     mapPaths(root, '', undefined, located, problems);
-    const checked = kind === 'case' ? checkCase(getNodeValue(root)) : checkReminders(getNodeValue(root));
+    const value: unknown = getNodeValue(root);
+    const checked = kind === 'case' ? checkCase(value) : checkReminders(value);
     if (!checked.ok) {
       for (const problem of checked.problems) problems.push({ ...problem, ...place(problem.path, problem.code, located) });
     }
+    const unsaid = kind === 'case' ? noLanguage(value) : undefined;
+    if (unsaid) problems.push({ ...unsaid, ...place(unsaid.path, unsaid.code, located), warning: true });
   }
   return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/** A debtor without a language, and the one its letter would then be in without a setting. */
+function noLanguage(value: unknown): { path: string; code: 'noLanguage'; detail: string } | undefined {
+  if (!isObject(value) || !isObject(value.debtor) || value.letterLanguage !== undefined || value.debtor.preferredLanguage !== undefined)
+    return undefined;
+  const address = value.debtor.address;
+  const zip = isObject(address) && typeof address.zip === 'string' ? address.zip : undefined;
+  return { path: 'debtor', code: 'noLanguage', detail: regionalLanguage(zip) };
 }
 
 /** Comments and commas before a closing `}` or `]`, which JSON does not allow. */

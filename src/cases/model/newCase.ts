@@ -1,4 +1,4 @@
-// A new case folder from a few answers: `case.json` for tilbago (with the fields left to fill in); its
+// A new case folder from a few answers: `case.json` for tilbago, in the Easy-API's Case form; its
 // `reminders.json` is written by `remindersFile()` (remindersFile.ts).
 import type { Address, Person, TilbagoCase } from './caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../../shared/dates';
@@ -12,43 +12,34 @@ export interface NewCaseAnswers {
     | { readonly kind: 'legal'; readonly company: string; readonly companyUid?: string };
   readonly address: Address;
   readonly amountRappen: number;
+  /** The language the debtor reads: tilbago's `preferredLanguage`, or English for our letters alone. */
+  readonly language: Language;
   readonly reason: string;
   readonly invoiceDate?: IsoDate;
+  /** The 1st and the 2nd reminder, those sent. */
   readonly reminderDates: readonly IsoDate[];
 }
 
-export type DateProblem = 'format' | 'noSuchDate' | 'future' | 'order' | 'tooMany';
+export type DateProblem = 'format' | 'noSuchDate' | 'future';
 
-export type DatesReading =
-  | { readonly ok: true; readonly dates: readonly IsoDate[] }
-  /** `part` is the date as typed that has the problem (the second of two for `order`). */
-  | { readonly ok: false; readonly problem: DateProblem; readonly part: string };
+export type DateReading =
+  /** `date` is undefined for an empty answer. */
+  { readonly ok: true; readonly date: IsoDate | undefined } | { readonly ok: false; readonly problem: DateProblem };
 
-/** At most the invoice date and three reminders. */
-export const MAX_DATES = 4;
-
-/**
- * The invoice date and the reminder dates, as typed: `dd.mm.yyyy`, `d.m.yy` (20yy) or `yyyy-mm-dd`, separated by
- * commas or spaces; in order, none after `today` (they have all happened).
- */
-export function readDates(text: string, today: IsoDate): DatesReading {
-  const parts = text.split(/[,;\s]+/).filter(Boolean);
-  const dates: IsoDate[] = [];
-  for (const part of parts) {
-    const swiss = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(part);
-    const iso = swiss
-      ? `${swiss[3]!.length === 2 ? `20${swiss[3]}` : swiss[3]}-${swiss[2]!.padStart(2, '0')}-${swiss[1]!.padStart(2, '0')}`
-      : /^\d{4}-\d{2}-\d{2}$/.test(part)
-        ? part
-        : undefined;
-    if (iso === undefined) return { ok: false, problem: 'format', part };
-    if (!isIsoDate(iso)) return { ok: false, problem: 'noSuchDate', part };
-    if (iso > today) return { ok: false, problem: 'future', part };
-    if (dates.length > 0 && iso < dates.at(-1)!) return { ok: false, problem: 'order', part };
-    dates.push(iso);
-  }
-  if (dates.length > MAX_DATES) return { ok: false, problem: 'tooMany', part: parts[MAX_DATES]! };
-  return { ok: true, dates };
+/** A date as typed: `dd.mm.yyyy`, `d.m.yy` (20yy) or `yyyy-mm-dd`, not after `today` (it has happened); may be empty. */
+export function readDate(text: string, today: IsoDate): DateReading {
+  const typed = text.trim();
+  if (typed === '') return { ok: true, date: undefined };
+  const swiss = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(typed);
+  const iso = swiss
+    ? `${swiss[3]!.length === 2 ? `20${swiss[3]}` : swiss[3]}-${swiss[2]!.padStart(2, '0')}-${swiss[1]!.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(typed)
+      ? typed
+      : undefined;
+  if (iso === undefined) return { ok: false, problem: 'format' };
+  if (!isIsoDate(iso)) return { ok: false, problem: 'noSuchDate' };
+  if (iso > today) return { ok: false, problem: 'future' };
+  return { ok: true, date: iso };
 }
 
 /** A folder name from the invoice number and the debtor: letters, digits, spaces, `-` and `_` only. */
@@ -68,11 +59,11 @@ export function caseFolderName(answers: NewCaseAnswers): string {
   );
 }
 
-/** "Rue du Lac 12", "Bahnhofstrasse 3a": the street, and its number when it ends the line. */
-export function readStreet(text: string): { readonly street: string; readonly streetnumber: string } {
+/** "Rue du Lac 12", "Bahnhofstrasse 3a": the street, and its number when it ends the line (none: "Postfach"). */
+export function readStreet(text: string): { readonly street: string; readonly streetnumber?: string } {
   const line = text.trim().replace(/\s+/g, ' ');
   const match = /^(.*\D)\s+(\d+\s?[a-zA-Z]?)$/.exec(line);
-  return match ? { street: match[1]!.trim(), streetnumber: match[2]!.replace(/\s/g, '') } : { street: line, streetnumber: '' };
+  return match ? { street: match[1]!.trim(), streetnumber: match[2]!.replace(/\s/g, '') } : { street: line };
 }
 
 /** "1003 Lausanne", "CH-8001 Zürich": the postcode and the town; undefined when the line does not start with a postcode. */
@@ -81,33 +72,68 @@ export function readPlace(text: string): { readonly zip: string; readonly city: 
   return match ? { zip: match[1]!, city: match[2]! } : undefined;
 }
 
-/** `case.json` for a new case, with the `$schema` it follows (left out of what is sent to tilbago). */
+/**
+ * `case.json` for a new case, with the `$schema` it follows (left out of what is sent to tilbago). The debtor's
+ * language is tilbago's `preferredLanguage`; English, which tilbago does not take, is the case's `letterLanguage`,
+ * which is never sent.
+ */
 export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { readonly $schema: string } {
+  const language = answers.language === 'en' ? {} : { preferredLanguage: answers.language };
   const debtor: Person =
     answers.debtor.kind === 'legal'
       ? {
           company: answers.debtor.company,
           ...(answers.debtor.companyUid ? { companyUid: answers.debtor.companyUid } : {}),
+          ...language,
           address: answers.address,
         }
-      : { name: answers.debtor.name, surname: answers.debtor.surname, address: answers.address };
+      : { name: answers.debtor.name, surname: answers.debtor.surname, ...language, address: answers.address };
   return {
     $schema: CASE_SCHEMA_REF,
     externalRef: answers.invoiceNumber,
     certificateOfLoss: false,
     debtor,
+    ...(answers.language === 'en' ? { letterLanguage: 'en' } : {}),
     claim: { amount: answers.amountRappen, reason: answers.reason, collocationClass: '3' },
   };
 }
 
-const REASON_WORDS: Record<Language, { invoice: string; of: string; reminders: string }> = {
-  en: { invoice: 'Invoice', of: 'of', reminders: 'reminders of' },
-  fr: { invoice: 'Facture', of: 'du', reminders: 'rappels du' },
-  de: { invoice: 'Rechnung', of: 'vom', reminders: 'Mahnungen vom' },
-  it: { invoice: 'Fattura', of: 'del', reminders: 'richiami del' },
+/** The words of a reason, in the debtor's language: the debt-collection office and the debtor read it. */
+const REASON_WORDS: Record<
+  Language,
+  { invoice: string; of: string; reminder: (date: string) => string; reminders: (first: string, second: string) => string }
+> = {
+  en: {
+    invoice: 'Invoice no.',
+    of: 'of',
+    reminder: (date) => `reminder of ${date}`,
+    reminders: (first, second) => `reminders of ${first} and ${second}`,
+  },
+  fr: {
+    invoice: 'Facture n°',
+    of: 'du',
+    reminder: (date) => `rappel du ${date}`,
+    reminders: (first, second) => `rappels du ${first} et du ${second}`,
+  },
+  de: {
+    invoice: 'Rechnung Nr.',
+    of: 'vom',
+    reminder: (date) => `Mahnung vom ${date}`,
+    reminders: (first, second) => `Mahnungen vom ${first} und vom ${second}`,
+  },
+  it: {
+    invoice: 'Fattura n.',
+    of: 'del',
+    reminder: (date) => `richiamo del ${date}`,
+    reminders: (first, second) => `richiami del ${first} e del ${second}`,
+  },
 };
 
-/** The claim's reason as the debt-collection office reads it: the invoice, and the reminders sent. */
+/**
+ * The claim's reason as the debt-collection office reads it, in the debtor's language: the invoice with its date
+ * (art. 67 SchKG asks for the claim's title: "Rechnung vom …" names it, a bare "Rechnung" does not), and the
+ * reminders sent.
+ */
 export function defaultReason(
   language: Language,
   invoiceNumber: string,
@@ -118,5 +144,7 @@ export function defaultReason(
   const invoice = invoiceDate
     ? `${words.invoice} ${invoiceNumber} ${words.of} ${formatSwissDate(invoiceDate)}`
     : `${words.invoice} ${invoiceNumber}`;
-  return reminderDates.length ? `${invoice}, ${words.reminders} ${reminderDates.map(formatSwissDate).join(', ')}` : invoice;
+  const [first, second] = reminderDates.map(formatSwissDate);
+  if (first === undefined) return invoice;
+  return `${invoice}, ${second === undefined ? words.reminder(first) : words.reminders(first, second)}`;
 }

@@ -22,6 +22,14 @@ export function checkUid(input: string): UidCheck {
   return { ok: true, normalized };
 }
 
+/**
+ * The UID of a VAT number as invoices print it, `CHE-123.456.788 MWST` (`TVA`, `IVA`: the suffix the Federal Tax
+ * Administration prescribes in German, French or Italian): the text without the suffix; any other text unchanged.
+ */
+export function withoutVatSuffix(input: string): string {
+  return input.replace(/\s*(?:MWST|TVA|IVA)\s*$/i, '');
+}
+
 function formatUid(nineDigits: string): string {
   return `CHE-${nineDigits.slice(0, 3)}.${nineDigits.slice(3, 6)}.${nineDigits.slice(6)}`;
 }
