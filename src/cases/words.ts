@@ -85,6 +85,12 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
       return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
     case 'noLanguage':
       return describeNoLanguage(problem.detail);
+    case 'qrBillCharacter':
+      return vscode.l10n.t(
+        '{0} holds "{1}", which a QR-bill cannot carry: no 3rd reminder letter can be made until it is written with Latin letters',
+        where,
+        problem.detail ?? '',
+      );
     default:
       return describeCaseProblem({ path: where, code: problem.code, ...(problem.detail === undefined ? {} : { detail: problem.detail }) });
   }

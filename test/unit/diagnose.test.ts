@@ -26,6 +26,30 @@ function where(text: string, kind: FileKind = 'case'): string[] {
 }
 
 describe('diagnose: problems placed in the text', () => {
+  it('warns of each character of the debtor a QR-bill cannot carry, at its field; letters it can carry pass', () => {
+    const named = (company: string, city: string) =>
+      CASE.replace('"company": "Muster SA"', `"company": ${JSON.stringify(company)}`).replace(
+        '"city": "Lausanne"',
+        `"city": ${JSON.stringify(city)}`,
+      );
+    assert.deepEqual(where(named('Đorđe Marjanović Sàrl', 'Zürich')), []);
+    assert.deepEqual(where(named('L’Atelier Sàrl', 'Lausanne')), [], 'a typographic apostrophe has a plain form');
+    assert.deepEqual(
+      where(named('Бюро ✓', 'Lausanne')).filter((line) => line.includes('qrBillCharacter')),
+      [
+        '3:15+8 qrBillCharacter(Б) debtor.company',
+        '3:15+8 qrBillCharacter(ю) debtor.company',
+        '3:15+8 qrBillCharacter(р) debtor.company',
+        '3:15+8 qrBillCharacter(о) debtor.company',
+        '3:15+8 qrBillCharacter(✓) debtor.company',
+      ],
+    );
+    assert.ok(
+      diagnose(named('Бюро', 'Lausanne'), 'case').every((problem) => problem.warning),
+      'warnings: tilbago takes the case',
+    );
+  });
+
   it('finds nothing in a valid case.json, nor in the sample case, nor in one with the old schedule', () => {
     assert.deepEqual(where(CASE), []);
     const sample = 'sample-workspace/tilbago-cases/2026-0142 Muster SA';
@@ -126,7 +150,8 @@ describe('diagnose: problems placed in the text', () => {
 
   it('counts lines as VS Code does, with \\r\\n and characters in UTF-16 units', () => {
     const text = CASE.replace('"Muster SA"', '"Müster 😀 SA"').replace('123450', '-1').replaceAll('\n', '\r\n');
-    assert.deepEqual(where(text), ['7:23+2 amount claim.amount']);
+    // The emoji is two UTF-16 units: the company's value is 14 long.
+    assert.deepEqual(where(text), ['3:15+14 qrBillCharacter(😀) debtor.company', '7:23+2 amount claim.amount']);
     assert.deepEqual(positionAt('a\r\nb\rc\nd', 7), { line: 3, character: 0 });
     assert.deepEqual(positionAt('😀x', 2), { line: 0, character: 2 });
     assert.deepEqual(positionAt('ab', 99), { line: 0, character: 2 });

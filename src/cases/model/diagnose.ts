@@ -6,6 +6,7 @@ import { createScanner, getNodeValue, type Node, type ParseError, parseTree, pri
 import { regionalLanguage } from '../../shared/postcodeLanguage';
 import { checkCase, isObject, type CaseProblemCode } from './caseFile';
 import { checkReminders, type RemindersProblemCode } from './remindersFile';
+import { refusedCharacters } from '../../reminders/qrText';
 
 export type FileKind = 'case' | 'reminders';
 
@@ -22,7 +23,9 @@ export type DiagnosisCode =
    * A warning: the debtor has no `preferredLanguage` and the case no `letterLanguage`; tilbago takes the case, but
    * the letter's language is guessed. `detail`: the language of the debtor's postcode, or `de`.
    */
-  | 'noLanguage';
+  | 'noLanguage'
+  /** A warning: a character of the debtor's name or address that a QR-bill cannot carry, so no letter can be made. `detail`: it. */
+  | 'qrBillCharacter';
 
 export interface PlacedProblem {
   /** The validator's JSON path (`claim.amount`); empty for the whole file and for syntax problems. */
@@ -70,8 +73,9 @@ export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
     if (!checked.ok) {
       for (const problem of checked.problems) problems.push({ ...problem, ...place(problem.path, problem.code, located) });
     }
-    const unsaid = kind === 'case' ? noLanguage(value) : undefined;
-    if (unsaid) problems.push({ ...unsaid, ...place(unsaid.path, unsaid.code, located), warning: true });
+    const warnings = kind === 'case' ? [noLanguage(value), ...qrBillCharacters(value)] : [];
+    for (const warning of warnings)
+      if (warning) problems.push({ ...warning, ...place(warning.path, warning.code, located), warning: true });
   }
   return problems.sort((a, b) => a.offset - b.offset);
 }
@@ -83,6 +87,30 @@ function noLanguage(value: unknown): { path: string; code: 'noLanguage'; detail:
   const address = value.debtor.address;
   const zip = isObject(address) && typeof address.zip === 'string' ? address.zip : undefined;
   return { path: 'debtor', code: 'noLanguage', detail: regionalLanguage(zip) };
+}
+
+/** The debtor's texts that the letter's QR-bill carries. */
+const QR_BILL_TEXTS = ['company', 'name', 'surname', 'title', 'contactPerson'] as const;
+const QR_BILL_ADDRESS_TEXTS = ['street', 'streetnumber', 'zip', 'city', 'pob'] as const;
+
+/** Each character of the debtor's name and address a QR-bill cannot carry, by the same rule as the letter (qrText.ts). */
+function qrBillCharacters(value: unknown): { path: string; code: 'qrBillCharacter'; detail: string }[] {
+  if (!isObject(value) || !isObject(value.debtor)) return [];
+  const { debtor } = value;
+  const texts: [string, unknown][] = [
+    ...QR_BILL_TEXTS.map((field): [string, unknown] => [`debtor.${field}`, debtor[field]]),
+    ...(isObject(debtor.address)
+      ? QR_BILL_ADDRESS_TEXTS.map((field): [string, unknown] => [
+          `debtor.address.${field}`,
+          (debtor.address as Record<string, unknown>)[field],
+        ])
+      : []),
+  ];
+  return texts.flatMap(([path, text]) =>
+    typeof text === 'string'
+      ? refusedCharacters(text).map((character) => ({ path, code: 'qrBillCharacter' as const, detail: character }))
+      : [],
+  );
 }
 
 /** Comments and commas before a closing `}` or `]`, which JSON does not allow. */
