@@ -51,6 +51,26 @@ export async function runCasesE2e() {
     await page.keyboard.press('Enter');
   }
 
+  /** The labels of a row's context menu, as the workbench shows them (the menu is closed again). */
+  async function menuOf(row) {
+    await row.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    const labels = (await menu.locator('.action-label').allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
+    return labels;
+  }
+
+  function expectMenu(labels, present, absent, what) {
+    const missing = present.filter((label) => !labels.includes(label));
+    const wrong = absent.filter((label) => labels.includes(label));
+    if (missing.length || wrong.length) throw new Error(`${what}: [${labels.join(', ')}] lacks [${missing.join(', ')}], has [${wrong.join(', ')}]`);
+  }
+
+  const dueFolder = path.join(workspace, 'tilbago-cases', '2026-0160 Dupont SA');
+  const dueRow = () => casesView().locator('.monaco-list-row').filter({ hasText: '2026-0160 Dupont SA' });
+
   async function clickDialogButton(title) {
     await dialog()
       .locator('.dialog-buttons .monaco-button', { hasText: new RegExp(`^${title}$`) })
@@ -162,6 +182,62 @@ export async function runCasesE2e() {
           throw new Error(`tilbago holds ${filed.length} case(s) after ${caseRequests().length} request(s)`);
         const names = filed[0].attachments.map((a) => a.fileName);
         if (names.join() !== CASE.attachment) throw new Error(`attachments at tilbago: ${names.join(', ')}`);
+      },
+    },
+    {
+      name: "the filed case's menu: its files, and no Submit, letter or case id",
+      run: async () => {
+        expectMenu(
+          await menuOf(caseRow()),
+          ['Open case.json', 'Open reminders.json', 'Reveal the case folder'],
+          ['Submit debt-collection request', 'Create the 3rd reminder letter', 'Enter the case id of a filed case'],
+          'the filed case',
+        );
+      },
+    },
+    {
+      name: 'a letter for the filed case asks first and says why; Cancel writes nothing',
+      run: async () => {
+        const before = fs.readdirSync(path.join(caseFolder, 'attachments')).sort().join();
+        await runCommand(page, 'Tilbago: Create the 3rd reminder letter');
+        await quickInputRow(page, CASE.folder).click();
+        await dialog().waitFor({ state: 'visible', timeout: 15_000 });
+        await expectText(dialog().locator('.dialog-message-text'), new RegExp(`^Make another 3rd reminder letter for ${CASE.folder}\\?`), 'the question');
+        await expectText(dialog().locator('.dialog-message-detail'), /The case is filed at tilbago already/, 'why');
+        await clickDialogButton('Cancel');
+        await page.waitForTimeout(500);
+        const after = fs.readdirSync(path.join(caseFolder, 'attachments')).sort().join();
+        if (after !== before) throw new Error(`attachments/ changed: ${before} → ${after}`);
+      },
+    },
+    {
+      name: 'a case whose 3rd reminder is due: the letter in its menu, and filing early names what is missing, no date to come',
+      run: async () => {
+        fs.mkdirSync(path.join(dueFolder, 'attachments'), { recursive: true });
+        const sample = JSON.parse(fs.readFileSync(path.join(caseFolder, 'case.json'), 'utf8'));
+        fs.writeFileSync(path.join(dueFolder, 'case.json'), JSON.stringify({ ...sample, externalRef: '2026-0160' }, null, 2));
+        fs.writeFileSync(
+          path.join(dueFolder, 'reminders.json'),
+          JSON.stringify({ invoiceNumber: '2026-0160', amountDue: "CHF 500.00", reminders: { first: '2026-09-01', second: '2026-10-01' } }, null, 2),
+        );
+        await expectText(dueRow(), /3rd reminder due since 11\.10\.2026/, 'the due case', 20_000);
+        expectMenu(
+          await menuOf(dueRow()),
+          ['Create the 3rd reminder letter', 'Record the 3rd reminder as sent', 'Submit debt-collection request', 'Open reminders.json'],
+          ['Enter the case id of a filed case'],
+          'the due case',
+        );
+        await dueRow().click({ button: 'right' });
+        await page.locator('.context-view .monaco-menu .action-label', { hasText: /^Submit debt-collection request$/ }).click();
+        await dialog().waitFor({ state: 'visible', timeout: 15_000 });
+        await expectText(
+          dialog().locator('.dialog-message-text'),
+          /^2026-0160 Dupont SA is not a litigation case yet: its 3rd reminder has not been sent \(due since 11\.10\.2026\)\. File it now anyway\?$/,
+          'the early-filing question',
+        );
+        await clickDialogButton('Cancel');
+        await page.waitForTimeout(500);
+        if (fake.casesWithRef('2026-0160').length) throw new Error('filed without a yes');
       },
     },
     {

@@ -59,7 +59,7 @@ export function buildVsix() {
  * The letter's embedded font added 115 KB: its two faces (22 KB each) and fontkit, PDFKit's parser for them
  * (278 KB packed before, 390 KB after).
  */
-export const VSIX_BUDGET_BYTES = 415 * 1024;
+export const VSIX_BUDGET_BYTES = 430 * 1024;
 
 /** Builds the .vsix with `npm run package`, copies it to `vsix` (for the installed-package test) and checks it. */
 export async function checkPackage(vsix) {
