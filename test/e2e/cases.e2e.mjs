@@ -227,8 +227,8 @@ export async function runCasesE2e() {
           ['Enter the case id of a filed case'],
           'the due case',
         );
-        await dueRow().click({ button: 'right' });
-        await page.locator('.context-view .monaco-menu .action-label', { hasText: /^Submit debt-collection request$/ }).click();
+        await runCommand(page, 'Tilbago: Submit debt-collection request');
+        await quickInputRow(page, '2026-0160 Dupont SA').click();
         await dialog().waitFor({ state: 'visible', timeout: 15_000 });
         await expectText(
           dialog().locator('.dialog-message-text'),
