@@ -8,6 +8,7 @@ import { BUILT_IN_LETTERS, findUnknownPlaceholders } from '../src/reminders/lett
 import {
   CREDITOR_FIELDS,
   FORM_FIELDS,
+  KEPT_BY_RESET,
   LETTER_FIELDS,
   MAX_DRAFT_FIELD_LENGTH,
   type Draft,
@@ -241,9 +242,10 @@ export class SetupForm {
 
   /** Back to the values in settings.json: Revert, Discard, Load the new values. */
   private revert(): void {
-    const { state } = this.m;
+    const { state, t } = this.m;
     if (!state) return;
     this.update({
+      notice: t.reverted,
       draft: startDraft(state),
       folder: state.folder,
       casesGit: state.casesGit,
@@ -259,6 +261,8 @@ export class SetupForm {
     const state = await this.run(this.host.request('reset', { target: draft.target }));
     if (!state) return;
     const label = state.targets.find((target) => target.id === state.target)?.label ?? '';
+    // Reset keeps the cases folder and the creditor unless the user chose to reset everything: the notice says which.
+    const kept = KEPT_BY_RESET.some((field) => state.setAtTarget[field]);
     this.update({
       state,
       folder: state.folder,
@@ -266,7 +270,7 @@ export class SetupForm {
       draft: startDraft(state),
       external: undefined,
       restored: false,
-      notice: format(t.resetDone, label),
+      notice: format(kept ? t.resetKept : t.resetDone, label),
     });
   }
 

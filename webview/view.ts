@@ -275,6 +275,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
   const textProblem = fields ? formValueProblem(letterField, text) : undefined;
   const oldText = fields?.text ?? '';
   const folderPath = folder && 'path' in folder ? (folder.kind === 'ok' ? ` ${folder.path}` : ` (${folder.path})`) : '';
+  const status = statusText(m, label);
   return html`
     <h1>${t.title}</h1>
     <p class="hint">
@@ -289,7 +290,7 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
         >${t.openWalkthrough}</a
       >
     </p>
-    <div class="save-bar" role="group" aria-label=${t.save}>
+    <div class="row save-options">
       <span id="target-label">${t.saveTo}</span>
       <div id="target" class="targets" role="radiogroup" aria-labelledby="target-label">
         ${(state?.targets ?? []).map(
@@ -301,10 +302,12 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
             >`,
         )}
       </div>
+      <vscode-button id="reset" secondary @click=${a.reset}>${t.resetDefaults}</vscode-button>
+    </div>
+    <div class="save-bar" role="group" aria-label=${t.save}>
       <vscode-button id="save" @click=${a.save}>${t.save}</vscode-button>
       <vscode-button id="revert" secondary ?disabled=${!dirty} @click=${a.revert}>${t.revert}</vscode-button>
-      <vscode-button id="reset" secondary @click=${a.reset}>${t.resetDefaults}</vscode-button>
-      <span id="dirty" class="status" role="status" data-dirty=${String(dirty)}>${statusText(m, label)}</span>
+      <span id="dirty" class="status" role="status" data-dirty=${String(dirty)} title=${status}>${status}</span>
     </div>
     <div id="restored" class="banner" role="status" ?hidden=${!m.restored}>
       <span>${t.restored}</span>

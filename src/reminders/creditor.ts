@@ -203,6 +203,16 @@ export function referenceForInvoice(
 /** swissqrbill's names of the four languages, for the payment part's words. */
 export const QR_BILL_LANGUAGES = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const satisfies Record<Language, string>;
 
+const INVOICE_WORDS: Record<Language, string> = { de: 'Rechnung', fr: 'Facture', it: 'Fattura', en: 'Invoice' };
+
+/**
+ * The payment's purpose the QR-bill prints as its additional information, in the debtor's language ("Facture
+ * 2026-0142"): the same in the PDF letter and in the panel's preview. At most 140 characters, as the QR-bill takes.
+ */
+export function invoiceMessage(language: Language, invoiceNumber: string): string {
+  return `${INVOICE_WORDS[language]} ${invoiceNumber}`.slice(0, 140);
+}
+
 /** Whether a text is Swico billing information (`//S1/10/…`), the only kind the QR-bill's StrdBkgInf takes. */
 export function isBillInformation(text: string): boolean {
   return text.startsWith('//');

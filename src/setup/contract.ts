@@ -55,6 +55,21 @@ export const FORM_FIELDS = [
   ...CREDITOR_FIELDS,
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
+
+/**
+ * The values Reset to defaults keeps unless the user asks to reset everything: where the cases are and who the
+ * creditor is, which a user rarely means to lose when putting the reminder's letters and delays back.
+ */
+export const KEPT_BY_RESET: readonly FormField[] = ['casesFolder', ...CREDITOR_FIELDS];
+
+/** The values set at a target that Reset removes, and those it keeps unless the user asks for everything. */
+export function resetFields(setAtTarget: Readonly<Record<FormField, boolean>>): {
+  readonly reset: readonly FormField[];
+  readonly kept: readonly FormField[];
+} {
+  const set = FORM_FIELDS.filter((field) => setAtTarget[field]);
+  return { reset: set.filter((field) => !KEPT_BY_RESET.includes(field)), kept: set.filter((field) => KEPT_BY_RESET.includes(field)) };
+}
 export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
 export type CreditorFormField = (typeof CREDITOR_FIELDS)[number];
 export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
@@ -129,7 +144,7 @@ export interface SetupState {
   readonly target: string;
   /** The values in effect at the target: set there, inherited, or the defaults (a broken value: what is used instead). */
   readonly values: FormValues;
-  /** Whether each value is set at the target itself (Reset to defaults removes those). */
+  /** Whether each value is set at the target itself (Reset to defaults removes those, `resetFields`). */
   readonly setAtTarget: Readonly<Record<FormField, boolean>>;
   /** The values in effect that are not what the settings file says, because what it says cannot be used. */
   readonly broken: Partial<Record<FormField, BrokenValue>>;
@@ -354,7 +369,7 @@ const REQUEST_PARAMS = {
       'partial',
     ),
   }),
-  /** Removes the form's values at the target, once the user confirmed. */
+  /** Removes the form's values at the target, once the user confirmed (the cases folder and creditor only if asked). */
   reset: object({ target: targetId }),
   /**
    * Moves the values written under former setting names, in each settings file the target reads, to the current

@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
 import { casesFolderStatus, resolveForForm } from './folderStatus';
 import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
-import { SAMPLE_DEBTORS, SAMPLE_INVOICE } from '../reminders/letterEditing';
-import { paymentPartData } from './paymentPart';
+import { previewPaymentPart } from './paymentPart';
 import { SETUP_FORM_STRINGS } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { storedCasesFolder } from '../settings/casesFolder';
@@ -15,9 +14,9 @@ import { languageOf, type Language } from '../shared/languages';
 import {
   checkDraft,
   editedFields,
+  resetFields,
   type CasesGit,
   type FolderStatus,
-  FORM_FIELDS,
   parseWebviewMessage,
   type ConnectionOutcome,
   type Draft,
@@ -114,29 +113,45 @@ export class SetupController implements vscode.Disposable {
     reset: async ({ target }) => {
       const resolved = this.requireTarget(target);
       const { values, setAtTarget } = readAtTarget(this.host.configuration, resolved);
-      const cleared = FORM_FIELDS.filter((field) => setAtTarget[field]).map((field) => `• ${describeSetValue(field, values)}`);
-      if (cleared.length === 0) {
+      const { reset: reminder, kept } = resetFields(setAtTarget);
+      if (reminder.length + kept.length === 0) {
         void vscode.window.showInformationMessage(
           vscode.l10n.t('The {0} hold no tilbago reminder or folder value: nothing to reset.', resolved.label),
         );
         return null;
       }
+      const list = (fields: readonly FormField[]) => fields.map((field) => `• ${describeSetValue(field, values)}`).join('\n');
       // VS Code focuses a modal's first button and lets no extension focus Cancel: the first one removes nothing.
+      // Reset keeps the cases folder and the creditor; only "Reset everything" removes them too.
       const open = vscode.l10n.t('Open the settings file');
       const reset = vscode.l10n.t('Reset');
+      const everything = vscode.l10n.t('Reset everything');
+      const detail = [
+        ...(reminder.length ? [list(reminder)] : []),
+        ...(kept.length
+          ? [
+              reminder.length
+                ? vscode.l10n.t('Kept, unless you choose "{0}":', everything)
+                : vscode.l10n.t('Removed only if you choose "{0}":', everything),
+              list(kept),
+            ]
+          : []),
+        '',
+        vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.'),
+      ];
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('Remove these tilbago values from the {0}?', resolved.label),
-        {
-          modal: true,
-          detail: `${cleared.join('\n')}\n\n${vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.')}`,
-        },
+        { modal: true, detail: detail.join('\n') },
         open,
-        reset,
+        ...(reminder.length ? [reset] : []),
+        ...(kept.length ? [everything] : []),
       );
       if (answer === open) await vscode.commands.executeCommand(SETTINGS_FILE_COMMAND_OF_TARGET[resolved.kind]);
-      if (answer !== reset) return null;
+      const remove = answer === reset ? reminder : answer === everything ? [...reminder, ...kept] : undefined;
+      if (!remove) return null;
       this.targetId = resolved.id;
-      await this.write(() => writeAtTarget(resolved, 'reset'));
+      await this.write(() => writeAtTarget(resolved, { remove }));
+      log().info(`Setup form: reset ${remove.length} value(s) in the ${resolved.kind} settings.`);
       return this.snapshot();
     },
     moveToNewNames: async ({ target }) => {
@@ -190,18 +205,11 @@ export class SetupController implements vscode.Disposable {
       return this.casesGit(folder, status);
     },
     paymentPartSvg: async ({ creditor, language, debtor }) => {
-      const data = paymentPartData(creditor);
-      if (!data.ok) return { ok: false, missing: data.missing, invalid: data.invalid };
+      const part = previewPaymentPart(creditor, language, debtor);
+      if (!part.ok) return { ok: false, missing: part.missing, invalid: part.invalid };
       // swissqrbill's SVG renderer is loaded only when a preview asks for it.
       const { paymentPartSvg } = await import('../reminders/paymentPartSvg');
-      const svg = paymentPartSvg({
-        creditor: data.creditor,
-        debtor: SAMPLE_DEBTORS[debtor],
-        amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
-        reference: data.reference,
-        language,
-      });
-      return { ok: true, svg };
+      return { ok: true, svg: paymentPartSvg(part.input) };
     },
   };
 

@@ -1,7 +1,9 @@
 // What the preview's payment part is made from: the creditor fields as typed in the form, checked by the QR-bill's
 // rules, and the sample invoice. Pure; the SVG itself is made by reminders/paymentPartSvg.ts, loaded when asked.
-import { checkCreditor, type Creditor, type CreditorField, referenceForInvoice } from '../reminders/creditor';
-import { SAMPLE_INVOICE } from '../reminders/letterEditing';
+import { checkCreditor, type Creditor, type CreditorField, invoiceMessage, referenceForInvoice } from '../reminders/creditor';
+import { SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../reminders/letterEditing';
+import type { PaymentPartInput } from '../reminders/paymentPartSvg';
+import type { Language } from '../shared/languages';
 import { CREDITOR_FIELDS, type CreditorFormField, type CreditorFormValues, formValueProblem, type PaymentPart } from './contract';
 
 const FORM_FIELD_OF: Record<CreditorField, CreditorFormField> = {
@@ -43,4 +45,28 @@ export function paymentPartData(fields: CreditorFormValues): PaymentPartData {
     creditorReference: fields.creditorIbanReference === 'creditorReference',
   });
   return { ok: true, creditor: check.creditor, reference: reference.ok ? reference.reference : '' };
+}
+
+/**
+ * What the preview's payment part is drawn from: the creditor as typed, the sample debtor, and the sample invoice's
+ * amount, reference and message, the message made as the PDF letter makes it ("Facture 2026-0142").
+ */
+export function previewPaymentPart(
+  fields: CreditorFormValues,
+  language: Language,
+  debtor: SampleDebtor,
+): { readonly ok: true; readonly input: PaymentPartInput } | (PaymentPart & { readonly ok: false }) {
+  const data = paymentPartData(fields);
+  if (!data.ok) return data;
+  return {
+    ok: true,
+    input: {
+      creditor: data.creditor,
+      debtor: SAMPLE_DEBTORS[debtor],
+      amountDueRappen: SAMPLE_INVOICE.amountDueRappen,
+      reference: data.reference,
+      message: invoiceMessage(language, SAMPLE_INVOICE.number),
+      language,
+    },
+  };
 }

@@ -112,19 +112,23 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
 /**
  * Writes the given values at the target, and only those: a field the user did not change is never written, so a
  * value changed by hand meanwhile stays. A value is written under its setting's current name, and the former name
- * (a renamed setting) leaves the target's file, else two values would sit there side by side. `'reset'` removes every
- * form value there, under either name (Reset to defaults). Resolves once VS Code reads the new values.
+ * (a renamed setting) leaves the target's file, else two values would sit there side by side. `{ remove }` removes
+ * those form values there, under either name (Reset to defaults). Resolves once VS Code reads the new values.
  */
-export async function writeAtTarget(target: ResolvedTarget, changes: Partial<FormValues> | 'reset'): Promise<void> {
+export async function writeAtTarget(
+  target: ResolvedTarget,
+  changes: Partial<FormValues> | { readonly remove: readonly FormField[] },
+): Promise<void> {
   const config = configurationFor(target);
-  const fields =
-    changes === 'reset'
-      ? FORM_FIELDS.filter((field) => isSetAt(config, field, target))
-      : FORM_FIELDS.filter((field) => Object.hasOwn(changes, field));
+  const removing = 'remove' in changes ? changes.remove : undefined;
+  const edits: Partial<FormValues> = removing ? {} : (changes as Partial<FormValues>);
+  const fields = removing
+    ? FORM_FIELDS.filter((field) => removing.includes(field) && isSetAt(config, field, target))
+    : FORM_FIELDS.filter((field) => Object.hasOwn(edits, field));
   const values = fields.flatMap((field) => {
     const key = SETTING_OF_FIELD[field];
     // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
-    const value = changes === 'reset' || (field === 'text' && changes.text === '') ? undefined : changes[field];
+    const value = field === 'text' && edits.text === '' ? undefined : edits[field];
     const former = formerNameOf(key);
     const setAt = (name: SettingKey | FormerKey) => ownValue(config, name, target) !== undefined;
     return [

@@ -1,6 +1,7 @@
 // The languages the extension speaks. tilbago itself works in de, fr and it; English is for everyone else.
 
-export const LANGUAGES = ['en', 'fr', 'de', 'it'] as const;
+// In the order the settings and the README list them: German, French, Italian, then English.
+export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The supported language for a VS Code display language such as `fr`, `de-CH` or `zh-cn`; English otherwise. */

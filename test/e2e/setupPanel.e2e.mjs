@@ -158,6 +158,10 @@ export async function runSetupPanelE2e() {
   });
 
   step('the language switch shows the letter of each language, and the preview follows in that language', async () => {
+    const order = await form()
+      .locator('#letter-language input')
+      .evaluateAll((inputs) => inputs.map((input) => input.value));
+    if (order.join() !== 'de,fr,it,en') throw new Error(`the languages are shown in the order ${order.join()}, not de,fr,it,en`);
     await form().locator('#letter-language input[value="fr"]').check();
     await expectText(form().locator('#text-source'), /built-in French letter is used/, 'the French letter is the built-in one');
     await expectText(
@@ -204,6 +208,9 @@ export async function runSetupPanelE2e() {
       .evaluate((svg) => svg.textContent);
     if (!/Payment part/.test(svgText) || !svgText.includes('Muster Treuhand AG') || !/CH93 ?0076/.test(svgText))
       throw new Error(`the payment part's SVG holds ${JSON.stringify(svgText.slice(0, 200))}`);
+    // The additional information the PDF prints: the invoice, in the letter's language.
+    if (!/Additional information\s*Invoice 2026-0142/.test(svgText))
+      throw new Error(`the payment part lacks "Invoice 2026-0142": ${JSON.stringify(svgText.slice(0, 400))}`);
     // The payment part follows the letter's language.
     await form().locator('#letter-language input[value="de"]').check();
     await form().locator('#payment-part > svg').filter({ hasText: 'Zahlteil' }).waitFor({ timeout: 10_000 });
@@ -275,6 +282,57 @@ export async function runSetupPanelE2e() {
     await expectText(form().locator('#dirty'), /^Saved to the Workspace settings at \d\d:\d\d\.$/, 'save status after Ctrl+S');
     await expectTitle(/^tilbago setup$/, 'tab title after Ctrl+S');
     if (await page.locator('.quick-input-widget').isVisible()) throw new Error('Ctrl+S also opened a dialog of the workbench');
+  });
+
+  step('Revert puts the saved values back and says so', async () => {
+    await form().locator('#days-after-second input').fill('14');
+    await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
+    await form().locator('#revert').click();
+    await expectFieldValue('days-after-second', '13', 'the saved value after Revert');
+    await expectText(form().locator('#dirty'), /^Your edits were undone: the form shows the saved values again\.$/, 'status after Revert');
+    await expectTitle(/^tilbago setup$/, 'tab title after Revert');
+  });
+
+  step('at 360 px wide the save bar is one row and covers no field', async () => {
+    const viewport = page.viewportSize();
+    const panelWidth = () =>
+      form()
+        .locator('body')
+        .evaluate(() => document.documentElement.clientWidth);
+    // The workbench around the panel takes its share: the window is narrowed until the panel is 360 px wide.
+    for (let tries = 0, width = await panelWidth(); tries < 4 && Math.abs(width - 360) > 4; tries++, width = await panelWidth()) {
+      await page.setViewportSize({ width: page.viewportSize().width + 360 - width, height: viewport.height });
+      await page.waitForTimeout(500);
+    }
+    try {
+      await form().locator('#days-after-second input').fill('15'); // the longest status: unsaved, and when last saved
+      await expectText(form().locator('#dirty'), /Unsaved changes/, 'unsaved marker');
+      const layout = await form()
+        .locator('body')
+        .evaluate(() => {
+          const fields = [...document.querySelectorAll('vscode-textfield, vscode-textarea')];
+          const last = fields.at(-1);
+          last.scrollIntoView({ block: 'start' });
+          const rect = (selector) => document.querySelector(selector).getBoundingClientRect();
+          return {
+            width: document.documentElement.clientWidth,
+            overflows: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+            bar: rect('.save-bar').toJSON(),
+            save: rect('#save').toJSON(),
+            last: { id: last.id, ...last.getBoundingClientRect().toJSON() },
+          };
+        });
+      console.log(`  [360 px] ${JSON.stringify(layout)}`);
+      if (Math.abs(layout.width - 360) > 4) throw new Error(`the panel is ${layout.width} px wide, not 360`);
+      if (layout.bar.height > layout.save.height + 20) throw new Error(`the save bar is ${layout.bar.height} px high: more than one row`);
+      if (layout.last.top < layout.bar.bottom) throw new Error(`the save bar covers the last field (#${layout.last.id})`);
+      if (layout.overflows) throw new Error('the form is wider than the panel');
+      await page.locator('iframe.webview.ready').screenshot({ path: path.join(SCREENSHOTS, 'setup-panel-360px.png') });
+    } finally {
+      await page.setViewportSize(viewport);
+    }
+    await form().locator('#revert').click();
+    await expectFieldValue('days-after-second', '13', 'the saved value again');
   });
 
   step('a value changed by hand during unsaved edits is named, shown, and kept by Save', async () => {

@@ -255,7 +255,7 @@ describe('setup panel', () => {
 
   it('Reset to defaults removes the values at the target after confirmation, and only then', async () => {
     await form.call('ready', {});
-    await form.call('save', { target: 'workspace', changes: values });
+    await form.call('save', { target: 'workspace', changes: { ...values, creditorName: 'Muster AG' } });
 
     let offered: string[] = [];
     const declined = recordMessages((_message, buttons) => {
@@ -264,11 +264,13 @@ describe('setup panel', () => {
     });
     const answer = await form.call('reset', { target: 'workspace' }).finally(declined.restore);
     assert.equal(answer, null, 'Enter on the question: nothing done');
-    assert.deepEqual(offered, ['Open the settings file', 'Reset'], 'the focused first button removes nothing');
+    assert.deepEqual(offered, ['Open the settings file', 'Reset', 'Reset everything'], 'the focused first button removes nothing');
     assert.match(declined.shown[0]!.message, /Remove these tilbago values from the Workspace settings\?/);
-    // It says what it will clear, the cases folder among them.
-    assert.match(declined.shown[0]!.detail ?? '', /Days before collection: 20/);
-    assert.match(declined.shown[0]!.detail ?? '', /The cases folder: /);
+    // It says what it will clear, and what it keeps unless asked: the cases folder and the creditor.
+    assert.match(
+      declined.shown[0]!.detail ?? '',
+      /Days before collection: 20[\s\S]*Kept, unless you choose "Reset everything":\n• The cases folder: Cas tilbago\n• Creditor’s name: Muster AG/,
+    );
     assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 20);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
@@ -276,6 +278,28 @@ describe('setup panel', () => {
     await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
     assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined);
     assert.equal(form.states().at(-1)!.reason, 'reset');
+    assert.deepEqual(form.lastState().values, {
+      daysAfterSecondReminder: 10,
+      daysBeforeCollection: 15,
+      ...noLetters,
+      casesFolder: 'Cas tilbago',
+      ...noCreditor,
+      creditorName: 'Muster AG',
+    });
+    const setAt = form.lastState().setAtTarget;
+    assert.deepEqual(
+      Object.keys(setAt).filter((field) => setAt[field as keyof typeof setAt]),
+      ['casesFolder', 'creditorName'],
+      'Reset keeps the cases folder and the creditor',
+    );
+
+    // Only what Reset kept is left: the one button that removes it is "Reset everything".
+    const everything = recordMessages((_m, buttons) => {
+      offered = buttons;
+      return 'Reset everything';
+    });
+    await form.call('reset', { target: 'workspace' }).finally(everything.restore);
+    assert.deepEqual(offered, ['Open the settings file', 'Reset everything']);
     assert.deepEqual(form.lastState().values, {
       daysAfterSecondReminder: 10,
       daysBeforeCollection: 15,

@@ -1,11 +1,26 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { RESTRICTED_IN_UNTRUSTED_WORKSPACES } from '../../src/settings/schema';
+import { RESTRICTED_IN_UNTRUSTED_WORKSPACES, SETTINGS_SECTION } from '../../src/settings/schema';
+import { LETTER_FIELDS, SETTING_OF_FIELD } from '../../src/setup/contract';
+import { LANGUAGES } from '../../src/shared/languages';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
 
 describe('manifest', () => {
+  it('lists the languages as the settings do, German, French, Italian, English, and the panel follows', () => {
+    assert.deepEqual(LANGUAGES, ['de', 'fr', 'it', 'en']);
+    const properties = Object.assign({}, ...manifest.contributes.configuration.map((section: any) => section.properties));
+    const orders = LANGUAGES.map((language) => properties[`${SETTINGS_SECTION}.${SETTING_OF_FIELD[LETTER_FIELDS[language]]}`].order);
+    assert.deepEqual(
+      orders,
+      [...orders].sort((a, b) => a - b),
+      'the letter settings in the same order',
+    );
+    for (const [key, setting] of Object.entries<any>(properties).filter(([key]) => key.endsWith('defaultLanguage')))
+      assert.deepEqual(setting.enum, ['auto', ...LANGUAGES], key);
+  });
+
   it('activates lazily: no "*" and no onStartupFinished', () => {
     for (const event of manifest.activationEvents ?? []) {
       assert.notEqual(event, '*');

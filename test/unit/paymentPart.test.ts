@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { paymentPartSvg } from '../../src/reminders/paymentPartSvg';
 import { SAMPLE_DEBTORS, SAMPLE_INVOICE } from '../../src/reminders/letterEditing';
 import type { CreditorFormValues } from '../../src/setup/contract';
-import { paymentPartData } from '../../src/setup/paymentPart';
+import { invoiceMessage } from '../../src/reminders/creditor';
+import { paymentPartData, previewPaymentPart } from '../../src/setup/paymentPart';
 import { QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
 
 const creditor: CreditorFormValues = SAMPLE_CREDITOR;
@@ -50,5 +51,21 @@ describe('setup panel: the payment part of the preview', () => {
     assert.match(svg, /1 234\.50|1'234\.50|1 234.50/);
     assert.ok(svg.includes(SAMPLE_DEBTORS.person.name));
     assert.doesNotMatch(svg, /<script|style=|href=/i, 'nothing the form would have to leave out');
+  });
+
+  it('prints the additional information the PDF prints: "Facture 2026-0142", in the letter\'s language', () => {
+    const part = previewPaymentPart(creditor, 'fr', 'company');
+    assert.ok(part.ok);
+    assert.equal(part.input.message, 'Facture 2026-0142');
+    assert.equal(part.input.message, invoiceMessage('fr', SAMPLE_INVOICE.number), 'the PDF letter makes it the same way');
+    const svg = paymentPartSvg(part.input);
+    assert.match(svg, /Informations supplémentaires/);
+    assert.ok(svg.includes('Facture 2026-0142'), 'the message is in the payment part');
+    const german = previewPaymentPart(creditor, 'de', 'person');
+    assert.ok(german.ok && paymentPartSvg(german.input).includes('Rechnung 2026-0142'));
+    assert.deepEqual(
+      previewPaymentPart({ ...creditor, creditorName: '' }, 'fr', 'company'),
+      paymentPartData({ ...creditor, creditorName: '' }),
+    );
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
-import { checkCreditor, type CreditorProblem, referenceForInvoice } from '../../reminders/creditor';
+import { checkCreditor, type CreditorProblem, invoiceMessage, referenceForInvoice } from '../../reminders/creditor';
 import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
 import type { LetterPdfProblem, ReminderLetterPdfInput } from '../../reminders/letterPdf';
 import { describeSettingProblem } from '../../settings/warnings';
@@ -16,7 +16,7 @@ import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { debtorLanguage, parseCase, type TilbagoCase } from '../model/caseFile';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
-import { INVOICE_WORDS, letterFileName, lettersIn } from '../model/letterFile';
+import { letterFileName, lettersIn } from '../model/letterFile';
 import { writeNewAttachment } from '../model/letterWrite';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
@@ -244,7 +244,7 @@ export async function caseLetterInput(services: CaseServices, folder: string): P
     language,
     amountDueRappen: facts.amountDueRappen,
     reference: reference.reference,
-    message: `${INVOICE_WORDS[language]} ${facts.invoiceNumber}`.slice(0, 140),
+    message: invoiceMessage(language, facts.invoiceNumber),
     date: today(),
   };
   const pdf = await letterPdfModule();

@@ -16,9 +16,6 @@ export const LETTER_FILE_PREFIXES: Record<Language, string> = {
   it: '3-richiamo',
 };
 
-/** "Invoice", for the QR-bill's additional information ("Facture 2026-0142"). */
-export const INVOICE_WORDS: Record<Language, string> = { en: 'Invoice', fr: 'Facture', de: 'Rechnung', it: 'Fattura' };
-
 /** How many numbered names are tried before giving up: far more letters than one case will ever have. */
 export const MAX_LETTER_NUMBER = 999;
 
