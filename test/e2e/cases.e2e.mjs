@@ -65,7 +65,8 @@ export async function runCasesE2e() {
   function expectMenu(labels, present, absent, what) {
     const missing = present.filter((label) => !labels.includes(label));
     const wrong = absent.filter((label) => labels.includes(label));
-    if (missing.length || wrong.length) throw new Error(`${what}: [${labels.join(', ')}] lacks [${missing.join(', ')}], has [${wrong.join(', ')}]`);
+    if (missing.length || wrong.length)
+      throw new Error(`${what}: [${labels.join(', ')}] lacks [${missing.join(', ')}], has [${wrong.join(', ')}]`);
   }
 
   const dueFolder = path.join(workspace, 'tilbago-cases', '2026-0160 Dupont SA');
@@ -202,7 +203,11 @@ export async function runCasesE2e() {
         await runCommand(page, 'Tilbago: Create the 3rd reminder letter');
         await quickInputRow(page, CASE.folder).click();
         await dialog().waitFor({ state: 'visible', timeout: 15_000 });
-        await expectText(dialog().locator('.dialog-message-text'), new RegExp(`^Make another 3rd reminder letter for ${CASE.folder}\\?`), 'the question');
+        await expectText(
+          dialog().locator('.dialog-message-text'),
+          new RegExp(`^Make another 3rd reminder letter for ${CASE.folder}\\?`),
+          'the question',
+        );
         await expectText(dialog().locator('.dialog-message-detail'), /The case is filed at tilbago already/, 'why');
         await clickDialogButton('Cancel');
         await page.waitForTimeout(500);
@@ -218,7 +223,11 @@ export async function runCasesE2e() {
         fs.writeFileSync(path.join(dueFolder, 'case.json'), JSON.stringify({ ...sample, externalRef: '2026-0160' }, null, 2));
         fs.writeFileSync(
           path.join(dueFolder, 'reminders.json'),
-          JSON.stringify({ invoiceNumber: '2026-0160', amountDue: "CHF 500.00", reminders: { first: '2026-09-01', second: '2026-10-01' } }, null, 2),
+          JSON.stringify(
+            { invoiceNumber: '2026-0160', amountDue: 'CHF 500.00', reminders: { first: '2026-09-01', second: '2026-10-01' } },
+            null,
+            2,
+          ),
         );
         await expectText(dueRow(), /3rd reminder due since 11\.10\.2026/, 'the due case', 20_000);
         expectMenu(
