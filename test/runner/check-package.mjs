@@ -19,7 +19,10 @@ const ALLOWED = [
   /^dist\/(extension|listWorker)\.mjs$/,
   /^dist\/chunks\/[\w-]+\.mjs$/,
   /^dist\/webview\/[\w.-]+\.(js|css|ttf)$/,
-  /^media\/(walkthrough\/)?[\w.-]+\.(png|svg)$/,
+  // The icon and the walkthrough's pictures; never the README's screenshots (media/setup-panel-*.png,
+  // media/cases-view.png), which the README shows from the repository.
+  /^media\/icon\.png$/,
+  /^media\/walkthrough\/[\w.-]+\.svg$/,
   /^schemas\/[\w.-]+\.json$/,
   /^(README\.md|CHANGELOG\.md|LICENSE)$/,
 ];
