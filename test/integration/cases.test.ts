@@ -460,7 +460,7 @@ describe('tilbago commands against the fake tilbago', () => {
         20_000,
       );
       assert.ok(
-        diagnostics.some((d) => d.source === 'tilbago' && /^debtor\.address\.street /.test(d.message)),
+        diagnostics.some((d) => d.source === 'tilbago' && /\(debtor\.address\.street\)/.test(d.message)),
         diagnostics.map((d) => d.message).join(' | '),
       );
       // The JSON service has run meanwhile; the other project's file, open since before, has nothing from us.
