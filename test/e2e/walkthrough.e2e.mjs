@@ -53,6 +53,8 @@ export async function runWalkthroughE2e() {
   async function reload() {
     await runCommand(page, 'Developer: Reload Window');
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The walkthrough open before comes back and takes the focus, closing a palette opened meanwhile.
+    await checkbox('setKey').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2000);
   }
   /** The picture of a step, as the user sees it: its main colours, from a screenshot. */
