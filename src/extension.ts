@@ -20,8 +20,8 @@ import type { SetupHost } from './setup/controller';
 import { LANGUAGES, languageOf, type Language } from './shared/languages';
 import { once } from './shared/once';
 import { registerCommand } from './ui/commands';
-import { CONTEXT_KEYS, setContextKey } from './ui/contextKeys';
 import { disposeLog } from './ui/log';
+import { SetupProgress } from './ui/setupProgress';
 
 performance.mark('tilbago-module-evaluated');
 
@@ -30,11 +30,13 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
   const apiKey = new ApiKeyStore(context.secrets);
   const configuration = new TilbagoConfiguration();
   const changed = new vscode.EventEmitter<TilbagoChange>();
+  const walkthroughId = `${context.extension.id}#tilbago.setup`;
+  const setupProgress = new SetupProgress(apiKey, configuration, context.globalState, walkthroughId);
   const language = languageOf(vscode.env.language);
   const setupHost: SetupHost = {
     configuration,
     language,
-    walkthroughId: `${context.extension.id}#tilbago.setup`,
+    walkthroughId,
     apiKeyStatus: () => apiKey.status(),
     onDidChangeApiKey: apiKey.onDidChange,
     drafts: context.workspaceState,
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     extensionPath: context.extensionPath,
     casesChanged: new vscode.EventEmitter<void>(),
     state: context.workspaceState,
+    setupProgress,
   };
   let casesLoaded: Promise<CasesFeature> | undefined;
   const cases = () => (casesLoaded ??= import('./cases/feature').then((feature) => feature.createCasesFeature(services)));
@@ -56,14 +59,8 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'listWorker.mjs').fsPath,
   );
   const casesView = vscode.window.createTreeView('tilbago.cases', { treeDataProvider: casesTree });
-  const showKeyState = async () => {
-    setContextKey(CONTEXT_KEYS.apiKeySet, await apiKey.isSet());
-    // A new key has not been tested yet.
-    setContextKey(CONTEXT_KEYS.connectionAccepted, false);
-  };
-  const showFolderState = () => setContextKey(CONTEXT_KEYS.casesFolderChosen, configuration.isCasesFolderSet());
   // After activation, not during it: the first reads of SecretStorage and the settings take a while.
-  void showKeyState().then(showFolderState);
+  void setupProgress.showAll();
 
   context.subscriptions.push(
     apiKey,
@@ -86,10 +83,12 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     }),
     apiKey.onDidChange(() => {
       changed.fire({ kind: 'apiKey' });
-      void showKeyState();
+      void setupProgress.showAll();
     }),
     configuration.onDidChange((e) => {
-      if (e.affectsConfiguration(`${SETTINGS_SECTION}.casesFolder`)) showFolderState();
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.casesFolder`)) setupProgress.showFolder();
+      // The key was accepted at one address: another has not accepted it yet.
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.apiBaseUrl`)) void setupProgress.showAll();
       changed.fire({
         kind: 'settings',
         affects: (scope) => e.affectsConfiguration(SETTINGS_SECTION, scope),

@@ -1,6 +1,7 @@
 // Where the cases are: the cases folders in use, their case folders, and the case a command is about.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SetupProgress } from '../ui/setupProgress';
 import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { CASE_FILE } from './model/files';
@@ -19,6 +20,8 @@ export interface CaseServices {
   readonly casesChanged: vscode.EventEmitter<void>;
   /** The workspace's state: which cases folders were warned about Git. */
   readonly state: vscode.Memento;
+  /** The walkthrough's ticks: told the outcome of each Test connection. */
+  readonly setupProgress: SetupProgress;
 }
 
 export async function allCaseFolders(configuration: TilbagoConfiguration) {

@@ -18,7 +18,10 @@ export function isCaseFile(file: string, casesFolders: readonly string[]): boole
 export class CaseProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('tilbago');
 
-  /** Checks a case file's text (an open document's, unsaved edits included) and shows what is wrong. */
+  /**
+   * Checks a case file's text (an open document's, unsaved edits included) and shows what is wrong; returns how
+   * many errors it has, the count the cases view gives (warnings are shown, not counted).
+   */
   check(uri: vscode.Uri, text: string): number {
     const kind = KIND_OF_FILE[path.basename(uri.fsPath)];
     if (!kind) return 0;
@@ -37,7 +40,7 @@ export class CaseProblems implements vscode.Disposable {
         return diagnostic;
       }),
     );
-    return problems.length;
+    return problems.filter((problem) => !problem.warning).length;
   }
 
   /** Checks the files as saved: for a document closed with unsaved edits, and for the folders not open. */

@@ -6,23 +6,29 @@ import type { CaseProblem } from './model/caseFile';
 import type { LockOwner } from './model/caseLock';
 import type { FileKind, PlacedProblem } from './model/diagnose';
 
-export function describeCaseProblem(problem: CaseProblem): string {
-  const where = problem.path || 'case.json';
+/**
+ * A problem of case.json in a back-office user's words: the field by its name, with its JSON path beside it so
+ * the field can be found in the file ("The amount (claim.amount) must be…").
+ */
+function describeCaseProblem(problem: CaseProblem, file = 'case.json'): string {
+  const where = fieldCalled(problem.path) ?? file;
   switch (problem.code) {
     case 'notJson':
       return vscode.l10n.t('case.json is not valid JSON ({0})', problem.detail ?? '');
     case 'required':
-      return vscode.l10n.t('{0} is required', where);
+      return vscode.l10n.t('{0}: this field is required; fill it in', where);
     case 'wrongType':
-      return vscode.l10n.t('{0} must be of type {1}', where, problem.detail ?? '');
+      return /(^|\.)amount$/.test(problem.path)
+        ? vscode.l10n.t("{0} must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50", where)
+        : describeWrongType(where, problem.detail);
     case 'empty':
-      return vscode.l10n.t('{0} is empty', where);
+      return vscode.l10n.t('{0}: this field is empty; fill it in or remove it', where);
     case 'tooLong':
       return vscode.l10n.t('{0} is longer than {1} characters', where, problem.detail ?? '');
     case 'unknownField':
-      return vscode.l10n.t('{0} is not a field of a tilbago case', where);
+      return vscode.l10n.t('{0} is not a field tilbago knows: check its spelling, or remove it', where);
     case 'amount':
-      return vscode.l10n.t('{0} must be a positive whole number of Rappen (CHF 1.50 = 150)', where);
+      return vscode.l10n.t("{0} must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50", where);
     case 'interestRate':
       return vscode.l10n.t('{0} must be a decimal string from "0" to "99.99999", e.g. "5.0"', where);
     case 'collocationClass':
@@ -36,7 +42,7 @@ export function describeCaseProblem(problem: CaseProblem): string {
         ? vscode.l10n.t('{0} fails the check digit (it should end in {1})', where, problem.detail)
         : vscode.l10n.t('{0} fails the check digit', where);
     case 'date':
-      return vscode.l10n.t('{0} must be a date as yyyy-mm-dd', where);
+      return vscode.l10n.t('{0} must be a date as yyyy-mm-dd, e.g. 2026-03-31', where);
     case 'dateOfBirth':
       return vscode.l10n.t('{0} must be a date as yyyy-mm-dd, dd.mm.yyyy or yyyy', where);
     case 'sex':
@@ -56,10 +62,118 @@ export function describeCaseProblem(problem: CaseProblem): string {
   }
 }
 
+/** A value of the wrong JSON type, said as it is written in the file. */
+function describeWrongType(where: string, type: string | undefined): string {
+  switch (type) {
+    case 'number':
+      return vscode.l10n.t('{0} must be a number, without quotes, e.g. 123450', where);
+    case 'string':
+      return vscode.l10n.t('{0} must be text in double quotes ("…")', where);
+    case 'boolean':
+      return vscode.l10n.t('{0} must be true or false, without quotes', where);
+    case 'object':
+      return vscode.l10n.t('{0} must be a group of fields in braces: { … }', where);
+    case 'array':
+      return vscode.l10n.t('{0} must be a list in square brackets: [ … ]', where);
+    case 'stringOrInteger':
+      return vscode.l10n.t('{0} must be text in double quotes, or a whole number', where);
+    case 'text without control characters':
+      return vscode.l10n.t('{0} holds a control character (a tab or a line break); remove it', where);
+    default:
+      return vscode.l10n.t('{0} must be of type {1}', where, type ?? '');
+  }
+}
+
+/** "The amount (claim.amount)": a field by its name and its JSON path; the path alone for a field with no name here. */
+function fieldCalled(path: string): string | undefined {
+  if (!path) return undefined;
+  const name = fieldName(
+    path
+      .replace(/\[\d+\]$/, '')
+      .split('.')
+      .at(-1) ?? '',
+  );
+  return name ? `${name} (${path})` : path;
+}
+
+/** The name a back-office user knows a field of case.json or reminders.json by. */
+function fieldName(key: string): string | undefined {
+  switch (key) {
+    case 'externalRef':
+      return vscode.l10n.t('The reference');
+    case 'certificateOfLoss':
+      return vscode.l10n.t('The certificate of loss');
+    case 'debtor':
+      return vscode.l10n.t('The debtor');
+    case 'creditor':
+      return vscode.l10n.t('The creditor');
+    case 'claim':
+      return vscode.l10n.t('The claim');
+    case 'subsidiaryClaims':
+      return vscode.l10n.t('The further claims');
+    case 'letterLanguage':
+      return vscode.l10n.t("The letter's language");
+    case 'company':
+      return vscode.l10n.t('The company name');
+    case 'companyUid':
+      return vscode.l10n.t("The company's UID");
+    case 'name':
+      return vscode.l10n.t('The first name');
+    case 'surname':
+      return vscode.l10n.t('The surname');
+    case 'sex':
+      return vscode.l10n.t('The sex');
+    case 'dateOfBirth':
+      return vscode.l10n.t('The date of birth');
+    case 'nationality':
+      return vscode.l10n.t('The nationality');
+    case 'preferredLanguage':
+      return vscode.l10n.t('The language');
+    case 'email':
+      return vscode.l10n.t('The e-mail address');
+    case 'phone1':
+    case 'phone2':
+    case 'phone3':
+      return vscode.l10n.t('The phone number');
+    case 'address':
+      return vscode.l10n.t('The address');
+    case 'street':
+      return vscode.l10n.t('The street');
+    case 'zip':
+      return vscode.l10n.t('The postcode');
+    case 'city':
+      return vscode.l10n.t('The town');
+    case 'amount':
+      return vscode.l10n.t('The amount');
+    case 'reason':
+      return vscode.l10n.t('The reason of the claim');
+    case 'interestDateFrom':
+      return vscode.l10n.t('The date interest runs from');
+    case 'interestRate':
+      return vscode.l10n.t('The interest rate');
+    case 'collocationClass':
+      return vscode.l10n.t('The collocation class');
+    case 'invoiceNumber':
+      return vscode.l10n.t('The invoice number');
+    case 'invoiceDate':
+      return vscode.l10n.t('The invoice date');
+    case 'amountDue':
+      return vscode.l10n.t('The amount due');
+    case 'first':
+      return vscode.l10n.t("The 1st reminder's date");
+    case 'second':
+      return vscode.l10n.t("The 2nd reminder's date");
+    case 'third':
+      return vscode.l10n.t("The 3rd reminder's date");
+    default:
+      return undefined;
+  }
+}
+
 /** A problem of case.json or reminders.json where the Problems panel shows it, at its place in the file. */
 export function describeFileProblem(problem: PlacedProblem, kind: FileKind): string {
   const file = kind === 'case' ? 'case.json' : 'reminders.json';
-  const where = problem.path || file;
+  const where = fieldCalled(problem.path) ?? file;
   switch (problem.code) {
     case 'syntax':
       return vscode.l10n.t('{0} is not valid JSON here ({1})', file, problem.detail ?? '');
@@ -92,7 +206,10 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
         problem.detail ?? '',
       );
     default:
-      return describeCaseProblem({ path: where, code: problem.code, ...(problem.detail === undefined ? {} : { detail: problem.detail }) });
+      return describeCaseProblem(
+        { path: problem.path, code: problem.code, ...(problem.detail === undefined ? {} : { detail: problem.detail }) },
+        file,
+      );
   }
 }
 

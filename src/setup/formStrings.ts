@@ -179,7 +179,7 @@ const en = {
 export type Strings = typeof en;
 
 const fr: Strings = {
-  title: 'Recouvrement tilbago : réglages',
+  title: 'Poursuites tilbago : réglages',
   firstTime: 'Première fois avec tilbago ?',
   openWalkthrough: 'Suivre le guide de configuration',
   saveTo: 'Enregistrer dans',
@@ -240,7 +240,7 @@ const fr: Strings = {
   moveToNewNamesHelp:
     'Chaque valeur est écrite sous son nouveau nom (« tilbago.thirdReminder.… ») dans le même fichier de paramètres, et l’ancien nom est supprimé.',
   movedToNewNames: 'Les valeurs ont été déplacées vers les nouveaux noms des réglages.',
-  debtorsIn: 'Envoyée aux débiteurs de langue {0}.',
+  debtorsIn: 'Envoyée aux débiteurs dont la langue est le {0}.',
   customInUse: 'Votre propre texte est utilisé. Videz le champ pour utiliser la lettre intégrée.',
   editBuiltIn: 'Partir de la lettre intégrée',
   languageNames: { de: 'allemand', fr: 'français', it: 'italien', en: 'anglais' },
@@ -355,7 +355,7 @@ const fr: Strings = {
 };
 
 const de: Strings = {
-  title: 'tilbago-Inkasso: Einstellungen',
+  title: 'tilbago-Betreibungen: Einstellungen',
   firstTime: 'Zum ersten Mal mit tilbago?',
   openWalkthrough: 'Der Einrichtungsanleitung folgen',
   saveTo: 'Speichern in',
@@ -416,7 +416,7 @@ const de: Strings = {
   moveToNewNamesHelp:
     'Jeder Wert wird in derselben Einstellungsdatei unter seinem neuen Namen («tilbago.thirdReminder.…») gespeichert, und der alte Name wird entfernt.',
   movedToNewNames: 'Die Werte wurden unter die neuen Namen der Einstellungen verschoben.',
-  debtorsIn: 'Geht an Schuldner der Sprache {0}.',
+  debtorsIn: 'Geht an Schuldner, deren Sprache {0} ist.',
   customInUse: 'Ihr eigener Text wird verwendet. Leeren Sie das Feld für den eingebauten Brief.',
   editBuiltIn: 'Vom eingebauten Brief ausgehen',
   languageNames: { de: 'Deutsch', fr: 'Französisch', it: 'Italienisch', en: 'Englisch' },
@@ -531,7 +531,7 @@ const de: Strings = {
 };
 
 const it: Strings = {
-  title: 'Incasso tilbago: impostazioni',
+  title: 'Esecuzioni tilbago: impostazioni',
   firstTime: 'Prima volta con tilbago?',
   openWalkthrough: 'Seguire la guida di configurazione',
   saveTo: 'Salva in',

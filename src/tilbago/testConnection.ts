@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import { apiKeyHint } from '../apiKey/rules';
 import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import { CONTEXT_KEYS, setContextKey } from '../ui/contextKeys';
 import { log } from '../ui/log';
+import type { SetupProgress } from '../ui/setupProgress';
 import { clientOrOfferKey } from './access';
 import { describeApiError } from './errors';
 
 export async function testConnection(services: {
   readonly configuration: TilbagoConfiguration;
   readonly apiKey: ApiKeyStore;
+  readonly setupProgress: SetupProgress;
 }): Promise<string | undefined> {
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
@@ -27,11 +28,11 @@ export async function testConnection(services: {
         : vscode.l10n.t('tilbago at {0} accepted the API key.', host),
     );
     log().info(`Test connection: key accepted by ${host}.`);
-    setContextKey(CONTEXT_KEYS.connectionAccepted, true);
+    await services.setupProgress.connectionTested(true);
     return 'accepted';
   }
   log().warn(`Test connection: ${result.error.kind}.`);
-  setContextKey(CONTEXT_KEYS.connectionAccepted, false);
+  await services.setupProgress.connectionTested(false);
   const message = describeApiError(result.error);
   if (result.error.kind === 'unauthorized') {
     const set = vscode.l10n.t('Set API key');

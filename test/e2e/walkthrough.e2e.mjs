@@ -1,6 +1,7 @@
 // The walkthrough as a new user meets it, in the real workbench: its pictures render in a light and a dark theme
 // (not one colour: their styles survive the walkthrough's security policy), and each step is ticked from the
-// real state (a key stored, a folder chosen, a connection accepted), not from a command having run.
+// real state (a key stored, a folder chosen, a connection accepted), not from a command having run: after each
+// action, and after a reload, whether the extension or the walkthrough comes first.
 // Usage: node test/e2e/walkthrough.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
 import { decodePng, mainColours } from './png.mjs';
 import {
+  answerDialog,
   chooseColorTheme,
+  expectText,
   quickInputRow,
   runCommand,
   runInWorkbench,
@@ -46,6 +49,13 @@ export async function runWalkthroughE2e() {
       .catch(async () => {
         throw new Error(`step ${id}: expected ticked=${want}, it is ${await checkbox(id).getAttribute('aria-checked')}`);
       });
+  }
+  async function reload() {
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The walkthrough open before comes back and takes the focus, closing a palette opened meanwhile.
+    await checkbox('setKey').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(2000);
   }
   /** The picture of a step, as the user sees it: its main colours, from a screenshot. */
   async function pictureColours(stepId, shot) {
@@ -107,6 +117,39 @@ export async function runWalkthroughE2e() {
         await setApiKeyFromPalette(page, KEY, { replace: true });
         await testConnection(404);
         await expectTicked('testConnection', true);
+        await runCommand(page, 'Notifications: Show Notifications');
+        const toast = page.locator('.notifications-center .notification-list-item-message', { hasText: 'accepted the API key' });
+        await expectText(toast.first(), /ending in …0004\./, 'the toast names the key by its last four characters');
+        await runCommand(page, 'Notifications: Hide Notifications');
+      },
+    },
+    {
+      name: 'after a reload, the three steps are still ticked, from the state the extension reads again',
+      run: async () => {
+        await reload();
+        for (const id of ['setKey', 'casesFolder', 'testConnection']) await expectTicked(id, true);
+      },
+    },
+    {
+      name: 'removing the key unticks "Set the API key" and "Test the connection"',
+      run: async () => {
+        await runCommand(page, 'Tilbago: Remove API key');
+        await answerDialog(page, 'Remove');
+        await expectTicked('setKey', false);
+        await expectTicked('testConnection', false);
+      },
+    },
+    {
+      name: 'after a reload, the accepted key stored again before the walkthrough opens ticks both, without a new test',
+      run: async () => {
+        await reload();
+        const requests = fake.requests.length;
+        // The extension is active and the context keys true before the walkthrough (and its service) is opened.
+        await setApiKeyFromPalette(page, KEY);
+        await page.waitForTimeout(1000);
+        await expectTicked('setKey', true);
+        await expectTicked('testConnection', true);
+        if (fake.requests.length !== requests) throw new Error('a request went to tilbago');
       },
     },
   ];

@@ -460,7 +460,7 @@ describe('tilbago commands against the fake tilbago', () => {
         20_000,
       );
       assert.ok(
-        diagnostics.some((d) => d.source === 'tilbago' && /^debtor\.address\.street /.test(d.message)),
+        diagnostics.some((d) => d.source === 'tilbago' && /\(debtor\.address\.street\)/.test(d.message)),
         diagnostics.map((d) => d.message).join(' | '),
       );
       // The JSON service has run meanwhile; the other project's file, open since before, has nothing from us.
@@ -503,9 +503,9 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(
         diagnostics,
         [
-          ['debtor.companyUid fails the check digit (it should end in 8)', ...at('"CHE-123.456.789"'), 'tilbago'],
-          ['claim.amount must be a positive whole number of Rappen (CHF 1.50 = 150)', ...at('12.5'), 'tilbago'],
-          ['claim.collocationClass must be "1", "2" or "3"', ...at('"4"'), 'tilbago'],
+          ["The company's UID (debtor.companyUid) fails the check digit (it should end in 8)", ...at('"CHE-123.456.789"'), 'tilbago'],
+          ["The amount (claim.amount) must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50", ...at('12.5'), 'tilbago'],
+          ['The collocation class (claim.collocationClass) must be "1", "2" or "3"', ...at('"4"'), 'tilbago'],
         ].sort((a, b) => Number(a[1]) - Number(b[1])),
       );
       assert.equal(fake.requests.length, before);
@@ -781,9 +781,32 @@ describe('tilbago commands against the fake tilbago', () => {
       const reminders = vscode.Uri.file(path.join(folder, 'reminders.json'));
       const messages = vscode.languages.getDiagnostics(reminders).map((d) => `${d.range.start.line}:${d.message}`);
       assert.deepEqual(messages.sort(), [
-        `2:amountDue must be an amount in CHF such as "CHF 1'234.50", or whole Rappen`,
-        '5:reminders.second is before reminders.first; the dates go invoice, 1st, 2nd, 3rd reminder',
+        `2:The amount due (amountDue) must be an amount in CHF such as "CHF 1'234.50", or whole Rappen`,
+        "5:The 2nd reminder's date (reminders.second) is before reminders.first; the dates go invoice, 1st, 2nd, 3rd reminder",
       ]);
+      await fs.rm(folder, { recursive: true });
+      await run('tilbago.validateAllCases', {});
+    });
+
+    it('names each problem as a back-office user knows the field, its JSON path beside it', async () => {
+      const { debtor, ...rest } = validCase();
+      const folder = await caseFolder('INV-750', {
+        ...rest,
+        externalRef: 'INV-750',
+        certificateOfLoss: 'yes',
+        debtor: { ...debtor, address: { ...debtor.address, zip: 1003 } },
+        claim: { ...validCase().claim, amount: '1234.50' },
+      });
+      await run('tilbago.validateAllCases', {});
+      const messages = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(folder, 'case.json'))).map((d) => d.message);
+      assert.deepEqual(
+        messages.sort(),
+        [
+          'The postcode (debtor.address.zip) must be text in double quotes ("…")',
+          "The amount (claim.amount) must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50",
+          'The certificate of loss (certificateOfLoss) must be true or false, without quotes',
+        ].sort(),
+      );
       await fs.rm(folder, { recursive: true });
       await run('tilbago.validateAllCases', {});
     });
@@ -802,7 +825,7 @@ describe('tilbago commands against the fake tilbago', () => {
         const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'tilbago');
         return found.length ? found : undefined;
       });
-      assert.equal(typed[0]!.message, 'claim.amount must be a positive whole number of Rappen (CHF 1.50 = 150)');
+      assert.equal(typed[0]!.message, "The amount (claim.amount) must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50");
       assert.deepEqual(
         [typed[0]!.range.start.line, typed[0]!.range.start.character],
         [editor.document.positionAt(amount).line, editor.document.positionAt(amount).character],

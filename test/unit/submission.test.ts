@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { blockingProblems, diagnose } from '../../src/cases/model/diagnose';
+import { summarizeCaseFolder } from '../../src/cases/model/listing';
 import { readRecord, type SubmissionRecord } from '../../src/cases/model/record';
 import { recordCaseId, refreshCaseStatus, submitCaseFolder, type FilingSummary, type SubmitHooks } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
@@ -84,6 +86,28 @@ describe('submitting a case folder', () => {
     const outcome = await submitCaseFolder(folder, hooks());
     assert.ok(outcome.kind === 'invalid' && outcome.problems[0]!.path === 'claim.amount');
     assert.equal(await readRecord(folder), undefined, 'no record');
+    assert.equal(fake.requests.length, 0);
+  });
+
+  it('counts the problems of a case once: the cases view, the message and the Problems panel say the same number', async () => {
+    // A comment, a key given twice, a wrong type, an unknown field: errors. No language for the debtor: a warning only.
+    const { debtor, claim, ...rest } = validCase();
+    const { preferredLanguage: _language, ...withoutLanguage } = debtor;
+    const body = JSON.stringify({ ...rest, debtor: withoutLanguage, claim: { ...claim, amount: '1234.50' }, colour: 'blue' }, null, 2);
+    const text = `// from the invoicing program\n${body.replace('{', '{\n  "externalRef": "first",')}`;
+    await fs.writeFile(path.join(folder, 'case.json'), text);
+    const panel = diagnose(text, 'case');
+    const errors = panel.filter((problem) => !problem.warning);
+    assert.deepEqual(errors.map((problem) => problem.code).sort(), ['comment', 'duplicateKey', 'unknownField', 'wrongType']);
+    assert.ok(
+      panel.some((problem) => problem.warning),
+      'the warning is listed, not counted',
+    );
+    const outcome = await submitCaseFolder(folder, hooks());
+    assert.ok(outcome.kind === 'invalid');
+    assert.equal(outcome.problems.length, errors.length, 'the message');
+    assert.equal((await summarizeCaseFolder(folder))?.problems, errors.length, 'the cases view');
+    assert.equal(blockingProblems(text, 'case').length, errors.length);
     assert.equal(fake.requests.length, 0);
   });
 

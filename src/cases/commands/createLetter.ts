@@ -15,13 +15,14 @@ import { addDays, formatSwissDate, today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { debtorLanguage, parseCase, type TilbagoCase } from '../model/caseFile';
+import { blockingProblems } from '../model/diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
 import { letterFileName, lettersIn } from '../model/letterFile';
 import { writeNewAttachment } from '../model/letterWrite';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
-import { describeCaseProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockOwner } from '../words';
 import { openPdf } from '../../ui/openFile';
 import { askDaySent, recordDaySent } from './recordSent';
 
@@ -137,12 +138,17 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
   if (caseText === undefined) throw new CaseLetterError('noCaseFile', vscode.l10n.t('{0} has no case.json.', folder));
   const checkedCase = parseCase(caseText);
   if (!checkedCase.ok) {
+    // Counted as the cases view and the Problems panel count them.
+    const problems = blockingProblems(caseText, 'case');
     throw new CaseLetterError(
       'caseInvalid',
       vscode.l10n.t(
         'case.json has {0}: {1}',
-        problemsCount(checkedCase.problems.length),
-        checkedCase.problems.slice(0, 6).map(describeCaseProblem).join('; '),
+        problemsCount(problems.length),
+        problems
+          .slice(0, 6)
+          .map((problem) => describeFileProblem(problem, 'case'))
+          .join('; '),
       ),
     );
   }

@@ -7,7 +7,7 @@ import { isCaseId } from '../../tilbago/caseId';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
 import { problemsCount } from '../counts';
-import { describeCaseProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockOwner } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
   const used = new Map<string, string>();
@@ -61,7 +61,10 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
       return vscode.l10n.t(
         'case.json has {0}: {1}',
         problemsCount(outcome.problems.length),
-        outcome.problems.slice(0, 6).map(describeCaseProblem).join('; '),
+        outcome.problems
+          .slice(0, 6)
+          .map((problem) => describeFileProblem(problem, 'case'))
+          .join('; '),
       );
     case 'hasCaseId':
       return vscode.l10n.t('This case already has the case id {0}.', outcome.caseId);

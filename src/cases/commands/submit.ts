@@ -27,7 +27,7 @@ import {
   type UncertainAttachment,
 } from '../model/submission';
 import { attachmentsCount, problemsCount } from '../counts';
-import { describeCaseProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockOwner } from '../words';
 
 function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
   switch (problem) {
@@ -305,7 +305,7 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       return;
     case 'invalid': {
       // Each problem at its place, in the Problems panel: a list the user can work through, not a cut sentence.
-      for (const problem of outcome.problems) log().warn(`case.json: ${describeCaseProblem(problem)}`);
+      for (const problem of outcome.problems) log().warn(`case.json: ${describeFileProblem(problem, 'case')}`);
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       const edit = vscode.l10n.t('Open case.json');
       offerToOpen(

@@ -80,6 +80,14 @@ export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
   return problems.sort((a, b) => a.offset - b.offset);
 }
 
+/**
+ * The problems that keep a file from being used as it is: the errors of `diagnose`, its warnings left out. The one
+ * count of problems the cases view, the commands' messages and the Problems panel share.
+ */
+export function blockingProblems(text: string, kind: FileKind): PlacedProblem[] {
+  return diagnose(text, kind).filter((problem) => !problem.warning);
+}
+
 /** A debtor without a language, and the one its letter would then be in without a setting. */
 function noLanguage(value: unknown): { path: string; code: 'noLanguage'; detail: string } | undefined {
   if (!isObject(value) || !isObject(value.debtor) || value.letterLanguage !== undefined || value.debtor.preferredLanguage !== undefined)

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mapWithLimit } from '../../shared/concurrency';
 import { claimedRappen, debtorName, parseCase, referenceIn } from './caseFile';
+import { blockingProblems } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
 import { parseReminders, type ReminderDatesSent } from './remindersFile';
 import { attachmentFilesIn, attachmentsFolderAs, attachmentsReadFailed, listAttachmentFiles, type AttachmentListing } from './attachments';
@@ -20,8 +21,8 @@ export interface CaseFolderSummary {
   readonly record?: SubmissionRecord;
   readonly recordProblem?: string;
   /**
-   * What would keep it from being sent as it is: the problems of case.json and of reminders.json, and one for
-   * attachments/ if it has one.
+   * What would keep it from being sent as it is: the errors the Problems panel lists for case.json and
+   * reminders.json (`blockingProblems`), and one for attachments/ if it has one.
    */
   readonly problems: number;
   /** The reference case.json gives, even when case.json has problems. */
@@ -143,8 +144,8 @@ function summaryOf(folder: string, { caseText, remindersText, attachments, recor
   const checked = parseCase(caseText);
   const reminders = remindersText === undefined ? undefined : parseReminders(remindersText);
   const problems =
-    (checked.ok ? 0 : checked.problems.length) +
-    (reminders && !reminders.ok ? reminders.problems.length : 0) +
+    blockingProblems(caseText, 'case').length +
+    (remindersText === undefined ? 0 : blockingProblems(remindersText, 'reminders').length) +
     ('files' in attachments ? 0 : 1);
   const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
   const language = checked.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;

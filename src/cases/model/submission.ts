@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
-import { caseRequestBody, claimedRappen, debtorName, parseCase, type CaseProblem } from './caseFile';
+import { caseRequestBody, claimedRappen, debtorName, parseCase } from './caseFile';
+import { blockingProblems, type PlacedProblem } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
 import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
@@ -62,7 +63,7 @@ export interface SubmitHooks {
 export type SubmitOutcome =
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
   | { readonly kind: 'noCaseFile' }
-  | { readonly kind: 'invalid'; readonly problems: readonly CaseProblem[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
   | { readonly kind: 'recordBroken'; readonly reason: string }
   /** `submission.json` belongs to another externalRef (a copied folder, an edited reference): nothing was sent. */
   | { readonly kind: 'recordMismatch'; readonly record: SubmissionRecord; readonly recordRef: string; readonly caseRef: string }
@@ -227,7 +228,8 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
   const caseText = await readCaseFile(folder);
   if (caseText === undefined) return { kind: 'noCaseFile' };
   const checked = parseCase(caseText);
-  if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+  const problems = blockingProblems(caseText, 'case');
+  if (problems.length || !checked.ok) return { kind: 'invalid', problems };
   const tilbagoCase = checked.tilbagoCase;
   const caseSha256 = sha256(caseText);
 
@@ -398,7 +400,7 @@ export type CaseIdOutcome =
   | { readonly kind: 'busy'; readonly owner?: LockOwner }
   | { readonly kind: 'noRecord' }
   | { readonly kind: 'recordBroken'; readonly reason: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly CaseProblem[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
   | { readonly kind: 'hasCaseId'; readonly caseId: string }
   | { readonly kind: 'recordMismatch'; readonly recordRef: string; readonly caseRef: string }
   /** The id is recorded for another case (`externalRef`) in the cases folders. */
@@ -415,8 +417,10 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
     if (previous === undefined) return { kind: 'noRecord' };
     if (isBroken(previous)) return { kind: 'recordBroken', reason: previous.broken };
     if (previous.caseId) return { kind: 'hasCaseId', caseId: previous.caseId };
-    const checked = parseCase(await fs.readFile(path.join(folder, CASE_FILE), 'utf8'));
-    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    const caseText = await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
+    const checked = parseCase(caseText);
+    const problems = blockingProblems(caseText, 'case');
+    if (problems.length || !checked.ok) return { kind: 'invalid', problems };
     if (checked.tilbagoCase.externalRef !== previous.externalRef)
       return { kind: 'recordMismatch', recordRef: previous.externalRef, caseRef: checked.tilbagoCase.externalRef };
     const owner = inUse.get(caseId);
