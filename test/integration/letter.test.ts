@@ -11,19 +11,13 @@ import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase } from '../fixtures/cases';
 import { activateExtension, pdfText, recordMessages, runScripted as run, workspaceFolder, writeCaseFolder } from './helpers';
+import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
 const Workspace = vscode.ConfigurationTarget.Workspace;
 
-const CREDITOR = {
-  'creditor.name': 'Muster Informatique SA',
-  'creditor.street': 'Avenue de la Gare',
-  'creditor.buildingNumber': '12',
-  'creditor.postalCode': '1003',
-  'creditor.town': 'Lausanne',
-  'creditor.account': 'CH44 3199 9123 0008 8901 2',
-} as const;
+const CREDITOR = CREDITOR_SETTINGS;
 
 const reminders = (invoiceNumber: string) => ({
   invoiceNumber,

@@ -10,18 +10,12 @@ import type { TilbagoApi } from '../../src/api';
 import type { Language } from '../../src/shared/languages';
 import { validCase } from '../fixtures/cases';
 import { activateExtension, workspaceFolder, writeCaseFolder } from './helpers';
+import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Workspace = vscode.ConfigurationTarget.Workspace;
 
-const CREDITOR = {
-  'creditor.name': 'Muster Informatique SA',
-  'creditor.street': 'Avenue de la Gare',
-  'creditor.buildingNumber': '12',
-  'creditor.postalCode': '1003',
-  'creditor.town': 'Lausanne',
-  'creditor.account': 'CH44 3199 9123 0008 8901 2',
-} as const;
+const CREDITOR = CREDITOR_SETTINGS;
 
 const address = { street: 'Rue du Lac', streetnumber: '12', zip: '1003', city: 'Lausanne' };
 const DEBTORS = {

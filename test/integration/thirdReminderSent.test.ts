@@ -11,18 +11,12 @@ import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
 import { validCase } from '../fixtures/cases';
 import { activateExtension, pdfPages, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Workspace = vscode.ConfigurationTarget.Workspace;
 
-const CREDITOR = {
-  'creditor.name': 'Muster Informatique SA',
-  'creditor.street': 'Avenue de la Gare',
-  'creditor.buildingNumber': '12',
-  'creditor.postalCode': '1003',
-  'creditor.town': 'Lausanne',
-  'creditor.account': 'CH44 3199 9123 0008 8901 2',
-} as const;
+const CREDITOR = CREDITOR_SETTINGS;
 
 /** A 2nd reminder long ago, no 3rd: the 3rd reminder is due. */
 const dueReminders = (invoiceNumber: string) =>
