@@ -57,4 +57,33 @@ export const noBrotli = {
   },
 };
 
-export const pdfPlugins = [fontFiles, noStandardFonts, noBrotli];
+/**
+ * PDFKit parses a font anew for each document (`fontkit.create` of its bytes), and fontkit then decodes each glyph
+ * again: about a third of a letter's time. The letter's two faces are the same bytes in every document, so PDFKit
+ * gets a `create` that parses each once; a parsed font holds no document's state (each document makes its own
+ * subset of it).
+ * @type {import('esbuild').Plugin}
+ */
+export const parseFontsOnce = {
+  name: 'parse-fonts-once',
+  setup(build) {
+    build.onResolve({ filter: /^fontkit$/ }, (args) =>
+      /[\\/]pdfkit[\\/]/.test(args.importer) ? { path: 'fontkit', namespace: 'parse-fonts-once', pluginData: args.resolveDir } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'parse-fonts-once' }, (args) => ({
+      contents:
+        "import { create as parse } from 'fontkit';\n" +
+        'const parsed = new WeakMap();\n' +
+        'export function create(bytes, postscriptName) {\n' +
+        '  if (postscriptName !== undefined || typeof bytes !== "object" || bytes === null) return parse(bytes, postscriptName);\n' +
+        '  let font = parsed.get(bytes);\n' +
+        '  if (!font) parsed.set(bytes, (font = parse(bytes)));\n' +
+        '  return font;\n' +
+        '}\n',
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
+export const pdfPlugins = [fontFiles, noStandardFonts, noBrotli, parseFontsOnce];
