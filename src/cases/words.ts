@@ -2,9 +2,11 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { formatDateTime } from '../ui/format';
+import { LANGUAGES, type Language } from '../shared/languages';
 import type { CaseProblem } from './model/caseFile';
 import type { LockOwner } from './model/caseLock';
 import type { FileKind, PlacedProblem } from './model/diagnose';
+import { defaultReason } from './model/newCase';
 
 /**
  * A problem of case.json in a back-office user's words: the field by its name, with its JSON path beside it so
@@ -199,6 +201,12 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
       return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
     case 'noLanguage':
       return describeNoLanguage(problem.detail);
+    case 'vagueReason':
+      return vscode.l10n.t(
+        '{0} is too vague for art. 67 SchKG, which asks for the claim\'s title: name the invoice and its date, e.g. "{1}"',
+        where,
+        defaultReason(languageOrGerman(problem.detail), '2026-0142', '2026-08-03', []),
+      );
     case 'qrBillCharacter':
       return vscode.l10n.t(
         '{0} holds "{1}", which a QR-bill cannot carry: no 3rd reminder letter can be made until it is written with Latin letters',
@@ -212,6 +220,10 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
       );
   }
 }
+
+/** The language a warning's `detail` names; German where it names none. */
+const languageOrGerman = (detail: string | undefined): Language =>
+  (LANGUAGES as readonly string[]).includes(detail ?? '') ? (detail as Language) : 'de';
 
 /** The debtor's language missing, and the language of the letter then: the setting's, else the postcode's (`detail`). */
 function describeNoLanguage(regional: string | undefined): string {

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { caseRequestBody, checkCase, debtorLanguage, parseCase } from '../../src/cases/model/caseFile';
+import {
+  caseRequestBody,
+  checkCase,
+  debtorLanguage,
+  MAIN_REASON_MAX,
+  MAX_CLAIMS,
+  parseCase,
+  SUBSIDIARY_REASON_MAX,
+} from '../../src/cases/model/caseFile';
+import { vagueReason } from '../../src/cases/model/claimReason';
 import { validCase } from '../fixtures/cases';
 
 const codes = (raw: unknown) => {
@@ -83,6 +92,56 @@ describe('case.json validation', () => {
     assert.deepEqual(codes({ ...validCase(), subsidiaryClaims: Array(9).fill(claim) }), []);
     assert.deepEqual(codes({ ...validCase(), subsidiaryClaims: Array(10).fill(claim) }), ['subsidiaryClaims:tooManyClaims']);
     assert.deepEqual(codes({ ...validCase(), subsidiaryClaims: [{ ...claim, amount: 0 }] }), ['subsidiaryClaims[0].amount:amount']);
+  });
+
+  it("keeps the payment-order form's limits (eSchKG): the main reason up to 640 characters, the others up to 80", () => {
+    assert.deepEqual([MAIN_REASON_MAX, SUBSIDIARY_REASON_MAX, MAX_CLAIMS], [640, 80, 10]);
+    const main = (reason: string) => codes({ ...validCase(), claim: { ...validCase().claim, reason } });
+    assert.deepEqual(main('x'.repeat(640)), []);
+    assert.deepEqual(main('😀'.repeat(640)), [], 'characters, as a reader counts them');
+    assert.deepEqual(main('x'.repeat(641)), ['claim.reason:tooLong']);
+    const checked = checkCase({ ...validCase(), claim: { ...validCase().claim, reason: 'x'.repeat(641) } });
+    assert.ok(!checked.ok && checked.problems[0]!.detail === '640', 'the limit is given');
+    const subsidiary = (reason: string) => codes({ ...validCase(), subsidiaryClaims: [{ ...validCase().claim, reason }] });
+    assert.deepEqual(subsidiary('x'.repeat(80)), []);
+    assert.deepEqual(subsidiary('x'.repeat(81)), ['subsidiaryClaims[0].reason:tooLong']);
+    const refused = checkCase({ ...validCase(), subsidiaryClaims: [{ ...validCase().claim, reason: 'x'.repeat(81) }] });
+    assert.ok(!refused.ok && refused.problems[0]!.detail === '80');
+  });
+
+  it("calls a reason vague that names an invoice without its date (art. 67 SchKG: the claim's title)", () => {
+    for (const reason of [
+      'Facture',
+      'Rechnung',
+      'Fattura',
+      'Invoice',
+      ' rechnung ',
+      'Faktura.',
+      'Facture 2026-0142',
+      'Rechnung 2026-0142',
+      'Rechnung Nr. 2026-0142',
+      'Facture n° 2026-0142',
+      'Facture N°2026-0142',
+      'Fattura n. 17',
+      'Invoice no. 17',
+      'Invoice #17',
+      'Rechnungsnummer 2026-0142',
+    ])
+      assert.ok(vagueReason(reason), reason);
+    for (const reason of [
+      'Facture n° 2026-0142 du 03.08.2026',
+      'Rechnung Nr. 2026-0142 vom 03.08.2026',
+      'Rechnung vom 3. August 2026',
+      'Rechnung 03.08.2026',
+      'Invoice 2026-08-03',
+      'Fattura n. 2026-0142 del 03.08.2026',
+      'Rechnung für Malerarbeiten',
+      'Mahngebühr',
+      'Verzugszins 5% seit 03.09.2026',
+      'Loyer de septembre 2026',
+      'x'.repeat(640),
+    ])
+      assert.ok(!vagueReason(reason), reason);
   });
 
   it("checks a legal person's company UID with the mod-11 check digit", () => {

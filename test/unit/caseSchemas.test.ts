@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import Ajv from 'ajv';
-import { checkCase } from '../../src/cases/model/caseFile';
+import { checkCase, MAIN_REASON_MAX, MAX_CLAIMS, SUBSIDIARY_REASON_MAX } from '../../src/cases/model/caseFile';
 import { CASE_SCHEMA_URL, REMINDERS_SCHEMA_URL } from '../../src/cases/model/files';
 import { AMOUNT_DUE_TEXT, checkReminders } from '../../src/cases/model/remindersFile';
 import { isIsoDate } from '../../src/shared/dates';
@@ -355,6 +355,19 @@ describe('the schemas agree with the validators', () => {
     );
     const { accepted, refused } = compare('case.json', caseSchema, base, samples, checkCase);
     assert.ok(accepted > 100 && refused > 500, 'the samples are both accepted and refused');
+  });
+
+  it("case.json: the payment-order form's limits are the validator's constants", () => {
+    const { claim, subsidiaryClaim } = caseSchema.definitions;
+    assert.equal(claim.properties.reason.maxLength, MAIN_REASON_MAX);
+    assert.equal(caseSchema.properties.subsidiaryClaims.items.$ref, '#/definitions/subsidiaryClaim');
+    assert.equal(subsidiaryClaim.properties.reason.maxLength, SUBSIDIARY_REASON_MAX);
+    assert.equal(caseSchema.properties.subsidiaryClaims.maxItems, MAX_CLAIMS - 1);
+    // A subsidiary claim is a claim but for its reason's length.
+    assert.deepEqual(
+      { ...subsidiaryClaim, description: '', properties: { ...subsidiaryClaim.properties, reason: {} } },
+      { ...claim, description: '', properties: { ...claim.properties, reason: {} } },
+    );
   });
 
   it('case.json: a file that is not an object is refused by both', () => {

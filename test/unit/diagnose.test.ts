@@ -12,7 +12,7 @@ const CASE = [
   '    "companyUid": "CHE-109.322.551",',
   '    "address": { "street": "Avenue de la Gare", "zip": "1003", "city": "Lausanne" }',
   '  },',
-  '  "claim": { "amount": 123450, "reason": "Facture 2026-0142", "collocationClass": "3" }',
+  '  "claim": { "amount": 123450, "reason": "Facture 2026-0142 du 03.08.2026", "collocationClass": "3" }',
   '}',
   '',
 ].join('\n');
@@ -75,6 +75,20 @@ describe('diagnose: problems placed in the text', () => {
     assert.equal(diagnose(CASE.replace('"fr"', '"en"'), 'case')[0]?.warning, undefined);
   });
 
+  it('a reason that names an invoice without its date: a warning at the reason, saying what to write', () => {
+    const reason = (text: string) => CASE.replace('"Facture 2026-0142 du 03.08.2026"', JSON.stringify(text));
+    assert.deepEqual(where(reason('Facture')), ['7:41+9 vagueReason(fr) claim.reason']);
+    assert.equal(diagnose(reason('Facture'), 'case')[0]?.warning, true, 'tilbago may take it: a warning');
+    assert.deepEqual(where(reason('Rechnung 2026-0142')), ['7:41+20 vagueReason(de) claim.reason'], 'a number without a date');
+    assert.deepEqual(where(reason('Facture n° 2026-0142 du 03.08.2026')), []);
+    const subsidiary = CASE.replace(
+      '"collocationClass": "3" }',
+      '"collocationClass": "3" },\n  "subsidiaryClaims": [{ "amount": 100, "reason": "Fattura", "collocationClass": "3" }]',
+    );
+    assert.deepEqual(where(subsidiary), ['8:50+9 vagueReason(it) subsidiaryClaims[0].reason']);
+    assert.deepEqual(where(reason('x'.repeat(641))), [`7:41+643 tooLong(640) claim.reason`], 'too long: the error, no warning');
+  });
+
   it("the sample's schema copies are this version's schemas", () => {
     for (const name of ['case.schema.json', 'reminders.schema.json'])
       assert.equal(
@@ -102,7 +116,7 @@ describe('diagnose: problems placed in the text', () => {
     const lines = CASE.split('\n');
     const noDebtor = [...lines.slice(0, 2), ...lines.slice(7)].join('\n');
     assert.deepEqual(where(noDebtor), ['0:0+1 required debtor']);
-    assert.deepEqual(where(CASE.replace(', "reason": "Facture 2026-0142"', '')), ['7:2+7 required claim.reason']);
+    assert.deepEqual(where(CASE.replace(', "reason": "Facture 2026-0142 du 03.08.2026"', '')), ['7:2+7 required claim.reason']);
     // An object with a problem of its own (a natural person without a surname) shows at its key.
     assert.deepEqual(where(CASE.replace('"company": "Muster SA",', '"name": "Anna",').replace(/\s*"companyUid": "[^"]*",/, '')), [
       '2:2+8 personName debtor',
@@ -143,8 +157,8 @@ describe('diagnose: problems placed in the text', () => {
     assert.deepEqual(where(text), [
       '1:2+14 comment',
       '8:13+8 duplicateKey(amount) claim.amount',
-      '8:97+1 amount claim.amount',
-      '8:98+1 trailingComma',
+      '8:111+1 amount claim.amount',
+      '8:112+1 trailingComma',
     ]);
   });
 

@@ -35,6 +35,7 @@ import {
   summaryLines,
   withAnswer,
 } from '../model/newCaseSteps';
+import { characterCount, MAIN_REASON_MAX } from '../model/caseFile';
 import { remindersFile } from '../model/remindersFile';
 import { withoutVatSuffix } from '../model/uid';
 import { describeUidProblem } from './checkUid';
@@ -138,7 +139,8 @@ function questions(
     secondReminder: date('secondReminder', vscode.l10n.t('Date of the 2nd reminder sent')),
     reason: {
       prompt: vscode.l10n.t("Reason of the claim, as the debt-collection office will read it (in the debtor's language)"),
-      validate: (v) => required(v) ?? (v.length > 500 ? vscode.l10n.t('At most 500 characters.') : undefined),
+      validate: (v) =>
+        required(v) ?? (characterCount(v.trim()) > MAIN_REASON_MAX ? vscode.l10n.t('At most {0} characters.', MAIN_REASON_MAX) : undefined),
     },
   };
 }

@@ -69,8 +69,12 @@ export interface TilbagoCase {
   readonly letterLanguage?: Language;
 }
 
-/** eSchKG allows at most 10 claims in one request: the main claim and the subsidiary ones. */
+// The uniform payment-order form (eSchKG) holds at most 10 claims in one request, the main claim and the subsidiary
+// ones; the main claim's reason in at most 640 characters, each other's in 80. schemas/case.schema.json says the same
+// (caseSchemas.test holds it to these).
 export const MAX_CLAIMS = 10;
+export const MAIN_REASON_MAX = 640;
+export const SUBSIDIARY_REASON_MAX = 80;
 
 /** The problems any case file can have: not JSON, or a field missing, of the wrong type, empty, too long, unknown. */
 export type FieldProblemCode = 'notJson' | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField';
@@ -151,10 +155,16 @@ const PERSON_FIELDS: Record<string, Field> = {
 const CLAIM_FIELDS: Record<string, Field> = {
   externalRef: { type: 'stringOrInteger', max: 100 },
   amount: { type: 'number', required: true },
-  reason: { type: 'string', required: true, max: 500 },
+  reason: { type: 'string', required: true, max: MAIN_REASON_MAX },
   interestDateFrom: { type: 'string' },
   interestRate: { type: 'string' },
   collocationClass: { type: 'string', required: true },
+};
+
+/** A subsidiary claim is a claim with a shorter reason. */
+const SUBSIDIARY_CLAIM_FIELDS: Record<string, Field> = {
+  ...CLAIM_FIELDS,
+  reason: { type: 'string', required: true, max: SUBSIDIARY_REASON_MAX },
 };
 
 const CASE_FIELDS: Record<string, Field> = {
@@ -281,12 +291,12 @@ function isDateOfBirth(value: string): boolean {
   return isIsoDate(swiss ? `${swiss[3]}-${swiss[2]}-${swiss[1]}` : value);
 }
 
-function checkClaim(raw: unknown, path: string, problems: CaseProblem[]): void {
+function checkClaim(raw: unknown, path: string, fields: Record<string, Field>, problems: CaseProblem[]): void {
   if (!isObject(raw)) {
     problems.push({ path, code: 'wrongType', detail: 'object' });
     return;
   }
-  checkFields(raw, CLAIM_FIELDS, path, problems);
+  checkFields(raw, fields, path, problems);
   const amount = raw.amount;
   if (typeof amount === 'number' && !(Number.isSafeInteger(amount) && amount > 0))
     problems.push({ path: `${path}.amount`, code: 'amount' });
@@ -314,9 +324,9 @@ export function checkCase(raw: unknown): CaseCheck {
   }
   if (typeof raw.letterLanguage === 'string' && !(LANGUAGES as readonly string[]).includes(raw.letterLanguage))
     problems.push({ path: 'letterLanguage', code: 'letterLanguage' });
-  if (raw.claim !== undefined && raw.claim !== null) checkClaim(raw.claim, 'claim', problems);
+  if (raw.claim !== undefined && raw.claim !== null) checkClaim(raw.claim, 'claim', CLAIM_FIELDS, problems);
   if (Array.isArray(raw.subsidiaryClaims)) {
-    for (const [i, claim] of raw.subsidiaryClaims.entries()) checkClaim(claim, `subsidiaryClaims[${i}]`, problems);
+    for (const [i, claim] of raw.subsidiaryClaims.entries()) checkClaim(claim, `subsidiaryClaims[${i}]`, SUBSIDIARY_CLAIM_FIELDS, problems);
     if (raw.subsidiaryClaims.length + 1 > MAX_CLAIMS)
       problems.push({ path: 'subsidiaryClaims', code: 'tooManyClaims', detail: String(MAX_CLAIMS) });
   }

@@ -5,6 +5,7 @@
 import { createScanner, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { regionalLanguage } from '../../shared/postcodeLanguage';
 import { checkCase, isObject, type CaseProblemCode } from './caseFile';
+import { vagueReason } from './claimReason';
 import { checkReminders, type RemindersProblemCode } from './remindersFile';
 import { refusedCharacters } from '../../reminders/qrText';
 
@@ -24,6 +25,11 @@ export type DiagnosisCode =
    * the letter's language is guessed. `detail`: the language of the debtor's postcode, or `de`.
    */
   | 'noLanguage'
+  /**
+   * A warning: a claim's reason is only the word for an invoice, perhaps with its number, which art. 67 SchKG does not
+   * take for the claim's title. `detail`: the language of that word, for an example of what to write.
+   */
+  | 'vagueReason'
   /** A warning: a character of the debtor's name or address that a QR-bill cannot carry, so no letter can be made. `detail`: it. */
   | 'qrBillCharacter';
 
@@ -73,7 +79,7 @@ export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
     if (!checked.ok) {
       for (const problem of checked.problems) problems.push({ ...problem, ...place(problem.path, problem.code, located) });
     }
-    const warnings = kind === 'case' ? [noLanguage(value), ...qrBillCharacters(value)] : [];
+    const warnings = kind === 'case' ? [noLanguage(value), ...vagueReasons(value), ...qrBillCharacters(value)] : [];
     for (const warning of warnings)
       if (warning) problems.push({ ...warning, ...place(warning.path, warning.code, located), warning: true });
   }
@@ -95,6 +101,21 @@ function noLanguage(value: unknown): { path: string; code: 'noLanguage'; detail:
   const address = value.debtor.address;
   const zip = isObject(address) && typeof address.zip === 'string' ? address.zip : undefined;
   return { path: 'debtor', code: 'noLanguage', detail: regionalLanguage(zip) };
+}
+
+/** Each claim whose reason names an invoice without its date. */
+function vagueReasons(value: unknown): { path: string; code: 'vagueReason'; detail: string }[] {
+  if (!isObject(value)) return [];
+  const claims: [string, unknown][] = [
+    ['claim', value.claim],
+    ...(Array.isArray(value.subsidiaryClaims)
+      ? value.subsidiaryClaims.map((claim, i): [string, unknown] => [`subsidiaryClaims[${i}]`, claim])
+      : []),
+  ];
+  return claims.flatMap(([path, claim]) => {
+    const language = isObject(claim) && typeof claim.reason === 'string' ? vagueReason(claim.reason) : undefined;
+    return language ? [{ path: `${path}.reason`, code: 'vagueReason' as const, detail: language }] : [];
+  });
 }
 
 /** The debtor's texts that the letter's QR-bill carries. */
