@@ -4,6 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { mapWithLimit } from '../shared/concurrency';
+import { withoutBom } from './model/caseFile';
 import { diagnose, lineMap, type FileKind } from './model/diagnose';
 import { CASE_FILE, REMINDERS_FILE } from './model/files';
 import { describeFileProblem } from './words';
@@ -47,7 +48,8 @@ export class CaseProblems implements vscode.Disposable {
   async checkOnDisk(uri: vscode.Uri): Promise<number> {
     let text: string;
     try {
-      text = await fs.readFile(uri.fsPath, 'utf8');
+      // Without its byte order mark, as an editor's document holds it: the places then match the open file's.
+      text = withoutBom(await fs.readFile(uri.fsPath, 'utf8'));
     } catch {
       this.collection.delete(uri);
       return 0;

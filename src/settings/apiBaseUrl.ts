@@ -2,7 +2,7 @@
 
 export type ApiBaseUrlCheck =
   | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly problem: 'invalidUrl' | 'insecureUrl' };
+  | { readonly ok: false; readonly problem: 'invalidUrl' | 'insecureUrl' | 'queryOrFragment' };
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -17,8 +17,11 @@ export function checkApiBaseUrl(raw: string): ApiBaseUrlCheck {
   } catch {
     return { ok: false, problem: 'invalidUrl' };
   }
-  // Credentials, queries and fragments have no place in a base URL, and credentials would end up in logs.
-  if (url.username || url.password || url.search || url.hash) return { ok: false, problem: 'invalidUrl' };
+  // Credentials have no place in a base URL, and would end up in logs.
+  if (url.username || url.password) return { ok: false, problem: 'invalidUrl' };
+  // Nor has a query or a fragment, even an empty one (`/v1?`, which URL forgets): each request's path would be
+  // resolved against the host's root, not against the API's.
+  if (/[?#]/.test(raw)) return { ok: false, problem: 'queryOrFragment' };
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!secure) return { ok: false, problem: url.protocol === 'http:' ? 'insecureUrl' : 'invalidUrl' };
   const href = url.href;

@@ -111,6 +111,8 @@ export type SettingProblem =
   | { readonly reason: 'controlCharacters' }
   | { readonly reason: 'invalidUrl' }
   | { readonly reason: 'insecureUrl' }
+  /** `apiBaseUrl`: holds a `?` or a `#`. */
+  | { readonly reason: 'queryOrFragment' }
   /** `creditor.account`: not CH/LI, two check digits and 17 letters or digits. */
   | { readonly reason: 'ibanFormat' }
   /** `creditor.account`: an IBAN of a country other than CH and LI, which a QR-bill does not take. */

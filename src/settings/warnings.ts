@@ -34,6 +34,8 @@ export function describeSettingProblem(problem: SettingProblem): string {
       return vscode.l10n.t('must be one of {0}', problem.values.map((value) => `"${value}"`).join(', '));
     case 'insecureUrl':
       return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
+    case 'queryOrFragment':
+      return vscode.l10n.t('must not contain "?" or "#": the requests would go to the root of the host, not to the API');
     case 'ibanFormat':
       return vscode.l10n.t('is not an IBAN: CH or LI, 2 check digits, then 17 letters or digits');
     case 'ibanCountry':

@@ -240,19 +240,52 @@ function errorOf({ status, body, retryAfter }: Answer): ApiError {
 }
 
 /**
- * A Retry-After header (RFC 9110 10.2.3) as milliseconds from `now`: a whole number of seconds, or an HTTP date
- * (a date in the past is 0). Bounded to `MAX_RETRY_AFTER_MS`; undefined when it is neither form.
+ * A Retry-After header (RFC 9110 10.2.3) as milliseconds from `now`: a whole number of seconds, or an HTTP date.
+ * Bounded to `MAX_RETRY_AFTER_MS`. Undefined when it asks for no wait (0, now, a date past) or is neither form:
+ * then the caller's own growing back-off applies, never an immediate retry.
  */
 export function retryAfterDelay(value: string, now: number): number | undefined {
   const text = value.trim();
-  let ms: number;
-  if (/^\d+$/.test(text)) ms = Number(text) * 1000;
-  else if (/[a-z]/i.test(text)) {
-    const date = Date.parse(text);
-    if (Number.isNaN(date)) return undefined;
-    ms = date - now;
-  } else return undefined;
-  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : httpDate(text) - now;
+  return ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+/** The three forms of RFC 9110 5.6.7: IMF-fixdate, the obsolete RFC 850 date, and asctime's; all in GMT. */
+const HTTP_DATES: readonly [RegExp, (m: RegExpExecArray) => readonly string[]][] = [
+  [new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`), (m) => [m[3]!, m[2]!, m[1]!, m[4]!, m[5]!, m[6]!]],
+  [new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`), (m) => [`20${m[3]}`, m[2]!, m[1]!, m[4]!, m[5]!, m[6]!]],
+  [new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`), (m) => [m[6]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!]],
+];
+
+/**
+ * An HTTP date as ms since the epoch, NaN when the text is not one. Date.parse is not used: it reads almost
+ * anything as a date (`x 1` is 1 January 2001), and asctime's form as local time.
+ */
+function httpDate(text: string): number {
+  for (const [pattern, parts] of HTTP_DATES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const [year, month, day, hour, minute, second] = parts(match);
+    const [y, d, h, min, s] = [year, day, hour, minute, second].map((part) => Number(part!.trim())) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const m = MONTHS.indexOf(month!);
+    const time = Date.UTC(y, m, d, h, min, s);
+    // 31 November, 25:00 and the like roll over in Date.UTC: not a date.
+    const back = new Date(time);
+    if (back.getUTCDate() !== d || back.getUTCMonth() !== m || h > 23 || min > 59 || s > 60) return Number.NaN;
+    return time;
+  }
+  return Number.NaN;
 }
 
 /**

@@ -19,6 +19,14 @@ export function describeApiError(error: ApiError): string {
     case 'unreachable':
       return vscode.l10n.t('tilbago at {0} could not be reached ({1}).', error.host, error.cause);
     case 'unexpected':
+      // Not a refusal of the request's content: the address, the key's rights, or a time-out on the way.
+      if (error.status === 404)
+        return vscode.l10n.t(
+          'tilbago found nothing at this address (404). Check the API address, the setting tilbago.apiBaseUrl (normally https://api.tilbago.ch/v1/).',
+        );
+      if (error.status === 403)
+        return vscode.l10n.t('tilbago did not allow this request with this API key (403). Check the key’s rights in your tilbago account.');
+      if (error.status === 408) return vscode.l10n.t('tilbago gave up waiting for the request (408).');
       return error.message
         ? vscode.l10n.t('tilbago answered with an error ({0}): {1}', error.status, error.message)
         : vscode.l10n.t('tilbago answered with an unexpected status ({0}).', error.status);

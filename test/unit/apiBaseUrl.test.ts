@@ -15,6 +15,18 @@ describe('API base URL', () => {
     assert.deepEqual(checkApiBaseUrl('http://127.0.0.1.nip.io/'), { ok: false, problem: 'insecureUrl' });
   });
 
+  it('refuses a query or a fragment, even an empty one: the requests would go to the host’s root', () => {
+    for (const raw of [
+      'https://api.tilbago.ch/v1?',
+      'https://api.tilbago.ch/v1#',
+      'https://api.tilbago.ch/v1/?',
+      'https://api.tilbago.ch/v1/#top',
+      'https://api.tilbago.ch/v1?x=1',
+      'https://api.tilbago.ch/?/v1/',
+    ])
+      assert.deepEqual(checkApiBaseUrl(raw), { ok: false, problem: 'queryOrFragment' }, raw);
+  });
+
   it('trims surrounding spaces', () => {
     assert.deepEqual(checkApiBaseUrl('  https://api.tilbago.ch/v1/ '), { ok: true, url: 'https://api.tilbago.ch/v1/' });
   });

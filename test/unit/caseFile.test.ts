@@ -6,6 +6,7 @@ import {
   MAIN_REASON_MAX,
   MAX_CLAIMS,
   parseCase,
+  referenceIn,
   SUBSIDIARY_REASON_MAX,
 } from '../../src/cases/model/caseFile';
 import { vagueReason } from '../../src/cases/model/claimReason';
@@ -169,6 +170,14 @@ describe('case.json validation', () => {
     const checked = checkCase(withSchema);
     assert.ok(checked.ok);
     assert.equal('$schema' in caseRequestBody(checked.tilbagoCase), false);
+  });
+
+  it('reads a case.json saved with a byte order mark (as some Windows editors save UTF-8)', () => {
+    const text = `\uFEFF${JSON.stringify(validCase(), null, 2)}`;
+    const parsed = parseCase(text);
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+    assert.equal(parsed.tilbagoCase.externalRef, validCase().externalRef);
+    assert.equal(referenceIn(text), validCase().externalRef);
   });
 
   it('an English letter is the case’s letterLanguage: checked, read before preferredLanguage, and never sent to tilbago', () => {

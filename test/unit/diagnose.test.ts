@@ -162,6 +162,28 @@ describe('diagnose: problems placed in the text', () => {
     ]);
   });
 
+  it('a file with a byte order mark: read as without, each problem one place further into the text', () => {
+    assert.deepEqual(diagnose(`\uFEFF${CASE}`, 'case'), [], 'a valid case.json');
+    for (const text of [
+      CASE.replace('123450', '12.5').replace('"zip"', '"postcode"'),
+      CASE.replace('"Muster SA",', '"Muster SA"'),
+      `{ "externalRef": "x" }`,
+    ]) {
+      const plain = diagnose(text, 'case');
+      assert.ok(plain.length > 0);
+      assert.deepEqual(
+        diagnose(`\uFEFF${text}`, 'case'),
+        plain.map((problem) => ({ ...problem, offset: problem.offset + 1 })),
+        text,
+      );
+    }
+    const reminders = '{ "invoiceNumber": "1", "amountDue": "CHF 1.00", "reminders": { "first": "2026-09-07", "second": "2026-09-01" } }';
+    assert.deepEqual(
+      diagnose(`\uFEFF${reminders}`, 'reminders'),
+      diagnose(reminders, 'reminders').map((problem) => ({ ...problem, offset: problem.offset + 1 })),
+    );
+  });
+
   it('counts lines as VS Code does, with \\r\\n and characters in UTF-16 units', () => {
     const text = CASE.replace('"Muster SA"', '"Müster 😀 SA"').replace('123450', '-1').replaceAll('\n', '\r\n');
     // The emoji is two UTF-16 units: the company's value is 14 long.

@@ -106,6 +106,25 @@ describe('refresh many cases', function () {
     assert.ok(elapsed >= waits[0]! - 20 && elapsed < 4000, `${elapsed} ms`);
   });
 
+  for (const [what, retryAfter] of [
+    ['0', 0],
+    ['a date in the past', new Date(Date.now() - 60_000)],
+    ['garbage that Date.parse reads as a date in 2001', 'x 1'],
+  ] as const) {
+    it(`a Retry-After of ${what} is no reason to ask again at once: the wait grows as without one`, async () => {
+      const [folder] = await filed(1);
+      fake.inject({ path: STATUS, kind: 'busy', status: 429, retryAfter, times: 1000 });
+      const waits: number[] = [];
+      const started = Date.now();
+      const summary = await run([folder!], { limit: 1, busyRetries: 3, busyWaitMs: 50, waiting: (ms) => waits.push(ms) });
+      const elapsed = Date.now() - started;
+      assert.deepEqual(summary.busy, [folder]);
+      assert.deepEqual(waits, [50, 100, 200, 400]);
+      assert.equal(statusRequests().length, 4, 'once, then three times again');
+      assert.ok(elapsed >= 50 + 100 + 200, `${elapsed} ms`);
+    });
+  }
+
   it('a case that stays busy is asked a bounded number of times, then the run stops asking', async () => {
     const folders = await filed(10);
     fake.inject({ path: STATUS, kind: 'busy', status: 503, times: 1000 });
@@ -213,12 +232,30 @@ describe('busy answers (429/503)', () => {
   it('reads Retry-After as seconds or an HTTP date, bounded', () => {
     const now = Date.parse('2026-11-28T10:00:00Z');
     assert.equal(retryAfterDelay('5', now), 5000);
-    assert.equal(retryAfterDelay(' 0 ', now), 0);
+    assert.equal(retryAfterDelay(' 0 ', now), undefined, 'no wait at all: the caller’s own back-off applies');
     assert.equal(retryAfterDelay('86400', now), MAX_RETRY_AFTER_MS);
     assert.equal(retryAfterDelay('Sat, 28 Nov 2026 10:00:30 GMT', now), 30_000);
-    assert.equal(retryAfterDelay('Sat, 28 Nov 2026 09:00:00 GMT', now), 0, 'a date past is now');
+    assert.equal(retryAfterDelay('Sat, 28 Nov 2026 09:00:00 GMT', now), undefined, 'a date past asks for no wait');
+    assert.equal(retryAfterDelay('Sat, 28 Nov 2026 10:00:00 GMT', now), undefined, 'nor does now');
     assert.equal(retryAfterDelay('Sun, 29 Nov 2026 10:00:00 GMT', now), MAX_RETRY_AFTER_MS);
-    for (const odd of ['', '1.5', '-3', 'soon', '5 s']) assert.equal(retryAfterDelay(odd, now), undefined, odd);
+    // The two obsolete forms RFC 9110 still asks recipients to read; asctime's date is in GMT too.
+    assert.equal(retryAfterDelay('Saturday, 28-Nov-26 10:00:30 GMT', now), 30_000);
+    assert.equal(retryAfterDelay('Sat Nov 28 10:00:30 2026', now), 30_000);
+    assert.equal(retryAfterDelay('Sat Nov  8 10:00:30 2026', now), undefined, 'a date past');
+    // Date.parse reads almost anything as a date ('x 1' is 1 January 2001): only an HTTP date is one here.
+    for (const odd of [
+      '',
+      '1.5',
+      '-3',
+      'soon',
+      '5 s',
+      'x 1',
+      'a 5',
+      '2026-11-28T10:00:30Z',
+      'Sat, 28 Nov 2026 10:00:30 +0100',
+      'Sat, 31 Nov 2026 10:00:30 GMT',
+    ])
+      assert.equal(retryAfterDelay(odd, now), undefined, odd);
   });
 
   it('the client reports a 429 or 503 as busy, with how long to wait when tilbago says', async () => {

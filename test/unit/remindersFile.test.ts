@@ -165,6 +165,7 @@ describe('reminders.json', () => {
       'reminders.fourth:unknownField',
     ]);
     assert.deepEqual(problems([]), [':wrongType:object']);
+    assert.equal(parseReminders(`\uFEFF${JSON.stringify(valid())}`).ok, true, 'a byte order mark is no problem');
     const notJson = parseReminders('{');
     assert.equal(!notJson.ok && notJson.problems[0]!.code, 'notJson');
   });

@@ -262,15 +262,15 @@ describe('checkSetting', () => {
       value: 'https://api.tilbago.ch/v1/',
       problem: { reason: 'insecureUrl' },
     });
-    for (const raw of [
-      'api.tilbago.ch/v1',
-      'ftp://api.tilbago.ch/',
-      'https://user:pw@api.tilbago.ch/v1/',
-      'https://api.tilbago.ch/v1/?x=1',
-      '',
-    ]) {
+    for (const raw of ['api.tilbago.ch/v1', 'ftp://api.tilbago.ch/', 'https://user:pw@api.tilbago.ch/v1/', '']) {
       assert.deepEqual(checkSetting('apiBaseUrl', raw), { value: 'https://api.tilbago.ch/v1/', problem: { reason: 'invalidUrl' } }, raw);
     }
+    for (const raw of ['https://api.tilbago.ch/v1/?x=1', 'https://api.tilbago.ch/v1?', 'https://api.tilbago.ch/v1#'])
+      assert.deepEqual(
+        checkSetting('apiBaseUrl', raw),
+        { value: 'https://api.tilbago.ch/v1/', problem: { reason: 'queryOrFragment' } },
+        raw,
+      );
   });
 });
 

@@ -155,6 +155,43 @@ describe('submitting a case folder', () => {
     assert.equal(onlyCase().attachments.length, 2);
   });
 
+  for (const [status, meaning] of [
+    [404, 'a wrong address'],
+    [403, 'a key without the right to file'],
+  ] as const) {
+    it(`a ${status} to the filing (${meaning}) is no refusal of the case: not created, and filed once when submitted again`, async () => {
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'answer', status, body: { message: 'No' } });
+      const outcome = await submitCaseFolder(folder, hooks());
+      assert.equal(outcome.kind, 'notCreated');
+      assert.equal((await record()).state, 'notCreated');
+      assert.deepEqual((await record()).lastError?.error, { kind: 'unexpected', status, message: 'No' });
+      assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete', 'the same case.json is sent again');
+      assert.deepEqual(asked.resend, [], 'no question: it was surely not created');
+      onlyCase();
+    });
+  }
+
+  it('a 408 to the filing (a time-out on the way) leaves the case uncertain, like a time-out', async () => {
+    fake.inject({ method: 'PUT', path: /^case$/, kind: 'answer', status: 408 });
+    const outcome = await submitCaseFolder(folder, hooks());
+    assert.equal(outcome.kind, 'uncertain');
+    assert.equal((await record()).state, 'uncertain');
+    assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete', 'asked first, then filed');
+    assert.equal(asked.resend.length, 1);
+    onlyCase();
+  });
+
+  it('a 408 to an attachment leaves it uncertain: tilbago may have it', async () => {
+    fake.inject({ path: /attachment$/, kind: 'answer', status: 408 });
+    answers.attachments = false;
+    const first = await submitCaseFolder(folder, hooks());
+    assert.equal(first.kind, 'attachmentsFailed');
+    assert.deepEqual(
+      (await record()).attachments.map((a) => a.state),
+      ['uncertain', 'sent'],
+    );
+  });
+
   it('a lost answer (reset after creating) leaves the state uncertain, and the retry does not duplicate', async () => {
     fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenReset' });
     const lost = await submitCaseFolder(folder, hooks());

@@ -338,11 +338,19 @@ export function parseCase(text: string): CaseCheck {
   return parseThen(text, checkCase);
 }
 
+/**
+ * The text without its byte order mark, if it has one: some Windows editors save UTF-8 with it, Node's `utf8`
+ * reading keeps it, and JSON.parse refuses it.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A file's JSON checked by `check`; a text that is not JSON is the one problem `notJson`, with the parser's words. */
 export function parseThen<R>(text: string, check: (raw: unknown) => R): R | { readonly ok: false; readonly problems: [NotJson] } {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(withoutBom(text));
   } catch (error) {
     return { ok: false, problems: [{ path: '', code: 'notJson', detail: error instanceof Error ? error.message : String(error) }] };
   }
@@ -375,7 +383,7 @@ export function debtorName(tilbagoCase: TilbagoCase): string {
 /** The externalRef of a case.json that may not be valid otherwise. */
 export function referenceIn(caseText: string): string | undefined {
   try {
-    const ref = (JSON.parse(caseText) as { externalRef?: unknown })?.externalRef;
+    const ref = (JSON.parse(withoutBom(caseText)) as { externalRef?: unknown })?.externalRef;
     return typeof ref === 'string' ? ref : undefined;
   } catch {
     return undefined;

@@ -63,6 +63,9 @@ interface Located {
 
 /** Checks the text of a `case.json` or a `reminders.json` and places every problem in it. */
 export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
+  // A byte order mark is no problem (JSON.parse is given the text without it too), but jsonc-parser takes it for a
+  // symbol: the text after it is diagnosed, and each problem placed where it is in the text as given.
+  if (text.charCodeAt(0) === 0xfeff) return diagnose(text.slice(1), kind).map((problem) => ({ ...problem, offset: problem.offset + 1 }));
   const problems: PlacedProblem[] = [];
   const errors: ParseError[] = [];
   // Comments and trailing commas are tolerated by the parse (so the rest is still checked) and reported below.

@@ -56,7 +56,10 @@ export interface RefreshOptions {
   readonly now?: () => Date;
   /** How many times a case is asked again after a busy answer; when it is still busy, the run stops. Default 3. */
   readonly busyRetries?: number;
-  /** The wait after a busy answer without Retry-After, doubled at each retry of the same case. Default 2 s. */
+  /**
+   * The wait after a busy answer without a Retry-After that asks for one (none, 0, a date past, unreadable),
+   * doubled at each retry of the same case, at most `MAX_RETRY_AFTER_MS`. Default 2 s.
+   */
   readonly busyWaitMs?: number;
 }
 

@@ -193,19 +193,24 @@ function surelyNotStored(error: ApiError): boolean {
     // after it passed the request on: like any other 5xx, it leaves the case uncertain.
     case 'busy':
       return error.status === 429;
+    // 408: the server gave up waiting for the request, perhaps after passing part of it on, like a time-out.
     case 'unexpected':
-      return error.status >= 400 && error.status < 500;
+      return error.status >= 400 && error.status < 500 && error.status !== 408;
     case 'timeout':
     case 'invalidAnswer':
       return false;
   }
 }
 
-/** How a failed request to create the case leaves it. Only a 409 says tilbago has this reference already. */
+/**
+ * How a failed request to create the case leaves it. Only a 409 says tilbago has this reference already. A 403
+ * (the key's rights) or a 404 (a wrong address) says nothing against case.json: not a refusal, so the same file
+ * may be sent again once the key or the address is right.
+ */
 function stateAfterFailure(error: ApiError): 'notCreated' | 'refused' | 'uncertain' | 'duplicate' {
   if (error.kind === 'unexpected' && error.status === 409) return 'duplicate';
   if (!surelyNotStored(error)) return 'uncertain';
-  return error.kind === 'unexpected' ? 'refused' : 'notCreated';
+  return error.kind === 'unexpected' && error.status !== 403 && error.status !== 404 ? 'refused' : 'notCreated';
 }
 
 export async function submitCaseFolder(folder: string, hooks: SubmitHooks): Promise<SubmitOutcome> {
