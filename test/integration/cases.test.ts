@@ -769,6 +769,36 @@ describe('tilbago commands against the fake tilbago', () => {
       );
     });
 
+    it('Submit all stops at a refused key: only the cases in flight are asked, the rest are not started', async () => {
+      const refs = ['INV-911', 'INV-912', 'INV-913', 'INV-914', 'INV-915', 'INV-916'];
+      const folders = [];
+      for (const name of refs) folders.push(await caseFolder(name));
+      await setKey('tb-live-wrong-key-99999');
+      const before = fake.requests.length;
+      try {
+        const { result, shown } = await run<{ filed: number; notStarted: number; stopped?: string }>('tilbago.submitAllReady', {
+          picks: [refs.join('|')],
+          buttons: ['File 6 cases'],
+        });
+        const asked = fake.requests.slice(before).filter((r) => r.method === 'PUT' && r.path === 'case');
+        assert.ok(asked.length >= 1 && asked.length <= 2, `${asked.length} cases asked`);
+        assert.equal(result!.stopped, 'keyRefused');
+        assert.equal(result!.filed, 0);
+        assert.equal(result!.notStarted, refs.length - asked.length);
+        assert.match(
+          shown.at(-1)!.message,
+          /^Stopped: tilbago refused the API key \(401\), for every case\. Set the key again, then submit all ready cases again\. Filed: 0 cases\. .*Not started: [45] cases\.$/,
+        );
+        assert.deepEqual(
+          refs.map((ref) => fake.casesWithRef(ref).length),
+          [0, 0, 0, 0, 0, 0],
+        );
+      } finally {
+        await setKey('tb-live-accepted-key-0001');
+        for (const folder of folders) await fs.rm(folder, { recursive: true, force: true });
+      }
+    });
+
     it('Validate all cases puts the problems of every case folder in the Problems panel, reminders.json included', async () => {
       const folder = await withReminders('INV-700', {
         invoiceNumber: 'INV-700',

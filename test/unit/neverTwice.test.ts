@@ -1,6 +1,7 @@
 // "Never twice, for real": each way a request could be filed twice in ordinary use, against the fake tilbago and a
 // real case folder on disk. The numbers are those of the issue that reported them.
 import * as assert from 'node:assert/strict';
+import { promises as realFs } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -420,6 +421,48 @@ describe('never twice, for real', () => {
       assert.equal((await recordCaseId(folder, 'C000001', new Date(), new Map())).kind, 'recordMismatch');
       await writeCase();
       assert.equal((await recordCaseId(folder, 'C000001', new Date(), new Map())).kind, 'recorded');
+    });
+
+    it('leftovers of a crashed taker (its temporary lock file) are removed once surely dead; a fresh one is left alone', async () => {
+      const leftover = (token: string, suffix: string) => path.join(folder, `${LOCK_FILE}.${token}.${suffix}`);
+      const old = new Date(Date.now() - 60 * 60_000);
+      for (const file of [leftover('a1b2c3d4e5f6a1b2c3d4e5f6', 'tmp'), leftover('0123456789abcdef01234567', 'stale')]) {
+        await fs.writeFile(file, JSON.stringify(owner({ pid: 2 ** 22 + 17 })));
+        await fs.utimes(file, old, old);
+      }
+      // Another taker may be between writing its temporary file and linking it this very moment.
+      await fs.writeFile(leftover('ffffffffffffffffffffffff', 'tmp'), JSON.stringify(owner()));
+      assert.equal((await submitCaseFolder(folder, hooks())).kind, 'complete');
+      const left = (await fs.readdir(folder)).filter((name) => name.startsWith(`${LOCK_FILE}.`));
+      assert.deepEqual(left, [`${LOCK_FILE}.ffffffffffffffffffffffff.tmp`]);
+    });
+
+    it('where hard links fail (exFAT, some SMB shares), the lock and setting the record aside fall back, never overwriting', async () => {
+      fake.inject({ method: 'PUT', path: /^case$/, kind: 'storeThenReset' });
+      assert.equal((await submitCaseFolder(folder, hooks())).kind, 'uncertain');
+      const recordText = await fs.readFile(path.join(folder, 'submission.json'), 'utf8');
+      const now = new Date('2026-11-28T09:30:00Z');
+      const taken = path.join(folder, 'submission.set-aside-2026-11-28T09-30-00-000Z.json');
+      await fs.writeFile(taken, 'an earlier one');
+      const link = realFs.link;
+      realFs.link = async () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      };
+      let aside: Awaited<ReturnType<typeof setRecordAside>> | undefined;
+      try {
+        aside = await setRecordAside(folder, now);
+      } finally {
+        realFs.link = link;
+      }
+      assert.deepEqual(aside, { kind: 'setAside', file: 'submission.set-aside-2026-11-28T09-30-00-000Z-2.json' });
+      assert.ok(aside?.kind === 'setAside');
+      assert.equal(await fs.readFile(path.join(folder, aside.file), 'utf8'), recordText, 'kept as it was');
+      assert.equal(await fs.readFile(taken, 'utf8'), 'an earlier one', 'never overwritten');
+      await assert.rejects(fs.access(path.join(folder, 'submission.json')), 'the case starts afresh');
+      assert.deepEqual(
+        (await fs.readdir(folder)).filter((name) => name.includes('.tmp') || name.startsWith('submission.lock')),
+        [],
+      );
     });
   });
 });

@@ -8,18 +8,22 @@ import { describeApiError } from '../../tilbago/errors';
 import { log } from '../../ui/log';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
 import { casesCount } from '../counts';
-import { submitCaseFolder, type SubmitOutcome } from '../model/submission';
-import { forEachWithLimit } from '../../shared/concurrency';
+import { submitCaseFolder } from '../model/submission';
+import { submitRun, type RunResult, type RunStop } from '../model/submitRun';
 
 /** Cases filed side by side: a few at a time keeps a run of hundreds short and tilbago unhurried. */
 const AT_ONCE = 2;
 
 export interface SubmitAllSummary {
+  /** Filed by this run (not those found filed already, nor those another run held). */
   readonly filed: number;
+  readonly alreadyFiled: number;
+  readonly busy: readonly string[];
   readonly refused: readonly string[];
   readonly uncertain: readonly string[];
   readonly other: readonly string[];
   readonly notStarted: number;
+  readonly stopped?: RunStop;
 }
 
 export async function submitAllReady(services: CaseServices): Promise<SubmitAllSummary | undefined> {
@@ -68,69 +72,89 @@ export async function submitAllReady(services: CaseServices): Promise<SubmitAllS
   if (answer === review) return submitAllReady(services);
   if (answer !== file) return undefined;
 
-  const summary = { filed: 0, refused: [] as string[], uncertain: [] as string[], other: [] as string[], notStarted: 0 };
+  let result: RunResult | undefined;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Filing at tilbago'), cancellable: true },
     async (progress, token) => {
-      const stop = new AbortController();
-      token.onCancellationRequested(() => stop.abort());
+      const cancel = new AbortController();
+      token.onCancellationRequested(() => cancel.abort());
       let done = 0;
-      await forEachWithLimit(
-        picked,
-        AT_ONCE,
-        async (item) => {
-          const outcome = await submitCaseFolder(item.folder, {
+      result = await submitRun(
+        picked.map((item) => ({ folder: item.folder, name: item.label })),
+        (folder) =>
+          submitCaseFolder(folder, {
             client,
             now: () => new Date(),
             // Confirmed above for all of them.
             confirmFiling: async () => true,
             // Attachments of an unclear earlier attempt are a question for one case, not for a run: they wait.
             confirmAttachmentResend: async () => false,
-          });
-          log().info(`Submit all: ${item.label}: ${outcome.kind}.`);
-          note(summary, item.label, outcome);
-          done++;
-          progress.report({ increment: 100 / picked.length, message: vscode.l10n.t('{0} of {1}: {2}', done, picked.length, item.label) });
+          }),
+        {
+          limit: AT_ONCE,
+          signal: cancel.signal,
+          ended: (item, outcome) => {
+            log().info(`Submit all: ${item.name}: ${outcome.kind}.`);
+            done++;
+            progress.report({ increment: 100 / picked.length, message: vscode.l10n.t('{0} of {1}: {2}', done, picked.length, item.name) });
+          },
         },
-        stop.signal,
       );
-      summary.notStarted = picked.length - done;
     },
   );
+  const summary = summaryOf(result!);
   services.casesChanged.fire();
   report(summary);
   return summary;
 }
 
-function note(summary: { filed: number; refused: string[]; uncertain: string[]; other: string[] }, name: string, outcome: SubmitOutcome) {
-  switch (outcome.kind) {
-    case 'complete':
-    case 'alreadyComplete':
-      summary.filed++;
-      return;
-    case 'refused':
-    case 'stillRefused': {
-      const error = outcome.kind === 'refused' ? outcome.error : outcome.record.lastError?.error;
-      summary.refused.push(error ? `${name}: ${describeApiError(error)}` : name);
-      return;
-    }
-    case 'uncertain':
-    case 'duplicate':
-    case 'attachmentsFailed':
-      summary.uncertain.push(name);
-      return;
-    default:
-      summary.other.push(`${name} (${outcome.kind})`);
+function summaryOf(result: RunResult): SubmitAllSummary {
+  return {
+    filed: result.filed.length,
+    alreadyFiled: result.alreadyFiled.length,
+    busy: result.busy,
+    refused: result.refused.map(({ name, error }) => (error ? `${name}: ${describeApiError(error)}` : name)),
+    uncertain: result.uncertain,
+    other: result.other.map(({ name, kind }) => `${name} (${kind})`),
+    notStarted: result.notStarted,
+    ...(result.stopped ? { stopped: result.stopped } : {}),
+  };
+}
+
+/** Why the run stopped, and what to do: these concern every case, so the rest were not tried. */
+function stopReason(stopped: RunStop): string {
+  switch (stopped) {
+    case 'keyRefused':
+      return vscode.l10n.t(
+        'Stopped: tilbago refused the API key (401), for every case. Set the key again, then submit all ready cases again.',
+      );
+    case 'balanceInsufficient':
+      return vscode.l10n.t(
+        'Stopped: the balance of your tilbago account is insufficient (402), for every case. Top it up on tilbago, then submit all ready cases again.',
+      );
+    case 'noRights':
+      return vscode.l10n.t(
+        'Stopped: tilbago refused the rights to file cases with this API key (403), for every case. Ask for them in your tilbago account, then submit all ready cases again.',
+      );
   }
 }
 
 function report(summary: SubmitAllSummary): void {
-  const parts = [vscode.l10n.t('Filed: {0}.', casesCount(summary.filed))];
+  const parts = summary.stopped ? [stopReason(summary.stopped)] : [];
+  parts.push(vscode.l10n.t('Filed: {0}.', casesCount(summary.filed)));
+  if (summary.alreadyFiled) parts.push(vscode.l10n.t('Already filed, not sent again: {0}.', casesCount(summary.alreadyFiled)));
+  if (summary.busy.length) parts.push(vscode.l10n.t('Skipped, being worked on elsewhere: {0}.', summary.busy.join(', ')));
   if (summary.refused.length) parts.push(vscode.l10n.t('Refused by tilbago: {0}.', summary.refused.join('; ')));
   if (summary.uncertain.length) parts.push(vscode.l10n.t('Uncertain, open them in the cases view: {0}.', summary.uncertain.join(', ')));
   if (summary.other.length) parts.push(vscode.l10n.t('Not filed: {0}.', summary.other.join(', ')));
-  if (summary.notStarted) parts.push(vscode.l10n.t('Cancelled before {0}.', casesCount(summary.notStarted)));
-  const allFiled = parts.length === 1;
+  if (summary.notStarted) {
+    parts.push(
+      summary.stopped
+        ? vscode.l10n.t('Not started: {0}.', casesCount(summary.notStarted))
+        : vscode.l10n.t('Cancelled before {0}.', casesCount(summary.notStarted)),
+    );
+  }
+  const allFiled = parts.length === 1 && !summary.stopped;
   const show = allFiled ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(parts.join(' '));
   log().info(`Submit all: ${parts.join(' ')}`);

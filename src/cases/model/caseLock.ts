@@ -50,7 +50,10 @@ export async function acquireCaseLock(folder: string, purpose: LockPurpose, now:
   };
   let recovered: LockOwner | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await createExclusive(file, owner)) return { kind: 'acquired', lock: heldLock(file, owner), ...(recovered ? { recovered } : {}) };
+    if (await createExclusive(file, owner)) {
+      await removeDeadLeftovers(file, now());
+      return { kind: 'acquired', lock: heldLock(file, owner), ...(recovered ? { recovered } : {}) };
+    }
     const found = await readLock(file);
     if (found === 'gone') continue;
     if (!found || !isStale(found, now())) return { kind: 'busy', ...(found ? { owner: found.owner } : {}) };
@@ -99,6 +102,22 @@ async function createExclusive(file: string, owner: LockOwner): Promise<boolean>
     }
   } finally {
     await fs.rm(temporary, { force: true });
+  }
+}
+
+/**
+ * The temporary files of a taker killed midway (`<lock>.<token>.tmp`, `<lock>.<token>.stale`). Each lives for an
+ * instant, so one older than a stale lock of another machine is surely dead; a younger one may be another taker's
+ * at this very moment, and is left alone.
+ */
+async function removeDeadLeftovers(file: string, now: Date): Promise<void> {
+  const folder = path.dirname(file);
+  const pattern = new RegExp(`^${path.basename(file).replace(/\./g, '\\.')}\\.[0-9a-f]+\\.(?:tmp|stale)$`);
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names.filter((n) => pattern.test(n))) {
+    const leftover = path.join(folder, name);
+    const stat = await fs.stat(leftover).catch(() => undefined);
+    if (stat && now.getTime() - stat.mtimeMs > STALE_OTHER_HOST_MS) await fs.rm(leftover, { force: true });
   }
 }
 

@@ -4,7 +4,7 @@
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants as fsConstants, createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
@@ -458,7 +458,7 @@ export async function setRecordAside(folder: string, now: Date): Promise<SetAsid
       const name = `submission.set-aside-${stamp}${n > 1 ? `-${n}` : ''}.json`;
       try {
         // A link fails if the name is taken; then the record's own name goes.
-        await fs.link(from, path.join(folder, name));
+        await linkOrCopyExclusive(from, path.join(folder, name));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return { kind: 'noRecord' };
@@ -471,6 +471,28 @@ export async function setRecordAside(folder: string, now: Date): Promise<SetAsid
     throw new Error('no free name to set the record aside');
   });
   return done.kind === 'done' ? done.value : done;
+}
+
+/**
+ * A second name for the file, never over an existing one. Where hard links are not supported (exFAT, some SMB
+ * shares), a copy that fails if the name is taken; a copy cut short is removed (the original is still whole).
+ */
+async function linkOrCopyExclusive(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  }
+  try {
+    await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL);
+  } catch (error) {
+    // Not there (ENOENT) or taken (EEXIST): nothing of ours was made at `to`.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOENT') await fs.rm(to, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 export type StatusOutcome =
