@@ -1,5 +1,7 @@
-// Writing a file so that a crash leaves either the old file or the new one, never half of one.
+// Writing a file so that a crash leaves either the old file or the new one, never half of one; and giving a file a
+// second name that never replaces another file.
 import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -43,4 +45,39 @@ export async function removeLeftoverTemporaries(file: string): Promise<void> {
     return;
   }
   await Promise.all(names.filter((name) => pattern.test(name)).map((name) => fs.rm(path.join(path.dirname(file), name), { force: true })));
+}
+
+/** Where a hard link cannot be made (exFAT, some SMB shares, another device). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
+
+/**
+ * `from`'s content under a second name, never over an existing file: a hard link, else a copy that fails if the
+ * name is taken; a copy cut short is removed (the original is still whole). @throws EEXIST when `to` is taken
+ */
+export async function linkOrCopyExclusive(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+    return;
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+  try {
+    await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL);
+  } catch (error) {
+    // Not there (ENOENT) or taken (EEXIST): nothing of ours was made at `to`.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOENT') await fs.rm(to, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `linkOrCopyExclusive`, false when the name is taken. */
+export async function addNameIfFree(from: string, to: string): Promise<boolean> {
+  try {
+    await linkOrCopyExclusive(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
 }

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatSwissDate, today } from '../../shared/dates';
 import { formatChf } from '../../shared/money';
+import { addNameIfFree } from '../../shared/jsonFile';
 import { log } from '../../ui/log';
 import { openPdf } from '../../ui/openFile';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
@@ -138,12 +139,9 @@ async function removeOldPrintTemporaries(casesFolder: string): Promise<void> {
 async function keepPrintFile(temporary: string, casesFolder: string, day: string): Promise<string> {
   for (const name of candidateFileNames(`3rd-reminders-${day}.pdf`, new Set())) {
     const file = path.join(casesFolder, name);
-    try {
-      await fs.link(temporary, file);
+    if (await addNameIfFree(temporary, file)) {
       await fs.rm(temporary, { force: true });
       return file;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
   throw new Error(`no free name for the print PDF in ${casesFolder}`);

@@ -1,13 +1,13 @@
 // Writing a letter into a case's attachments/: never over a file, never through a link, never while another
 // holds the case (a submission lists what it sends when it starts), and never half a file.
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { type LockOwner, withCaseLock } from './caseLock';
 import { ATTACHMENTS_FOLDER } from './files';
 import { candidateFileNames } from './letterFile';
 import { isBroken, readRecord } from './record';
+import { addNameIfFree } from '../../shared/jsonFile';
 
 export type LetterWriteOutcome =
   | { readonly kind: 'written'; readonly file: string }
@@ -35,7 +35,7 @@ export async function writeNewAttachment(folder: string, name: string, bytes: Ui
     await fs.writeFile(temporary, bytes, { flush: true, flag: 'wx' });
     try {
       for (const candidate of candidateFileNames(name, recorded)) {
-        if (await linkOrCopy(temporary, path.join(dir, candidate))) return { kind: 'written', file: candidate };
+        if (await addNameIfFree(temporary, path.join(dir, candidate))) return { kind: 'written', file: candidate };
       }
       return { kind: 'noFreeName' };
     } finally {
@@ -60,24 +60,4 @@ async function attachmentsFolderToWrite(folder: string): Promise<string | Letter
   if (entry.isSymbolicLink()) return { kind: 'attachmentsLink' };
   if (!entry.isDirectory()) return { kind: 'attachmentsNotAFolder' };
   return dir;
-}
-
-/** `target` made from `temporary`, never replacing a file: false when the name is taken. */
-async function linkOrCopy(temporary: string, target: string): Promise<boolean> {
-  try {
-    await fs.link(temporary, target);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-  }
-  // A file system without hard links: copy, still refusing to replace a file.
-  try {
-    await fs.copyFile(temporary, target, fsConstants.COPYFILE_EXCL);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
 }

@@ -4,7 +4,7 @@
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
@@ -13,7 +13,7 @@ import { blockingProblems, type PlacedProblem } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
 import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
 import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
-import { removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
+import { linkOrCopyExclusive, removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId } from '../../tilbago/caseId';
 import type { ApiError, ApiResult, CaseStatus } from '../../tilbago/client';
 
@@ -471,28 +471,6 @@ export async function setRecordAside(folder: string, now: Date): Promise<SetAsid
     throw new Error('no free name to set the record aside');
   });
   return done.kind === 'done' ? done.value : done;
-}
-
-/**
- * A second name for the file, never over an existing one. Where hard links are not supported (exFAT, some SMB
- * shares), a copy that fails if the name is taken; a copy cut short is removed (the original is still whole).
- */
-async function linkOrCopyExclusive(from: string, to: string): Promise<void> {
-  try {
-    await fs.link(from, to);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-  }
-  try {
-    await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL);
-  } catch (error) {
-    // Not there (ENOENT) or taken (EEXIST): nothing of ours was made at `to`.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST' && code !== 'ENOENT') await fs.rm(to, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 export type StatusOutcome =
