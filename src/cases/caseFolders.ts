@@ -44,6 +44,12 @@ export async function stagedCaseFolders(
   return staged.flat();
 }
 
+/** The Uri a case command was given: a Uri, or the cases view's case node (its `folderUri`). */
+export function argumentUri(argument: unknown): vscode.Uri | undefined {
+  const uri = argument instanceof vscode.Uri ? argument : (argument as { folderUri?: unknown } | undefined)?.folderUri;
+  return uri instanceof vscode.Uri ? uri : undefined;
+}
+
 /** A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or a pick. */
 export async function resolveCaseFolder(
   configuration: TilbagoConfiguration,
@@ -51,7 +57,7 @@ export async function resolveCaseFolder(
   placeHolder: string,
   filter: (record?: SubmissionRecord) => boolean,
 ) {
-  const uri = argument instanceof vscode.Uri ? argument : (argument as { folderUri?: vscode.Uri } | undefined)?.folderUri;
+  const uri = argumentUri(argument);
   if (uri) return path.basename(uri.fsPath) === CASE_FILE ? path.dirname(uri.fsPath) : uri.fsPath;
   const active = vscode.window.activeTextEditor?.document.uri;
   if (active?.scheme === 'file' && path.basename(active.fsPath) === CASE_FILE) return path.dirname(active.fsPath);

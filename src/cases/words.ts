@@ -258,3 +258,13 @@ export function describeLockOwner(owner: LockOwner | undefined): string {
       return vscode.l10n.t('A letter of this case is being written {0}.', where);
   }
 }
+
+/** How many cases a run's confirmation names one by one; the rest are counted. */
+const LISTED_IN_CONFIRMATION = 12;
+
+/** The cases a bulk command is about to work on, for its confirmation: `name (debtor · amount)`, then "(and 28 more)". */
+export function confirmationList(items: readonly { readonly label: string; readonly description?: string }[]): string[] {
+  const listed = items.slice(0, LISTED_IN_CONFIRMATION).map((item) => `${item.label} (${item.description})`);
+  if (items.length > listed.length) listed.push(vscode.l10n.t('(and {0} more)', items.length - listed.length));
+  return listed;
+}

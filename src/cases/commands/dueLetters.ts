@@ -10,6 +10,7 @@ import { addNameIfFree } from '../../shared/jsonFile';
 import { log } from '../../ui/log';
 import { openPdf } from '../../ui/openFile';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
+import { confirmationList } from '../words';
 import { casesCount, lettersCount } from '../counts';
 import { candidateFileNames, lettersIn } from '../model/letterFile';
 import { CaseLetterError, caseLetterInput, LetterWriteError, writeLetter } from './createLetter';
@@ -61,8 +62,7 @@ export async function createDueLetters(services: CaseServices): Promise<DueLette
   const total = picked.reduce((sum, item) => sum + item.amountRappen, 0);
   const review = vscode.l10n.t('Review the list');
   const make = vscode.l10n.t('Make {0}', lettersCount(picked.length));
-  const listed = picked.slice(0, 12).map((item) => `${item.label} (${item.description})`);
-  if (picked.length > listed.length) listed.push(vscode.l10n.t('(and {0} more)', picked.length - listed.length));
+  const listed = confirmationList(picked);
   const answer = await vscode.window.showInformationMessage(
     vscode.l10n.t('Make the 3rd reminders of {0}, {1} in all?', casesCount(picked.length), formatChf(total)),
     {

@@ -1,16 +1,11 @@
 // The cases view's Open case.json / Open reminders.json / Reveal the case folder: a case's own files from its menu.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { argumentUri } from '../caseFolders';
 import type { CASE_FILE, REMINDERS_FILE } from '../model/files';
 
-/** The case folder a view item stands for. */
-function folderOf(argument: unknown): vscode.Uri | undefined {
-  const uri = (argument as { folderUri?: unknown } | undefined)?.folderUri ?? argument;
-  return uri instanceof vscode.Uri ? uri : undefined;
-}
-
 export async function openCaseFileOf(argument: unknown, name: typeof CASE_FILE | typeof REMINDERS_FILE): Promise<void> {
-  const folder = folderOf(argument);
+  const folder = argumentUri(argument);
   if (!folder) return;
   try {
     await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, name), { preview: false });
@@ -20,7 +15,7 @@ export async function openCaseFileOf(argument: unknown, name: typeof CASE_FILE |
 }
 
 export async function revealCaseFolder(argument: unknown): Promise<void> {
-  const folder = folderOf(argument);
+  const folder = argumentUri(argument);
   if (!folder) return;
   // The Explorer shows only what is inside the workspace; the system's file manager shows anything.
   await vscode.commands.executeCommand(vscode.workspace.getWorkspaceFolder(folder) ? 'revealInExplorer' : 'revealFileInOS', folder);

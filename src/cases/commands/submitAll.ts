@@ -7,6 +7,7 @@ import { clientOrOfferKey } from '../../tilbago/access';
 import { describeApiError } from '../../tilbago/errors';
 import { log } from '../../ui/log';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
+import { confirmationList } from '../words';
 import { casesCount } from '../counts';
 import { submitCaseFolder } from '../model/submission';
 import { submitRun, type RunResult, type RunStop } from '../model/submitRun';
@@ -56,8 +57,7 @@ export async function submitAllReady(services: CaseServices): Promise<SubmitAllS
   const total = picked.reduce((sum, item) => sum + item.amountRappen, 0);
   const review = vscode.l10n.t('Review the list');
   const file = vscode.l10n.t('File {0}', casesCount(picked.length));
-  const listed = picked.slice(0, 12).map((item) => `${item.label} (${item.description})`);
-  if (picked.length > listed.length) listed.push(vscode.l10n.t('(and {0} more)', picked.length - listed.length));
+  const listed = confirmationList(picked);
   // The first button files nothing: VS Code focuses it, and Enter pressed by reflex must not file hundreds.
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t(
