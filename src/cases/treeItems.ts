@@ -7,7 +7,7 @@ import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
 import type { SubmissionRecord } from './model/record';
-import { caseMenu, type CaseStageKind } from './model/stage';
+import { type AttentionReason, caseMenu, type CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
 
 export function stateLabel(record: SubmissionRecord): string {
@@ -74,7 +74,10 @@ const STAGE_ICONS: Record<CaseStageKind, string> = {
   filed: 'pass',
 };
 
-/** Markdown's special characters in a name or a sentence, shown as they are. */
+/**
+ * Markdown's special characters in a name or a sentence, shown as they are. Not MarkdownString.appendText: it
+ * makes every space a no-break space, and a long line would no longer wrap in the tooltip.
+ */
 const markdownText = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 
 /** "1st reminder 07.09.2026 · 2nd reminder 05.10.2026 · 3rd reminder 02.12.2026", for the reminders sent. */
@@ -93,19 +96,7 @@ function reminderDates(reminders: CaseNode['summary']['reminders']): string {
 function nextStep({ summary, stage }: CaseNode): string {
   switch (stage.kind) {
     case 'needsAttention':
-      switch (stage.reason) {
-        case 'files':
-          return vscode.l10n.t('Next: fix its files; the Problems panel lists each problem at its place.');
-        case 'noSecondReminder':
-          return vscode.l10n.t('Next: add the day of the 2nd reminder to reminders.json.');
-        case 'record':
-          return vscode.l10n.t('Next: look at submission.json; it is not a record of this extension.');
-        case 'attempt':
-          return summary.record?.state === 'refused'
-            ? vscode.l10n.t('Next: correct case.json as tilbago says, then submit it again.')
-            : vscode.l10n.t('Next: check your tilbago account; submit again, or enter the case id you find there.');
-      }
-      break;
+      return attentionNextStep(stage.reason, summary.record);
     case 'ready':
       return vscode.l10n.t('Next: submit it to tilbago.');
     case 'thirdReminderDue':
@@ -117,7 +108,21 @@ function nextStep({ summary, stage }: CaseNode): string {
     case 'filed':
       return statusNextStep(stage.record.status?.statusCode);
   }
-  return '';
+}
+
+function attentionNextStep(reason: AttentionReason, record: SubmissionRecord | undefined): string {
+  switch (reason) {
+    case 'files':
+      return vscode.l10n.t('Next: fix its files; the Problems panel lists each problem at its place.');
+    case 'noSecondReminder':
+      return vscode.l10n.t('Next: add the day of the 2nd reminder to reminders.json.');
+    case 'record':
+      return vscode.l10n.t('Next: look at submission.json; it is not a record of this extension.');
+    case 'attempt':
+      return record?.state === 'refused'
+        ? vscode.l10n.t('Next: correct case.json as tilbago says, then submit it again.')
+        : vscode.l10n.t('Next: check your tilbago account; submit again, or enter the case id you find there.');
+  }
 }
 
 /** tilbago's status codes put into words, with what the creditor does next where it is known. */
@@ -158,28 +163,23 @@ export function treeItem(node: Node): vscode.TreeItem {
   item.id = `case:${summary.folder}`;
   const record = summary.record;
   item.description = caseDescription(node);
+  const lines = [
+    summary.debtor ? `${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}` : '',
+    caseDescription(node),
+    reminderDates(summary.reminders),
+    record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
+    record?.status
+      ? vscode.l10n.t(
+          'Status {0}: {1} (checked {2})',
+          record.status.statusCode,
+          record.status.description,
+          formatDateTime(record.status.checkedAt),
+        )
+      : '',
+    record?.lastError ? vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error)) : '',
+  ].filter(Boolean);
   item.tooltip = new vscode.MarkdownString(
-    [
-      `**${markdownText(summary.name)}**`,
-      summary.debtor ? markdownText(`${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}`) : '',
-      markdownText(caseDescription(node)),
-      markdownText(reminderDates(summary.reminders)),
-      record?.caseId ? markdownText(vscode.l10n.t('tilbago case id: {0}', record.caseId)) : '',
-      record?.status
-        ? markdownText(
-            vscode.l10n.t(
-              'Status {0}: {1} (checked {2})',
-              record.status.statusCode,
-              record.status.description,
-              formatDateTime(record.status.checkedAt),
-            ),
-          )
-        : '',
-      record?.lastError ? markdownText(vscode.l10n.t('Last error: {0}', describeApiError(record.lastError.error))) : '',
-      `*${markdownText(nextStep(node))}*`,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
+    [`**${markdownText(summary.name)}**`, ...lines.map(markdownText), `*${markdownText(nextStep(node))}*`].join('\n\n'),
   );
   item.iconPath = new vscode.ThemeIcon(stage.kind === 'needsAttention' ? 'warning' : stage.kind === 'filed' ? 'pass' : 'file');
   item.contextValue = caseMenu(stage);

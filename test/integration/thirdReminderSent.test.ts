@@ -42,11 +42,11 @@ describe('the 3rd reminder, sent', () => {
   const attachments = async (folder: string) => (await fs.readdir(path.join(folder, 'attachments'))).sort();
 
   /** The view's cases with their group and description, as the user sees them. */
-  async function viewed(): Promise<Map<string, { group: string; description: string; contextValue: string }>> {
+  async function viewed(): Promise<Map<string, { group: string; description: string; contextValue: string; tooltip: string }>> {
     const configuration = new TilbagoConfiguration();
     const tree = new CasesTree(configuration, new vscode.EventEmitter<void>().event);
     try {
-      const seen = new Map<string, { group: string; description: string; contextValue: string }>();
+      const seen = new Map<string, { group: string; description: string; contextValue: string; tooltip: string }>();
       for (const group of await tree.getChildren()) {
         for (const node of await tree.getChildren(group)) {
           const item = tree.getTreeItem(node as Node);
@@ -54,6 +54,8 @@ describe('the 3rd reminder, sent', () => {
             group: String(tree.getTreeItem(group).label),
             description: String(item.description),
             contextValue: String(item.contextValue),
+            // As the user reads it: Markdown's escapes taken out.
+            tooltip: (item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'),
           });
         }
       }
@@ -100,6 +102,9 @@ describe('the 3rd reminder, sent', () => {
     const inView = (await viewed()).get('SENT-100')!;
     assert.equal(inView.group, 'Waiting');
     assert.match(inView.description, new RegExp(`litigation from ${formatSwissDate(litigationFrom).replace(/\./g, '\\.')}`));
+    // The tooltip: the reminders sent, and what comes next.
+    assert.ok(inView.tooltip.includes(`3rd reminder ${formatSwissDate(day)}`), inView.tooltip);
+    assert.ok(inView.tooltip.includes(`*Next: it can go to tilbago from ${formatSwissDate(litigationFrom)}.*`), inView.tooltip);
   });
 
   it('a letter for a case whose 3rd reminder went out, or that holds one, asks first and names both', async () => {
