@@ -35,6 +35,14 @@ describe('recording the day the 3rd reminder went out (reminders.json)', () => {
     assert.doesNotMatch(edited.replace(/\r\n/g, ''), /\n/, 'no bare LF');
   });
 
+  it('keeps a byte order mark where the file has one', () => {
+    const edit = withThirdReminder(`\uFEFF${file('{ "first": "2026-09-07", "second": "2026-10-05" }')}`, '2026-12-02');
+    assert.equal(edit.kind, 'edited');
+    const edited = (edit as { text: string }).text;
+    assert.ok(edited.startsWith('\uFEFF{'), JSON.stringify(edited.slice(0, 3)));
+    assert.equal(JSON.parse(edited.slice(1)).reminders.third, '2026-12-02');
+  });
+
   it('never replaces a recorded day unless asked; the same day is no change', () => {
     const text = file('{ "first": "2026-09-07", "second": "2026-10-05", "third": "2026-11-20" }');
     assert.deepEqual(withThirdReminder(text, '2026-12-02'), { kind: 'recordedAlready', date: '2026-11-20' });
@@ -67,6 +75,10 @@ describe('recording the day the 3rd reminder went out (reminders.json)', () => {
         [],
         'no temporary file, no lock left behind',
       );
+      // A crashed write's temporary is removed by the next one.
+      await fs.writeFile(`${reminders}.4242.0a1b2c3d.tmp`, '{ half');
+      assert.deepEqual(await recordThirdReminderSent(folder, '2026-12-03', true), { kind: 'recorded' });
+      assert.deepEqual((await fs.readdir(folder)).sort(), ['reminders.json']);
 
       const outside = path.join(folder, 'outside.json');
       await fs.rename(reminders, outside);

@@ -214,7 +214,8 @@ export async function submitCase(
 
 /** A progress notification that appears with its first step, and ends with `done`. */
 function progressFromFirstStep(title: string) {
-  let progress: vscode.Progress<{ message?: string }> | undefined;
+  let shown: vscode.Progress<{ message?: string }> | undefined;
+  let started = false;
   let latest = '';
   let finish = () => {};
   const finished = new Promise<void>((resolve) => {
@@ -223,11 +224,13 @@ function progressFromFirstStep(title: string) {
   return {
     report(message: string) {
       latest = message;
-      if (progress) return progress.report({ message });
-      progress = { report: () => {} };
-      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (shown) => {
-        progress = shown;
-        shown.report({ message: latest });
+      if (shown) shown.report({ message });
+      if (started) return;
+      started = true;
+      // Until VS Code hands over the notification, the latest message waits in `latest`.
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => {
+        shown = progress;
+        progress.report({ message: latest });
         return finished;
       });
     },

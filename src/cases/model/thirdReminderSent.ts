@@ -7,7 +7,7 @@ import { applyEdits, findNodeAtLocation, type FormattingOptions, modify, parseTr
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { withCaseLock, type LockOwner } from './caseLock';
 import { REMINDERS_FILE } from './files';
-import { writeTextAtomic } from '../../shared/jsonFile';
+import { removeLeftoverTemporaries, writeTextAtomic } from '../../shared/jsonFile';
 import { parseReminders, type RemindersProblem } from './remindersFile';
 
 export type ThirdReminderEdit =
@@ -81,6 +81,8 @@ export async function recordThirdReminderSent(folder: string, date: IsoDate, rep
     if (!stat.isFile()) return { kind: 'notAPlainFile' };
     const edit = withThirdReminder(await fs.readFile(file, 'utf8'), date, replace);
     if (edit.kind !== 'edited') return edit;
+    // Under the lock no other write of this file runs: a temporary found now is a crashed one's.
+    await removeLeftoverTemporaries(file);
     await writeTextAtomic(file, edit.text);
     return { kind: 'recorded' };
   });
