@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatDateTime } from '../ui/format';
 import { LANGUAGES, type Language } from '../shared/languages';
 import type { CaseProblem } from './model/caseFile';
-import type { LockOwner } from './model/caseLock';
+import type { LockBusy } from './model/caseLock';
 import type { FileKind, PlacedProblem } from './model/diagnose';
 import { defaultReason } from './model/newCase';
 
@@ -238,25 +238,55 @@ function describeNoLanguage(regional: string | undefined): string {
   }
 }
 
-/** Who holds a case's lock, as a sentence. */
-export function describeLockOwner(owner: LockOwner | undefined): string {
+/**
+ * Why a case's lock cannot be taken, as sentences: who holds it (when readable) and until when it is waited for,
+ * or what stands at its name and what to check before deleting it.
+ */
+export function describeLockBusy(busy: LockBusy): string {
+  const file = busy.file;
+  const owner = busy.owner;
+  const check = vscode.l10n.t(
+    'If no VS Code window on any computer works on this case, delete {0}.',
+    file,
+  );
+  switch (busy.state) {
+    case 'lost':
+      return vscode.l10n.t('This window lost the case to another one while it was asleep; nothing more was sent.');
+    case 'folder':
+      return vscode.l10n.t('{0} is a folder, where this extension keeps its lock file: look at what it holds, then remove it.', file);
+    case 'link':
+      return vscode.l10n.t('{0} is a link, where this extension keeps its lock file (it never makes a link): remove the link.', file);
+    case 'notAFile':
+      return vscode.l10n.t('{0} is not a file (a pipe, socket or device), where this extension keeps its lock file: remove it.', file);
+    case 'damaged':
+      return `${vscode.l10n.t('{0} cannot be read as a lock of this extension (empty or cut short); it is taken over if it stays unchanged until {1}.', file, formatDateTime(busy.takeOverAt ?? ''))} ${check}`;
+    case 'held':
+      break;
+  }
   if (!owner) return vscode.l10n.t('Another submission of this case is starting.');
   const where =
     owner.host === os.hostname()
       ? vscode.l10n.t('in this or another VS Code window on this computer')
       : vscode.l10n.t('on the computer "{0}"', owner.host);
-  switch (owner.purpose) {
-    case 'submit':
-      return vscode.l10n.t('A submission of this case is running {0} (since {1}).', where, formatDateTime(owner.startedAt));
-    case 'refresh':
-      return vscode.l10n.t('The status of this case is being refreshed {0}.', where);
-    case 'caseId':
-    case 'setAside':
-    case 'record':
-      return vscode.l10n.t('The record of this case is being changed {0}.', where);
-    case 'letter':
-      return vscode.l10n.t('A letter of this case is being written {0}.', where);
-  }
+  const held = (() => {
+    switch (owner.purpose) {
+      case 'submit':
+        return vscode.l10n.t('A submission of this case is running {0} (since {1}).', where, formatDateTime(owner.startedAt));
+      case 'refresh':
+        return vscode.l10n.t('The status of this case is being refreshed {0}.', where);
+      case 'caseId':
+      case 'setAside':
+      case 'record':
+        return vscode.l10n.t('The record of this case is being changed {0}.', where);
+      case 'letter':
+        return vscode.l10n.t('A letter of this case is being written {0}.', where);
+      default:
+        return vscode.l10n.t('This case is being worked on {0} (since {1}).', where, formatDateTime(owner.startedAt));
+    }
+  })();
+  if (!busy.takeOverAt || owner.host === os.hostname()) return held;
+  // Another computer's process cannot be asked: its lock is waited for while its heartbeat goes on.
+  return `${held} ${vscode.l10n.t('If it stops being renewed, it is taken over at {0}.', formatDateTime(busy.takeOverAt))} ${check}`;
 }
 
 /** How many cases a run's confirmation names one by one; the rest are counted. */

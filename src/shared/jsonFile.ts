@@ -5,14 +5,23 @@ import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
-export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  await writeTextAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+export interface AtomicWriteOptions {
+  /**
+   * Called once the new content is on disk, just before it takes the file's name; throwing leaves the file as it
+   * was. A writer that may have lost its right to write checks it here, as late as can be.
+   */
+  readonly beforeRename?: () => Promise<void>;
 }
 
-export async function writeTextAtomic(file: string, text: string): Promise<void> {
+export async function writeJsonAtomic(file: string, value: unknown, options: AtomicWriteOptions = {}): Promise<void> {
+  await writeTextAtomic(file, `${JSON.stringify(value, null, 2)}\n`, options);
+}
+
+export async function writeTextAtomic(file: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.writeFile(temporary, text, { flush: true });
+    await options.beforeRename?.();
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -26,7 +26,7 @@ describe('a Submit all run', () => {
     assert.equal(runStopOf(failed('uncertain', { kind: 'timeout', host: 'h', seconds: 30 })), undefined);
     assert.equal(runStopOf(failed('notCreated', { kind: 'busy', status: 429 })), undefined);
     assert.equal(runStopOf({ kind: 'complete', record }), undefined);
-    assert.equal(runStopOf({ kind: 'busy' }), undefined);
+    assert.equal(runStopOf({ kind: 'busy', state: 'held', file: 'submission.lock' }), undefined);
   });
 
   describe('against the fake tilbago', () => {

@@ -22,7 +22,7 @@ import { writeNewAttachment } from '../model/letterWrite';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
-import { describeFileProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockBusy } from '../words';
 import { openPdf } from '../../ui/openFile';
 import { askDaySent, recordDaySent } from './recordSent';
 
@@ -328,7 +328,7 @@ export async function writeLetter(folder: string, name: string, bytes: Uint8Arra
     case 'noFreeName':
       throw new LetterWriteError(vscode.l10n.t('attachments/ has no free name left for {0}.', name));
     case 'busy':
-      throw new LetterWriteError(`${describeLockOwner(outcome.owner)} ${vscode.l10n.t('Make the letter once it has finished.')}`);
+      throw new LetterWriteError(`${describeLockBusy(outcome)} ${vscode.l10n.t('Make the letter once it has finished.')}`);
   }
 }
 

@@ -7,7 +7,7 @@ import { isCaseId } from '../../tilbago/caseId';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
 import { problemsCount } from '../counts';
-import { describeFileProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockBusy } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
   const used = new Map<string, string>();
@@ -52,7 +52,7 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
     case 'invalidCaseId':
       return vscode.l10n.t('A tilbago case id has only letters, digits, and . _ ~ -');
     case 'busy':
-      return describeLockOwner(outcome.owner);
+      return describeLockBusy(outcome);
     case 'noRecord':
       return vscode.l10n.t('This case was never submitted from here, so there is no attempt to complete.');
     case 'recordBroken':

@@ -7,7 +7,7 @@ import { describeApiError } from '../../tilbago/errors';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { REFRESH_CONCURRENCY, refreshMany, type RefreshFailure, type RefreshSummary } from '../model/refreshMany';
 import { casesCount } from '../counts';
-import { describeLockOwner } from '../words';
+import { describeLockBusy } from '../words';
 
 /** Failures named one by one in the summary; the rest are counted. */
 const NAMED_FAILURES = 5;
@@ -96,7 +96,7 @@ function describeFailure(failure: RefreshFailure): string {
     case 'tilbago':
       return describeApiError(failure.error);
     case 'locked':
-      return describeLockOwner(failure.owner);
+      return describeLockBusy(failure.lock);
     case 'recordBroken':
       return failure.reason;
     case 'notFiled':

@@ -27,7 +27,7 @@ import {
   type UncertainAttachment,
 } from '../model/submission';
 import { attachmentsCount, problemsCount } from '../counts';
-import { describeFileProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockBusy } from '../words';
 
 function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
   switch (problem) {
@@ -304,7 +304,9 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
     case 'cancelled':
       return;
     case 'busy':
-      void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was sent: {0}', describeLockOwner(outcome.owner)));
+      void vscode.window.showWarningMessage(
+        outcome.state === 'lost' ? describeLockBusy(outcome) : vscode.l10n.t('Nothing was sent: {0}', describeLockBusy(outcome)),
+      );
       return;
     case 'invalid': {
       // Each problem at its place, in the Problems panel: a list the user can work through, not a cut sentence.
@@ -459,7 +461,7 @@ function offerToSetAside(services: CaseServices, folder: string, record: Submiss
     if (answer !== setAside) return;
     const outcome = await setRecordAside(folder, new Date());
     services.casesChanged.fire();
-    if (outcome.kind === 'busy') return void vscode.window.showWarningMessage(describeLockOwner(outcome.owner));
+    if (outcome.kind === 'busy') return void vscode.window.showWarningMessage(describeLockBusy(outcome));
     if (outcome.kind === 'noRecord') return;
     log().info(`Set aside the record of ${path.basename(folder)} as ${outcome.file}.`);
     const submit = vscode.l10n.t('Submit');

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { type LockOwner, withCaseLock } from './caseLock';
+import { type LockBusy, withCaseLock } from './caseLock';
 import { ATTACHMENTS_FOLDER } from './files';
 import { candidateFileNames } from './letterFile';
 import { isBroken, readRecord } from './record';
@@ -12,7 +12,7 @@ import { addNameIfFree } from '../../shared/jsonFile';
 export type LetterWriteOutcome =
   | { readonly kind: 'written'; readonly file: string }
   | { readonly kind: 'caseFolderLink' | 'attachmentsLink' | 'attachmentsNotAFolder' | 'noFreeName' }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner };
+  | LockBusy;
 
 /** Left by a letter write that was killed between its two steps: `.<name>.<pid>.<random>.tmp`. */
 const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
@@ -24,7 +24,7 @@ const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
  * written over.
  */
 export async function writeNewAttachment(folder: string, name: string, bytes: Uint8Array): Promise<LetterWriteOutcome> {
-  const done = await withCaseLock(folder, 'letter', async (): Promise<LetterWriteOutcome> => {
+  const done = await withCaseLock(folder, 'letter', async (lock): Promise<LetterWriteOutcome> => {
     const dir = await attachmentsFolderToWrite(folder);
     if (typeof dir !== 'string') return dir;
     // Under the lock no other letter is being written here: what a write left behind is from a crash.
@@ -34,6 +34,8 @@ export async function writeNewAttachment(folder: string, name: string, bytes: Ui
     const temporary = path.join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     await fs.writeFile(temporary, bytes, { flush: true, flag: 'wx' });
     try {
+      // Written whole; named only while the case is still ours (a submission that took it over lists its files).
+      await lock.assertHeld();
       for (const candidate of candidateFileNames(name, recorded)) {
         if (await addNameIfFree(temporary, path.join(dir, candidate))) return { kind: 'written', file: candidate };
       }

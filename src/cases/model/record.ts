@@ -59,6 +59,8 @@ export interface SubmissionRecord {
   readonly attachments: readonly AttachmentRecord[];
   readonly lastError?: RecordedError;
   readonly status?: StatusRecord;
+  /** The case lock's generation that wrote this record: a holder with an older one may not write it any more. */
+  readonly lockGeneration?: number;
 }
 
 const STATES: readonly SubmissionState[] = ['sending', 'notCreated', 'refused', 'uncertain', 'duplicate', 'created', 'complete'];
@@ -143,6 +145,7 @@ function isRecord(record: Unchecked): record is SubmissionRecord {
     (record.caseId === undefined || isCaseId(record.caseId)) &&
     ((record.state !== 'created' && record.state !== 'complete') || record.caseId !== undefined) &&
     typeof record.attemptStartedAt === 'string' &&
+    (record.lockGeneration === undefined || (Number.isSafeInteger(record.lockGeneration) && record.lockGeneration >= 0)) &&
     (record.lastError === undefined || isRecordedError(record.lastError)) &&
     Array.isArray(record.attachments) &&
     record.attachments.length <= 10 * MAX_ATTACHMENTS &&

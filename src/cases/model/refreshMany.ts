@@ -4,7 +4,7 @@
 // sentences are made where they are shown.
 import { delay, forEachWithLimit, Slots } from '../../shared/concurrency';
 import { MAX_RETRY_AFTER_MS, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
-import type { LockOwner } from './caseLock';
+import type { LockBusy } from './caseLock';
 import { refreshCaseStatus } from './submission';
 
 /**
@@ -18,7 +18,7 @@ export type RefreshFailure =
   /** tilbago answered with an error, or could not be reached. */
   | { readonly kind: 'tilbago'; readonly error: ApiError }
   /** Another command (a submission) held the case folder's lock for longer than the refresh waits. */
-  | { readonly kind: 'locked'; readonly owner?: LockOwner }
+  | { readonly kind: 'locked'; readonly lock: LockBusy }
   | { readonly kind: 'recordBroken'; readonly reason: string }
   /** The record no longer names the case id it had (set aside meanwhile). */
   | { readonly kind: 'notFiled' }
@@ -153,7 +153,7 @@ export async function refreshMany(
           if (outcome.changed) changed++;
         } else if (outcome.kind === 'failed') failed.push({ folder, error: { kind: 'tilbago', error: outcome.error } });
         else if (outcome.kind === 'busy')
-          failed.push({ folder, error: { kind: 'locked', ...(outcome.owner ? { owner: outcome.owner } : {}) } });
+          failed.push({ folder, error: { kind: 'locked', lock: outcome } });
         else if (outcome.kind === 'recordBroken') failed.push({ folder, error: { kind: 'recordBroken', reason: outcome.reason } });
         else failed.push({ folder, error: { kind: 'notFiled' } });
         return finished();

@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
 import { caseRequestBody, claimedRappen, debtorName, parseCase } from './caseFile';
 import { blockingProblems, type PlacedProblem } from './diagnose';
-import { ATTACHMENTS_FOLDER, CASE_FILE, SUBMISSION_FILE } from './files';
-import { acquireCaseLock, withCaseLock, type CaseLock, type LockOwner } from './caseLock';
+import { ATTACHMENTS_FOLDER, CASE_FILE, LOCK_FILE, SUBMISSION_FILE } from './files';
+import { acquireCaseLock, LockLost, lostLock, withCaseLock, type CaseLock, type LockBusy, type LockOptions, type LockOwner } from './caseLock';
 import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
 import { linkOrCopyExclusive, removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId } from '../../tilbago/caseId';
@@ -51,6 +51,8 @@ export interface SubmitHooks {
   confirmAttachmentResend(attachments: readonly UncertainAttachment[]): Promise<boolean>;
   /** A lock left by a process that is gone was taken over. */
   lockRecovered?(owner: LockOwner): void;
+  /** How the case lock is waited for and judged stale (the defaults, unless a test needs them short). */
+  readonly lock?: LockOptions;
   progress?(
     step:
       | { readonly kind: 'case' }
@@ -61,7 +63,8 @@ export interface SubmitHooks {
 }
 
 export type SubmitOutcome =
-  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  /** Another holds the lock, or (`lost`) took it over while this one worked: nothing more was sent. */
+  | LockBusy
   | { readonly kind: 'noCaseFile' }
   | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
   | { readonly kind: 'recordBroken'; readonly reason: string }
@@ -90,13 +93,25 @@ class RecordConflict extends Error {
 }
 
 /**
- * Writes the record, unless the one on disk already has a case id this one does not: a late answer never
- * overwrites what another writer learnt (the lock makes that impossible on one machine; this guards the rest).
+ * Writes the record under `lock`'s generation, fenced: refused (LockLost) when the lock is no longer this
+ * holder's, checked once the new content is on disk and just before it takes the record's name, or when the record
+ * was written under a newer generation. Also refused (RecordConflict) when the record on disk has a case id this
+ * one does not: a late answer never overwrites what another writer learnt.
  */
-async function saveRecord(folder: string, record: SubmissionRecord, hooks?: Pick<SubmitHooks, 'checkpoint'>): Promise<void> {
+async function saveRecord(
+  folder: string,
+  record: SubmissionRecord,
+  lock: CaseLock,
+  hooks?: Pick<SubmitHooks, 'checkpoint'>,
+): Promise<void> {
+  const generation = lock.owner.generation;
+  const file = path.join(folder, SUBMISSION_FILE);
   const onDisk = await readRecord(folder);
-  if (onDisk && !isBroken(onDisk) && onDisk.caseId !== undefined && onDisk.caseId !== record.caseId) throw new RecordConflict(onDisk);
-  await writeJsonAtomic(path.join(folder, SUBMISSION_FILE), record);
+  if (onDisk && !isBroken(onDisk)) {
+    if ((onDisk.lockGeneration ?? 0) > generation) throw new LockLost(path.join(folder, LOCK_FILE));
+    if (onDisk.caseId !== undefined && onDisk.caseId !== record.caseId) throw new RecordConflict(onDisk);
+  }
+  await writeJsonAtomic(file, { ...record, lockGeneration: generation }, { beforeRename: () => lock.assertHeld() });
   await hooks?.checkpoint?.('recordWritten');
 }
 
@@ -214,13 +229,14 @@ function stateAfterFailure(error: ApiError): 'notCreated' | 'refused' | 'uncerta
 }
 
 export async function submitCaseFolder(folder: string, hooks: SubmitHooks): Promise<SubmitOutcome> {
-  const attempt = await acquireCaseLock(folder, 'submit', hooks.now);
-  if (attempt.kind === 'busy') return attempt.owner ? { kind: 'busy', owner: attempt.owner } : { kind: 'busy' };
+  const attempt = await acquireCaseLock(folder, 'submit', hooks.lock);
+  if (attempt.kind === 'busy') return attempt;
   if (attempt.recovered) hooks.lockRecovered?.(attempt.recovered);
   try {
     return await submitLocked(folder, hooks, attempt.lock);
   } catch (error) {
     if (error instanceof RecordConflict) return { kind: 'recordConflict', record: error.onDisk };
+    if (error instanceof LockLost) return lostLock(error.file);
     throw error;
   } finally {
     await attempt.lock.release();
@@ -271,7 +287,6 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
     ...(earlier ? { earlierAttempt: earlier } : {}),
   });
   if (!confirmed) return { kind: 'cancelled' };
-  if (!(await lock.stillHeld())) return { kind: 'busy' };
 
   // The record of the attempt goes to disk before the request does.
   let record: SubmissionRecord = {
@@ -283,20 +298,22 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
     updatedAt: stamp(),
     attachments,
   };
-  await saveRecord(folder, record, hooks);
+  await saveRecord(folder, record, lock, hooks);
   hooks.progress?.({ kind: 'case' });
   await hooks.checkpoint?.('caseRequest');
+  // The last moment before the request: a holder that lost the lock while asleep sends nothing.
+  await lock.assertHeld();
   const created = await hooks.client.createCase(caseRequestBody(tilbagoCase));
   if (!created.ok) {
     const state = stateAfterFailure(created.error);
     record = { ...record, state, updatedAt: stamp(), lastError: { at: stamp(), error: created.error } };
-    await saveRecord(folder, record, hooks);
+    await saveRecord(folder, record, lock, hooks);
     if (state === 'duplicate') return { kind: 'duplicate', record };
     return { kind: state, record, error: created.error };
   }
   const { lastError: _cleared, ...rest } = record;
   record = { ...rest, state: 'created', caseId: created.value.caseId, submittedAt: stamp(), updatedAt: stamp() };
-  await saveRecord(folder, record, hooks);
+  await saveRecord(folder, record, lock, hooks);
   return sendAttachments(folder, record, listed.files, hooks, lock);
 }
 
@@ -327,7 +344,7 @@ async function sendAttachments(
     hooks.progress?.({ kind: 'attachment', file: attachment.file, index, count: toSend.length });
     const read = await readForSending(path.join(folder, ATTACHMENTS_FOLDER, attachment.file));
     if (typeof read === 'string') {
-      await saveRecord(folder, record, hooks);
+      await saveRecord(folder, record, lock, hooks);
       return { kind: 'attachmentProblem', file: attachment.file, problem: read };
     }
     // One write marks this one as going out and keeps the answer to the previous one.
@@ -338,9 +355,9 @@ async function sendAttachments(
       state: 'sending',
       attemptedAt: stamp(),
     }));
-    await saveRecord(folder, record, hooks);
-    if (!(await lock.stillHeld())) return { kind: 'busy' };
+    await saveRecord(folder, record, lock, hooks);
     await hooks.checkpoint?.('attachmentRequest');
+    await lock.assertHeld();
     const sent = await hooks.client.addAttachment(caseId, attachment.file, read.content);
     change(attachment.file, (a) =>
       sent.ok
@@ -350,7 +367,7 @@ async function sendAttachments(
   }
 
   record = settle(record, present, stamp());
-  await saveRecord(folder, record, hooks);
+  await saveRecord(folder, record, lock, hooks);
   return outcomeOf(record, present);
 }
 
@@ -368,7 +385,7 @@ function outcomeOf(record: SubmissionRecord, present: readonly string[]): Submit
 
 export type AtTilbagoOutcome =
   | { readonly kind: 'recorded'; readonly outcome: SubmitOutcome }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | LockBusy
   | { readonly kind: 'nothingToRecord' };
 
 /**
@@ -376,7 +393,7 @@ export type AtTilbagoOutcome =
  * recorded as sent, so they are never sent again. Only `sending` and `uncertain` attachments can be.
  */
 export async function recordAttachmentsAtTilbago(folder: string, files: readonly string[], now: Date): Promise<AtTilbagoOutcome> {
-  const done = await withCaseLock(folder, 'record', async (): Promise<AtTilbagoOutcome> => {
+  const done = await withCaseLock(folder, 'record', async (lock): Promise<AtTilbagoOutcome> => {
     const previous = await readRecord(folder);
     if (!previous || isBroken(previous) || !previous.caseId) return { kind: 'nothingToRecord' };
     const unsure = (a: AttachmentRecord) => files.includes(a.file) && (a.state === 'sending' || a.state === 'uncertain');
@@ -393,7 +410,7 @@ export async function recordAttachmentsAtTilbago(folder: string, files: readonly
       }),
     };
     const record = settle(marked, present, stamp);
-    await saveRecord(folder, record);
+    await saveRecord(folder, record, lock);
     return { kind: 'recorded', outcome: outcomeOf(record, present) };
   });
   return done.kind === 'done' ? done.value : done;
@@ -402,7 +419,7 @@ export async function recordAttachmentsAtTilbago(folder: string, files: readonly
 export type CaseIdOutcome =
   | { readonly kind: 'recorded'; readonly record: SubmissionRecord }
   | { readonly kind: 'invalidCaseId' }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | LockBusy
   | { readonly kind: 'noRecord' }
   | { readonly kind: 'recordBroken'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
@@ -417,7 +434,7 @@ export type CaseIdOutcome =
  */
 export async function recordCaseId(folder: string, caseId: string, now: Date, inUse: ReadonlyMap<string, string>): Promise<CaseIdOutcome> {
   if (!isCaseId(caseId)) return { kind: 'invalidCaseId' };
-  const done = await withCaseLock(folder, 'caseId', async (): Promise<CaseIdOutcome> => {
+  const done = await withCaseLock(folder, 'caseId', async (lock): Promise<CaseIdOutcome> => {
     const previous = await readRecord(folder);
     if (previous === undefined) return { kind: 'noRecord' };
     if (isBroken(previous)) return { kind: 'recordBroken', reason: previous.broken };
@@ -438,7 +455,7 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
       submittedAt: previous.attemptStartedAt,
       updatedAt: now.toISOString(),
     };
-    await saveRecord(folder, record);
+    await saveRecord(folder, record, lock);
     return { kind: 'recorded', record };
   });
   return done.kind === 'done' ? done.value : done;
@@ -447,11 +464,11 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
 export type SetAsideOutcome =
   | { readonly kind: 'setAside'; readonly file: string }
   | { readonly kind: 'noRecord' }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner };
+  | LockBusy;
 
 /** Moves `submission.json` aside under a new name (never over another file, never deleted), so the case starts afresh. */
 export async function setRecordAside(folder: string, now: Date): Promise<SetAsideOutcome> {
-  const done = await withCaseLock(folder, 'setAside', async (): Promise<SetAsideOutcome> => {
+  const done = await withCaseLock(folder, 'setAside', async (lock): Promise<SetAsideOutcome> => {
     const from = path.join(folder, SUBMISSION_FILE);
     const stamp = now.toISOString().replace(/[:.]/g, '-');
     for (let n = 1; n < 100; n++) {
@@ -465,6 +482,7 @@ export async function setRecordAside(folder: string, now: Date): Promise<SetAsid
         if (code === 'EEXIST') continue;
         throw error;
       }
+      await lock.assertHeld();
       await fs.rm(from);
       return { kind: 'setAside', file: name };
     }
@@ -478,7 +496,7 @@ export type StatusOutcome =
   | { readonly kind: 'updated'; readonly record: SubmissionRecord; readonly changed: boolean }
   | { readonly kind: 'notSubmitted' }
   | { readonly kind: 'failed'; readonly error: ApiError }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner }
+  | LockBusy
   | { readonly kind: 'recordBroken'; readonly reason: string };
 
 /**
@@ -499,16 +517,16 @@ export async function refreshCaseStatus(
   if (!answer.ok) return { kind: 'failed', error: answer.error };
   const status: StatusRecord = { ...answer.value, checkedAt: now.toISOString() };
   for (const deadline = Date.now() + lockWaitMs; ; ) {
-    const done = await withCaseLock(folder, 'refresh', async (): Promise<StatusOutcome> => {
+    const done = await withCaseLock(folder, 'refresh', async (lock): Promise<StatusOutcome> => {
       const fresh = await readRecord(folder);
       if (isBroken(fresh)) return { kind: 'recordBroken', reason: fresh.broken };
       if (fresh?.caseId !== caseId) return { kind: 'notSubmitted' };
       const record: SubmissionRecord = { ...fresh, status, updatedAt: now.toISOString() };
-      await saveRecord(folder, record);
+      await saveRecord(folder, record, lock);
       return { kind: 'updated', record, changed: !sameStatus(fresh.status, status) };
     });
     if (done.kind === 'done') return done.value;
-    if (Date.now() >= deadline) return done;
+    if (done.state !== 'held' || Date.now() >= deadline) return done;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { applyEdits, findNodeAtLocation, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
-import { withCaseLock, type LockOwner } from './caseLock';
+import { withCaseLock, type LockBusy } from './caseLock';
 import { REMINDERS_FILE } from './files';
 import { removeLeftoverTemporaries, writeTextAtomic } from '../../shared/jsonFile';
 import { parseReminders, type RemindersProblem } from './remindersFile';
@@ -65,12 +65,12 @@ export type RecordSentOutcome =
   | { readonly kind: 'noReminders' }
   /** reminders.json is a link or not a file: the extension writes only a case's own plain files. */
   | { readonly kind: 'notAPlainFile' }
-  | { readonly kind: 'busy'; readonly owner?: LockOwner };
+  | LockBusy;
 
 /** Records in the case folder's `reminders.json` that the 3rd reminder went out on `date`, under the case's lock. */
 export async function recordThirdReminderSent(folder: string, date: IsoDate, replace = false): Promise<RecordSentOutcome> {
   const file = path.join(folder, REMINDERS_FILE);
-  const done = await withCaseLock(folder, 'record', async (): Promise<RecordSentOutcome> => {
+  const done = await withCaseLock(folder, 'record', async (lock): Promise<RecordSentOutcome> => {
     let stat: Awaited<ReturnType<typeof fs.lstat>>;
     try {
       stat = await fs.lstat(file);
@@ -83,7 +83,7 @@ export async function recordThirdReminderSent(folder: string, date: IsoDate, rep
     if (edit.kind !== 'edited') return edit;
     // Under the lock no other write of this file runs: a temporary found now is a crashed one's.
     await removeLeftoverTemporaries(file);
-    await writeTextAtomic(file, edit.text);
+    await writeTextAtomic(file, edit.text, { beforeRename: () => lock.assertHeld() });
     return { kind: 'recorded' };
   });
   return done.kind === 'busy' ? done : done.value;
