@@ -245,10 +245,7 @@ function describeNoLanguage(regional: string | undefined): string {
 export function describeLockBusy(busy: LockBusy): string {
   const file = busy.file;
   const owner = busy.owner;
-  const check = vscode.l10n.t(
-    'If no VS Code window on any computer works on this case, delete {0}.',
-    file,
-  );
+  const check = vscode.l10n.t('If no VS Code window on any computer works on this case, delete {0}.', file);
   switch (busy.state) {
     case 'lost':
       return vscode.l10n.t('This window lost the case to another one while it was asleep; nothing more was sent.');

@@ -2,6 +2,7 @@
 // (test/unit/crashAndConcurrency.test.ts). Started with `fork`, it gets its task over IPC, tells the parent each
 // checkpoint of the submission and, at the one the parent chose, waits there to be killed. Each confirmation is
 // reported, and acknowledged by the parent, before it is answered: what a killed process confirmed is still known.
+import type { LockOptions } from '../../src/cases/model/caseLock';
 import { recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 
@@ -23,17 +24,31 @@ export interface ChildTask {
   readonly confirmResend: boolean;
   /** The checkpoint (a running index from 0) at which to stop and wait to be killed. */
   readonly stopAt?: number;
+  /** The checkpoint at which to wait for a `continue` (the parent suspends the process meanwhile). */
+  readonly pauseAt?: number;
+  /** How the case lock is judged (short times, so that a test need not wait 15 minutes). */
+  readonly lock?: LockOptions;
+  /** This process's clock runs this far ahead (or behind, negative) of the real time. */
+  readonly clockSkewMs?: number;
+  /** This process is on another computer of this name. */
+  readonly host?: string;
 }
 
 export type Confirmation =
   | { readonly kind: 'filing'; readonly earlierAttempt?: 'sending' | 'uncertain'; readonly answer: boolean }
   | { readonly kind: 'resend'; readonly files: readonly string[]; readonly answer: boolean };
 
-export type ToChild = { readonly type: 'task'; readonly task: ChildTask } | { readonly type: 'ack' };
+export type ToChild = { readonly type: 'task'; readonly task: ChildTask } | { readonly type: 'ack' } | { readonly type: 'continue' };
 
 export type FromChild =
   | { readonly type: 'ready' }
-  | { readonly type: 'checkpoint'; readonly step: CheckpointStep; readonly index: number; readonly stopped: boolean }
+  | {
+      readonly type: 'checkpoint';
+      readonly step: CheckpointStep;
+      readonly index: number;
+      readonly stopped: boolean;
+      readonly paused?: true;
+    }
   /** Waits for an `ack` before the answer is given. */
   | { readonly type: 'confirm'; readonly confirmation: Confirmation }
   | { readonly type: 'done'; readonly outcome: string; readonly lockRecovered: boolean }
@@ -43,6 +58,7 @@ const send = (message: FromChild) =>
   new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
 
 const acks: (() => void)[] = [];
+let continued: (() => void) | undefined;
 let lockRecovered = false;
 /** Tells the parent what the user was asked and answered; answers once the parent has it. */
 async function confirm(confirmation: Confirmation): Promise<boolean> {
@@ -52,7 +68,25 @@ async function confirm(confirmation: Confirmation): Promise<boolean> {
   return confirmation.answer;
 }
 
+/** Every `Date` of this process, `skewMs` off the real time: a computer whose clock is wrong. */
+function skewClock(skewMs: number): void {
+  const RealDate = Date;
+  class SkewedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(RealDate.now() + skewMs);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return RealDate.now() + skewMs;
+    }
+  }
+  globalThis.Date = SkewedDate as DateConstructor;
+}
+
 async function run(task: ChildTask): Promise<string> {
+  if (task.clockSkewMs) skewClock(task.clockSkewMs);
+  // The lock asks `os.hostname()` each time: this process then passes for another computer's.
+  if (task.host) (require('node:os') as typeof import('node:os')).hostname = () => task.host!;
   const client = new TilbagoClient({ baseUrl: task.baseUrl, apiKey: task.apiKey, timeoutMs: task.timeoutMs });
   const now = new Date();
   switch (task.operation.kind) {
@@ -65,6 +99,7 @@ async function run(task: ChildTask): Promise<string> {
       const outcome = await submitCaseFolder(task.folder, {
         client,
         now: () => new Date(),
+        ...(task.lock ? { lock: task.lock } : {}),
         confirmFiling: (summary) =>
           confirm({
             kind: 'filing',
@@ -75,18 +110,23 @@ async function run(task: ChildTask): Promise<string> {
         lockRecovered: () => void (lockRecovered = true),
         checkpoint: async (step) => {
           const stopped = index === task.stopAt;
-          await send({ type: 'checkpoint', step, index: index++, stopped });
+          const paused = index === task.pauseAt;
+          const resumed = paused ? new Promise<void>((resolve) => (continued = resolve)) : undefined;
+          await send({ type: 'checkpoint', step, index: index++, stopped, ...(paused ? { paused: true as const } : {}) });
           // The parent kills this process here; the IPC channel keeps it alive until then.
           if (stopped) await new Promise<never>(() => undefined);
+          await resumed;
         },
       });
-      return outcome.kind;
+      // A lock lost while this process was suspended, told apart from a lock held by another from the start.
+      return outcome.kind === 'busy' && (outcome as { state?: string }).state === 'lost' ? 'lost' : outcome.kind;
     }
   }
 }
 
 process.on('message', (message: ToChild) => {
   if (message.type === 'ack') return acks.shift()?.();
+  if (message.type === 'continue') return continued?.();
   run(message.task).then(
     async (outcome) => {
       await send({ type: 'done', outcome, lockRecovered });

@@ -71,8 +71,14 @@ interface Run {
 }
 
 interface Child {
-  start(operation: Operation, stopAt?: number): void;
+  /** `extra`: what this child is besides the scenario's children (paused somewhere, another computer, …). */
+  start(operation: Operation, stopAt?: number, extra?: Partial<ChildTask>): void;
   kill(where: string): void;
+  /** Stops the process as a closed laptop lid does (SIGSTOP: no timer, no heartbeat), and lets it go on. */
+  suspend(): void;
+  wake(): void;
+  /** Resolved when the child reaches its `pauseAt` checkpoint and waits there. */
+  readonly paused: Promise<void>;
   readonly exited: Promise<void>;
   /** The run, once the process has ended; rejected when it failed, got stuck, or ended without an outcome. */
   readonly result: Promise<Run>;
@@ -137,6 +143,8 @@ class Scenario {
   /** Filings confirmed while tilbago already had the case, without a word of the earlier attempt. */
   unwarnedFilings = 0;
   processes = 0;
+  /** What every child this scenario starts is given besides its operation (the lock's times, a clock skew). */
+  childOptions: Partial<ChildTask> = {};
   /** What happened to the case, run by run, for a failure's message. */
   private readonly history: string[] = [];
   private corrections = 0;
@@ -174,10 +182,13 @@ class Scenario {
       child.kill('SIGKILL');
     };
     let stuck: NodeJS.Timeout | undefined;
+    let reachedPause!: () => void;
+    const paused = new Promise<void>((resolve) => (reachedPause = resolve));
     child.on('message', (message: FromChild) => {
       switch (message.type) {
         case 'checkpoint':
           run.checkpoints++;
+          if (message.paused) reachedPause();
           return message.stopped ? kill(`checkpoint ${message.index} (${message.step})`) : undefined;
         case 'confirm':
           this.note(message.confirmation);
@@ -198,7 +209,9 @@ class Scenario {
       if (error) throw new Error(`the child failed: ${error}`);
       return run;
     });
-    const task = (operation: Operation, stopAt?: number): ChildTask => ({
+    const task = (operation: Operation, stopAt?: number, extra: Partial<ChildTask> = {}): ChildTask => ({
+      ...this.childOptions,
+      ...extra,
       folder: this.folder,
       baseUrl: this.fake.url,
       apiKey: this.fake.validKeys[0]!,
@@ -209,11 +222,16 @@ class Scenario {
       confirmResend: true,
       ...(stopAt !== undefined ? { stopAt } : {}),
     });
-    const start = (operation: Operation, stopAt?: number) => {
+    const start = (operation: Operation, stopAt?: number, extra?: Partial<ChildTask>) => {
       stuck = setTimeout(() => ((error = `stuck for ${CHILD_TIMEOUT_MS / 1000} s`), kill('stuck')), CHILD_TIMEOUT_MS);
-      send({ type: 'task', task: task(operation, stopAt) });
+      send({ type: 'task', task: task(operation, stopAt, extra) });
     };
-    return { start, kill, exited, result };
+    const suspend = () => child.kill('SIGSTOP');
+    const wake = () => {
+      child.kill('SIGCONT');
+      send({ type: 'continue' });
+    };
+    return { start, kill, suspend, wake, paused, exited, result };
   }
 
   /** Runs one child to its end, or kills it where `kill` says. */
@@ -602,6 +620,114 @@ describe('crash and concurrency: a request is never filed twice', () => {
           if (entered === 'recorded') assert.equal(record && !isBroken(record) && record.caseId, scenario.fake.casesWithRef(REF)[0]!.id);
         },
       );
+    });
+  });
+
+  describe('across sleep and machines', () => {
+    /**
+     * Short lock times, so that "stale" is a fraction of a second, with the same ratio of heartbeat to stale time
+     * margin as the real ones: a loaded machine delays a heartbeat by far less than the stale time.
+     */
+    const QUICK: NonNullable<ChildTask['lock']> = { timing: { heartbeatMs: 40, staleSameHostMs: 400, staleOtherHostMs: 1500 } };
+    const TWENTY_MINUTES = 20 * 60_000;
+
+    /**
+     * Window A submits; at `pause` its machine sleeps (SIGSTOP: no timer runs, no heartbeat) for longer than the
+     * stale time. Window B, whose clock is 20 minutes ahead, takes the lock over and resumes the case to its end;
+     * then A wakes up and goes on. A must send and write nothing more: every record agrees with tilbago, and the
+     * case is complete with each request filed once.
+     */
+    async function sleepsPastTheStaleTime(scenario: Scenario, pause: Kill): Promise<string> {
+      scenario.childOptions = { lock: { ...QUICK, waitMs: 5000 }, clockSkewMs: TWENTY_MINUTES };
+      const a = await scenario.spawn();
+      let asleep!: () => void;
+      const fellAsleep = new Promise<void>((resolve) => (asleep = resolve));
+      let arrivals = 0;
+      // Asleep while tilbago works on its request: the answer waits in the socket until A wakes up.
+      const stopListening =
+        'request' in pause
+          ? scenario.fake.onRequest(() => {
+              if (arrivals++ !== pause.request) return;
+              a.suspend();
+              asleep();
+            })
+          : undefined;
+      a.start(SUBMIT, undefined, { lock: QUICK, clockSkewMs: 0, ...('checkpoint' in pause ? { pauseAt: pause.checkpoint } : {}) });
+      if ('checkpoint' in pause) void a.paused.then(() => (a.suspend(), asleep()));
+      const ended = await Promise.race([fellAsleep.then(() => undefined), a.result]);
+      assert.equal(ended, undefined, `A never reached ${describeKill(pause)}`);
+      stopListening?.();
+      await scenario.fake.idle();
+
+      const [taking] = await scenario.resume();
+      assert.equal(taking!.lockRecovered, true, 'B took over the lock of the sleeping window, and the user was told');
+      const requestsBeforeWaking = scenario.fake.requests.length;
+      a.wake();
+      const woken = await a.result;
+      await scenario.fake.idle();
+      assert.equal(scenario.fake.requests.length, requestsBeforeWaking, 'A sent nothing after it woke up');
+      await scenario.check(true);
+      await scenario.checkComplete();
+      return woken.outcome!;
+    }
+
+    it('a window suspended past the stale time mid-submission, while another takes over: nothing twice', async function () {
+      this.timeout(300_000);
+      const points: { policy: Policy; pause: Kill }[] = [];
+      for (const policy of POLICIES) {
+        await inScenario(`${policy.name}, counting`, policy, async (scenario) => {
+          const run = await scenario.run();
+          for (let checkpoint = 0; checkpoint < run.checkpoints; checkpoint++) points.push({ policy, pause: { checkpoint } });
+          for (let request = 0; request < scenario.fake.requests.length; request++) points.push({ policy, pause: { request } });
+        });
+      }
+      const woken: string[] = [];
+      const failures = await inParallel(points, PARALLEL, async ({ policy, pause }) => {
+        const processes = await inScenario(`${policy.name}, asleep at ${describeKill(pause)}`, policy, async (scenario) => {
+          woken.push(await sleepsPastTheStaleTime(scenario, pause));
+        });
+        totals.concurrentProcesses += processes;
+        totals.interleavings++;
+      });
+      totals.outcomes.set('woken after a take-over', woken);
+      assert.ok(points.length >= 50, `${points.length} pause points`);
+      assert.ok(failures.length === 0, `${failures.length} of ${points.length} pause points failed:\n${failures.join('\n')}`);
+    });
+
+    it('a live lock of a computer whose clock is 20 minutes behind is never taken over (50 interleavings)', async function () {
+      this.timeout(300_000);
+      const random = seeded(SEED ^ 0x5eed);
+      const interleavings = Array.from({ length: 50 }, (_, i) => ({
+        i,
+        offset: random() * 900,
+        delays: [0, 1, 2, 3].map(() => 350 + random() * 200),
+      }));
+      const failures = await inParallel(interleavings, PARALLEL, async ({ i, offset, delays }) => {
+        const what = `clock 20 minutes behind, interleaving ${i} (B after ${Math.round(offset)} ms)`;
+        const processes = await inScenario(what, undefined, async (scenario) => {
+          scenario.childOptions = { lock: QUICK };
+          // A's requests take a while, so that its submission lasts longer than the stale time.
+          let arrivals = 0;
+          const stopDelaying = scenario.fake.onRequest(() => sleep(delays[arrivals++ % delays.length]!));
+          const [a, b] = await Promise.all([scenario.spawn(), scenario.spawn()]);
+          a.start(SUBMIT, undefined, { clockSkewMs: -TWENTY_MINUTES, host: 'laptop-in-another-office' });
+          await sleep(offset);
+          // B watches for longer than the stale time before it gives up.
+          b.start(SUBMIT, undefined, { lock: { ...QUICK, waitMs: 2500 } });
+          const runs = await Promise.all([a.result, b.result]);
+          stopDelaying();
+          await scenario.fake.idle();
+          assert.equal(runs[1]!.lockRecovered ?? false, false, 'B took over the live lock of A');
+          assert.equal(runs[0]!.outcome, 'complete', `A, alive all along, completed (${runs[0]!.outcome})`);
+          assert.ok(['busy', 'alreadyComplete'].includes(runs[1]!.outcome!), `B sent nothing (${runs[1]!.outcome})`);
+          assert.equal(scenario.fake.requests.filter((r) => r.path === 'case').length, 1, 'one case request');
+          totals.outcomes.set('clock skew', [...(totals.outcomes.get('clock skew') ?? []), runs.map((r) => r.outcome).join(' + ')]);
+          await scenario.checkComplete();
+        });
+        totals.concurrentProcesses += processes;
+        totals.interleavings++;
+      });
+      assert.ok(failures.length === 0, `${failures.length} of 50 interleavings failed:\n${failures.join('\n')}`);
     });
   });
 });

@@ -85,9 +85,7 @@ export class LockLost extends Error {
   }
 }
 
-export type LockAttempt =
-  | { readonly kind: 'acquired'; readonly lock: CaseLock; readonly recovered?: LockOwner }
-  | LockBusy;
+export type LockAttempt = { readonly kind: 'acquired'; readonly lock: CaseLock; readonly recovered?: LockOwner } | LockBusy;
 
 export async function acquireCaseLock(folder: string, purpose: LockPurpose, options: LockOptions = {}): Promise<LockAttempt> {
   const timing = { ...LOCK_TIMING, ...options.timing };

@@ -152,8 +152,7 @@ export async function refreshMany(
           updated++;
           if (outcome.changed) changed++;
         } else if (outcome.kind === 'failed') failed.push({ folder, error: { kind: 'tilbago', error: outcome.error } });
-        else if (outcome.kind === 'busy')
-          failed.push({ folder, error: { kind: 'locked', lock: outcome } });
+        else if (outcome.kind === 'busy') failed.push({ folder, error: { kind: 'locked', lock: outcome } });
         else if (outcome.kind === 'recordBroken') failed.push({ folder, error: { kind: 'recordBroken', reason: outcome.reason } });
         else failed.push({ folder, error: { kind: 'notFiled' } });
         return finished();

@@ -11,7 +11,16 @@ import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type Attach
 import { caseRequestBody, claimedRappen, debtorName, parseCase } from './caseFile';
 import { blockingProblems, type PlacedProblem } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, LOCK_FILE, SUBMISSION_FILE } from './files';
-import { acquireCaseLock, LockLost, lostLock, withCaseLock, type CaseLock, type LockBusy, type LockOptions, type LockOwner } from './caseLock';
+import {
+  acquireCaseLock,
+  LockLost,
+  lostLock,
+  withCaseLock,
+  type CaseLock,
+  type LockBusy,
+  type LockOptions,
+  type LockOwner,
+} from './caseLock';
 import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
 import { linkOrCopyExclusive, removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId } from '../../tilbago/caseId';
@@ -461,10 +470,7 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
   return done.kind === 'done' ? done.value : done;
 }
 
-export type SetAsideOutcome =
-  | { readonly kind: 'setAside'; readonly file: string }
-  | { readonly kind: 'noRecord' }
-  | LockBusy;
+export type SetAsideOutcome = { readonly kind: 'setAside'; readonly file: string } | { readonly kind: 'noRecord' } | LockBusy;
 
 /** Moves `submission.json` aside under a new name (never over another file, never deleted), so the case starts afresh. */
 export async function setRecordAside(folder: string, now: Date): Promise<SetAsideOutcome> {
