@@ -1,7 +1,7 @@
 // The cases view's items as the user sees them: the stages' titles, each case's state in words with its dates,
 // its tooltip and icon. Loaded with the listing, when the view first shows, not at activation.
 import * as vscode from 'vscode';
-import { formatSwissDate } from '../shared/dates';
+import { formatSwissDate, today } from '../shared/dates';
 import { formatChf } from '../shared/money';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
@@ -9,6 +9,9 @@ import { casesCount, problemsCount } from './counts';
 import type { SubmissionRecord } from './model/record';
 import { type AttentionReason, caseMenu, type CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
+import { mayBeTimeBarred } from './model/claimLaw';
+import { estimatedOfficeFee } from './model/officeFee';
+import { describeLimitation, describeOfficeFee } from './words';
 
 export function stateLabel(record: SubmissionRecord): string {
   switch (record.state) {
@@ -167,6 +170,12 @@ export function treeItem(node: Node): vscode.TreeItem {
     summary.debtor ? `${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}` : '',
     caseDescription(node),
     reminderDates(summary.reminders),
+    stage.kind === 'ready' && summary.debtor
+      ? vscode.l10n.t('Office fee: {0}', describeOfficeFee(estimatedOfficeFee(summary.debtor.amountRappen)))
+      : '',
+    stage.kind !== 'filed' && summary.invoiceDate && mayBeTimeBarred(summary.invoiceDate, today())
+      ? `⚠ ${describeLimitation(summary.invoiceDate)}.`
+      : '',
     record?.caseId ? vscode.l10n.t('tilbago case id: {0}', record.caseId) : '',
     record?.status
       ? vscode.l10n.t(

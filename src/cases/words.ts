@@ -7,6 +7,10 @@ import type { CaseProblem } from './model/caseFile';
 import type { LockBusy } from './model/caseLock';
 import type { FileKind, PlacedProblem } from './model/diagnose';
 import { defaultReason } from './model/newCase';
+import type { ClaimInterest } from './model/claimLaw';
+import { OFFICE_FEE_BASIS } from './model/officeFee';
+import { formatSwissDate, type IsoDate } from '../shared/dates';
+import { formatChf } from '../shared/money';
 
 /**
  * A problem of case.json in a back-office user's words: the field by its name, with its JSON path beside it so
@@ -59,6 +63,16 @@ function describeCaseProblem(problem: CaseProblem, file = 'case.json'): string {
       return vscode.l10n.t('{0} is not an e-mail address', where);
     case 'phone':
       return vscode.l10n.t('{0} is not a phone number', where);
+    case 'foreignPostcode':
+      return problem.detail === 'LI'
+        ? vscode.l10n.t(
+            '{0} is in Liechtenstein, which has its own debt-collection law: tilbago files with Swiss debt collection offices only, and the request would fail there after its fee. A debtor in Liechtenstein needs another way.',
+            where,
+          )
+        : vscode.l10n.t(
+            '{0} is not a Swiss postcode (four digits, 1000 to 9999): tilbago files with Swiss debt collection offices only, and the request would fail there after its fee. A debtor abroad needs another way.',
+            where,
+          );
     case 'personName':
       return vscode.l10n.t('{0} needs a name and a surname (a natural person) or a company (a legal person)', where);
   }
@@ -159,6 +173,8 @@ function fieldName(key: string): string | undefined {
       return vscode.l10n.t('The invoice number');
     case 'invoiceDate':
       return vscode.l10n.t('The invoice date');
+    case 'dueDate':
+      return vscode.l10n.t('The due date');
     case 'amountDue':
       return vscode.l10n.t('The amount due');
     case 'first':
@@ -186,7 +202,7 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
     case 'duplicateKey':
       return vscode.l10n.t('"{0}" is given twice in this object; only the last one counts', problem.detail ?? '');
     case 'order':
-      return vscode.l10n.t('{0} is before {1}; the dates go invoice, 1st, 2nd, 3rd reminder', where, problem.detail ?? '');
+      return vscode.l10n.t('{0} is before {1}; the dates go invoice, due date, 1st, 2nd, 3rd reminder', where, problem.detail ?? '');
     case 'earlierReminderMissing':
       return vscode.l10n.t('{0} is missing: {1} is given', where, problem.detail ?? '');
     case 'amount':
@@ -207,6 +223,14 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
         where,
         defaultReason(languageOrGerman(problem.detail), '2026-0142', '2026-08-03', []),
       );
+    case 'interestAboveLegal':
+      return vscode.l10n.t(
+        '{0} is {1}%, above the default interest of 5% a year (art. 104 OR): claim it only if agreed with the debtor',
+        where,
+        formatRate(problem.detail ?? ''),
+      );
+    case 'limitation':
+      return describeLimitation(problem.detail ?? '');
     case 'qrBillCharacter':
       return vscode.l10n.t(
         '{0} holds "{1}", which a QR-bill cannot carry: no 3rd reminder letter can be made until it is written with Latin letters',
@@ -294,4 +318,42 @@ export function confirmationList(items: readonly { readonly label: string; reado
   const listed = items.slice(0, LISTED_IN_CONFIRMATION).map((item) => `${item.label} (${item.description})`);
   if (items.length > listed.length) listed.push(vscode.l10n.t('(and {0} more)', items.length - listed.length));
   return listed;
+}
+
+/** tilbago's rate as a reader writes it: "5.0" → 5, "4.750" → 4.75. */
+const formatRate = (rate: string) => String(Number(rate));
+
+/** The interest the claims carry, for a confirmation: "5% since 03.09.2026"; "none" when no claim carries any. */
+export function describeInterest(interests: readonly ClaimInterest[]): string {
+  if (interests.length === 0) return vscode.l10n.t('none claimed');
+  return interests
+    .map((interest) =>
+      interest.from
+        ? vscode.l10n.t('{0}% since {1}', formatRate(interest.rate), formatSwissDate(interest.from))
+        : vscode.l10n.t('{0}% (no start date)', formatRate(interest.rate)),
+    )
+    .join('; ');
+}
+
+/** The office's fee as an estimate, with who pays it first and who owes it. */
+export function describeOfficeFee(rappen: number): string {
+  return vscode.l10n.t('about {0}, advanced to the debt collection office, owed by the debtor', formatChf(rappen));
+}
+
+/** What the fee is based on, and tilbago's own price: named, not guessed. */
+export function officeFeeBasis(): string {
+  return vscode.l10n.t(
+    "An estimate by {0} with the offices' postage (checked {1}); some offices charge a little more. tilbago's own price per filing is on its price list: {2}",
+    OFFICE_FEE_BASIS.ordinance,
+    formatSwissDate(OFFICE_FEE_BASIS.checkedOn),
+    OFFICE_FEE_BASIS.tilbagoPrices,
+  );
+}
+
+/** An invoice old enough for its claim to be time-barred: a warning, never a block. */
+export function describeLimitation(invoiceDate: IsoDate): string {
+  return vscode.l10n.t(
+    'The invoice of {0} is more than 5 years old: many trade claims are time-barred after 5 years (art. 128 OR), others after 10 (art. 127); a complete request interrupts it',
+    formatSwissDate(invoiceDate),
+  );
 }

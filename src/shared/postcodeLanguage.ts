@@ -87,3 +87,17 @@ export function regionalLanguage(zip: string | undefined): RegionLanguage {
   if (!found) return 'de';
   return found.kind === 'one' ? found.language : found.languages[0];
 }
+
+/** Liechtenstein's postcodes, in the Swiss Post's numbering: a country of its own, with its own debt-collection law. */
+const LIECHTENSTEIN: readonly [number, number] = [9485, 9498];
+
+/**
+ * Where a postcode is, as written in an address: `CH` for a Swiss one (four digits, 1000–9999), `LI` for
+ * Liechtenstein's; undefined for any other text (a postcode abroad, a prefix, spaces). tilbago files with Swiss debt
+ * collection offices only. schemas/case.schema.json says the same for the debtor's postcode.
+ */
+export function postcodeCountry(zip: string): 'CH' | 'LI' | undefined {
+  if (!/^[1-9]\d{3}$/.test(zip)) return undefined;
+  const code = Number(zip);
+  return code >= LIECHTENSTEIN[0] && code <= LIECHTENSTEIN[1] ? 'LI' : 'CH';
+}

@@ -148,6 +148,7 @@ describe('tilbago commands against the fake tilbago', () => {
       '1003 Lausanne',
       '1234.50',
       '03.08.26',
+      '',
       '07.09.2026',
       '05.10.2026',
     ];
@@ -168,20 +169,21 @@ describe('tilbago commands against the fake tilbago', () => {
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0142 Muster SA')), 'cancelling makes nothing');
       // Its own labelled step for each date.
       assert.deepEqual(
-        opened.slice(6, 9).map((o) => [o.prompt, o.step]),
+        opened.slice(6, 10).map((o) => [o.prompt, o.step]),
         [
           ['Invoice date', 9],
-          ['Date of the 1st reminder sent', 10],
-          ['Date of the 2nd reminder sent', 11],
+          ['Due date of the invoice (payable by): interest runs from the day after it', 10],
+          ['Date of the 1st reminder sent', 11],
+          ['Date of the 2nd reminder sent', 12],
         ],
       );
       // The language, asked after the postcode, proposes the region's.
       const language = pickers[1]!;
-      assert.deepEqual([language.step, language.totalSteps, language.active], [7, 13, french]);
+      assert.deepEqual([language.step, language.totalSteps, language.active], [7, 14, french]);
       assert.deepEqual(language.labels, ['German (Deutsch)', french, 'Italian (italiano)', 'English (a foreign debtor)']);
       assert.equal(language.descriptions[french], 'the language at postcode 1003');
       // The reason in the debtor's language, whatever the editor's.
-      assert.equal(opened.length, 10);
+      assert.equal(opened.length, 11);
       assert.equal(opened.at(-1)!.value, 'Facture n° 2026-0142 du 03.08.2026, rappels du 07.09.2026 et du 05.10.2026');
 
       const made = await run<string>('tilbago.newCase', {
@@ -200,6 +202,9 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(caseJson.claim, {
         amount: 123450,
         reason: 'Facture n° 2026-0142 du 03.08.2026, rappels du 07.09.2026 et du 05.10.2026',
+        // Default interest (art. 104 OR) from the 1st reminder: no due date was given.
+        interestDateFrom: '2026-09-07',
+        interestRate: '5.0',
         collocationClass: '3',
       });
       assert.equal(caseJson.externalRef, '2026-0142');
@@ -264,6 +269,10 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.match(await refusal([...upTo, '80', '31.02.2026']), /31\.02\.2026 does not exist in the calendar\./);
       assert.match(await refusal([...upTo, '80', '03.08.2099']), /03\.08\.2099 is in the future/);
       assert.match(await refusal([...upTo, '80', '03.08.2026', '01.08.2026']), /This date is before the invoice date \(03\.08\.2026\)\./);
+      assert.match(
+        await refusal([...upTo, '80', '03.08.2026', '31.08.2026', '30.08.2026']),
+        /This date is before the due date \(31\.08\.2026\): a reminder puts the debtor in default only once the invoice is due\./,
+      );
     });
 
     it('is a multi-step input: Back keeps the answers, and the steps are numbered among those that apply', async () => {
@@ -277,24 +286,24 @@ describe('tilbago commands against the fake tilbago', () => {
       assert.deepEqual(
         opened.map((o) => [o.step, o.totalSteps, o.back, o.value]),
         [
-          [1, 13, false, ''],
-          [3, 13, true, ''], // first name
-          [4, 13, true, ''], // last name: Back
-          [3, 13, true, 'Anna'], // first name again, as answered: Back
-          [1, 13, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
-          [3, 13, true, ''], // company name
-          [4, 13, true, ''], // its UID, a step only for a company: still 4 of 13
-          [5, 13, true, ''], // street
-          [6, 13, true, ''], // postcode and town: Escape
+          [1, 14, false, ''],
+          [3, 14, true, ''], // first name
+          [4, 14, true, ''], // last name: Back
+          [3, 14, true, 'Anna'], // first name again, as answered: Back
+          [1, 14, false, '2026-0160'], // after Back from the debtor's kind: the invoice number, as answered
+          [3, 14, true, ''], // company name
+          [4, 14, true, ''], // its UID, a step only for a company: still 4 of 14
+          [5, 14, true, ''], // street
+          [6, 14, true, ''], // postcode and town: Escape
         ],
       );
       assert.ok(opened.every((o) => o.title === 'New debt-collection case' && o.ignoreFocusOut));
       assert.deepEqual(
         pickers.map((p) => [p.step, p.totalSteps, p.back, p.active]),
         [
-          [2, 13, true, undefined],
-          [2, 13, true, 'A natural person'], // the answer kept when Back leads here
-          [2, 13, true, 'A natural person'],
+          [2, 14, true, undefined],
+          [2, 14, true, 'A natural person'], // the answer kept when Back leads here
+          [2, 14, true, 'A natural person'],
         ],
       );
       assert.match(opened[1]!.prompt!, /First name/);
@@ -303,14 +312,14 @@ describe('tilbago commands against the fake tilbago', () => {
     });
 
     it('ends with a labelled summary: nothing is written before "Create the case folder"; a line picked there changes that answer', async () => {
-      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026', '15.10.2026', '05.11.2026'];
+      const person = ['2026-0161', 'Anna', 'Muster', 'Rue du Lac 12', '1003 Lausanne', '80', '01.09.2026', '', '15.10.2026', '05.11.2026'];
       const reason = 'Facture n° 2026-0161 du 01.09.2026, rappels du 15.10.2026 et du 05.11.2026';
       const picks = ['A natural person', french];
       const escaped = await run<string>('tilbago.newCase', { inputs: [...person, reason], picks: [...picks, undefined] });
       assert.equal(escaped.result, undefined);
       await assert.rejects(fs.stat(path.join(casesRoot, '2026-0161 Muster Anna')), 'Escape at the summary writes nothing');
       const summary = escaped.pickers.at(-1)!;
-      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [13, 13, true]);
+      assert.deepEqual([summary.step, summary.totalSteps, summary.back], [14, 14, true]);
       assert.equal(summary.labels[0], 'Create the case folder');
       assert.deepEqual(summary.separators, ['Change an answer…']);
       assert.deepEqual(summary.descriptions, {
@@ -324,9 +333,11 @@ describe('tilbago commands against the fake tilbago', () => {
         "Debtor's language": french,
         'Amount due': 'CHF 80.00',
         'Invoice date': '01.09.2026',
+        'Due date': '(none)',
         '1st reminder': '15.10.2026',
         '2nd reminder': '05.11.2026',
         Reason: reason,
+        Interest: '5% a year since 15.10.2026, the default interest (art. 104 OR)',
       });
 
       const made = await run<string>('tilbago.newCase', {
@@ -347,7 +358,7 @@ describe('tilbago commands against the fake tilbago', () => {
     });
 
     it('a debtor in Lugano: Italian is proposed and written; a foreign debtor’s English letter stays out of what tilbago gets', async () => {
-      const person = (invoice: string) => [invoice, 'Anna', 'Muster', 'Via Nassa 5', '6900 Lugano', '80', '01.09.2026', '', undefined];
+      const person = (invoice: string) => [invoice, 'Anna', 'Muster', 'Via Nassa 5', '6900 Lugano', '80', '01.09.2026', '', '', undefined];
       const asked = await run<string>('tilbago.newCase', {
         inputs: person('2026-0162'),
         picks: ['A natural person', 'Italian (italiano)'],
@@ -394,7 +405,7 @@ describe('tilbago commands against the fake tilbago', () => {
       const before = 'node_modules\n# build output\nout';
       await fs.writeFile(gitignore, before);
       const company = (invoice: string) => ({
-        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', '', `Invoice ${invoice}`],
+        inputs: [invoice, 'Muster SA', '', 'Avenue de la Gare 12', '1003 Lausanne', '80', '', '', '', `Invoice ${invoice}`],
         picks: ['A company or other legal person', french, 'Create the case folder'],
         buttons: ['Add to .gitignore'],
       });
@@ -812,7 +823,7 @@ describe('tilbago commands against the fake tilbago', () => {
       const messages = vscode.languages.getDiagnostics(reminders).map((d) => `${d.range.start.line}:${d.message}`);
       assert.deepEqual(messages.sort(), [
         `2:The amount due (amountDue) must be an amount in CHF such as "CHF 1'234.50", or whole Rappen`,
-        "5:The 2nd reminder's date (reminders.second) is before reminders.first; the dates go invoice, 1st, 2nd, 3rd reminder",
+        "5:The 2nd reminder's date (reminders.second) is before reminders.first; the dates go invoice, due date, 1st, 2nd, 3rd reminder",
       ]);
       await fs.rm(folder, { recursive: true });
       await run('tilbago.validateAllCases', {});

@@ -138,6 +138,8 @@ const FIELD_SAMPLES: Record<string, unknown[]> = {
     '01.04.0100',
   ],
   nationality: ['CH', 'ch', 'Ch', 'CHE', 'C', '12', 'ÄÖ'],
+  // Swiss for the debtor (not Liechtenstein's 9485–9498); the creditor's is not checked.
+  zip: ['1000', '9999', '9484', '9499', '9485', '9490', '9498', '0999', '999', '10000', 'CH-1003', ' 1003', '75001'],
   sex: ['M', 'F', 'U', 'm', 'X', 'MF'],
   preferredLanguage: ['de', 'fr', 'it', 'en', 'DE', 'rm'],
   letterLanguage: ['de', 'fr', 'it', 'en', 'EN', 'rm'],
@@ -218,6 +220,7 @@ const fullReminders = (): Json => ({
   $schema: REMINDERS_SCHEMA_URL,
   invoiceNumber: '2026-0142',
   invoiceDate: '2024-01-10',
+  dueDate: '2024-01-10',
   amountDue: "CHF 1'234.50",
   reminders: { first: '2024-02-10', second: '2024-03-10', third: '2024-04-10' },
   schedule: { thirdReminderDue: '2024-03-20', litigationFrom: '2024-04-25' },
@@ -225,7 +228,8 @@ const fullReminders = (): Json => ({
 
 /** The reminders' valid samples keep the dates in order (an order the schema cannot check; see remindersFile.test). */
 const REMINDER_DATES: Record<string, unknown[]> = {
-  invoiceDate: ['2000-02-29', '1999-12-31', '2024-01-10', ...DATE_SAMPLES.filter((d) => !isIsoDate(d) || d <= '2024-02-10')],
+  invoiceDate: ['2000-02-29', '1999-12-31', '2024-01-10', ...DATE_SAMPLES.filter((d) => !isIsoDate(d) || d <= '2024-01-10')],
+  dueDate: ['2024-01-10', '2024-01-31', '2024-02-10', ...DATE_SAMPLES.filter((d) => !isIsoDate(d))],
   first: ['2024-02-29', '2024-01-10', '2024-03-10', '2023-02-29', '2024-02-30', '2024-2-10', '10.02.2024', '2024-02-10 '],
   second: ['2024-02-29', '2024-03-31', '2024-04-10', '2024-03-32', '2024-04-31', '2024-03-10T00:00'],
   third: ['2024-12-31', '2400-02-29', '9999-12-31', '2100-02-29', '2024-06-31', '10000-01-01'],
@@ -376,6 +380,18 @@ describe('the schemas agree with the validators', () => {
       assert.equal(validate(value), false, JSON.stringify(value));
       assert.equal(checkCase(value).ok, false, JSON.stringify(value));
     }
+  });
+
+  it("case.json: the debtor's Swiss postcode is the rule of postcodeLanguage.ts, for the debtor alone", () => {
+    const validate = compile(caseSchema);
+    const debtorZip = (zip: string) => withValue(fullCase(), ['debtor', 'address', 'zip'], zip);
+    const creditorZip = (zip: string) => withValue(fullCase(), ['creditor', 'address', 'zip'], zip);
+    assert.equal(validate(debtorZip('75001')), false);
+    assert.equal(validate(creditorZip('75001')), true, 'a creditor abroad is a representative’s business');
+    assert.deepEqual(checkCase(debtorZip('9490')), {
+      ok: false,
+      problems: [{ path: 'debtor.address.zip', code: 'foreignPostcode', detail: 'LI' }],
+    });
   });
 
   it("case.json: a UID's check digit is checked by the validator only, as the schema says", () => {

@@ -69,7 +69,11 @@ describe('diagnose: problems placed in the text', () => {
     assert.deepEqual(where(without), ['2:2+8 noLanguage(fr) debtor']);
     assert.equal(diagnose(without, 'case')[0]?.warning, true);
     assert.deepEqual(where(without.replace('"1003"', '"6900"')), ['2:2+8 noLanguage(it) debtor']);
-    assert.deepEqual(where(without.replace('"1003"', '"75001"')), ['2:2+8 noLanguage(de) debtor'], 'German when the postcode says nothing');
+    assert.deepEqual(
+      where(without.replace('"1003"', '"75001"')),
+      ['2:2+8 noLanguage(de) debtor', '5:55+7 foreignPostcode debtor.address.zip'],
+      'German when the postcode says nothing',
+    );
     assert.deepEqual(where(without.replace('"externalRef"', '"letterLanguage": "en", "externalRef"')), [], 'English, on purpose');
     assert.deepEqual(where(CASE.replace('"fr"', '"en"')), ['3:49+4 language debtor.preferredLanguage'], 'an error, not also a warning');
     assert.equal(diagnose(CASE.replace('"fr"', '"en"'), 'case')[0]?.warning, undefined);
@@ -87,6 +91,43 @@ describe('diagnose: problems placed in the text', () => {
     );
     assert.deepEqual(where(subsidiary), ['8:50+9 vagueReason(it) subsidiaryClaims[0].reason']);
     assert.deepEqual(where(reason('x'.repeat(641))), [`7:41+643 tooLong(640) claim.reason`], 'too long: the error, no warning');
+  });
+
+  it('a debtor postcode that is not Swiss: an error at the postcode (tilbago files with Swiss offices); Liechtenstein named', () => {
+    const at = (zip: string) => diagnose(CASE.replace('"1003"', JSON.stringify(zip)), 'case');
+    assert.deepEqual(where(CASE.replace('"1003"', '"75001"')), ['5:55+7 foreignPostcode debtor.address.zip']);
+    assert.equal(at('75001')[0]?.warning, undefined, 'an error: it fails at the office, after the fee');
+    assert.deepEqual(where(CASE.replace('"1003"', '"9490"')), ['5:55+6 foreignPostcode(LI) debtor.address.zip']);
+    for (const zip of ['1000', '9484', '9499', '9999']) assert.deepEqual(at(zip), [], zip);
+    for (const zip of ['0999', '10000', 'CH-1003', '9485', '9498']) assert.equal(at(zip).length, 1, zip);
+  });
+
+  it("an interest rate above 5%: a warning at the rate, only if agreed with the debtor; 5% is the law's", () => {
+    const rate = (value: string) =>
+      CASE.replace(
+        '"collocationClass": "3" }',
+        `"interestDateFrom": "2026-09-03", "interestRate": ${JSON.stringify(value)}, "collocationClass": "3" }`,
+      );
+    assert.deepEqual(where(rate('5.0')), []);
+    assert.deepEqual(where(rate('4.5')), []);
+    assert.deepEqual(where(rate('8.5')), ['7:126+5 interestAboveLegal(8.5) claim.interestRate']);
+    assert.equal(diagnose(rate('8.5'), 'case')[0]?.warning, true);
+    assert.deepEqual(where(rate('100')), ['7:126+5 interestRate claim.interestRate'], 'not a rate: the error alone');
+  });
+
+  it('an invoice more than five years old: a warning at its date, from the day after the fifth anniversary; never an error', () => {
+    const reminders = (invoiceDate: string) => JSON.stringify({ invoiceNumber: '2020-0007', invoiceDate, amountDue: 'CHF 80' }, null, 2);
+    const on = (invoiceDate: string, today: string) =>
+      diagnose(reminders(invoiceDate), 'reminders', today).map((p) => `${p.code}(${p.detail}) ${p.path} ${p.warning}`);
+    assert.deepEqual(on('2020-11-02', '2026-12-02'), ['limitation(2020-11-02) invoiceDate true']);
+    assert.deepEqual(on('2021-12-02', '2026-12-02'), [], 'the last day is still in time');
+    assert.deepEqual(on('2021-12-01', '2026-12-02'), ['limitation(2021-12-01) invoiceDate true']);
+    assert.deepEqual(on('2024-02-29', '2029-02-28'), []);
+    assert.deepEqual(on('2024-02-29', '2029-03-01'), ['limitation(2024-02-29) invoiceDate true']);
+    assert.deepEqual(
+      diagnose(reminders('2020-11-02'), 'reminders', '2026-12-02').filter((p) => !p.warning),
+      [],
+    );
   });
 
   it("the sample's schema copies are this version's schemas", () => {

@@ -60,7 +60,7 @@ describe('never twice, for real', () => {
     await fs.rm(folder, { recursive: true, force: true });
   });
 
-  it('asks before filing, naming the debtor, the amount, the attachments and the host; Cancel sends nothing', async () => {
+  it('asks before filing, naming the debtor, the amount, the interest, the attachments and the host; Cancel sends nothing', async () => {
     answers.filing = false;
     assert.equal((await submitCaseFolder(folder, hooks())).kind, 'cancelled');
     assert.deepEqual(asked.filing, [
@@ -68,6 +68,7 @@ describe('never twice, for real', () => {
         externalRef: 'INV-2026-0142',
         debtor: 'Anna Muster',
         amountRappen: 123_450,
+        interest: [{ rate: '5.0', from: '2026-09-03' }],
         attachments: ['facture.pdf', 'rappel-3.pdf'],
         host: `127.0.0.1:${fake.port}`,
       },

@@ -58,6 +58,22 @@ describe('the case.json of a new case', () => {
     assert.doesNotMatch(JSON.stringify(caseRequestBody(file)), /"en"|letterLanguage/);
   });
 
+  it('claims the default interest of 5% from the day the debtor is in default: after the due date, else from the 1st reminder', () => {
+    const claim = (more: Partial<NewCaseAnswers>) => newCaseFile({ ...answers, ...more }).claim;
+    assert.deepEqual(claim({ reminderDates: ['2026-09-03', '2026-10-05'] }), {
+      amount: 98_000,
+      reason: 'Fattura n. 2026-0142 del 03.08.2026',
+      interestDateFrom: '2026-09-03',
+      interestRate: '5.0',
+      collocationClass: '3',
+    });
+    assert.equal(claim({ dueDate: '2026-09-02', reminderDates: ['2026-09-03'] }).interestDateFrom, '2026-09-03');
+    assert.equal(claim({ dueDate: '2026-08-31', reminderDates: ['2026-09-10'] }).interestDateFrom, '2026-09-01');
+    const none = claim({ reminderDates: [] });
+    assert.equal('interestRate' in none || 'interestDateFrom' in none, false, 'not in default yet: no interest proposed');
+    assert.equal(checkCase(newCaseFile({ ...answers, dueDate: '2026-08-31' })).ok, true);
+  });
+
   it('writes a street without a number as it is, with no empty field to fill in', () => {
     const file = newCaseFile({ ...answers, address: { street: 'Postfach', zip: '6900', city: 'Lugano' } });
     assert.deepEqual(file.debtor.address, { street: 'Postfach', zip: '6900', city: 'Lugano' });

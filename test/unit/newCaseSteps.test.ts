@@ -28,6 +28,7 @@ const company: StepAnswers = {
   language: 'fr',
   amount: '1234.5',
   invoiceDate: '03.08.26',
+  dueDate: '',
   firstReminder: '07.09.2026',
   secondReminder: '',
   reason: 'Facture n° 2026-0142 du 03.08.2026, rappel du 07.09.2026',
@@ -45,6 +46,7 @@ describe('the steps of a new case', () => {
       'language',
       'amount',
       'invoiceDate',
+      'dueDate',
       'firstReminder',
       'secondReminder',
       'reason',
@@ -61,12 +63,12 @@ describe('the steps of a new case', () => {
   });
 
   it('numbers the steps among those that apply, and the total stays right when the debtor changes', () => {
-    assert.deepEqual(stepPosition({}, 'invoiceNumber'), { step: 1, totalSteps: 13 });
-    assert.deepEqual(stepPosition({ kind: 'legal' }, 'uid'), { step: 4, totalSteps: 13 });
-    assert.deepEqual(stepPosition({ kind: 'natural' }, 'surname'), { step: 4, totalSteps: 13 });
-    assert.deepEqual(stepPosition({ kind: 'natural' }, 'language'), { step: 7, totalSteps: 13 });
-    assert.deepEqual(stepPosition({ kind: 'legal' }, 'summary'), { step: 13, totalSteps: 13 });
-    assert.deepEqual(stepPosition({ kind: 'legal', firstReminder: '' }, 'summary'), { step: 12, totalSteps: 12 });
+    assert.deepEqual(stepPosition({}, 'invoiceNumber'), { step: 1, totalSteps: 14 });
+    assert.deepEqual(stepPosition({ kind: 'legal' }, 'uid'), { step: 4, totalSteps: 14 });
+    assert.deepEqual(stepPosition({ kind: 'natural' }, 'surname'), { step: 4, totalSteps: 14 });
+    assert.deepEqual(stepPosition({ kind: 'natural' }, 'language'), { step: 7, totalSteps: 14 });
+    assert.deepEqual(stepPosition({ kind: 'legal' }, 'summary'), { step: 14, totalSteps: 14 });
+    assert.deepEqual(stepPosition({ kind: 'legal', firstReminder: '' }, 'summary'), { step: 13, totalSteps: 13 });
     assert.equal(stepPosition({ kind: 'natural' }, 'uid').step, 0, 'a skipped step has no number');
   });
 
@@ -74,7 +76,8 @@ describe('the steps of a new case', () => {
     assert.equal(previousStep({}, 'invoiceNumber'), undefined);
     assert.equal(previousStep({ kind: 'legal' }, 'street'), 'uid');
     assert.equal(previousStep({ kind: 'natural' }, 'street'), 'surname');
-    assert.equal(previousStep(company, 'firstReminder'), 'invoiceDate');
+    assert.equal(previousStep(company, 'firstReminder'), 'dueDate');
+    assert.equal(previousStep(company, 'dueDate'), 'invoiceDate');
     assert.equal(previousStep(company, 'summary'), 'reason');
   });
 
@@ -190,6 +193,29 @@ describe('the steps of a new case', () => {
     assert.equal(caseAnswers({ ...company, street: 'Rue du Lac' }, context)?.address.streetnumber, undefined);
   });
 
+  it('takes the due date, between the invoice and the 1st reminder; interest then runs from the day after it', () => {
+    const due = { ...company, dueDate: '02.09.2026' };
+    assert.equal(caseAnswers(due, context)?.dueDate, '2026-09-02');
+    assert.equal(caseAnswers(company, context)?.dueDate, undefined, 'may be left empty');
+    assert.equal(checkDateAnswer(company, 'dueDate', '01.08.2026', context).ok, false, 'before the invoice');
+    assert.equal(checkDateAnswer(company, 'dueDate', '08.09.2026', context).ok, false, 'after the 1st reminder');
+    assert.deepEqual(
+      summaryLines(due, context).filter((line) => line.step === 'dueDate'),
+      [
+        { step: 'dueDate', value: '02.09.2026' },
+        { step: 'dueDate', about: 'interest', value: '03.09.2026' },
+      ],
+    );
+    const notInDefault = { ...company, firstReminder: '' };
+    assert.deepEqual(summaryLines(notInDefault, context).at(-1), { step: 'dueDate', about: 'interest', value: '' });
+  });
+
+  it('takes a Swiss postcode only: abroad and Liechtenstein are another way, not a case for tilbago', () => {
+    assert.equal(caseAnswers({ ...company, place: '75001 Paris' }, context), undefined);
+    assert.equal(caseAnswers({ ...company, place: '9490 Vaduz' }, context), undefined);
+    assert.equal(caseAnswers({ ...company, place: 'CH-8001 Zürich' }, context)?.address.zip, '8001');
+  });
+
   it('sums up every answer as it will be written, one line per date, each leading back to its step', () => {
     assert.deepEqual(summaryLines({ ...company, secondReminder: '5.10.26' }, context), [
       { step: 'invoiceNumber', value: '2026-0142' },
@@ -201,9 +227,11 @@ describe('the steps of a new case', () => {
       { step: 'language', value: 'fr' },
       { step: 'amount', value: "CHF 1'234.50" },
       { step: 'invoiceDate', value: '03.08.2026' },
+      { step: 'dueDate', value: '' },
       { step: 'firstReminder', value: '07.09.2026' },
       { step: 'secondReminder', value: '05.10.2026' },
       { step: 'reason', value: 'Facture n° 2026-0142 du 03.08.2026, rappel du 07.09.2026' },
+      { step: 'dueDate', about: 'interest', value: '07.09.2026' },
     ]);
     assert.deepEqual(
       summaryLines({ ...company, uid: '', invoiceDate: '' }, context)

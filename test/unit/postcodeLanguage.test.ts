@@ -1,6 +1,6 @@
 // The language of a Swiss postcode's region, over real places: the proposal for a debtor's language.
 import * as assert from 'node:assert/strict';
-import { postcodeLanguage, regionalLanguage } from '../../src/shared/postcodeLanguage';
+import { postcodeCountry, postcodeLanguage, regionalLanguage } from '../../src/shared/postcodeLanguage';
 
 describe("a postcode's language", () => {
   it('is the language of the region, for places in each part of Switzerland and in Liechtenstein', () => {
@@ -51,5 +51,12 @@ describe("a postcode's language", () => {
     assert.equal(regionalLanguage('2502'), 'de');
     assert.equal(regionalLanguage('75001'), 'de');
     assert.equal(regionalLanguage(undefined), 'de');
+  });
+
+  it("knows a Swiss postcode: four digits from 1000 to 9999, without Liechtenstein's 9485–9498", () => {
+    for (const zip of ['1000', '1003', '3000', '6900', '9484', '9499', '9999']) assert.equal(postcodeCountry(zip), 'CH', zip);
+    for (const zip of ['9485', '9490', '9494', '9498']) assert.equal(postcodeCountry(zip), 'LI', zip);
+    for (const zip of ['0999', '999', '10000', '75001', 'D-79539', 'CH-1003', ' 1003', '1003 ', '', 'Lausanne', '１００３'])
+      assert.equal(postcodeCountry(zip), undefined, JSON.stringify(zip));
   });
 });

@@ -123,6 +123,21 @@ describe('reminders.json', () => {
     ]);
   });
 
+  it('carries the due date the invoice gave, a real date between the invoice and the 1st reminder; written for a new case', () => {
+    const due = checkReminders({ ...valid(), dueDate: '2026-09-02' });
+    assert.equal(due.ok && due.facts.dueDate, '2026-09-02');
+    assert.deepEqual(problems({ ...valid(), dueDate: '2026-08-03' }), [], 'due on the invoice date');
+    assert.deepEqual(problems({ ...valid(), dueDate: '2026-08-02' }), ['dueDate:order:invoiceDate']);
+    assert.deepEqual(
+      problems({ ...valid(), dueDate: '2026-09-08' }),
+      ['reminders.first:order:dueDate'],
+      'a reminder before it puts no one in default',
+    );
+    assert.deepEqual(problems({ ...valid(), dueDate: '02.09.2026' }), ['dueDate:date']);
+    assert.deepEqual(remindersFile({ ...answers, dueDate: '2026-09-02' }).dueDate, '2026-09-02');
+    assert.equal('dueDate' in remindersFile(answers), false);
+  });
+
   it('wants each reminder to follow the one before it', () => {
     assert.deepEqual(problems({ ...valid(), reminders: { second: '2026-10-05' } }), [
       'reminders.first:earlierReminderMissing:reminders.second',

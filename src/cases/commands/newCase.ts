@@ -4,6 +4,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hasControlCharacters } from '../../shared/text';
+import { postcodeCountry } from '../../shared/postcodeLanguage';
+import { LEGAL_INTEREST_RATE } from '../model/claimLaw';
 import { formatSwissDate, today as todayIso } from '../../shared/dates';
 import { writeJsonAtomic } from '../../shared/jsonFile';
 import type { Language } from '../../shared/languages';
@@ -71,7 +73,13 @@ function describeDateProblem(answer: Extract<DateAnswer, { ok: false }>, typed: 
     case 'order': {
       const other = formatSwissDate(answer.otherDate);
       if (answer.before && answer.other === 'invoiceDate') return vscode.l10n.t('This date is before the invoice date ({0}).', other);
+      if (answer.before && answer.other === 'dueDate')
+        return vscode.l10n.t(
+          'This date is before the due date ({0}): a reminder puts the debtor in default only once the invoice is due.',
+          other,
+        );
       if (answer.before) return vscode.l10n.t('This date is before the 1st reminder ({0}).', other);
+      if (answer.other === 'dueDate') return vscode.l10n.t('This date is after the due date ({0}).', other);
       if (answer.other === 'firstReminder') return vscode.l10n.t('This date is after the 1st reminder ({0}).', other);
       return vscode.l10n.t('This date is after the 2nd reminder ({0}).', other);
     }
@@ -79,6 +87,29 @@ function describeDateProblem(answer: Extract<DateAnswer, { ok: false }>, typed: 
 }
 
 type Validate = (value: string, answers: StepAnswers) => string | vscode.InputBoxValidationMessage | undefined;
+
+/**
+ * A place that is not "postcode town", or whose postcode is not Swiss: said at once, since a request against a
+ * debtor abroad would fail only at the office, after its fee.
+ */
+function describePlaceProblem(typed: string): string | undefined {
+  const place = readPlace(typed);
+  if (!place) return vscode.l10n.t('The postcode first, then the town: 1003 Lausanne.');
+  switch (postcodeCountry(place.zip)) {
+    case 'CH':
+      return undefined;
+    case 'LI':
+      return vscode.l10n.t(
+        '{0} is in Liechtenstein, which has its own debt-collection law: tilbago files with Swiss debt collection offices only. A debtor there needs another way.',
+        place.zip,
+      );
+    default:
+      return vscode.l10n.t(
+        '{0} is not a Swiss postcode: tilbago files with Swiss debt collection offices only. A debtor abroad needs another way.',
+        place.zip,
+      );
+  }
+}
 
 /** The questions of the input boxes: what they ask, how an answer is checked (against the others for the dates). */
 function questions(
@@ -125,7 +156,7 @@ function questions(
     street: { prompt: vscode.l10n.t("Debtor's street and number, e.g. Rue du Lac 12"), validate: required },
     place: {
       prompt: vscode.l10n.t("Debtor's postcode and town, e.g. 1003 Lausanne"),
-      validate: (v) => required(v) ?? (readPlace(v) ? undefined : vscode.l10n.t('The postcode first, then the town: 1003 Lausanne.')),
+      validate: (v) => required(v) ?? describePlaceProblem(v),
     },
     amount: {
       prompt: vscode.l10n.t("Amount due in CHF, e.g. 1'234.50"),
@@ -135,6 +166,7 @@ function questions(
       },
     },
     invoiceDate: date('invoiceDate', vscode.l10n.t('Invoice date')),
+    dueDate: date('dueDate', vscode.l10n.t('Due date of the invoice (payable by): interest runs from the day after it')),
     firstReminder: date('firstReminder', vscode.l10n.t('Date of the 1st reminder sent')),
     secondReminder: date('secondReminder', vscode.l10n.t('Date of the 2nd reminder sent')),
     reason: {
@@ -170,6 +202,8 @@ function questionName(step: QuestionId): string {
       return vscode.l10n.t('Amount due');
     case 'invoiceDate':
       return vscode.l10n.t('Invoice date');
+    case 'dueDate':
+      return vscode.l10n.t('Due date');
     case 'firstReminder':
       return vscode.l10n.t('1st reminder');
     case 'secondReminder':
@@ -267,13 +301,17 @@ async function askAnswers(services: CaseServices): Promise<NewCaseAnswers | unde
       const create: SummaryItem = { label: vscode.l10n.t('Create the case folder'), alwaysShow: true };
       const lines = summaryLines(answers, context).map(
         (line): SummaryItem => ({
-          label: questionName(line.step),
+          label: line.about === 'interest' ? vscode.l10n.t('Interest') : questionName(line.step),
           description:
-            line.step === 'kind'
-              ? kinds[line.value as DebtorKind]
-              : line.step === 'language'
-                ? languages[line.value as Language]
-                : line.value || vscode.l10n.t('(none)'),
+            line.about === 'interest'
+              ? line.value
+                ? vscode.l10n.t('{0}% a year since {1}, the default interest (art. 104 OR)', Number(LEGAL_INTEREST_RATE), line.value)
+                : vscode.l10n.t('none: without a due date or a reminder the debtor is not in default')
+              : line.step === 'kind'
+                ? kinds[line.value as DebtorKind]
+                : line.step === 'language'
+                  ? languages[line.value as Language]
+                  : line.value || vscode.l10n.t('(none)'),
           step: line.step,
         }),
       );

@@ -27,7 +27,9 @@ import {
   type UncertainAttachment,
 } from '../model/submission';
 import { attachmentsCount, problemsCount } from '../counts';
-import { describeFileProblem, describeLockBusy } from '../words';
+import { describeFileProblem, describeInterest, describeLimitation, describeLockBusy, describeOfficeFee, officeFeeBasis } from '../words';
+import { mayBeTimeBarred } from '../model/claimLaw';
+import { estimatedOfficeFee } from '../model/officeFee';
 
 function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
   switch (problem) {
@@ -60,9 +62,14 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
   const file = vscode.l10n.t('File request');
   const letters = await lettersIn(folder);
   const others = summary.attachments.filter((name) => !isLetterFileName(name));
+  const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
+  const invoiceDate = reminders.ok ? reminders.facts.invoiceDate : undefined;
   const lines = [
     vscode.l10n.t('Debtor: {0}', summary.debtor),
     vscode.l10n.t('Amount: {0}', formatChf(summary.amountRappen)),
+    vscode.l10n.t('Interest: {0}', describeInterest(summary.interest)),
+    vscode.l10n.t('Office fee: {0}', describeOfficeFee(estimatedOfficeFee(summary.amountRappen))),
+    ...(invoiceDate && mayBeTimeBarred(invoiceDate, today()) ? [`⚠ ${describeLimitation(invoiceDate)}.`] : []),
     letters.length
       ? vscode.l10n.t(
           '3rd reminder letter: {0}',
@@ -70,9 +77,11 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
         )
       : vscode.l10n.t('3rd reminder letter: none'),
     others.length ? vscode.l10n.t('Other attachments: {0}', others.join(', ')) : vscode.l10n.t('Other attachments: none'),
-    ...(await letterWarnings(folder, letters)),
+    ...letterWarnings(letters, reminders.ok ? reminders.facts.reminders.third : undefined),
     vscode.l10n.t('Reference: {0}', summary.externalRef),
     vscode.l10n.t('To: tilbago at {0}', summary.host),
+    '',
+    officeFeeBasis(),
   ];
   if (summary.earlierAttempt) {
     lines.push(
@@ -94,12 +103,10 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
 }
 
 /** What looks wrong about the letters that would go along: more than one, or one made after the 3rd reminder went out. */
-async function letterWarnings(folder: string, letters: readonly { file: string; madeOn: IsoDate }[]): Promise<string[]> {
+function letterWarnings(letters: readonly { file: string; madeOn: IsoDate }[], third: IsoDate | undefined): string[] {
   const warnings: string[] = [];
   if (letters.length > 1)
     warnings.push(vscode.l10n.t('⚠ {0} letters would go along: the office should get the one the debtor received.', letters.length));
-  const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
-  const third = reminders.ok ? reminders.facts.reminders.third : undefined;
   for (const letter of letters) {
     if (third !== undefined && letter.madeOn > third) {
       warnings.push(

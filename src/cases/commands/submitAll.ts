@@ -7,7 +7,10 @@ import { clientOrOfferKey } from '../../tilbago/access';
 import { describeApiError } from '../../tilbago/errors';
 import { log } from '../../ui/log';
 import { stagedCaseFolders, type CaseServices } from '../caseFolders';
-import { confirmationList } from '../words';
+import { confirmationList, describeInterest, describeLimitation, officeFeeBasis } from '../words';
+import { mayBeTimeBarred } from '../model/claimLaw';
+import { estimatedOfficeFee } from '../model/officeFee';
+import { today } from '../../shared/dates';
 import { casesCount } from '../counts';
 import { submitCaseFolder } from '../model/submission';
 import { submitRun, type RunResult, type RunStop } from '../model/submitRun';
@@ -41,10 +44,11 @@ export async function submitAllReady(services: CaseServices): Promise<SubmitAllS
   }
   const items = ready.map((c) => ({
     label: c.summary.name,
-    description: `${c.summary.debtor!.name} · ${formatChf(c.summary.debtor!.amountRappen)}`,
+    description: `${c.summary.debtor!.name} · ${formatChf(c.summary.debtor!.amountRappen)} · ${vscode.l10n.t('interest {0}', describeInterest(c.summary.debtor!.interest))}`,
     picked: true,
     folder: c.summary.folder,
     amountRappen: c.summary.debtor!.amountRappen,
+    invoiceDate: c.summary.invoiceDate,
   }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
@@ -55,6 +59,11 @@ export async function submitAllReady(services: CaseServices): Promise<SubmitAllS
   if (!client) return undefined;
 
   const total = picked.reduce((sum, item) => sum + item.amountRappen, 0);
+  // Each request has its own fee: the sum of theirs, not the fee of the sum.
+  const fees = picked.reduce((sum, item) => sum + estimatedOfficeFee(item.amountRappen), 0);
+  const old = picked.flatMap((item) =>
+    item.invoiceDate && mayBeTimeBarred(item.invoiceDate, today()) ? [`⚠ ${item.label}: ${describeLimitation(item.invoiceDate)}.`] : [],
+  );
   const review = vscode.l10n.t('Review the list');
   const file = vscode.l10n.t('File {0}', casesCount(picked.length));
   const listed = confirmationList(picked);
@@ -65,7 +74,18 @@ export async function submitAllReady(services: CaseServices): Promise<SubmitAllS
       casesCount(picked.length),
       formatChf(total),
     ),
-    { modal: true, detail: [...listed, '', vscode.l10n.t('To: tilbago at {0}', client.host)].join('\n') },
+    {
+      modal: true,
+      detail: [
+        ...listed,
+        '',
+        vscode.l10n.t('Office fees: about {0} in all, advanced to the debt collection offices, owed by the debtors', formatChf(fees)),
+        ...old,
+        vscode.l10n.t('To: tilbago at {0}', client.host),
+        '',
+        officeFeeBasis(),
+      ].join('\n'),
+    },
     review,
     file,
   );

@@ -2,6 +2,7 @@
 // problem at once, each with the JSON path it is at. Amounts are whole Rappen (CHF 1'500.00 = 150000).
 import { isIsoDate } from '../../shared/dates';
 import { LANGUAGES, type Language } from '../../shared/languages';
+import { postcodeCountry } from '../../shared/postcodeLanguage';
 import { hasControlCharacters } from '../../shared/text';
 import { checkUid } from './uid';
 
@@ -95,7 +96,12 @@ export type CaseProblemCode =
   | 'nationality'
   | 'email'
   | 'phone'
-  | 'personName';
+  | 'personName'
+  /**
+   * The debtor's postcode is not a Swiss one: tilbago files with Swiss debt collection offices only, and the request
+   * would fail there, after the fee. `detail`: `LI` for Liechtenstein's.
+   */
+  | 'foreignPostcode';
 
 /** A problem in a case file (case.json, reminders.json): where it is, which rule it breaks, what the rule expected. */
 export interface FileProblem<Code extends string> {
@@ -284,6 +290,15 @@ function checkPerson(raw: unknown, path: string, problems: CaseProblem[]): void 
   if (isObject(raw.address)) checkFields(raw.address, ADDRESS_FIELDS, `${path}.address`, problems);
 }
 
+/** The debtor is filed against at a Swiss office: a postcode abroad or in Liechtenstein is refused, a wrong field named once. */
+function checkDebtorPostcode(debtor: unknown, problems: CaseProblem[]): void {
+  const path = 'debtor.address.zip';
+  const zip = isObject(debtor) && isObject(debtor.address) ? debtor.address.zip : undefined;
+  if (typeof zip !== 'string' || problems.some((problem) => problem.path === path)) return;
+  const country = postcodeCountry(zip);
+  if (country !== 'CH') problems.push({ path, code: 'foreignPostcode', ...(country === 'LI' ? { detail: 'LI' } : {}) });
+}
+
 /** tilbago takes `yyyy-mm-dd`, `dd.mm.yyyy` or just `yyyy` for a date of birth. */
 function isDateOfBirth(value: string): boolean {
   if (/^\d{4}$/.test(value)) return true;
@@ -317,6 +332,7 @@ export function checkCase(raw: unknown): CaseCheck {
   checkFields(raw, CASE_FIELDS, '', problems);
   checkPerson(raw.debtor, 'debtor', problems);
   checkPerson(raw.creditor, 'creditor', problems);
+  checkDebtorPostcode(raw.debtor, problems);
   if (isObject(raw.responsiblePerson)) {
     checkFields(raw.responsiblePerson, { email: { type: 'string', required: true, max: 254 } }, 'responsiblePerson', problems);
     const email = raw.responsiblePerson.email;

@@ -4,7 +4,9 @@
 // many problems costs one pass. These files are plain JSON for tilbago: comments and trailing commas are problems.
 import { createScanner, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { regionalLanguage } from '../../shared/postcodeLanguage';
+import { today as todayIso, type IsoDate, isIsoDate } from '../../shared/dates';
 import { checkCase, isObject, type CaseProblemCode } from './caseFile';
+import { isAboveLegalRate, mayBeTimeBarred } from './claimLaw';
 import { vagueReason } from './claimReason';
 import { checkReminders, type RemindersProblemCode } from './remindersFile';
 import { refusedCharacters } from '../../reminders/qrText';
@@ -31,7 +33,15 @@ export type DiagnosisCode =
    */
   | 'vagueReason'
   /** A warning: a character of the debtor's name or address that a QR-bill cannot carry, so no letter can be made. `detail`: it. */
-  | 'qrBillCharacter';
+  | 'qrBillCharacter'
+  /** A warning: a claim's interest rate above the law's 5%, owed only if agreed with the debtor. `detail`: the rate. */
+  | 'interestAboveLegal'
+  /**
+   * A warning in reminders.json: the invoice is more than five years old, and many trade claims are time-barred
+   * then (art. 128 OR). Never an error: others run ten years (art. 127), and the creditor knows which. `detail`: the
+   * invoice date.
+   */
+  | 'limitation';
 
 export interface PlacedProblem {
   /** The validator's JSON path (`claim.amount`); empty for the whole file and for syntax problems. */
@@ -61,11 +71,12 @@ interface Located {
   readonly key?: Node;
 }
 
-/** Checks the text of a `case.json` or a `reminders.json` and places every problem in it. */
-export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
+/** Checks the text of a `case.json` or a `reminders.json` and places every problem in it; `today` for the limitation. */
+export function diagnose(text: string, kind: FileKind, today: IsoDate = todayIso()): PlacedProblem[] {
   // A byte order mark is no problem (JSON.parse is given the text without it too), but jsonc-parser takes it for a
   // symbol: the text after it is diagnosed, and each problem placed where it is in the text as given.
-  if (text.charCodeAt(0) === 0xfeff) return diagnose(text.slice(1), kind).map((problem) => ({ ...problem, offset: problem.offset + 1 }));
+  if (text.charCodeAt(0) === 0xfeff)
+    return diagnose(text.slice(1), kind, today).map((problem) => ({ ...problem, offset: problem.offset + 1 }));
   const problems: PlacedProblem[] = [];
   const errors: ParseError[] = [];
   // Comments and trailing commas are tolerated by the parse (so the rest is still checked) and reported below.
@@ -82,7 +93,11 @@ export function diagnose(text: string, kind: FileKind): PlacedProblem[] {
     if (!checked.ok) {
       for (const problem of checked.problems) problems.push({ ...problem, ...place(problem.path, problem.code, located) });
     }
-    const warnings = kind === 'case' ? [noLanguage(value), ...vagueReasons(value), ...qrBillCharacters(value)] : [];
+    const refused = new Set(checked.ok ? [] : checked.problems.map((problem) => problem.path));
+    const warnings =
+      kind === 'case'
+        ? [noLanguage(value), ...vagueReasons(value), ...qrBillCharacters(value), ...ratesAboveLegal(value, refused)]
+        : [limitation(value, refused, today)];
     for (const warning of warnings)
       if (warning) problems.push({ ...warning, ...place(warning.path, warning.code, located), warning: true });
   }
@@ -106,19 +121,40 @@ function noLanguage(value: unknown): { path: string; code: 'noLanguage'; detail:
   return { path: 'debtor', code: 'noLanguage', detail: regionalLanguage(zip) };
 }
 
-/** Each claim whose reason names an invoice without its date. */
-function vagueReasons(value: unknown): { path: string; code: 'vagueReason'; detail: string }[] {
+/** The claims of a case.json that may not be valid, each with its path. */
+function claimsOf(value: unknown): [string, unknown][] {
   if (!isObject(value)) return [];
-  const claims: [string, unknown][] = [
+  return [
     ['claim', value.claim],
     ...(Array.isArray(value.subsidiaryClaims)
       ? value.subsidiaryClaims.map((claim, i): [string, unknown] => [`subsidiaryClaims[${i}]`, claim])
       : []),
   ];
-  return claims.flatMap(([path, claim]) => {
+}
+
+/** Each claim whose reason names an invoice without its date. */
+function vagueReasons(value: unknown): { path: string; code: 'vagueReason'; detail: string }[] {
+  return claimsOf(value).flatMap(([path, claim]) => {
     const language = isObject(claim) && typeof claim.reason === 'string' ? vagueReason(claim.reason) : undefined;
     return language ? [{ path: `${path}.reason`, code: 'vagueReason' as const, detail: language }] : [];
   });
+}
+
+/** Each claim's rate above 5%; a rate that is refused is an error, not also a warning. */
+function ratesAboveLegal(value: unknown, refused: ReadonlySet<string>): { path: string; code: 'interestAboveLegal'; detail: string }[] {
+  return claimsOf(value).flatMap(([path, claim]) => {
+    const at = `${path}.interestRate`;
+    const rate = isObject(claim) && typeof claim.interestRate === 'string' && !refused.has(at) ? claim.interestRate : undefined;
+    return rate !== undefined && isAboveLegalRate(rate) ? [{ path: at, code: 'interestAboveLegal' as const, detail: rate }] : [];
+  });
+}
+
+/** The invoice date of a reminders.json, when its claim may be time-barred by now. */
+function limitation(value: unknown, refused: ReadonlySet<string>, today: IsoDate) {
+  const invoiceDate = isObject(value) && !refused.has('invoiceDate') ? value.invoiceDate : undefined;
+  return isIsoDate(invoiceDate) && mayBeTimeBarred(invoiceDate, today)
+    ? { path: 'invoiceDate', code: 'limitation' as const, detail: invoiceDate }
+    : undefined;
 }
 
 /** The debtor's texts that the letter's QR-bill carries. */

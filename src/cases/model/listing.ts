@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { mapWithLimit } from '../../shared/concurrency';
 import { claimedRappen, debtorName, parseCase, referenceIn } from './caseFile';
+import { claimInterests, type ClaimInterest } from './claimLaw';
 import { blockingProblems } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
 import { parseReminders, type ReminderDatesSent } from './remindersFile';
@@ -28,7 +29,14 @@ export interface CaseFolderSummary {
   /** The reference case.json gives, even when case.json has problems. */
   readonly externalRef?: string;
   /** From a valid case.json: the debtor's name, language, and the claims together. */
-  readonly debtor?: { readonly name: string; readonly language?: 'de' | 'fr' | 'it'; readonly amountRappen: number };
+  readonly debtor?: {
+    readonly name: string;
+    readonly language?: 'de' | 'fr' | 'it';
+    readonly amountRappen: number;
+    readonly interest: readonly ClaimInterest[];
+  };
+  /** The invoice date of a valid reminders.json: how old the claim is. */
+  readonly invoiceDate?: string;
   /** When the reminders were sent, from a valid reminders.json; undefined when the folder has none. */
   readonly reminders?: ReminderDatesSent;
   /** The folder has a reminders.json, valid or not. */
@@ -160,10 +168,12 @@ function summaryOf(folder: string, { caseText, remindersText, attachments, recor
             name: debtorName(checked.tilbagoCase),
             ...(language ? { language } : {}),
             amountRappen: claimedRappen(checked.tilbagoCase),
+            interest: claimInterests(checked.tilbagoCase),
           },
         }
       : {}),
     ...(reminders?.ok ? { reminders: reminders.facts.reminders } : {}),
+    ...(reminders?.ok && reminders.facts.invoiceDate ? { invoiceDate: reminders.facts.invoiceDate } : {}),
     ...(reminders ? { hasRemindersFile: true as const } : {}),
     ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
   };

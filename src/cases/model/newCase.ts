@@ -3,6 +3,7 @@
 import type { Address, Person, TilbagoCase } from './caseFile';
 import { formatSwissDate, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { Language } from '../../shared/languages';
+import { legalInterestStart, LEGAL_INTEREST_RATE } from './claimLaw';
 import { CASE_SCHEMA_REF } from './files';
 
 export interface NewCaseAnswers {
@@ -16,6 +17,8 @@ export interface NewCaseAnswers {
   readonly language: Language;
   readonly reason: string;
   readonly invoiceDate?: IsoDate;
+  /** The day the invoice was due (payable by), when it named one. */
+  readonly dueDate?: IsoDate;
   /** The 1st and the 2nd reminder, those sent. */
   readonly reminderDates: readonly IsoDate[];
 }
@@ -66,7 +69,10 @@ export function readStreet(text: string): { readonly street: string; readonly st
   return match ? { street: match[1]!.trim(), streetnumber: match[2]!.replace(/\s/g, '') } : { street: line };
 }
 
-/** "1003 Lausanne", "CH-8001 Zürich": the postcode and the town; undefined when the line does not start with a postcode. */
+/**
+ * "1003 Lausanne", "CH-8001 Zürich": the postcode and the town; undefined when the line does not start with a
+ * postcode. A postcode abroad reads too (the question then says why it is refused: `postcodeCountry`).
+ */
 export function readPlace(text: string): { readonly zip: string; readonly city: string } | undefined {
   const match = /^(?:[A-Z]{1,2}-)?(\d{4,5})\s+(\S.*)$/.exec(text.trim().replace(/\s+/g, ' '));
   return match ? { zip: match[1]!, city: match[2]! } : undefined;
@@ -94,8 +100,17 @@ export function newCaseFile(answers: NewCaseAnswers): TilbagoCase & { readonly $
     certificateOfLoss: false,
     debtor,
     ...(answers.language === 'en' ? { letterLanguage: 'en' } : {}),
-    claim: { amount: answers.amountRappen, reason: answers.reason, collocationClass: '3' },
+    claim: { amount: answers.amountRappen, reason: answers.reason, ...proposedInterest(answers), collocationClass: '3' },
   };
+}
+
+/** The default interest from the day the debtor is in default, when the answers say; none before. */
+export function proposedInterest(answers: Pick<NewCaseAnswers, 'dueDate' | 'reminderDates'>) {
+  const from = legalInterestStart({
+    ...(answers.dueDate ? { dueDate: answers.dueDate } : {}),
+    ...(answers.reminderDates[0] ? { firstReminder: answers.reminderDates[0] } : {}),
+  });
+  return from ? { interestDateFrom: from, interestRate: LEGAL_INTEREST_RATE } : {};
 }
 
 /** The words of a reason, in the debtor's language: the debt-collection office and the debtor read it. */

@@ -3,11 +3,11 @@
 import { formatSwissDate, type IsoDate } from '../../shared/dates';
 import { LANGUAGES, type Language } from '../../shared/languages';
 import { formatChf, readChf } from '../../shared/money';
-import { type PostcodeLanguage, postcodeLanguage, regionalLanguage } from '../../shared/postcodeLanguage';
-import { type DateProblem, defaultReason, type NewCaseAnswers, readDate, readPlace, readStreet } from './newCase';
+import { type PostcodeLanguage, postcodeCountry, postcodeLanguage, regionalLanguage } from '../../shared/postcodeLanguage';
+import { type DateProblem, defaultReason, type NewCaseAnswers, proposedInterest, readDate, readPlace, readStreet } from './newCase';
 import { checkUid, withoutVatSuffix } from './uid';
 
-export type DateStep = 'invoiceDate' | 'firstReminder' | 'secondReminder';
+export type DateStep = 'invoiceDate' | 'dueDate' | 'firstReminder' | 'secondReminder';
 export type QuestionId =
   | 'invoiceNumber'
   | 'kind'
@@ -34,8 +34,8 @@ export interface StepContext {
   readonly today: IsoDate;
 }
 
-/** The dates in the order they happen. */
-const DATE_STEPS: readonly DateStep[] = ['invoiceDate', 'firstReminder', 'secondReminder'];
+/** The dates in the order they happen: a reminder before the due date puts no one in default. */
+const DATE_STEPS: readonly DateStep[] = ['invoiceDate', 'dueDate', 'firstReminder', 'secondReminder'];
 
 /**
  * The steps that apply, in order: the company and its UID for a legal person, the first and last name for a natural
@@ -44,7 +44,20 @@ const DATE_STEPS: readonly DateStep[] = ['invoiceDate', 'firstReminder', 'second
 export function stepsFor(answers: StepAnswers): readonly StepId[] {
   const debtor: StepId[] = answers.kind === 'legal' ? ['company', 'uid'] : ['name', 'surname'];
   const reminders: StepId[] = answers.firstReminder?.trim() === '' ? ['firstReminder'] : ['firstReminder', 'secondReminder'];
-  return ['invoiceNumber', 'kind', ...debtor, 'street', 'place', 'language', 'amount', 'invoiceDate', ...reminders, 'reason', 'summary'];
+  return [
+    'invoiceNumber',
+    'kind',
+    ...debtor,
+    'street',
+    'place',
+    'language',
+    'amount',
+    'invoiceDate',
+    'dueDate',
+    ...reminders,
+    'reason',
+    'summary',
+  ];
 }
 
 /** The step's number (from 1) and how many steps there are, for the answers given so far. */
@@ -155,7 +168,7 @@ export function caseAnswers(answers: StepAnswers, context: StepContext): NewCase
   const steps = stepsFor(answers);
   // The UID and the dates may be left empty.
   const texts = steps.filter((s): s is QuestionId => s !== 'summary' && s !== 'uid' && !(DATE_STEPS as readonly StepId[]).includes(s));
-  if (texts.some((s) => !answers[s]?.trim()) || !amount.ok || !place) return undefined;
+  if (texts.some((s) => !answers[s]?.trim()) || !amount.ok || !place || postcodeCountry(place.zip) !== 'CH') return undefined;
   const datesOk = DATE_STEPS.every((s) => !steps.includes(s) || checkDateAnswer(answers, s, answers[s] ?? '', context).ok);
   if (!datesOk || !LANGUAGES.some((language) => language === answers.language)) return undefined;
   let debtor: NewCaseAnswers['debtor'];
@@ -175,6 +188,7 @@ export function caseAnswers(answers: StepAnswers, context: StepContext): NewCase
     language: debtorLanguageOf(answers),
     reason: answers.reason!.trim(),
     ...(given.invoiceDate ? { invoiceDate: given.invoiceDate } : {}),
+    ...(given.dueDate ? { dueDate: given.dueDate } : {}),
     reminderDates: [given.firstReminder, given.secondReminder].filter((date) => date !== undefined),
   };
 }
@@ -187,14 +201,26 @@ export interface SummaryLine {
    * when left empty.
    */
   readonly value: string;
+  /**
+   * Not an answer but what follows from them: the default interest proposed, `value` the day it runs from (empty for
+   * none); a pick leads to the due date, which decides it.
+   */
+  readonly about?: 'interest';
 }
 
-/** One line per step that applies, in order, with the answer as understood (amounts and dates in Swiss form). */
+/**
+ * One line per step that applies, in order, with the answer as understood (amounts and dates in Swiss form); then
+ * the interest the claim will carry.
+ */
 export function summaryLines(answers: StepAnswers, context: StepContext): readonly SummaryLine[] {
   const read = caseAnswers(answers, context);
-  return stepsFor(answers)
-    .filter((s): s is QuestionId => s !== 'summary')
-    .map((step) => ({ step, value: summaryValue(step, answers, read) }));
+  const interestFrom = read ? proposedInterest(read).interestDateFrom : undefined;
+  return [
+    ...stepsFor(answers)
+      .filter((s): s is QuestionId => s !== 'summary')
+      .map((step) => ({ step, value: summaryValue(step, answers, read) })),
+    { step: 'dueDate', about: 'interest', value: interestFrom ? formatSwissDate(interestFrom) : '' },
+  ];
 }
 
 function summaryValue(step: QuestionId, answers: StepAnswers, read: NewCaseAnswers | undefined): string {
@@ -206,7 +232,10 @@ function summaryValue(step: QuestionId, answers: StepAnswers, read: NewCaseAnswe
     case 'amount':
       return formatChf(read.amountRappen);
     case 'invoiceDate':
-      return read.invoiceDate ? formatSwissDate(read.invoiceDate) : '';
+    case 'dueDate': {
+      const date = read[step];
+      return date ? formatSwissDate(date) : '';
+    }
     case 'firstReminder':
     case 'secondReminder': {
       const date = read.reminderDates[step === 'firstReminder' ? 0 : 1];

@@ -15,6 +15,7 @@ export interface RemindersFile {
   readonly $schema: string;
   readonly invoiceNumber: string;
   readonly invoiceDate?: IsoDate;
+  readonly dueDate?: IsoDate;
   /** `CHF 1'234.50`. */
   readonly amountDue: string;
   readonly reminders: ReminderDatesSent;
@@ -30,6 +31,8 @@ export interface ReminderDatesSent {
 export interface ReminderFacts {
   readonly invoiceNumber: string;
   readonly invoiceDate?: IsoDate;
+  /** The day the invoice was due, when it named one: the debtor is in default once it has passed (art. 102 para. 2 OR). */
+  readonly dueDate?: IsoDate;
   /** The invoicing system's own salutation of the debtor; the letter makes one from case.json's debtor without it. */
   readonly salutation?: string;
   /** Whole Rappen, more than 0. */
@@ -41,7 +44,7 @@ export type RemindersProblemCode =
   | FieldProblemCode
   | 'date'
   | 'amount'
-  /** A date before the one it follows (`detail`: that one's path): the invoice, then the 1st, 2nd, 3rd reminder. */
+  /** A date before the one it follows (`detail`: that one's path): the invoice, its due date, the 1st, 2nd, 3rd reminder. */
   | 'order'
   /** A reminder given without the one before it (the path names the missing one; `detail` the one given). */
   | 'earlierReminderMissing';
@@ -66,6 +69,7 @@ const REMINDERS_FIELDS: Record<string, Field> = {
   $schema: { type: 'string' },
   invoiceNumber: { type: 'string', required: true, max: 100 },
   invoiceDate: { type: 'string' },
+  dueDate: { type: 'string' },
   amountDue: { type: 'stringOrInteger', required: true },
   salutation: { type: 'string', max: 100 },
   reminders: { type: 'object' },
@@ -113,6 +117,8 @@ export function checkReminders(raw: unknown): RemindersCheck {
     return value;
   };
   const invoiceDate = date('invoiceDate', raw.invoiceDate);
+  // A reminder before the due date puts no one in default: the due date comes before the reminders.
+  const dueDate = date('dueDate', raw.dueDate);
   const sent: { first?: IsoDate; second?: IsoDate; third?: IsoDate } = {};
   if (isObject(raw.reminders)) {
     const reminders = raw.reminders;
@@ -137,6 +143,7 @@ export function checkReminders(raw: unknown): RemindersCheck {
     facts: {
       invoiceNumber: raw.invoiceNumber as string,
       ...(invoiceDate !== undefined ? { invoiceDate } : {}),
+      ...(dueDate !== undefined ? { dueDate } : {}),
       ...(typeof raw.salutation === 'string' ? { salutation: raw.salutation.trim() } : {}),
       amountDueRappen,
       reminders: sent,
@@ -156,6 +163,7 @@ export function remindersFile(answers: NewCaseAnswers): RemindersFile {
     $schema: REMINDERS_SCHEMA_REF,
     invoiceNumber: answers.invoiceNumber,
     ...(answers.invoiceDate ? { invoiceDate: answers.invoiceDate } : {}),
+    ...(answers.dueDate ? { dueDate: answers.dueDate } : {}),
     amountDue: formatChf(answers.amountRappen),
     reminders: { ...(first ? { first } : {}), ...(second ? { second } : {}), ...(third ? { third } : {}) },
   };

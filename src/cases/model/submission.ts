@@ -9,6 +9,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
 import { caseRequestBody, claimedRappen, debtorName, parseCase } from './caseFile';
+import { claimInterests, type ClaimInterest } from './claimLaw';
 import { blockingProblems, type PlacedProblem } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, LOCK_FILE, SUBMISSION_FILE } from './files';
 import {
@@ -40,6 +41,8 @@ export interface FilingSummary {
   readonly debtor: string;
   /** The claims together, in Rappen. */
   readonly amountRappen: number;
+  /** The interest the claims carry: rate and start, each once. */
+  readonly interest: readonly ClaimInterest[];
   readonly attachments: readonly string[];
   readonly host: string;
   /** An earlier attempt that may have created the case already (it stopped without a clear answer). */
@@ -291,6 +294,7 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
     externalRef: tilbagoCase.externalRef,
     debtor: debtorName(tilbagoCase),
     amountRappen: claimedRappen(tilbagoCase),
+    interest: claimInterests(tilbagoCase),
     attachments: listed.files,
     host: hooks.client.host,
     ...(earlier ? { earlierAttempt: earlier } : {}),
