@@ -9,85 +9,15 @@
 //   out/bench/          the activation probe of `npm run bench` (with --bench)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
-import { fontFiles, pdfPlugins } from './build/pdfPlugins.mjs';
+import { bundleOptions } from './build/bundles.mjs';
+import { fontFiles } from './build/pdfPlugins.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 
-/**
- * Keeps the setup form's script small (its budget is 90 KB): its stylesheet minified (it travels as text), and the
- * indentation left out of the Lit templates of webview/view.ts and of vscode-elements' components (not the
- * textarea, whose template's white space could become text).
- * A line break stays, so the markup and the CSS mean the same: white space between elements collapses anyway, and
- * no template writes into a pre-formatted element (the letter's text is set as nodes by preview.ts).
- * @type {esbuild.Plugin}
- */
-const leanWebview = {
-  name: 'lean-webview',
-  setup(build) {
-    build.onLoad({ filter: /\.css$/ }, async (args) => {
-      const css = await fs.promises.readFile(args.path, 'utf8');
-      const { code } = await esbuild.transform(css, { loader: 'css', minify: true });
-      return { contents: code, loader: 'text' };
-    });
-    const unindent = (loader) => async (args) => {
-      const source = await fs.promises.readFile(args.path, 'utf8');
-      return { contents: source.replace(/\n[ \t]+/g, '\n'), loader };
-    };
-    build.onLoad({ filter: /[\\/]webview[\\/]view\.ts$/ }, unindent('ts'));
-    build.onLoad({ filter: /[\\/]@vscode-elements[\\/]elements[\\/]dist[\\/].*\.js$/ }, (args) =>
-      /vscode-textarea\.js$/.test(args.path) ? undefined : unindent('js')(args),
-    );
-  },
-};
-
-/** @type {esbuild.BuildOptions[]} */
-const builds = [
-  {
-    // The entry; what it loads with `import()` becomes chunks of its own, and a module shared by several parts
-    // is in one chunk only.
-    entryPoints: { extension: 'src/extension.ts', listWorker: 'src/cases/listWorker.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    // A package's ES module build first: jsonc-parser's CommonJS one is a UMD wrapper whose inner require()s
-    // esbuild cannot follow, so the bundle would fail to load them at run time.
-    mainFields: ['module', 'main'],
-    external: ['vscode'],
-    // The letter's font bundled as bytes; PDFKit's standard fonts and fontkit's WOFF2 decoder left out.
-    plugins: pdfPlugins,
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-  },
-  {
-    // The setup form: an ES module (no CommonJS wrapper) for the browser. Its stylesheet travels inside, as text
-    // for a constructed stylesheet: one request fewer before the form can show.
-    entryPoints: { webview: 'webview/main.ts' },
-    loader: { '.css': 'text' },
-    plugins: [leanWebview],
-    outdir: 'dist/webview',
-    entryNames: '[name]',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-  },
-];
+const builds = bundleOptions({ production });
 
 if (tests) {
   builds.push({

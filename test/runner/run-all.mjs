@@ -1,10 +1,11 @@
-// `npm test`: type-check, lint and format check, unit tests (plain node), integration tests (inside a real VS Code extension host),
-// and the package check; ends with one line of totals, `N passed, N failed`, over all of them.
+// `npm test`: type-check, lint and format check, unit tests (plain node), the bundles' lazy boundaries and budgets,
+// integration tests (inside a real VS Code extension host), and the package check; ends with one line of totals, `N passed, N failed`, over all of them.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { CACHE, ROOT } from './vscode-web.mjs';
 import { runIntegration } from './run-integration.mjs';
+import { checkBoundaries } from './check-boundaries.mjs';
 import { checkPackage } from './check-package.mjs';
 import { runInstalledVsixE2e } from '../e2e/installedVsix.e2e.mjs';
 import { runCasesE2e } from '../e2e/cases.e2e.mjs';
@@ -69,6 +70,7 @@ step('typecheck (webview)', bin('tsc'), ['-p', 'webview', '--noEmit']);
 step('lint', bin('biome'), ['ci', '.']);
 if (step('build', process.execPath, ['esbuild.mjs', '--tests'])) {
   await suite('unit', unitTests);
+  await suite('boundaries', checkBoundaries);
   await suite('integration', () => runIntegration('folder'));
   await suite('integration (multi-root)', () => runIntegration('multiRoot'));
   await suite('integration (untrusted)', () => runIntegration('untrusted'));

@@ -1,0 +1,73 @@
+// The lazy boundaries and size budgets of build/boundaries.mjs, held against the production bundles built in memory
+// with esbuild's metafile: for each entry, what loading it loads (its bundle and the chunks it imports statically).
+// Usage: node test/runner/check-boundaries.mjs, or from run-all.mjs (`npm test`).
+import * as esbuild from 'esbuild';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EXTENSION_BOUNDARIES, WEBVIEW_BUDGET_KB } from '../../build/boundaries.mjs';
+import { bundleOptions } from '../../build/bundles.mjs';
+import { ROOT } from './vscode-web.mjs';
+
+/** @returns {Promise<{ passed: number, failed: number, failures: string[] }>} */
+export async function checkBoundaries() {
+  const [extension, webview] = bundleOptions({ production: true });
+  const build = (options) => esbuild.build({ ...options, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'error' });
+  const [built, form] = await Promise.all([build(extension), build(webview)]);
+  const outputs = built.metafile.outputs;
+  const outputOf = new Map(Object.entries(outputs).flatMap(([file, output]) => (output.entryPoint ? [[output.entryPoint, file]] : [])));
+  const loadedWith = (file, seen = new Set()) => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const imported of outputs[file].imports)
+      if (imported.kind === 'import-statement' && !imported.external) loadedWith(imported.path, seen);
+    return seen;
+  };
+
+  const outcome = { passed: 0, failed: 0, failures: [] };
+  const check = (ok, failure, passedLine) => {
+    if (ok) {
+      outcome.passed++;
+      console.log(`  ✔ ${passedLine}`);
+    } else {
+      outcome.failed++;
+      outcome.failures.push(failure);
+      console.log(`  ✗ ${failure}`);
+    }
+  };
+  for (const boundary of EXTENSION_BOUNDARIES) {
+    const output = outputOf.get(boundary.entry);
+    if (!output) {
+      check(false, `${boundary.entry} is no entry or lazy chunk of the bundle (is it still loaded with import()?)`);
+      continue;
+    }
+    const files = [...loadedWith(output)];
+    const kb = files.reduce((sum, file) => sum + outputs[file].bytes, 0) / 1024;
+    check(
+      kb <= boundary.budgetKB,
+      `${boundary.entry} (${boundary.why}) loads ${kb.toFixed(1)} KB, over its budget of ${boundary.budgetKB} KB`,
+      `${boundary.entry} loads ${kb.toFixed(1)} KB (budget ${boundary.budgetKB} KB)`,
+    );
+    const inputs = files.flatMap((file) => Object.keys(outputs[file].inputs));
+    const forbidden = boundary.mustNotLoad.flatMap((part) =>
+      inputs.filter((input) => input.startsWith(part) || input.includes(`/${part}`)),
+    );
+    check(
+      forbidden.length === 0,
+      `${boundary.entry} (${boundary.why}) loads what it must leave to import(): ${[...new Set(forbidden)].slice(0, 8).join(', ')}`,
+      `${boundary.entry} leaves ${boundary.mustNotLoad.join(', ')} to import()`,
+    );
+  }
+  const script = Object.entries(form.metafile.outputs).find(([file]) => file.endsWith('webview.js'));
+  const scriptKB = (script?.[1].bytes ?? Number.POSITIVE_INFINITY) / 1024;
+  check(
+    scriptKB <= WEBVIEW_BUDGET_KB,
+    `the setup form's script is ${scriptKB.toFixed(1)} KB, over its budget of ${WEBVIEW_BUDGET_KB} KB`,
+    `the setup form's script is ${scriptKB.toFixed(1)} KB (budget ${WEBVIEW_BUDGET_KB} KB)`,
+  );
+  return outcome;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { failed } = await checkBoundaries();
+  process.exit(failed === 0 ? 0 : 1);
+}
