@@ -2,7 +2,6 @@
 // with esbuild's metafile: for each entry, what loading it loads (its bundle and the chunks it imports statically).
 // Usage: node test/runner/check-boundaries.mjs, or from run-all.mjs (`npm test`).
 import * as esbuild from 'esbuild';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXTENSION_BOUNDARIES, WEBVIEW_BUDGET_KB } from '../../build/boundaries.mjs';
 import { bundleOptions } from '../../build/bundles.mjs';
