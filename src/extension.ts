@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     apiKeyStatus: () => apiKey.status(),
     onDidChangeApiKey: apiKey.onDidChange,
     drafts: context.workspaceState,
+    testConnection: async () => (await cases()).testConnection(),
   };
   const services: CaseServices = {
     configuration,
@@ -112,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
       return reminderLetter(letterTextFor(reminder3, letterIn), invoice, letterIn);
     },
     submitCase: async (folder, options) => (await cases()).submit(folder, options),
-    refreshStatuses: () => vscode.commands.executeCommand('tilbago.refreshStatus'),
+    refreshStatuses: async () => (await cases()).refreshStatuses(),
     caseState: async (folder) => (await cases()).caseState(folder),
     reminderLetterPdf: async (folder) => (await cases()).reminderLetterPdf(folder),
   } satisfies TilbagoApi);

@@ -45,6 +45,9 @@ export function createCasesFeature(services: CaseServices) {
     problems,
     isCaseFile: (uri: vscode.Uri) => isCaseFile(uri.fsPath, services.configuration.casesFolders()),
     submit: (folder: vscode.Uri, options: SubmitOptions = {}) => submitCase(services, folder, options, problems),
+    /** The commands' work, typed, for the setup panel and the public API (not through the command bus). */
+    testConnection: () => testConnection(services),
+    refreshStatuses: () => refreshStatus(services),
     dispose: () => {
       problems.dispose();
       letters.dispose();

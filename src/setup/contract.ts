@@ -184,8 +184,9 @@ export function editedFields(draft: Draft): FormField[] {
 }
 
 /**
- * What Test connection found: tilbago's answer (the kinds of the client's errors, checked against them in the
- * controller), or `notTested` (no key, or an address the key may not go to).
+ * What Test connection found: tilbago's answer (the kinds of the client's errors: the compiler holds the two
+ * together where the extension gives the panel Test connection), or `notTested` (no key, or an address the key
+ * may not go to).
  */
 export type ConnectionOutcome =
   | 'accepted'

@@ -53,6 +53,8 @@ export interface SetupHost {
    * and which cases folders were warned about Git (shared with New case, which then does not warn again).
    */
   readonly drafts: vscode.Memento;
+  /** "Test connection", its notifications included: tilbago's answer, undefined when nothing was asked. */
+  testConnection(): Promise<ConnectionOutcome | undefined>;
 }
 
 /** The way to the form. */
@@ -178,10 +180,10 @@ export class SetupController implements vscode.Disposable {
     },
     testConnection: async () => {
       // The command itself: its notifications stay as they are; the form also shows its outcome by the button.
-      const outcome = await vscode.commands.executeCommand<string | undefined>('tilbago.testConnection');
+      const outcome = await this.host.testConnection();
       const address = this.host.configuration.apiBaseUrl();
       return {
-        outcome: typeof outcome === 'string' ? (outcome as ConnectionOutcome) : 'notTested',
+        outcome: outcome ?? 'notTested',
         ...('url' in address ? { host: new URL(address.url).host } : {}),
         at: Date.now(),
       };

@@ -1,4 +1,5 @@
-// "Tilbago: Test connection": does tilbago accept the stored key? Says which answer it got, in words.
+// "Tilbago: Test connection": does tilbago accept the stored key? Says which answer it got, in words, and returns
+// it (undefined when nothing was asked: no key, or an address the key may not go to).
 import * as vscode from 'vscode';
 import { apiKeyHint } from '../apiKey/rules';
 import type { ApiKeyStore } from '../apiKey/store';
@@ -6,13 +7,14 @@ import type { TilbagoConfiguration } from '../settings/configuration';
 import { log } from '../ui/log';
 import type { SetupProgress } from '../ui/setupProgress';
 import { clientOrOfferKey } from './access';
+import type { ApiError } from './client';
 import { describeApiError } from './errors';
 
 export async function testConnection(services: {
   readonly configuration: TilbagoConfiguration;
   readonly apiKey: ApiKeyStore;
   readonly setupProgress: SetupProgress;
-}): Promise<string | undefined> {
+}): Promise<'accepted' | ApiError['kind'] | undefined> {
   const client = await clientOrOfferKey(services.configuration, services.apiKey);
   if (!client) return undefined;
   const host = client.host;

@@ -9,6 +9,7 @@ import type { TilbagoApi } from '../../src/api';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import type {
   HostMessage,
+  ConnectionOutcome,
   Reply,
   RequestParams,
   RequestResult,
@@ -420,6 +421,8 @@ export function driveSetupForm(api: TilbagoApi, drafts: vscode.Memento = memoryM
       apiKeyStatus: async () => ({ set: await api.isApiKeySet() }),
       onDidChangeApiKey: apiKeyChanged.event,
       drafts,
+      // The real extension's command, as the panel's own host runs it (there, typed and without the bus).
+      testConnection: () => Promise.resolve(vscode.commands.executeCommand<ConnectionOutcome | undefined>('tilbago.testConnection')),
     },
     {
       post: async (message) => {
