@@ -137,14 +137,14 @@ export async function editSettingsFile(
 
 /**
  * Removes a property that has its own line(s), line and all, so that a comment at the end of the line above stays
- * (jsonc-parser removes from the end of the property before, comment included); the comma before a last property
- * goes with it. Undefined for a property sharing its line: jsonc-parser's removal then.
+ * and one on the lines above it (jsonc-parser removes from the end of the property before, or from the `{`, comments
+ * included); the comma before a last property goes with it. Undefined for a property sharing its line: jsonc-parser's removal then.
  */
 function lineRemoval(text: string, object: Node, property: Node): Edit[] | undefined {
   const siblings = object.children!;
   const index = siblings.indexOf(property);
   const lineStart = text.lastIndexOf('\n', property.offset - 1) + 1;
-  if (index === 0 || text.slice(lineStart, property.offset).trim() !== '') return undefined;
+  if (text.slice(lineStart, property.offset).trim() !== '') return undefined;
   const end = property.offset + property.length;
   if (index < siblings.length - 1) {
     // Its own comma and the rest of its line, when that is blank.
@@ -152,8 +152,9 @@ function lineRemoval(text: string, object: Node, property: Node): Edit[] | undef
     if (!comma?.[1]) return undefined;
     return [{ offset: lineStart, length: end + comma[0].length - lineStart, content: '' }];
   }
-  const previousEnd = siblings[index - 1]!.offset + siblings[index - 1]!.length;
-  const comma = /^\s*,/.exec(text.slice(previousEnd));
+  const previous = siblings[index - 1];
+  const previousEnd = previous ? previous.offset + previous.length : 0;
+  const comma = previous && /^\s*,/.exec(text.slice(previousEnd));
   const lineBreak = text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
   return [
     ...(comma ? [{ offset: previousEnd + comma[0].length - 1, length: 1, content: '' }] : []),

@@ -151,6 +151,12 @@ describe('a settings file edited byte for byte', () => {
       withSettings('{\r\n  "a": 1, // a\r\n  "b": 2,\r\n  "c": 3\r\n}', [], [['b', undefined]]),
       '{\r\n  "a": 1, // a\r\n  "c": 3\r\n}',
     );
+    assert.equal(
+      withSettings('{\n  // first\n  "a": 1,\n  "b": 2\n}', [], [['a', undefined]]),
+      '{\n  // first\n  "b": 2\n}',
+      'a comment above the first',
+    );
+    assert.equal(withSettings('{\n  // only\n  "a": 1\n}', [], [['a', undefined]]), '{\n  // only\n}');
   });
 
   it('edits the last of two "settings" objects of a workspace file, the one VS Code reads', () => {
