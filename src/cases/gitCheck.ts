@@ -1,9 +1,11 @@
 // Asks whether a cases folder is kept out of Git: `git check-ignore` when Git may be run (no shell), else the
 // `.gitignore` files read conservatively; and adds the folder's line to the repository's `.gitignore`.
 import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { certainlyIgnored, findWorkingTree, type IgnoreFile, ignoreLine, pathInRepository, withIgnoreLine } from './model/gitIgnore';
+import { type FileProblem, FileRefused, openNoLink, readNoLink } from '../shared/noLinkFile';
+import { certainlyIgnored, findWorkingTree, type IgnoreFile, ignoreLine, ignoreLineAppendix, pathInRepository } from './model/gitIgnore';
 
 export type GitExposure = 'ignored' | 'exposed' | 'noRepository';
 
@@ -62,10 +64,24 @@ export async function checkGitExposure(casesFolder: string, options: GitCheckOpt
   ];
   const files: IgnoreFile[] = [];
   for (const dir of dirs) {
-    const text = await fs.readFile(path.join(root, ...dir.split('/').filter(Boolean), '.gitignore'), 'utf8').catch(() => undefined);
+    const text = await readIgnoreFile(path.join(root, ...dir.split('/').filter(Boolean), '.gitignore'));
+    // One that cannot be read could hold a line that takes the folder back: unsure.
+    if (text === 'unreadable') return { state: 'exposed', root, byGit: false };
     if (text !== undefined) files.push({ dir, text });
   }
   return { state: certainlyIgnored(files, relative) ? 'ignored' : 'exposed', root, byGit: false };
+}
+
+/** A `.gitignore` is a few kilobytes; past this, the check without Git is unsure. */
+const IGNORE_FILE_LIMIT = 1024 * 1024;
+
+/** The text of a `.gitignore` as Git reads it: none when missing or a link (Git does not follow it). */
+async function readIgnoreFile(file: string): Promise<string | undefined | 'unreadable'> {
+  try {
+    return (await readNoLink(file, IGNORE_FILE_LIMIT))?.bytes.toString('utf8');
+  } catch (error) {
+    return error instanceof FileRefused && error.problem.kind === 'link' ? undefined : 'unreadable';
+  }
 }
 
 /** True: ignored; false: not ignored; undefined: Git could not say (not installed, or it failed). */
@@ -81,16 +97,33 @@ function gitCheckIgnore(git: string, root: string, folder: string): Promise<bool
   });
 }
 
-/** Appends the cases folder's line to the root's `.gitignore` (made if missing); returns the line and the file. */
-export async function addToGitignore(root: string, casesFolder: string): Promise<{ line: string; file: string }> {
-  const line = ignoreLine(root, await realFolder(casesFolder));
-  if (!line) throw new Error(`${casesFolder} is not inside ${root}`);
+export type GitignoreProblem = FileProblem | { readonly kind: 'notInside' | 'lineBreak' };
+
+export type GitignoreOutcome =
+  | { readonly kind: 'added'; readonly line: string; readonly file: string }
+  | { readonly kind: 'refused'; readonly file: string; readonly problem: GitignoreProblem };
+
+/**
+ * Appends the cases folder's line to the root's `.gitignore` (made if missing): appended, never rewritten, so the
+ * lines there stay byte for byte. Refused for a `.gitignore` that is a link (Git does not read it: the folder would
+ * stay exposed while the user is told it is ignored), a FIFO, a device or a folder, and a path with a line break.
+ */
+export async function addToGitignore(root: string, casesFolder: string): Promise<GitignoreOutcome> {
   const file = path.join(root, '.gitignore');
-  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+  const made = ignoreLine(root, await realFolder(casesFolder));
+  if ('problem' in made) return { kind: 'refused', file, problem: { kind: made.problem } };
+  try {
+    const { handle, stat } = await openNoLink(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o666);
+    try {
+      const last = Buffer.alloc(1);
+      const { bytesRead } = stat.size ? await handle.read(last, 0, 1, stat.size - 1) : { bytesRead: 0 };
+      await handle.write(ignoreLineAppendix(last.subarray(0, bytesRead).toString('latin1'), made.line));
+    } finally {
+      await handle.close();
+    }
+    return { kind: 'added', line: made.line, file };
+  } catch (error) {
+    if (error instanceof FileRefused) return { kind: 'refused', file, problem: error.problem };
     throw error;
-  });
-  // Appended, never rewritten: the lines there stay byte for byte.
-  await fs.appendFile(file, withIgnoreLine(text, line).slice((text ?? '').length));
-  return { line, file };
+  }
 }

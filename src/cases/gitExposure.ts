@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { log } from '../ui/log';
-import { addToGitignore, checkGitExposure, type GitExposure, type GitExposureCheck } from './gitCheck';
+import { addToGitignore, checkGitExposure, type GitExposure, type GitExposureCheck, type GitignoreProblem } from './gitCheck';
 
 export type { GitExposure, GitExposureCheck };
 
@@ -52,13 +52,44 @@ export async function markWarned(state: vscode.Memento, casesFolder: string): Pr
 /** Adds the cases folder to its repository's .gitignore, and says so (or why not). */
 export async function ignoreCasesFolder(check: GitExposureCheck, casesFolder: string): Promise<boolean> {
   try {
-    const { line, file } = await addToGitignore(check.root!, casesFolder);
-    log().info(`Added ${line} to ${file}.`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Added the line {0} to {1}.', line, file));
+    const outcome = await addToGitignore(check.root!, casesFolder);
+    if (outcome.kind === 'refused') {
+      log().warn(`Not added to ${outcome.file}: ${JSON.stringify(outcome.problem)}.`);
+      const reason = describeGitignoreProblem(outcome.problem, outcome.file, casesFolder, check.root!);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The cases folder could not be added to .gitignore: {0}', reason));
+      return false;
+    }
+    log().info(`Added ${outcome.line} to ${outcome.file}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Added the line {0} to {1}.', outcome.line, outcome.file));
     return true;
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The cases folder could not be added to .gitignore: {0}', (error as Error).message));
     return false;
+  }
+}
+
+function describeGitignoreProblem(problem: GitignoreProblem, file: string, casesFolder: string, root: string): string {
+  switch (problem.kind) {
+    case 'link':
+      return vscode.l10n.t(
+        '{0} is a link to {1}; Git does not read a .gitignore that is a link. Replace it by a file, or add the line yourself.',
+        file,
+        problem.target,
+      );
+    case 'lineBreak':
+      return vscode.l10n.t(
+        'the path of {0} holds a line break, which a .gitignore line cannot hold. Rename the folder, or add a pattern for it yourself (a ? matches the line break).',
+        casesFolder,
+      );
+    case 'notInside':
+      return vscode.l10n.t('{0} is not inside the repository {1}.', casesFolder, root);
+    case 'notAFile':
+    case 'tooLarge':
+    case 'changedMeanwhile':
+      return vscode.l10n.t(
+        '{0} is not an ordinary file (a folder, a pipe or a device). Replace it by a file, or add the line yourself.',
+        file,
+      );
   }
 }
 

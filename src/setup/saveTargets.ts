@@ -13,7 +13,16 @@ import {
   type SettingOrigin,
 } from './contract';
 import { type FormerKey, formerNameOf, movesToCurrentNames, SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
-import { withKeysRenamed, withSettings, type SettingsPath } from '../settings/settingsFile';
+import * as path from 'node:path';
+import {
+  editSettingsFile,
+  SETTINGS_FILE_LIMIT,
+  type SettingsFileProblem,
+  type SettingsPath,
+  type SettingsTextProblem,
+  withKeysRenamed,
+  withSettings,
+} from '../settings/settingsFile';
 import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
@@ -173,7 +182,7 @@ export async function moveToNewNames(target: ResolvedTarget): Promise<number> {
 async function writeValues(
   target: ResolvedTarget,
   values: readonly (readonly [SettingKey | FormerKey, unknown])[],
-  edit?: (text: string, at: SettingsPath) => string | undefined,
+  edit?: (text: string, at: SettingsPath) => string | SettingsTextProblem | undefined,
 ): Promise<void> {
   if (values.length === 0 || (await writeSettingsFile(target, values, edit))) return;
   const config = configurationFor(target);
@@ -182,14 +191,16 @@ async function writeValues(
 
 /**
  * Several values in one write of the target's settings file, where VS Code's `update` writes the file once per
- * value (about 0.1 s each). Only for a file the extension can see and no editor holds unsaved edits of; false
- * otherwise, and VS Code's own `update` does it (and says what stands in the way). `edit` makes the new text (by
- * default: each value set, or removed when undefined); `values` are what VS Code then reads.
+ * value (about 0.1 s each), and keeps every byte outside them (see settingsFile.ts). Only for a file the extension
+ * can see and no editor holds unsaved edits of; false otherwise, and VS Code's own `update` does it (and says what
+ * stands in the way). A file it will not edit (a link, not a settings object, …) is refused with the reason, never
+ * handed to `update`, which would write through the link or reword the file. `edit` makes the new text (by default:
+ * each value set, or removed when undefined); `values` are what VS Code then reads.
  */
 async function writeSettingsFile(
   target: ResolvedTarget,
   values: readonly (readonly [SettingKey | FormerKey, unknown])[],
-  edit: (text: string, at: SettingsPath) => string | undefined = (text, at) =>
+  edit: (text: string, at: SettingsPath) => string | SettingsTextProblem | undefined = (text, at) =>
     withSettings(
       text,
       at,
@@ -198,29 +209,74 @@ async function writeSettingsFile(
 ): Promise<boolean> {
   const file = settingsFileOf(target);
   if (!file || vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.uri.toString() && d.isDirty)) return false;
-  let text = '';
-  try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri));
-  } catch (error) {
-    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) return false;
+  let read: Promise<void> | undefined;
+  const outcome = await editSettingsFile(
+    file.uri.fsPath,
+    file.base,
+    (text) => edit(text, file.at),
+    () => {
+      read = configurationShows(target, values);
+    },
+  );
+  if (outcome.kind === 'refused') {
+    log().warn(`Setup form: ${file.uri.fsPath} not edited: ${JSON.stringify(outcome.problem)}.`);
+    throw new Error(describeSettingsFileProblem(outcome.problem, file.uri.fsPath));
   }
-  const edited = edit(text, file.at);
-  if (edited === undefined) return false;
-  if (edited === text) return true;
-  const read = configurationShows(target, values);
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file.uri, '..'));
-  await vscode.workspace.fs.writeFile(file.uri, new TextEncoder().encode(edited));
   await read;
-  return true;
+  return outcome.kind !== 'leftToVsCode';
 }
 
-/** The file VS Code keeps a target's values in, and where in it; undefined for the User settings (not ours to find). */
-function settingsFileOf(target: ResolvedTarget): { readonly uri: vscode.Uri; readonly at: SettingsPath } | undefined {
+function describeSettingsFileProblem(problem: SettingsFileProblem, file: string): string {
+  switch (problem.kind) {
+    case 'link':
+      return vscode.l10n.t(
+        '{0} is a link to {1}; the setup form does not write through a link. Nothing was saved: edit the file it links to, or replace the link by a file.',
+        problem.file,
+        problem.target,
+      );
+    case 'notAFile':
+      return vscode.l10n.t('{0} is not an ordinary file (a folder, a pipe or a device). Nothing was saved.', file);
+    case 'tooLarge':
+      return vscode.l10n.t(
+        '{0} is larger than {1} MB, too large for a settings file. Nothing was saved.',
+        file,
+        SETTINGS_FILE_LIMIT / 1024 / 1024,
+      );
+    case 'changedMeanwhile':
+      return vscode.l10n.t('{0} was changed while the form saved. Nothing was saved: save again.', file);
+    case 'syntax':
+      return vscode.l10n.t(
+        '{0} has a syntax error on line {1}. Nothing was saved: open the file, correct it, then save again.',
+        file,
+        problem.line,
+      );
+    case 'notAnObject':
+      return vscode.l10n.t(
+        '{0} does not hold an object of settings but a JSON {1}. Nothing was saved: open the file and correct it.',
+        file,
+        problem.found,
+      );
+    case 'settingsNotAnObject':
+      return vscode.l10n.t(
+        'The "settings" of {0} are not an object but a JSON {1}. Nothing was saved: open the file and correct it.',
+        file,
+        problem.found,
+      );
+  }
+}
+
+/**
+ * The file VS Code keeps a target's values in, where in it, and the folder below which no link is followed;
+ * undefined for the User settings (not ours to find).
+ */
+function settingsFileOf(
+  target: ResolvedTarget,
+): { readonly uri: vscode.Uri; readonly at: SettingsPath; readonly base: string } | undefined {
   const workspaceFile = vscode.workspace.workspaceFile;
   if (target.kind === 'workspace' && workspaceFile)
-    return workspaceFile.scheme === 'file' ? { uri: workspaceFile, at: ['settings'] } : undefined;
+    return workspaceFile.scheme === 'file' ? { uri: workspaceFile, at: ['settings'], base: path.dirname(workspaceFile.fsPath) } : undefined;
   if (target.kind === 'user' || target.folder?.uri.scheme !== 'file') return undefined;
-  return { uri: vscode.Uri.joinPath(target.folder.uri, '.vscode', 'settings.json'), at: [] };
+  return { uri: vscode.Uri.joinPath(target.folder.uri, '.vscode', 'settings.json'), at: [], base: target.folder.uri.fsPath };
 }
 
 /** Resolves once VS Code reads these values at the target (it reloads a settings file it sees change), or after 5 s. */

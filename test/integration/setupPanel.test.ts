@@ -245,6 +245,63 @@ describe('setup panel', () => {
     assert.deepEqual(JSON.parse(await fs.readFile(settingsFile(), 'utf8')), {});
   });
 
+  it('Save keeps every other byte of settings.json (a Latin-1 byte, CRLF, no last line end) and writes the duplicate key VS Code reads; Reset removes both', async () => {
+    const file = (days: string) =>
+      Buffer.concat([
+        Buffer.from('{\r\n  // caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\r\n  "tilbago.thirdReminder.daysBeforeCollection": 30,\r\n  "other.extension.name": "Z'),
+        Buffer.from([0xfc]),
+        Buffer.from(`rich",\r\n  "tilbago.thirdReminder.daysBeforeCollection": ${days}\r\n}`),
+      ]);
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.writeFile(settingsFile(), file('35'));
+    try {
+      await waitFor(
+        'the file to be read',
+        () => config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue === 35 || undefined,
+      );
+      await form.call('ready', {});
+      await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 20 } });
+      assert.deepEqual(await fs.readFile(settingsFile()), file('20'), 'only the value VS Code reads changed, every other byte kept');
+      assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 20, 'VS Code reads the value saved');
+      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 20);
+
+      const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
+      await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
+      const after = await fs.readFile(settingsFile());
+      assert.doesNotMatch(after.toString('latin1'), /daysBeforeCollection/, 'both occurrences removed');
+      assert.equal(after.toString('latin1'), '{\r\n  // caf\u00e9\r\n  "other.extension.name": "Z\u00fcrich"\r\n}');
+      assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined, 'the earlier one does not come back');
+    } finally {
+      await fs.rm(settingsFile(), { force: true });
+    }
+  });
+
+  it('Save refuses a settings.json that is a link, says why, and leaves the file it points to as it was', async () => {
+    const outsideFolder = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-linked-')));
+    const outside = path.join(outsideFolder, 'shared-settings.json');
+    const text = '{\n  "tilbago.thirdReminder.daysBeforeCollection": 30\n}\n';
+    await fs.writeFile(outside, text);
+    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
+    await fs.rm(settingsFile(), { force: true });
+    await fs.symlink(outside, settingsFile());
+    try {
+      await form.call('ready', {});
+      const reply = await form.request('save', { target: 'workspace', changes: { daysBeforeCollection: 20 } });
+      assert.ok(!reply.ok, 'refused');
+      assert.match(
+        reply.error,
+        /settings\.json is a link to .*shared-settings\.json; the setup form does not write through a link\. Nothing was saved/,
+      );
+      assert.equal(await fs.readFile(outside, 'utf8'), text, 'the file it points to is unchanged');
+      assert.ok((await fs.lstat(settingsFile())).isSymbolicLink(), 'the link stays a link');
+    } finally {
+      await fs.rm(settingsFile(), { force: true });
+      await fs.rm(outsideFolder, { recursive: true, force: true });
+    }
+  });
+
   it('Save to the User settings writes there, and leaves the workspace alone', async () => {
     await form.call('ready', {});
     await form.call('save', { target: 'user', changes: values });
@@ -521,6 +578,34 @@ describe('setup panel', () => {
       assert.deepEqual(await form.call('ignoreCasesFolder', { folder: outside }), { kind: 'noRepository', folder: outside });
       assert.equal((await form.call('selectTarget', { target: 'workspace' })).casesGit.kind, 'ignored');
       await fs.rm(outside, { recursive: true, force: true });
+    } finally {
+      messages.restore();
+      await fs.rm(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('Add to .gitignore refuses a .gitignore that is a link (Git does not read it), says why, and leaves the file it points to', async function () {
+    this.timeout(30_000);
+    const temp = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-gitlink-')));
+    const repo = path.join(temp, 'repo');
+    const cases = path.join(repo, 'cases');
+    await fs.mkdir(cases, { recursive: true });
+    const gitInit = await new Promise<boolean>((resolve) => execFile('git', ['init', '-q', repo], (error) => resolve(!error)));
+    if (!gitInit) await fs.mkdir(path.join(repo, '.git'));
+    const outside = path.join(temp, 'elsewhere-ignore');
+    await fs.writeFile(outside, 'node_modules\n');
+    await fs.symlink(outside, path.join(repo, '.gitignore'));
+    const messages = recordMessages();
+    try {
+      await config().update('casesFolder', cases, vscode.ConfigurationTarget.Workspace);
+      const answer = await form.call('ignoreCasesFolder', { folder: cases });
+      assert.equal(answer.kind, gitInit ? 'exposed' : 'mayBeExposed', 'still not ignored');
+      const error = messages.shown.find((m) => m.level === 'error');
+      assert.match(
+        error?.message ?? '',
+        /could not be added to \.gitignore: .*\.gitignore is a link to .*elsewhere-ignore; Git does not read a \.gitignore that is a link\. Replace it by a file, or add the line yourself\./,
+      );
+      assert.equal(await fs.readFile(outside, 'utf8'), 'node_modules\n', 'the file outside is unchanged');
     } finally {
       messages.restore();
       await fs.rm(temp, { recursive: true, force: true });

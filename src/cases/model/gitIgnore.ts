@@ -26,22 +26,24 @@ export function pathInRepository(root: string, folder: string): string | undefin
   return relative.split(path.sep).join('/');
 }
 
+export type IgnoreLine = { readonly line: string } | { readonly problem: 'notInside' | 'lineBreak' };
+
 /**
  * The `.gitignore` line for the folder: anchored at the root (`/cases/`), a folder only, with the characters
- * `.gitignore` reads as patterns escaped, so it ignores that folder and nothing else (starting with `/`, the line
- * is never read as a comment or a negation).
+ * `.gitignore` reads as patterns escaped, so it ignores that folder and nothing else. Starting and ending with `/`,
+ * the line is never a comment or a negation and its spaces are kept. A line break cannot be escaped in a
+ * `.gitignore`: such a path has no line.
  */
-export function ignoreLine(root: string, folder: string): string | undefined {
+export function ignoreLine(root: string, folder: string): IgnoreLine {
   const relative = pathInRepository(root, folder);
-  if (relative === undefined) return undefined;
-  const escaped = relative.replace(/[\\*?[\]]/g, '\\$&').replace(/ $/, '\\ ');
-  return `/${escaped}/`;
+  if (relative === undefined) return { problem: 'notInside' };
+  if (relative.includes('\n')) return { problem: 'lineBreak' };
+  return { line: `/${relative.replace(/[\\*?[\]]/g, '\\$&')}/` };
 }
 
-/** `.gitignore` with the line added at its end: the lines there are kept as they are; a file missing is made. */
-export function withIgnoreLine(text: string | undefined, line: string): string {
-  const before = text ?? '';
-  return `${before}${before && !before.endsWith('\n') ? '\n' : ''}${line}\n`;
+/** What to append to a `.gitignore` whose last character is `lastCharacter` ('' when empty or missing): its other lines stay as they are. */
+export function ignoreLineAppendix(lastCharacter: string, line: string): string {
+  return `${lastCharacter && lastCharacter !== '\n' ? '\n' : ''}${line}\n`;
 }
 
 export interface IgnoreFile {
@@ -50,33 +52,90 @@ export interface IgnoreFile {
   readonly text: string;
 }
 
+/** One line of a `.gitignore`, read by Git's rules (`man gitignore`). */
+interface Pattern {
+  readonly dir: string;
+  readonly negative: boolean;
+  /** With a `/` before its end: matched against the path below its `.gitignore`'s folder; else against the name. */
+  readonly anchored: boolean;
+  /** The name or path it matches, escapes resolved; undefined when it holds a wildcard (`*`, `?`, `[`), not followed here. */
+  readonly literal: string | undefined;
+  /** A trailing lone backslash: Git matches nothing with it. */
+  readonly matchesNothing: boolean;
+}
+
+/** Git's trim_trailing_spaces: spaces at the end go, unless the last is escaped with a backslash. */
+function trimTrailingSpaces(line: string): string {
+  let lastSpace = -1;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === ' ') {
+      if (lastSpace < 0) lastSpace = i;
+    } else {
+      if (line[i] === '\\' && ++i >= line.length) return line;
+      lastSpace = -1;
+    }
+  }
+  return lastSpace < 0 ? line : line.slice(0, lastSpace);
+}
+
+function patternsOf({ dir, text }: IgnoreFile): Pattern[] {
+  return text
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    .flatMap((raw): Pattern[] => {
+      // A comment only when # is the line's first character; a CR before the line end is not part of the line.
+      if (raw.startsWith('#')) return [];
+      let line = trimTrailingSpaces(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
+      const negative = line.startsWith('!');
+      if (negative) line = line.slice(1);
+      // A trailing / means folders only: the cases folder is one, so it changes nothing else here.
+      if (line.endsWith('/')) line = line.slice(0, -1);
+      if (!line) return [];
+      const anchored = line.includes('/');
+      if (line.startsWith('/')) line = line.slice(1);
+      let literal = '';
+      let wildcard = false;
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] === '\\') {
+          if (++i >= line.length) return [{ dir, negative, anchored, literal: undefined, matchesNothing: true }];
+          literal += line[i];
+        } else if ('*?['.includes(line[i]!)) wildcard = true;
+        else literal += line[i];
+      }
+      return [{ dir, negative, anchored, literal: wildcard ? undefined : literal, matchesNothing: false }];
+    });
+}
+
+/** Whether the pattern matches the folder `folder` (below the root): yes, no, or maybe (a wildcard). */
+function matches(pattern: Pattern, folder: string): 'yes' | 'no' | 'maybe' {
+  if (pattern.dir && !folder.startsWith(`${pattern.dir}/`)) return 'no';
+  if (pattern.matchesNothing) return 'no';
+  if (pattern.literal === undefined) return 'maybe';
+  const below = pattern.dir ? folder.slice(pattern.dir.length + 1) : folder;
+  return (pattern.anchored ? below : below.slice(below.lastIndexOf('/') + 1)) === pattern.literal ? 'yes' : 'no';
+}
+
 /**
- * Without Git, whether the `.gitignore` files certainly ignore the folder (`relative`, below the root). Only plain
- * names and paths count (`cases`, `/cases/`, `private/`); a pattern with wildcards, or any `!` that could take a
- * path back, leaves it uncertain, which counts as not ignored: the warning then says "may not be ignored".
+ * Without Git, whether the `.gitignore` files (the root's first, then each deeper one) certainly ignore the folder
+ * (`relative`, below the root), by Git's rules: a folder is ignored when the last line matching it, or one of the
+ * folders above it, excludes it (nothing inside an excluded folder can be taken back). Lines with wildcards are not
+ * followed: one that could decide leaves it uncertain, which counts as not ignored, and the warning then says
+ * "may not be ignored". Never "ignored" where Git would commit the folder.
  */
 export function certainlyIgnored(files: readonly IgnoreFile[], relative: string): boolean {
-  const lines = files.flatMap((file) =>
-    file.text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#'))
-      .map((line) => ({ dir: file.dir, line })),
-  );
-  if (lines.some(({ line }) => line.startsWith('!'))) return false;
+  // A name Node could not decode may differ from the one Git compares byte for byte.
+  if (relative.includes('\ufffd')) return false;
+  const patterns = [...files].sort((a, b) => depth(a.dir) - depth(b.dir)).flatMap(patternsOf);
   const parts = relative.split('/');
-  return lines.some(({ dir, line }) => {
-    if (/[*?[\\]/.test(line)) return false;
-    const pattern = line.replace(/\/+$/, '');
-    if (!pattern) return false;
-    const below = dir ? (relative.startsWith(`${dir}/`) ? relative.slice(dir.length + 1).split('/') : undefined) : parts;
-    if (!below) return false;
-    if (pattern.includes('/')) {
-      // Anchored at the .gitignore's folder: that path, or one of the folders above ours.
-      const anchored = pattern.replace(/^\//, '').split('/');
-      return anchored.length <= below.length && anchored.every((part, i) => part === below[i]);
+  return parts.some((_, i) => {
+    const folder = parts.slice(0, i + 1).join('/');
+    for (let p = patterns.length - 1; p >= 0; p--) {
+      const matched = matches(patterns[p]!, folder);
+      if (matched === 'maybe') return false;
+      if (matched === 'yes') return !patterns[p]!.negative;
     }
-    // A plain name matches a folder of that name at any depth below the .gitignore.
-    return below.includes(pattern);
+    return false;
   });
 }
+
+const depth = (dir: string) => (dir ? dir.split('/').length : 0);
