@@ -1,6 +1,5 @@
 // "Tilbago: Submit debt-collection request": asks first, files the case and its attachments through the model's
 // never-twice rules, and says how it ended, with what to do next.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { clientOrOfferKey } from '../../tilbago/access';
@@ -10,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { log } from '../../ui/log';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '../model/files';
+import { readCaseFolderText } from '../model/caseFolderRead';
 import { summarizeCaseFolder } from '../model/listing';
 import { stageOf } from '../model/stage';
 import type { CaseProblems } from '../problems';
@@ -27,7 +27,7 @@ import {
   type UncertainAttachment,
 } from '../model/submission';
 import { attachmentsCount, problemsCount } from '../counts';
-import { describeFileProblem, describeLockOwner } from '../words';
+import { describeFileProblem, describeLockOwner, describeReadProblem, describeRecordProblem } from '../words';
 
 function describeAttachmentProblem(file: string, problem: AttachmentProblem): string {
   switch (problem) {
@@ -98,7 +98,8 @@ async function letterWarnings(folder: string, letters: readonly { file: string; 
   const warnings: string[] = [];
   if (letters.length > 1)
     warnings.push(vscode.l10n.t('⚠ {0} letters would go along: the office should get the one the debtor received.', letters.length));
-  const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
+  const read = await readCaseFolderText(folder, REMINDERS_FILE);
+  const reminders = parseReminders('text' in read ? read.text : '');
   const third = reminders.ok ? reminders.facts.reminders.third : undefined;
   for (const letter of letters) {
     if (third !== undefined && letter.madeOn > third) {
@@ -330,9 +331,12 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       void vscode.window.showErrorMessage(
         vscode.l10n.t(
           'Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.',
-          outcome.reason,
+          describeRecordProblem(outcome.reason),
         ),
       );
+      return;
+    case 'unreadable':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: {0}', describeReadProblem(outcome.file, outcome.problem)));
       return;
     case 'recordMismatch':
       offerToSetAside(services, folder, outcome.record, outcome.caseRef);
