@@ -6,7 +6,7 @@ import { formatChf } from '../shared/money';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
-import { describeReadProblem, describeRecordProblem } from './words';
+import { describeBrokenRecord, describeReadProblem } from './words';
 import type { SubmissionRecord } from './model/record';
 import { type AttentionReason, caseMenu, type CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
@@ -99,12 +99,7 @@ function reminderDates(reminders: CaseNode['summary']['reminders']): string {
 function fileProblems(summary: CaseNode['summary']): string[] {
   return [
     ...(summary.unreadable ?? []).map(({ file, problem }) => describeReadProblem(file, problem)),
-    summary.recordProblem
-      ? vscode.l10n.t(
-          'submission.json in this case folder is not a record of this extension ({0}).',
-          describeRecordProblem(summary.recordProblem),
-        )
-      : '',
+    summary.recordProblem ? describeBrokenRecord(summary.recordProblem) : '',
     summary.listingStopped
       ? vscode.l10n.t(
           'The listing stopped at this folder after {0} seconds without reading it: one of its files did not answer (a network drive?). Refresh the view to try again.',

@@ -290,6 +290,11 @@ export function describeReadProblem(file: string, problem: ReadProblem): string 
   }
 }
 
+/** "submission.json in this case folder is not a record of this extension (why)." */
+export function describeBrokenRecord(problem: RecordProblem): string {
+  return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', describeRecordProblem(problem));
+}
+
 /** Why submission.json is not a record to go by, in words: the part inside "…is not a record of this extension (…)". */
 export function describeRecordProblem(problem: RecordProblem): string {
   switch (problem.code) {

@@ -7,7 +7,7 @@ import { isCaseId } from '../../tilbago/caseId';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
 import { problemsCount } from '../counts';
-import { describeFileProblem, describeLockOwner, describeReadProblem, describeRecordProblem } from '../words';
+import { describeFileProblem, describeLockOwner, describeBrokenRecord, describeReadProblem } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
   const used = new Map<string, string>();
@@ -56,10 +56,7 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
     case 'noRecord':
       return vscode.l10n.t('This case was never submitted from here, so there is no attempt to complete.');
     case 'recordBroken':
-      return vscode.l10n.t(
-        'submission.json in this case folder is not a record of this extension ({0}).',
-        describeRecordProblem(outcome.reason),
-      );
+      return describeBrokenRecord(outcome.reason);
     case 'noCaseFile':
       return vscode.l10n.t('This folder has no case.json.');
     case 'unreadable':

@@ -7,7 +7,7 @@ import { describeApiError } from '../../tilbago/errors';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { REFRESH_CONCURRENCY, refreshMany, type RefreshFailure, type RefreshSummary } from '../model/refreshMany';
 import { casesCount } from '../counts';
-import { describeLockOwner, describeRecordProblem } from '../words';
+import { describeBrokenRecord, describeLockOwner } from '../words';
 
 /** Failures named one by one in the summary; the rest are counted. */
 const NAMED_FAILURES = 5;
@@ -98,10 +98,7 @@ function describeFailure(failure: RefreshFailure): string {
     case 'locked':
       return describeLockOwner(failure.owner);
     case 'recordBroken':
-      return vscode.l10n.t(
-        'submission.json in this case folder is not a record of this extension ({0}).',
-        describeRecordProblem(failure.reason),
-      );
+      return describeBrokenRecord(failure.reason);
     case 'notFiled':
       return vscode.l10n.t('its record no longer names the case id it had');
     case 'fileError':
