@@ -1,13 +1,13 @@
 // The problems of the case files in the Problems panel, each at its place in the text: for a case.json or a
 // reminders.json of a cases folder as it is typed, and for every case folder on "Validate all cases".
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { mapWithLimit } from '../shared/concurrency';
 import { withoutBom } from './model/caseFile';
+import { readCaseFolderText, type CaseFolderJson } from './model/caseFolderRead';
 import { diagnose, lineMap, type FileKind } from './model/diagnose';
 import { CASE_FILE, REMINDERS_FILE } from './model/files';
-import { describeFileProblem } from './words';
+import { describeFileProblem, describeReadProblem } from './words';
 
 const KIND_OF_FILE: Record<string, FileKind> = { [CASE_FILE]: 'case', [REMINDERS_FILE]: 'reminders' };
 
@@ -46,15 +46,24 @@ export class CaseProblems implements vscode.Disposable {
 
   /** Checks the files as saved: for a document closed with unsaved edits, and for the folders not open. */
   async checkOnDisk(uri: vscode.Uri): Promise<number> {
-    let text: string;
-    try {
-      // Without its byte order mark, as an editor's document holds it: the places then match the open file's.
-      text = withoutBom(await fs.readFile(uri.fsPath, 'utf8'));
-    } catch {
-      this.collection.delete(uri);
-      return 0;
+    const name = path.basename(uri.fsPath);
+    if (!(name in KIND_OF_FILE)) return 0;
+    // Without its byte order mark, as an editor's document holds it: the places then match the open file's.
+    const read = await readCaseFolderText(path.dirname(uri.fsPath), name as CaseFolderJson);
+    if ('text' in read) return this.check(uri, withoutBom(read.text));
+    if ('missing' in read) this.collection.delete(uri);
+    else {
+      // A file that cannot be read is one problem, at its start.
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        describeReadProblem(name, read.problem),
+        vscode.DiagnosticSeverity.Error,
+      );
+      diagnostic.source = 'tilbago';
+      diagnostic.code = read.problem.code;
+      this.collection.set(uri, [diagnostic]);
     }
-    return this.check(uri, text);
+    return 'missing' in read ? 0 : 1;
   }
 
   /** Every case.json and reminders.json of these case folders, a few read at a time; what an open editor holds wins. */

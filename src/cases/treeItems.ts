@@ -6,6 +6,7 @@ import { formatChf } from '../shared/money';
 import { describeApiError } from '../tilbago/errors';
 import { formatDateTime } from '../ui/format';
 import { casesCount, problemsCount } from './counts';
+import { describeBrokenRecord, describeReadProblem } from './words';
 import type { SubmissionRecord } from './model/record';
 import { type AttentionReason, caseMenu, type CaseStageKind } from './model/stage';
 import type { CaseNode, Node } from './tree';
@@ -52,6 +53,8 @@ function caseDescription(node: CaseNode): string {
   const { summary, stage } = node;
   switch (stage.kind) {
     case 'needsAttention':
+      if (summary.listingStopped) return vscode.l10n.t('not read: the listing stopped here');
+      if (summary.unreadable?.[0]) return vscode.l10n.t('{0} cannot be read', summary.unreadable[0].file);
       if (summary.recordProblem) return vscode.l10n.t('submission.json not understood');
       if (summary.record && stage.reason === 'attempt') return stateLabel(summary.record);
       if (stage.reason === 'noSecondReminder') return vscode.l10n.t('reminders.json has no date of the 2nd reminder');
@@ -93,6 +96,20 @@ function reminderDates(reminders: CaseNode['summary']['reminders']): string {
   ]
     .filter(Boolean)
     .join(' · ');
+}
+
+/** Why files of the case folder were not read or not understood, in full. */
+function fileProblems(summary: CaseNode['summary']): string[] {
+  return [
+    ...(summary.unreadable ?? []).map(({ file, problem }) => describeReadProblem(file, problem)),
+    summary.recordProblem ? describeBrokenRecord(summary.recordProblem) : '',
+    summary.listingStopped
+      ? vscode.l10n.t(
+          'The listing stopped at this folder after {0} seconds without reading it: one of its files did not answer (a network drive?). Refresh the view to try again.',
+          summary.listingStopped.afterSeconds,
+        )
+      : '',
+  ];
 }
 
 /** What to do with a case next, where it stands. */
@@ -169,6 +186,7 @@ export function treeItem(node: Node): vscode.TreeItem {
   const lines = [
     summary.debtor ? `${summary.debtor.name} · ${formatChf(summary.debtor.amountRappen)}` : '',
     caseDescription(node),
+    ...fileProblems(summary),
     reminderDates(summary.reminders),
     stage.kind === 'ready' && summary.debtor
       ? vscode.l10n.t('Office fee: {0}', describeOfficeFee(estimatedOfficeFee(summary.debtor.amountRappen)))

@@ -11,6 +11,8 @@ import type { ClaimInterest } from './model/claimLaw';
 import { OFFICE_FEE_BASIS } from './model/officeFee';
 import { formatSwissDate, type IsoDate } from '../shared/dates';
 import { formatChf } from '../shared/money';
+import type { RecordProblem } from './model/record';
+import type { ReadProblem } from '../shared/boundedRead';
 
 /**
  * A problem of case.json in a back-office user's words: the field by its name, with its JSON path beside it so
@@ -21,6 +23,8 @@ function describeCaseProblem(problem: CaseProblem, file = 'case.json'): string {
   switch (problem.code) {
     case 'notJson':
       return vscode.l10n.t('case.json is not valid JSON ({0})', problem.detail ?? '');
+    case 'duplicateKey':
+      return vscode.l10n.t('"{0}" is given twice in this object; only the last one counts', problem.detail ?? '');
     case 'required':
       return vscode.l10n.t('{0}: this field is required; fill it in', where);
     case 'wrongType':
@@ -199,8 +203,6 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
       return vscode.l10n.t('Comments are not allowed: tilbago reads plain JSON');
     case 'trailingComma':
       return vscode.l10n.t('A comma before a closing bracket is not allowed in plain JSON');
-    case 'duplicateKey':
-      return vscode.l10n.t('"{0}" is given twice in this object; only the last one counts', problem.detail ?? '');
     case 'order':
       return vscode.l10n.t('{0} is before {1}; the dates go invoice, due date, 1st, 2nd, 3rd reminder', where, problem.detail ?? '');
     case 'earlierReminderMissing':
@@ -259,6 +261,73 @@ function describeNoLanguage(regional: string | undefined): string {
       return `${vscode.l10n.t('No preferredLanguage: the letter would be in Italian, the language of the postcode, unless tilbago.thirdReminder.defaultLanguage names one.')} ${add}`;
     default:
       return `${vscode.l10n.t('No preferredLanguage: the letter would be in German, unless tilbago.thirdReminder.defaultLanguage names another language.')} ${add}`;
+  }
+}
+
+/** Why a file of a case folder was not read, as a sentence that names it ("case.json is a named pipe, not a file: …"). */
+export function describeReadProblem(file: string, problem: ReadProblem): string {
+  switch (problem.code) {
+    case 'notAFile':
+      switch (problem.found) {
+        case 'fifo':
+          return vscode.l10n.t('{0} is a named pipe (FIFO), not a file: it is not read. Put the file itself in its place.', file);
+        case 'device':
+          return vscode.l10n.t('{0} is a device, not a file: it is not read. Put the file itself in its place.', file);
+        case 'socket':
+          return vscode.l10n.t('{0} is a socket, not a file: it is not read. Put the file itself in its place.', file);
+        case 'directory':
+          return vscode.l10n.t('{0} is a folder, not a file: it is not read. Put the file itself in its place.', file);
+        case 'other':
+          return vscode.l10n.t('{0} is not a plain file: it is not read. Put the file itself in its place.', file);
+      }
+      break;
+    case 'tooLarge':
+      return vscode.l10n.t(
+        '{0} is larger than {1} MB, more than such a file ever holds: it is not read.',
+        file,
+        problem.cap / (1024 * 1024),
+      );
+    case 'link':
+      switch (problem.why) {
+        case 'refused':
+          return vscode.l10n.t(
+            '{0} is a link: this file is read only as a plain file, never through a link. Put the file itself in its place.',
+            file,
+          );
+        case 'outside':
+          return vscode.l10n.t(
+            '{0} is a link to a place outside the cases folder: it is not followed. Put the file itself in its place.',
+            file,
+          );
+        case 'notAFile':
+          return vscode.l10n.t('{0} is a link to something that is not a file: it is not followed.', file);
+        case 'dangling':
+          return vscode.l10n.t('{0} is a link to a file that does not exist.', file);
+      }
+      break;
+    case 'changing':
+      return vscode.l10n.t('{0} changed while it was read: it is being written. Try again once it is saved.', file);
+    case 'notUtf8':
+      return vscode.l10n.t('{0} is not UTF-8 text: save it as UTF-8 (VS Code: "Save with Encoding").', file);
+    case 'unreadable':
+      return vscode.l10n.t('{0} cannot be read ({1}).', file, problem.detail);
+  }
+}
+
+/** "submission.json in this case folder is not a record of this extension (why)." */
+export function describeBrokenRecord(problem: RecordProblem): string {
+  return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', describeRecordProblem(problem));
+}
+
+/** Why submission.json is not a record to go by, in words: the part inside "…is not a record of this extension (…)". */
+export function describeRecordProblem(problem: RecordProblem): string {
+  switch (problem.code) {
+    case 'notJson':
+      return vscode.l10n.t('it is not valid JSON: {0}', problem.detail);
+    case 'notARecord':
+      return vscode.l10n.t('it is not a submission record of this extension');
+    default:
+      return describeReadProblem('submission.json', problem);
   }
 }
 

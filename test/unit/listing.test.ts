@@ -80,4 +80,32 @@ describe('listing the case folders: asynchronously, synchronously, in the worker
     assert.deepEqual(await listCaseFoldersInWorker(casesFolder, path.join(workerFolder, 'missing.mjs')), expected);
     assert.deepEqual(await listCaseFoldersInWorker(path.join(root, 'none'), path.join(workerFolder, 'listWorker.mjs')), []);
   });
+
+  it('a worker past its time limit is stopped: the folder it was on is named, the others are listed all the same', async () => {
+    // A worker that posts its folders, then hangs on the second, as a read on a network drive that no longer answers.
+    const stuckWorker = path.join(root, 'stuck-worker.mjs');
+    fs.writeFileSync(
+      stuckWorker,
+      `import { parentPort, workerData } from 'node:worker_threads';
+      import * as fs from 'node:fs';
+      import * as path from 'node:path';
+      const { casesFolder, reading } = workerData;
+      const byName = new Intl.Collator(undefined, { numeric: true });
+      const folders = fs.readdirSync(casesFolder, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort(byName.compare).map((n) => path.join(casesFolder, n));
+      parentPort.postMessage({ folders });
+      Atomics.store(reading, 0, 1);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`,
+    );
+    const expected = await listCaseFolders(casesFolder);
+    const started = Date.now();
+    const listed = await listCaseFoldersInWorker(casesFolder, stuckWorker, 500);
+    assert.ok(Date.now() - started < 3000, `the listing came after ${Date.now() - started} ms`);
+    const stuck = path.join(casesFolder, 'B-bad-case');
+    assert.deepEqual(
+      listed,
+      expected.map((s) =>
+        s.folder === stuck ? { folder: stuck, name: 'B-bad-case', problems: 1, listingStopped: { afterSeconds: 0.5 } } : s,
+      ),
+    );
+  });
 });

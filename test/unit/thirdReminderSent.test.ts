@@ -84,7 +84,11 @@ describe('recording the day the 3rd reminder went out (reminders.json)', () => {
       await fs.rename(reminders, outside);
       await fs.symlink(outside, reminders);
       const before = await fs.readFile(outside, 'utf8');
-      assert.deepEqual(await recordThirdReminderSent(folder, '2026-12-03', true), { kind: 'notAPlainFile' });
+      assert.deepEqual(await recordThirdReminderSent(folder, '2026-12-03', true), {
+        kind: 'unreadable',
+        file: 'reminders.json',
+        problem: { code: 'link', why: 'refused' },
+      });
       assert.equal(await fs.readFile(outside, 'utf8'), before, 'nothing written through the link');
     } finally {
       await fs.rm(folder, { recursive: true, force: true });

@@ -2,7 +2,6 @@
 // language, written into the case's attachments/ under a new name (never over a letter, above all not over one
 // already sent to tilbago). The PDF code (PDFKit, swissqrbill) is loaded here, with import(), only when a letter
 // is made. The public API's `reminderLetterPdf` makes the same bytes without writing them.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
@@ -17,12 +16,13 @@ import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { debtorLanguage, parseCase, type TilbagoCase } from '../model/caseFile';
 import { blockingProblems } from '../model/diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE } from '../model/files';
+import { readCaseFolderText } from '../model/caseFolderRead';
 import { letterFileName, lettersIn } from '../model/letterFile';
 import { writeNewAttachment } from '../model/letterWrite';
 import { parseReminders } from '../model/remindersFile';
 import { isBroken, readRecord } from '../model/record';
 import { problemsCount } from '../counts';
-import { describeFileProblem, describeLockBusy } from '../words';
+import { describeFileProblem, describeLockBusy, describeReadProblem } from '../words';
 import { openPdf } from '../../ui/openFile';
 import { askDaySent, recordDaySent } from './recordSent';
 
@@ -83,13 +83,12 @@ function creditorOf(values: CreditorSettingValues) {
   };
 }
 
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** A case file's text; undefined when there is none. @throws CaseLetterError when it cannot be read (a FIFO, too large…) */
+async function readText(folder: string, name: typeof CASE_FILE | typeof REMINDERS_FILE): Promise<string | undefined> {
+  const read = await readCaseFolderText(folder, name);
+  if ('problem' in read)
+    throw new CaseLetterError(name === CASE_FILE ? 'caseInvalid' : 'remindersInvalid', describeReadProblem(name, read.problem));
+  return 'text' in read ? read.text : undefined;
 }
 
 /** The creditor settings in effect for the case folder, or every value that is missing or not valid, by its key. */
@@ -134,7 +133,7 @@ function creditorFor(services: CaseServices, folder: vscode.Uri) {
  * reminders.json, every placeholder filled. @throws CaseLetterError naming what is missing or wrong
  */
 export async function caseReminderLetter(services: CaseServices, folder: string) {
-  const caseText = await readText(path.join(folder, CASE_FILE));
+  const caseText = await readText(folder, CASE_FILE);
   if (caseText === undefined) throw new CaseLetterError('noCaseFile', vscode.l10n.t('{0} has no case.json.', folder));
   const checkedCase = parseCase(caseText);
   if (!checkedCase.ok) {
@@ -153,7 +152,7 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
     );
   }
   const tilbagoCase: TilbagoCase = checkedCase.tilbagoCase;
-  const remindersText = await readText(path.join(folder, REMINDERS_FILE));
+  const remindersText = await readText(folder, REMINDERS_FILE);
   if (remindersText === undefined) {
     throw new CaseLetterError(
       'noReminders',
@@ -346,7 +345,7 @@ export async function letterConcerns(services: CaseServices, folder: string): Pr
       ),
     );
   }
-  const reminders = parseReminders((await readText(path.join(folder, REMINDERS_FILE))) ?? '');
+  const reminders = parseReminders((await readText(folder, REMINDERS_FILE)) ?? '');
   const third = reminders.ok ? reminders.facts.reminders.third : undefined;
   if (third !== undefined) {
     const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).reminder3;

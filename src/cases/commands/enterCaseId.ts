@@ -7,7 +7,7 @@ import { isCaseId } from '../../tilbago/caseId';
 import { allCaseFolders, resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { recordCaseId, type CaseIdOutcome } from '../model/submission';
 import { problemsCount } from '../counts';
-import { describeFileProblem, describeLockBusy } from '../words';
+import { describeFileProblem, describeLockBusy, describeBrokenRecord, describeReadProblem } from '../words';
 
 async function caseIdsInUse(configuration: TilbagoConfiguration): Promise<Map<string, string>> {
   const used = new Map<string, string>();
@@ -56,7 +56,11 @@ function caseIdProblem(outcome: CaseIdOutcome): string | undefined {
     case 'noRecord':
       return vscode.l10n.t('This case was never submitted from here, so there is no attempt to complete.');
     case 'recordBroken':
-      return vscode.l10n.t('submission.json in this case folder is not a record of this extension ({0}).', outcome.reason);
+      return describeBrokenRecord(outcome.reason);
+    case 'noCaseFile':
+      return vscode.l10n.t('This folder has no case.json.');
+    case 'unreadable':
+      return describeReadProblem(outcome.file, outcome.problem);
     case 'invalid':
       return vscode.l10n.t(
         'case.json has {0}: {1}',

@@ -14,7 +14,8 @@ import { log } from '../../ui/log';
 import { inputStep, pickStep, type StepOutcome } from '../../ui/quickInput';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { warnIfCasesExposed } from '../gitExposure';
-import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
+import { ATTACHMENTS_FOLDER, CASE_FILE, MAX_JSON_FILE_BYTES, REMINDERS_FILE, SCHEMA_FILES, SCHEMAS_FOLDER } from '../model/files';
+import { readTextBounded } from '../../shared/boundedRead';
 import { caseFolderName, type NewCaseAnswers, newCaseFile, readPlace, readStreet } from '../model/newCase';
 import {
   caseAnswers,
@@ -424,7 +425,8 @@ async function copySchemas(extensionPath: string, casesFolder: string): Promise<
   await fs.mkdir(target, { recursive: true });
   for (const name of SCHEMA_FILES) {
     const ours = await fs.readFile(path.join(extensionPath, 'schemas', name), 'utf8');
-    const there = await fs.readFile(path.join(target, name), 'utf8').catch(() => undefined);
-    if (there !== ours) await fs.writeFile(path.join(target, name), ours);
+    // Bounded, no link followed: a FIFO or a link there is left alone (written to, it could block or lead anywhere).
+    const there = await readTextBounded(path.join(target, name), { cap: MAX_JSON_FILE_BYTES });
+    if ('missing' in there || ('text' in there && there.text !== ours)) await fs.writeFile(path.join(target, name), ours);
   }
 }

@@ -8,7 +8,7 @@ import { log } from '../../ui/log';
 import { resolveCaseFolder, stagedCaseFolders, type CaseServices } from '../caseFolders';
 import { casesCount } from '../counts';
 import { recordThirdReminderSent, type RecordSentOutcome } from '../model/thirdReminderSent';
-import { describeLockBusy } from '../words';
+import { describeLockBusy, describeReadProblem } from '../words';
 
 /** How far ahead a day may be given: a letter posted on Monday, recorded on Friday. */
 const MAX_DAYS_AHEAD = 31;
@@ -112,8 +112,8 @@ function describeOutcome(name: string, day: IsoDate, outcome: RecordSentOutcome)
       return vscode.l10n.t('Not recorded for {0}: reminders.json has problems; fix them first (see the Problems panel).', name);
     case 'noReminders':
       return vscode.l10n.t('Not recorded for {0}: the case has no reminders.json.', name);
-    case 'notAPlainFile':
-      return vscode.l10n.t('Not recorded for {0}: reminders.json is a link or not a file; the extension writes only plain files.', name);
+    case 'unreadable':
+      return vscode.l10n.t('Not recorded for {0}: {1}', name, describeReadProblem(outcome.file, outcome.problem));
     case 'busy':
       return vscode.l10n.t('Not recorded for {0}: {1}', name, describeLockBusy(outcome));
   }

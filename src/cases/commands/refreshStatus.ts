@@ -7,7 +7,7 @@ import { describeApiError } from '../../tilbago/errors';
 import { allCaseFolders, type CaseServices } from '../caseFolders';
 import { REFRESH_CONCURRENCY, refreshMany, type RefreshFailure, type RefreshSummary } from '../model/refreshMany';
 import { casesCount } from '../counts';
-import { describeLockBusy } from '../words';
+import { describeBrokenRecord, describeLockBusy } from '../words';
 
 /** Failures named one by one in the summary; the rest are counted. */
 const NAMED_FAILURES = 5;
@@ -98,7 +98,7 @@ function describeFailure(failure: RefreshFailure): string {
     case 'locked':
       return describeLockBusy(failure.lock);
     case 'recordBroken':
-      return failure.reason;
+      return describeBrokenRecord(failure.reason);
     case 'notFiled':
       return vscode.l10n.t('its record no longer names the case id it had');
     case 'fileError':

@@ -1,6 +1,5 @@
 // "Tilbago: Submit debt-collection request": asks first, files the case and its attachments through the model's
 // never-twice rules, and says how it ended, with what to do next.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { clientOrOfferKey } from '../../tilbago/access';
@@ -10,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { log } from '../../ui/log';
 import { resolveCaseFolder, type CaseServices } from '../caseFolders';
 import { CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from '../model/files';
+import { readCaseFolderText } from '../model/caseFolderRead';
 import { summarizeCaseFolder } from '../model/listing';
 import { stageOf } from '../model/stage';
 import type { CaseProblems } from '../problems';
@@ -27,7 +27,16 @@ import {
   type UncertainAttachment,
 } from '../model/submission';
 import { attachmentsCount, problemsCount } from '../counts';
-import { describeFileProblem, describeInterest, describeLimitation, describeLockBusy, describeOfficeFee, officeFeeBasis } from '../words';
+import {
+  describeFileProblem,
+  describeInterest,
+  describeLimitation,
+  describeLockBusy,
+  describeOfficeFee,
+  describeReadProblem,
+  describeRecordProblem,
+  officeFeeBasis,
+} from '../words';
 import { mayBeTimeBarred } from '../model/claimLaw';
 import { estimatedOfficeFee } from '../model/officeFee';
 
@@ -62,7 +71,8 @@ async function confirmFiling(folder: string, summary: FilingSummary): Promise<bo
   const file = vscode.l10n.t('File request');
   const letters = await lettersIn(folder);
   const others = summary.attachments.filter((name) => !isLetterFileName(name));
-  const reminders = parseReminders(await fs.readFile(path.join(folder, REMINDERS_FILE), 'utf8').catch(() => ''));
+  const read = await readCaseFolderText(folder, REMINDERS_FILE);
+  const reminders = parseReminders('text' in read ? read.text : '');
   const invoiceDate = reminders.ok ? reminders.facts.invoiceDate : undefined;
   const lines = [
     vscode.l10n.t('Debtor: {0}', summary.debtor),
@@ -339,9 +349,12 @@ function reportSubmission(services: CaseServices, folder: string, outcome: Submi
       void vscode.window.showErrorMessage(
         vscode.l10n.t(
           'Nothing was sent: submission.json in this case folder is not a record of this extension ({0}). It was left as it is; rename it if it is not needed.',
-          outcome.reason,
+          describeRecordProblem(outcome.reason),
         ),
       );
+      return;
+    case 'unreadable':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was sent: {0}', describeReadProblem(outcome.file, outcome.problem)));
       return;
     case 'recordMismatch':
       offerToSetAside(services, folder, outcome.record, outcome.caseRef);

@@ -3,6 +3,7 @@
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import type { ReadProblem, ReadRules } from '../../shared/boundedRead';
 import { ATTACHMENTS_FOLDER } from './files';
 
 /** tilbago is for documents (invoice, reminders), not archives. */
@@ -16,6 +17,15 @@ export function isPlainFileName(name: unknown): name is string {
 }
 
 export type AttachmentProblem = 'tooLarge' | 'tooMany' | 'link' | 'notAFile' | 'unreadable' | 'changing';
+
+/** An attachment is read as a plain file of `attachments/`, no link followed, as the listing takes it. */
+export const ATTACHMENT_READ_RULES: ReadRules = { cap: MAX_ATTACHMENT_BYTES };
+
+/** What a submission says of an attachment that could not be read (a file gone meanwhile is `unreadable`). */
+export function attachmentProblemOf(read: { readonly missing: true } | { readonly problem: ReadProblem }): AttachmentProblem {
+  const code = 'problem' in read ? read.problem.code : 'unreadable';
+  return code === 'link' || code === 'notAFile' || code === 'tooLarge' || code === 'changing' ? code : 'unreadable';
+}
 
 /** What `attachments/` holds: plain files only, no links, in name order; hidden files are ignored. */
 export async function listAttachmentFiles(

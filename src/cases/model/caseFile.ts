@@ -1,5 +1,6 @@
 // A debt-collection case as tilbago's Easy-API takes it (`case.json` in a case folder), and its validation: every
 // problem at once, each with the JSON path it is at. Amounts are whole Rappen (CHF 1'500.00 = 150000).
+import { visit } from 'jsonc-parser';
 import { isIsoDate } from '../../shared/dates';
 import { LANGUAGES, type Language } from '../../shared/languages';
 import { postcodeCountry } from '../../shared/postcodeLanguage';
@@ -78,7 +79,7 @@ export const MAIN_REASON_MAX = 640;
 export const SUBSIDIARY_REASON_MAX = 80;
 
 /** The problems any case file can have: not JSON, or a field missing, of the wrong type, empty, too long, unknown. */
-export type FieldProblemCode = 'notJson' | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField';
+export type FieldProblemCode = 'notJson' | 'duplicateKey' | 'required' | 'wrongType' | 'empty' | 'tooLong' | 'unknownField';
 
 export type CaseProblemCode =
   | FieldProblemCode
@@ -355,25 +356,56 @@ export function parseCase(text: string): CaseCheck {
 }
 
 /**
- * The text without its byte order mark, if it has one: some Windows editors save UTF-8 with it, Node's `utf8`
- * reading keeps it, and JSON.parse refuses it.
+ * The text without its byte order mark, if it has one: some Windows editors save UTF-8 with it, and JSON.parse
+ * refuses it. The readers keep it (boundedRead.ts), so that a file written back keeps it too.
  */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** A file's JSON checked by `check`; a text that is not JSON is the one problem `notJson`, with the parser's words. */
-export function parseThen<R>(text: string, check: (raw: unknown) => R): R | { readonly ok: false; readonly problems: [NotJson] } {
+/**
+ * A file's JSON checked by `check`; a text that is not JSON is the one problem `notJson`, with the parser's words.
+ * A key given twice in one object is the problem `duplicateKey`: JSON.parse would take the last one and the user
+ * may mean the first, so no reader (the view, Submit, the letter, the 3rd reminder's record) goes by either.
+ */
+export function parseThen<R>(
+  text: string,
+  check: (raw: unknown) => R,
+): R | { readonly ok: false; readonly problems: [NotJson | DuplicateKey] } {
   let raw: unknown;
   try {
     raw = JSON.parse(withoutBom(text));
   } catch (error) {
     return { ok: false, problems: [{ path: '', code: 'notJson', detail: error instanceof Error ? error.message : String(error) }] };
   }
-  return check(raw);
+  const repeated = repeatedKey(withoutBom(text));
+  return repeated ? { ok: false, problems: [repeated] } : check(raw);
 }
 
 type NotJson = { readonly path: ''; readonly code: 'notJson'; readonly detail: string };
+type DuplicateKey = { readonly path: string; readonly code: 'duplicateKey'; readonly detail: string };
+
+/** The first key given twice in an object of the (valid JSON) text, at its path as the validators spell it. */
+function repeatedKey(text: string): DuplicateKey | undefined {
+  const objects: Set<string>[] = [];
+  let found: DuplicateKey | undefined;
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Set()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty: (key, _offset, _length, _line, _character, pathOf) => {
+      const keys = objects.at(-1)!;
+      if (!found && keys.has(key)) {
+        const at = [...pathOf(), key].reduce<string>(
+          (p, part) => (typeof part === 'number' ? `${p}[${part}]` : p ? `${p}.${part}` : part),
+          '',
+        );
+        found = { path: at, code: 'duplicateKey', detail: key };
+      }
+      keys.add(key);
+    },
+  });
+  return found;
+}
 
 /** The body sent to tilbago: the case without the fields that are not tilbago's, `$schema` and `letterLanguage`. */
 export function caseRequestBody(tilbagoCase: TilbagoCase): Json {

@@ -3,6 +3,11 @@ export const CASE_FILE = 'case.json';
 export const SUBMISSION_FILE = 'submission.json';
 export const ATTACHMENTS_FOLDER = 'attachments';
 export const REMINDERS_FILE = 'reminders.json';
+/**
+ * The most bytes case.json, reminders.json and submission.json may have: far more than any of them needs (a record
+ * of 100 attachments is some 50 kB), and little enough that a file that is larger is refused before it is read.
+ */
+export const MAX_JSON_FILE_BYTES = 1024 * 1024;
 /** Held while a submission, a status refresh or a case id entry changes the case's record. */
 export const LOCK_FILE = 'submission.lock';
 

@@ -2,7 +2,7 @@
 // The files are read one of two ways, to one pure summary: asynchronously for a few folders, and synchronously in
 // a worker thread for a whole cases folder (listWorker.ts), where thousands of small reads are several times
 // faster without the thread pool's round trips and keep the extension host free meanwhile.
-import { readFile as readFileCallback, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,14 +13,20 @@ import { blockingProblems } from './diagnose';
 import { ATTACHMENTS_FOLDER, CASE_FILE, REMINDERS_FILE, SUBMISSION_FILE } from './files';
 import { parseReminders, type ReminderDatesSent } from './remindersFile';
 import { attachmentFilesIn, attachmentsFolderAs, attachmentsReadFailed, listAttachmentFiles, type AttachmentListing } from './attachments';
-import { isBroken, MAX_RECORD_BYTES, RECORD_TOO_LARGE, readRecord, recordFromText, type RecordRead, type SubmissionRecord } from './record';
+import { isBroken, readRecord, recordFrom, type RecordProblem, type RecordRead, type SubmissionRecord } from './record';
+import { readCaseFolderText, readCaseFolderTextSync, type FileReadProblem } from './caseFolderRead';
+import type { TextRead } from '../../shared/boundedRead';
 
 export interface CaseFolderSummary {
   readonly folder: string;
   readonly name: string;
   /** Undefined: not submitted yet. */
   readonly record?: SubmissionRecord;
-  readonly recordProblem?: string;
+  readonly recordProblem?: RecordProblem;
+  /** case.json and reminders.json when they cannot be read (a FIFO, too large, not UTF-8…): each counted in `problems`. */
+  readonly unreadable?: readonly FileReadProblem[];
+  /** The listing worker was stopped on this folder after its time limit: nothing of it was read. */
+  readonly listingStopped?: { readonly afterSeconds: number };
   /**
    * What would keep it from being sent as it is: the errors the Problems panel lists for case.json and
    * reminders.json (`blockingProblems`), and one for attachments/ if it has one.
@@ -43,10 +49,10 @@ export interface CaseFolderSummary {
   readonly hasRemindersFile?: true;
 }
 
-/** A case folder's files as read: undefined for a file it does not have, '' for one that cannot be read. */
+/** A case folder's files as read: undefined for a file it does not have. */
 interface CaseFolderFiles {
-  readonly caseText: string;
-  readonly remindersText: string | undefined;
+  readonly caseRead: TextRead;
+  readonly remindersRead: TextRead | undefined;
   readonly attachments: AttachmentListing;
   readonly record: RecordRead;
 }
@@ -105,14 +111,14 @@ export async function summarizeCaseFolder(folder: string): Promise<CaseFolderSum
     return undefined;
   }
   if (!entries.has(CASE_FILE)) return undefined;
-  const [caseText, remindersText, attachments, record] = await Promise.all([
-    readText(path.join(folder, CASE_FILE)),
-    entries.has(REMINDERS_FILE) ? readText(path.join(folder, REMINDERS_FILE)) : undefined,
+  const [caseRead, remindersRead, attachments, record] = await Promise.all([
+    readCaseFolderText(folder, CASE_FILE),
+    entries.has(REMINDERS_FILE) ? readCaseFolderText(folder, REMINDERS_FILE) : undefined,
     listAttachmentFiles(folder, entries.get(ATTACHMENTS_FOLDER) ?? null),
     entries.has(SUBMISSION_FILE) ? readRecord(folder) : undefined,
   ]);
-  if (caseText === undefined) return undefined;
-  return summaryOf(folder, { caseText, remindersText, attachments, record });
+  if ('missing' in caseRead) return undefined;
+  return summaryOf(folder, { caseRead, remindersRead, attachments, record });
 }
 
 /** `summarizeCaseFolder` with synchronous reads, for the listing worker: the same summary. */
@@ -124,8 +130,8 @@ export function summarizeCaseFolderSync(folder: string): CaseFolderSummary | und
     return undefined;
   }
   if (!entries.has(CASE_FILE)) return undefined;
-  const caseText = readTextSync(path.join(folder, CASE_FILE));
-  if (caseText === undefined) return undefined;
+  const caseRead = readCaseFolderTextSync(folder, CASE_FILE);
+  if ('missing' in caseRead) return undefined;
   let attachments = attachmentsFolderAs(entries.get(ATTACHMENTS_FOLDER) ?? null);
   if (!attachments) {
     try {
@@ -134,35 +140,35 @@ export function summarizeCaseFolderSync(folder: string): CaseFolderSummary | und
       attachments = attachmentsReadFailed(error);
     }
   }
-  let record: RecordRead;
-  if (entries.has(SUBMISSION_FILE)) {
-    const file = path.join(folder, SUBMISSION_FILE);
-    try {
-      record = fs.lstatSync(file).size > MAX_RECORD_BYTES ? { broken: RECORD_TOO_LARGE } : recordFromText(fs.readFileSync(file, 'utf8'));
-    } catch (error) {
-      record = (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { broken: (error as Error).message };
-    }
-  }
-  const remindersText = entries.has(REMINDERS_FILE) ? readTextSync(path.join(folder, REMINDERS_FILE)) : undefined;
-  return summaryOf(folder, { caseText, remindersText, attachments, record });
+  const record = entries.has(SUBMISSION_FILE) ? recordFrom(readCaseFolderTextSync(folder, SUBMISSION_FILE)) : undefined;
+  const remindersRead = entries.has(REMINDERS_FILE) ? readCaseFolderTextSync(folder, REMINDERS_FILE) : undefined;
+  return summaryOf(folder, { caseRead, remindersRead, attachments, record });
 }
 
 /** The summary of a case folder from its files: pure, the same whichever way they were read. */
-function summaryOf(folder: string, { caseText, remindersText, attachments, record }: CaseFolderFiles): CaseFolderSummary {
-  const checked = parseCase(caseText);
+function summaryOf(folder: string, { caseRead, remindersRead, attachments, record }: CaseFolderFiles): CaseFolderSummary {
+  const unreadable: FileReadProblem[] = [];
+  const textOf = (file: string, read: TextRead | undefined) => {
+    if (read && 'problem' in read) unreadable.push({ file, problem: read.problem });
+    return read && 'text' in read ? read.text : undefined;
+  };
+  const caseText = textOf(CASE_FILE, caseRead);
+  const remindersText = textOf(REMINDERS_FILE, remindersRead);
+  const checked = caseText === undefined ? undefined : parseCase(caseText);
   const reminders = remindersText === undefined ? undefined : parseReminders(remindersText);
   const problems =
-    blockingProblems(caseText, 'case').length +
+    unreadable.length +
+    (caseText === undefined ? 0 : blockingProblems(caseText, 'case').length) +
     (remindersText === undefined ? 0 : blockingProblems(remindersText, 'reminders').length) +
     ('files' in attachments ? 0 : 1);
-  const externalRef = checked.ok ? checked.tilbagoCase.externalRef : referenceIn(caseText);
-  const language = checked.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;
+  const externalRef = checked?.ok ? checked.tilbagoCase.externalRef : caseText === undefined ? undefined : referenceIn(caseText);
+  const language = checked?.ok ? checked.tilbagoCase.debtor.preferredLanguage : undefined;
   return {
     folder,
     name: path.basename(folder),
     problems,
     ...(externalRef !== undefined ? { externalRef } : {}),
-    ...(checked.ok
+    ...(checked?.ok
       ? {
           debtor: {
             name: debtorName(checked.tilbagoCase),
@@ -174,31 +180,21 @@ function summaryOf(folder: string, { caseText, remindersText, attachments, recor
       : {}),
     ...(reminders?.ok ? { reminders: reminders.facts.reminders } : {}),
     ...(reminders?.ok && reminders.facts.invoiceDate ? { invoiceDate: reminders.facts.invoiceDate } : {}),
-    ...(reminders ? { hasRemindersFile: true as const } : {}),
+    // A reminders.json gone between the listing of the folder and its read: as if it had none.
+    ...(remindersRead && !('missing' in remindersRead) ? { hasRemindersFile: true as const } : {}),
     ...(isBroken(record) ? { recordProblem: record.broken } : record ? { record } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
   };
-}
-
-/**
- * A file's text, or undefined when it is gone ('' when it cannot be read: a problem, not an absence). Through the
- * callback `readFile`, which reads a small file in one step of the thread pool where the promise one takes four.
- */
-function readText(file: string): Promise<string | undefined> {
-  return new Promise((resolve) =>
-    readFileCallback(file, 'utf8', (error, text) => resolve(error ? (error.code === 'ENOENT' ? undefined : '') : text)),
-  );
-}
-
-function readTextSync(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : '';
-  }
 }
 
 /** A whole cases folder with synchronous reads: for the listing worker, whose thread nothing else waits on. */
 export function listCaseFoldersSync(casesFolder: string): CaseFolderSummary[] {
+  return caseFolderCandidatesSync(casesFolder)
+    .map(summarizeCaseFolderSync)
+    .filter((s): s is CaseFolderSummary => s !== undefined);
+}
+
+function caseFolderCandidatesSync(casesFolder: string): string[] {
   let entries: Dirent[];
   try {
     entries = fs.readdirSync(casesFolder, { withFileTypes: true });
@@ -206,27 +202,99 @@ export function listCaseFoldersSync(casesFolder: string): CaseFolderSummary[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return folderPaths(casesFolder, entries)
-    .map(summarizeCaseFolderSync)
-    .filter((s): s is CaseFolderSummary => s !== undefined);
+  return folderPaths(casesFolder, entries);
+}
+
+/** What the listing worker posts: the folders it is to read, then their summaries a batch at a time. */
+export type ListingMessage =
+  | { readonly folders: readonly string[] }
+  /** `read`: how many of the folders are read, in all, with this batch. */
+  | { readonly summaries: readonly CaseFolderSummary[]; readonly read: number };
+
+const FOLDERS_A_BATCH = 200;
+
+/**
+ * The listing worker's work: each folder summarized in turn, its index kept in `reading` as it is read (so the
+ * thread that started it knows where it stopped), the summaries posted a batch at a time.
+ */
+export function postCaseFolderSummaries(casesFolder: string, post: (message: ListingMessage) => void, reading: Int32Array): void {
+  const folders = caseFolderCandidatesSync(casesFolder);
+  post({ folders });
+  let batch: CaseFolderSummary[] = [];
+  for (const [index, folder] of folders.entries()) {
+    Atomics.store(reading, 0, index);
+    const summary = summarizeCaseFolderSync(folder);
+    if (summary) batch.push(summary);
+    if ((index + 1) % FOLDERS_A_BATCH === 0 || index === folders.length - 1) {
+      post({ summaries: batch, read: index + 1 });
+      batch = [];
+    }
+  }
+  if (folders.length === 0) post({ summaries: [], read: 0 });
 }
 
 /**
- * A whole cases folder listed by the worker in `workerFile` (listWorker.ts, built beside the extension); the
- * asynchronous listing when no worker can run there.
+ * How long the worker may take for a whole cases folder. Its reads cannot block (boundedRead.ts), but a network
+ * drive can be slow to answer each: past this, the folder it is on is named and the rest are read here.
  */
-export function listCaseFoldersInWorker(casesFolder: string, workerFile: string): Promise<CaseFolderSummary[]> {
+export const LISTING_TIME_LIMIT_MS = 60_000;
+
+/**
+ * A whole cases folder listed by the worker in `workerFile` (listWorker.ts, built beside the extension); the
+ * asynchronous listing when no worker can run there. A worker that takes longer than `timeLimitMs` is stopped: its
+ * summaries so far are kept, the folder it was on is a summary that says so, and the folders left are read here.
+ */
+export function listCaseFoldersInWorker(
+  casesFolder: string,
+  workerFile: string,
+  timeLimitMs = LISTING_TIME_LIMIT_MS,
+): Promise<CaseFolderSummary[]> {
   return new Promise((resolve) => {
-    const fallBack = () => resolve(listCaseFolders(casesFolder));
-    let worker: Worker;
+    const reading = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const summaries: CaseFolderSummary[] = [];
+    let folders: readonly string[] | undefined;
+    let read = 0;
+    let worker: Worker | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = (result: CaseFolderSummary[] | Promise<CaseFolderSummary[]>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // A thread blocked in a system call ends once the call returns; the listing does not wait for that.
+      void worker?.terminate();
+      resolve(result);
+    };
+    const fallBack = () => finish(listCaseFolders(casesFolder));
     try {
-      worker = new Worker(workerFile, { workerData: { casesFolder } });
+      worker = new Worker(workerFile, { workerData: { casesFolder, reading } });
     } catch {
       return fallBack();
     }
-    worker.once('message', (summaries: CaseFolderSummary[]) => {
-      resolve(summaries);
-      void worker.terminate();
+    timer = setTimeout(() => {
+      if (!folders) return fallBack();
+      const stuck = Math.max(Atomics.load(reading, 0), read);
+      const stopped: CaseFolderSummary[] =
+        stuck < folders.length
+          ? [
+              {
+                folder: folders[stuck]!,
+                name: path.basename(folders[stuck]!),
+                problems: 1,
+                listingStopped: { afterSeconds: timeLimitMs / 1000 },
+              },
+            ]
+          : [];
+      const [before, after] = [summarizeFolders(folders.slice(read, stuck)), summarizeFolders(folders.slice(stuck + 1))];
+      finish(Promise.all([before, after]).then(([b, a]) => [...summaries, ...b, ...stopped, ...a]));
+    }, timeLimitMs);
+    worker.on('message', (message: ListingMessage) => {
+      if ('folders' in message) folders = message.folders;
+      else {
+        summaries.push(...message.summaries);
+        read = message.read;
+        if (read === folders?.length) finish(summaries);
+      }
     });
     worker.once('error', fallBack);
   });

@@ -1,8 +1,9 @@
 // `submission.json`, the record of a case's submission: its shape, and reading and checking it as found on disk.
 // Apart from the process that writes it (submission.ts), so the cases view reads records without loading that.
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
+import type { ReadProblem, TextRead } from '../../shared/boundedRead';
 import { isPlainFileName, MAX_ATTACHMENTS } from './attachments';
+import { withoutBom } from './caseFile';
+import { readCaseFolderText } from './caseFolderRead';
 import { SUBMISSION_FILE } from './files';
 import { isCaseId } from '../../tilbago/caseId';
 import type { ApiError, CaseStatus } from '../../tilbago/client';
@@ -76,36 +77,27 @@ const ERROR_KINDS: readonly ApiError['kind'][] = [
   'invalidAnswer',
 ];
 
-export type RecordRead = SubmissionRecord | undefined | { readonly broken: string };
+/** Why a submission.json is not a record to go by: it cannot be read, it is not JSON, or not a record of ours. */
+export type RecordProblem = ReadProblem | { readonly code: 'notJson'; readonly detail: string } | { readonly code: 'notARecord' };
 
-export const RECORD_TOO_LARGE = 'it is larger than a record of this extension can be';
+export type RecordRead = SubmissionRecord | undefined | { readonly broken: RecordProblem };
 
-/** Reads `submission.json`: undefined when there is none; an error text when it is not a record this extension wrote. */
+/** Reads `submission.json`: undefined when there is none; the problem when it is not a record this extension wrote. */
 export async function readRecord(folder: string): Promise<RecordRead> {
-  let text: string;
-  try {
-    const file = path.join(folder, SUBMISSION_FILE);
-    if ((await fs.lstat(file)).size > MAX_RECORD_BYTES) return { broken: RECORD_TOO_LARGE };
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return { broken: (error as Error).message };
-  }
-  return recordFromText(text);
+  return recordFrom(await readCaseFolderText(folder, SUBMISSION_FILE));
 }
 
-/** What a submission.json's text records (at most 1 MB, as `readRecord` reads it). */
-export function recordFromText(text: string): RecordRead {
+/** The record a read of submission.json gives (`readCaseFolderText`, or its synchronous twin). */
+export function recordFrom(read: TextRead): RecordRead {
+  if ('missing' in read) return undefined;
+  if ('problem' in read) return { broken: read.problem };
   try {
-    const record = upgrade(JSON.parse(text));
-    return record && isRecord(record) ? record : { broken: 'it is not a submission record of this extension' };
+    const record = upgrade(JSON.parse(withoutBom(read.text)));
+    return record && isRecord(record) ? record : { broken: { code: 'notARecord' } };
   } catch (error) {
-    return { broken: (error as Error).message };
+    return { broken: { code: 'notJson', detail: (error as Error).message } };
   }
 }
-
-/** A record larger than this is not one of ours. */
-export const MAX_RECORD_BYTES = 1024 * 1024;
 
 /** A record as read from disk: every field is checked before it is trusted. */
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, checked field by field below
@@ -165,6 +157,6 @@ function isRecordedError(value: Unchecked): value is RecordedError {
   return typeof value?.at === 'string' && ERROR_KINDS.includes(value.error?.kind);
 }
 
-export function isBroken(record: RecordRead): record is { readonly broken: string } {
+export function isBroken(record: RecordRead): record is { readonly broken: RecordProblem } {
   return record !== undefined && 'broken' in record;
 }

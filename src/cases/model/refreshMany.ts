@@ -5,6 +5,7 @@
 import { delay, forEachWithLimit, Slots } from '../../shared/concurrency';
 import { MAX_RETRY_AFTER_MS, type ApiError, type ApiResult, type CaseStatus } from '../../tilbago/client';
 import type { LockBusy } from './caseLock';
+import type { RecordProblem } from './record';
 import { refreshCaseStatus } from './submission';
 
 /**
@@ -19,7 +20,7 @@ export type RefreshFailure =
   | { readonly kind: 'tilbago'; readonly error: ApiError }
   /** Another command (a submission) held the case folder's lock for longer than the refresh waits. */
   | { readonly kind: 'locked'; readonly lock: LockBusy }
-  | { readonly kind: 'recordBroken'; readonly reason: string }
+  | { readonly kind: 'recordBroken'; readonly reason: RecordProblem }
   /** The record no longer names the case id it had (set aside meanwhile). */
   | { readonly kind: 'notFiled' }
   /** The disk refused a read or a write. */

@@ -4,10 +4,10 @@
 // process), the next attempt knows what may already have happened at tilbago. Returns codes and data; the
 // sentences are made where they are shown.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { listAttachmentFiles, listAttachments, MAX_ATTACHMENT_BYTES, type AttachmentProblem } from './attachments';
+import { ATTACHMENT_READ_RULES, attachmentProblemOf, listAttachmentFiles, listAttachments, type AttachmentProblem } from './attachments';
+import { readCaseFolderText, type FileReadProblem } from './caseFolderRead';
 import { caseRequestBody, claimedRappen, debtorName, parseCase } from './caseFile';
 import { claimInterests, type ClaimInterest } from './claimLaw';
 import { blockingProblems, type PlacedProblem } from './diagnose';
@@ -22,7 +22,8 @@ import {
   type LockOptions,
   type LockOwner,
 } from './caseLock';
-import { isBroken, readRecord, type AttachmentRecord, type StatusRecord, type SubmissionRecord } from './record';
+import { isBroken, readRecord, type AttachmentRecord, type RecordProblem, type StatusRecord, type SubmissionRecord } from './record';
+import { readBounded, streamBounded } from '../../shared/boundedRead';
 import { linkOrCopyExclusive, removeLeftoverTemporaries, writeJsonAtomic } from '../../shared/jsonFile';
 import { isCaseId } from '../../tilbago/caseId';
 import type { ApiError, ApiResult, CaseStatus } from '../../tilbago/client';
@@ -78,8 +79,10 @@ export type SubmitOutcome =
   /** Another holds the lock, or (`lost`) took it over while this one worked: nothing more was sent. */
   | LockBusy
   | { readonly kind: 'noCaseFile' }
+  /** case.json (`file`) cannot be read: a FIFO, too large, not UTF-8… */
+  | ({ readonly kind: 'unreadable' } & FileReadProblem)
   | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
-  | { readonly kind: 'recordBroken'; readonly reason: string }
+  | { readonly kind: 'recordBroken'; readonly reason: RecordProblem }
   /** `submission.json` belongs to another externalRef (a copied folder, an edited reference): nothing was sent. */
   | { readonly kind: 'recordMismatch'; readonly record: SubmissionRecord; readonly recordRef: string; readonly caseRef: string }
   /** Another process recorded a case id while this one was working (its lock was not visible): this one stopped. */
@@ -127,47 +130,19 @@ async function saveRecord(
   await hooks?.checkpoint?.('recordWritten');
 }
 
-/** Size and hash from the file's metadata and a streamed read: never more than a small buffer in memory. */
+/** Size and hash from a streamed, bounded read: never more than a small buffer in memory. */
 async function measure(file: string): Promise<{ readonly bytes: number; readonly sha256: string } | AttachmentProblem> {
-  try {
-    const stat = await fs.lstat(file);
-    if (stat.isSymbolicLink()) return 'link';
-    if (!stat.isFile()) return 'notAFile';
-    if (stat.size > MAX_ATTACHMENT_BYTES) return 'tooLarge';
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return { bytes: stat.size, sha256: hash.digest('hex') };
-  } catch {
-    return 'unreadable';
-  }
+  const hash = createHash('sha256');
+  const read = await streamBounded(file, ATTACHMENT_READ_RULES, (chunk) => hash.update(chunk));
+  return 'size' in read ? { bytes: read.size, sha256: hash.digest('hex') } : attachmentProblemOf(read);
 }
 
-/** The content to send, checked again just before sending: still a plain file, still within the limit. */
+/** The content to send, checked again just before sending: still a plain file, still within the limit, not growing. */
 async function readForSending(file: string): Promise<{ readonly content: Buffer; readonly sha256: string } | AttachmentProblem> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    const stat = await fs.lstat(file);
-    if (stat.isSymbolicLink()) return 'link';
-    if (!stat.isFile()) return 'notAFile';
-    if (stat.size > MAX_ATTACHMENT_BYTES) return 'tooLarge';
-    handle = await fs.open(file, 'r');
-    // Read at most one byte over the limit: a file that grew since `lstat` is refused, not read whole.
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_ATTACHMENT_BYTES) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      // Longer than it was a moment ago: still being written.
-      if (length === buffer.length) return length > MAX_ATTACHMENT_BYTES ? 'tooLarge' : 'changing';
-    }
-    const content = buffer.subarray(0, length);
-    return { content, sha256: createHash('sha256').update(content).digest('hex') };
-  } catch {
-    return 'unreadable';
-  } finally {
-    await handle?.close();
-  }
+  const read = await readBounded(file, ATTACHMENT_READ_RULES);
+  return 'bytes' in read
+    ? { content: read.bytes, sha256: createHash('sha256').update(read.bytes).digest('hex') }
+    : attachmentProblemOf(read);
 }
 
 /**
@@ -196,13 +171,10 @@ async function takeInventory(
   return result;
 }
 
-async function readCaseFile(folder: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** case.json's text; undefined when there is none; why, when it cannot be read. */
+async function readCaseFile(folder: string): Promise<string | undefined | FileReadProblem> {
+  const read = await readCaseFolderText(folder, CASE_FILE);
+  return 'text' in read ? read.text : 'problem' in read ? { file: CASE_FILE, problem: read.problem } : undefined;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -260,6 +232,7 @@ async function submitLocked(folder: string, hooks: SubmitHooks, lock: CaseLock):
   await removeLeftoverTemporaries(path.join(folder, SUBMISSION_FILE));
   const caseText = await readCaseFile(folder);
   if (caseText === undefined) return { kind: 'noCaseFile' };
+  if (typeof caseText !== 'string') return { kind: 'unreadable', ...caseText };
   const checked = parseCase(caseText);
   const problems = blockingProblems(caseText, 'case');
   if (problems.length || !checked.ok) return { kind: 'invalid', problems };
@@ -434,7 +407,9 @@ export type CaseIdOutcome =
   | { readonly kind: 'invalidCaseId' }
   | LockBusy
   | { readonly kind: 'noRecord' }
-  | { readonly kind: 'recordBroken'; readonly reason: string }
+  | { readonly kind: 'recordBroken'; readonly reason: RecordProblem }
+  | { readonly kind: 'noCaseFile' }
+  | ({ readonly kind: 'unreadable' } & FileReadProblem)
   | { readonly kind: 'invalid'; readonly problems: readonly PlacedProblem[] }
   | { readonly kind: 'hasCaseId'; readonly caseId: string }
   | { readonly kind: 'recordMismatch'; readonly recordRef: string; readonly caseRef: string }
@@ -452,7 +427,8 @@ export async function recordCaseId(folder: string, caseId: string, now: Date, in
     if (previous === undefined) return { kind: 'noRecord' };
     if (isBroken(previous)) return { kind: 'recordBroken', reason: previous.broken };
     if (previous.caseId) return { kind: 'hasCaseId', caseId: previous.caseId };
-    const caseText = await fs.readFile(path.join(folder, CASE_FILE), 'utf8');
+    const caseText = await readCaseFile(folder);
+    if (typeof caseText !== 'string') return caseText ? { kind: 'unreadable', ...caseText } : { kind: 'noCaseFile' };
     const checked = parseCase(caseText);
     const problems = blockingProblems(caseText, 'case');
     if (problems.length || !checked.ok) return { kind: 'invalid', problems };
@@ -507,7 +483,7 @@ export type StatusOutcome =
   | { readonly kind: 'notSubmitted' }
   | { readonly kind: 'failed'; readonly error: ApiError }
   | LockBusy
-  | { readonly kind: 'recordBroken'; readonly reason: string };
+  | { readonly kind: 'recordBroken'; readonly reason: RecordProblem };
 
 /**
  * Asks tilbago for the case's status, then keeps it in the freshest record, under the case lock, changing only

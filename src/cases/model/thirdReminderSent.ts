@@ -1,11 +1,11 @@
 // Recording in `reminders.json` the day the 3rd reminder went out: the one transition the Rappel 3 delays exist
 // for (the delay before litigation runs from it). One edit of the file as written: its comments, order and
 // indentation stay; a date already there is replaced only when the caller says so.
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { applyEdits, findNodeAtLocation, type FormattingOptions, modify, parseTree } from 'jsonc-parser';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
 import { withCaseLock, type LockBusy } from './caseLock';
+import { readCaseFolderText, type FileReadProblem } from './caseFolderRead';
 import { REMINDERS_FILE } from './files';
 import { removeLeftoverTemporaries, writeTextAtomic } from '../../shared/jsonFile';
 import { parseReminders, type RemindersProblem } from './remindersFile';
@@ -63,23 +63,21 @@ export type RecordSentOutcome =
   | Exclude<ThirdReminderEdit, { kind: 'edited' | 'invalid' }>
   | { readonly kind: 'invalid'; readonly problems: readonly RemindersProblem[] }
   | { readonly kind: 'noReminders' }
-  /** reminders.json is a link or not a file: the extension writes only a case's own plain files. */
-  | { readonly kind: 'notAPlainFile' }
+  /**
+   * reminders.json cannot be read: a link (the extension writes only a case's own plain files, never through a
+   * link), a FIFO, too large, not UTF-8…
+   */
+  | ({ readonly kind: 'unreadable' } & FileReadProblem)
   | LockBusy;
 
 /** Records in the case folder's `reminders.json` that the 3rd reminder went out on `date`, under the case's lock. */
 export async function recordThirdReminderSent(folder: string, date: IsoDate, replace = false): Promise<RecordSentOutcome> {
   const file = path.join(folder, REMINDERS_FILE);
   const done = await withCaseLock(folder, 'record', async (lock): Promise<RecordSentOutcome> => {
-    let stat: Awaited<ReturnType<typeof fs.lstat>>;
-    try {
-      stat = await fs.lstat(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'noReminders' };
-      throw error;
-    }
-    if (!stat.isFile()) return { kind: 'notAPlainFile' };
-    const edit = withThirdReminder(await fs.readFile(file, 'utf8'), date, replace);
+    const read = await readCaseFolderText(folder, REMINDERS_FILE, false);
+    if ('missing' in read) return { kind: 'noReminders' };
+    if ('problem' in read) return { kind: 'unreadable', file: REMINDERS_FILE, problem: read.problem };
+    const edit = withThirdReminder(read.text, date, replace);
     if (edit.kind !== 'edited') return edit;
     // Under the lock no other write of this file runs: a temporary found now is a crashed one's.
     await removeLeftoverTemporaries(file);
