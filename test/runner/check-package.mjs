@@ -56,13 +56,14 @@ export function buildVsix() {
 }
 
 /**
- * The budget for the whole .vsix. What runs is about 160 KB before compression (the two bundles, translations,
- * the case.json and reminders.json schemas, the icon and walkthrough pictures) and about 90 KB packed. 300 KB leaves room to grow,
- * and still fails at once when something that does not run slips in (a source map, node_modules, screenshots).
- * The letter's embedded font added 115 KB: its two faces (22 KB each) and fontkit, PDFKit's parser for them
- * (278 KB packed before, 390 KB after).
+ * The budget for the whole .vsix: it fails at once when something that does not run slips in (a source map,
+ * node_modules, screenshots). Most of it is the PDF letter's chunk (PDFKit, swissqrbill, the embedded font and
+ * fontkit: 184 KB packed), then the three translation bundles (18 KB packed each), the setup form and the case
+ * commands. It grew from 300 KB with the letter's font (278 → 390 KB packed) and from 430 KB with round 6 (442 KB:
+ * the fee, interest and limitation, bounded reads, byte-exact settings edits and the lock's states, each with its
+ * words in four languages).
  */
-export const VSIX_BUDGET_BYTES = 430 * 1024;
+export const VSIX_BUDGET_BYTES = 450 * 1024;
 
 /** Builds the .vsix with `npm run package`, copies it to `vsix` (for the installed-package test) and checks it. */
 export async function checkPackage(vsix) {
