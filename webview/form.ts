@@ -17,7 +17,7 @@ import {
   type SetupState,
   type StateReason,
 } from '../src/setup/contract';
-import type { Strings } from '../src/setup/formStrings';
+import type { Strings } from '../src/setup/formWords';
 import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, writeIntoFile } from './draft';
 import { HostError, type HostClient } from './hostClient';
 import { PREVIEW_LIMIT, renderPreview } from './preview';

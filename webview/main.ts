@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { languageOf } from '../src/shared/languages';
 import type { RequestResult } from '../src/setup/contract';
-import type { Strings } from '../src/setup/formStrings';
+import type { Strings } from '../src/setup/formWords';
 import { SetupForm, timestamp } from './form';
 import { connectToHost } from './hostClient';
 import styles from './style.css';

@@ -23,7 +23,7 @@ import {
   type SettingOrigin,
   type SetupState,
 } from '../src/setup/contract';
-import type { Strings } from '../src/setup/formStrings';
+import type { Strings } from '../src/setup/formWords';
 import { isDirty, isValid, WRITTEN_IN_FILE, type Draft } from './draft';
 import { PREVIEW_LIMIT } from './preview';
 import type { LocatedPlaceholder } from './unknownPlaceholders';

@@ -1,9 +1,10 @@
-// The settings' words: why a value is not used, where it is written, and the warning shown once per broken value.
-// Loaded when a value is found broken or a message names a setting's problem, not at activation.
+// The warning shown once per broken value: where it is written, what is used instead (what is wrong with it, in
+// words: problemWords.ts). Loaded when a value is found broken, not at activation.
 import * as vscode from 'vscode';
 import type { Origin } from './configuration';
 import { type FormerKey, LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
 import { log } from '../ui/log';
+import { describeSettingProblem } from './problemWords';
 
 function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefined): string {
   switch (origin) {
@@ -13,35 +14,6 @@ function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefin
       return vscode.l10n.t('the Workspace settings');
     case 'workspaceFolder':
       return vscode.l10n.t('the settings of folder "{0}"', folder?.name ?? '?');
-  }
-}
-
-export function describeSettingProblem(problem: SettingProblem): string {
-  switch (problem.reason) {
-    case 'wrongType':
-      return problem.expected === 'integer' ? vscode.l10n.t('must be a whole number') : vscode.l10n.t('must be text in quotes');
-    case 'notWholeNumber':
-      return vscode.l10n.t('must be a whole number');
-    case 'outOfRange':
-      return vscode.l10n.t('must be between {0} and {1}', problem.minimum, problem.maximum);
-    case 'tooLong':
-      return vscode.l10n.t('is longer than {0} characters', problem.maxLength);
-    case 'controlCharacters':
-      return vscode.l10n.t('contains control characters');
-    case 'invalidUrl':
-      return vscode.l10n.t('is not a valid https:// address');
-    case 'notAChoice':
-      return vscode.l10n.t('must be one of {0}', problem.values.map((value) => `"${value}"`).join(', '));
-    case 'insecureUrl':
-      return vscode.l10n.t('must start with https:// (http:// is allowed only for 127.0.0.1 and localhost)');
-    case 'queryOrFragment':
-      return vscode.l10n.t('must not contain "?" or "#": the requests would go to the root of the host, not to the API');
-    case 'ibanFormat':
-      return vscode.l10n.t('is not an IBAN: CH or LI, 2 check digits, then 17 letters or digits');
-    case 'ibanCountry':
-      return vscode.l10n.t('is not a Swiss or Liechtenstein account: a QR-bill takes only IBANs starting with CH or LI');
-    case 'ibanCheckDigit':
-      return vscode.l10n.t('has wrong IBAN check digits: probably a typing error');
   }
 }
 

@@ -7,10 +7,10 @@ import type { ApiKeyStatus } from '../apiKey/store';
 import { casesFolderStatus, resolveForForm } from './folderStatus';
 import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
 import { previewPaymentPart } from './paymentPart';
-import { SETUP_FORM_STRINGS } from './formStrings';
+import { formFieldNames, letterLanguageName } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { storedCasesFolder } from '../settings/casesFolder';
-import { languageOf, type Language } from '../shared/languages';
+import type { Language } from '../shared/languages';
 import {
   checkDraft,
   editedFields,
@@ -35,7 +35,6 @@ import {
   type WebviewNotificationParams,
   type WebviewNotificationType,
   type WebviewRequest,
-  type LetterField,
 } from './contract';
 import type { ApiError } from '../tilbago/client';
 import { log } from '../ui/log';
@@ -438,19 +437,6 @@ const SETTINGS_FILE_COMMAND_OF_TARGET: Record<SaveTarget['kind'], string> = {
   folder: 'workbench.action.openFolderSettingsFile',
 };
 
-function languageName(field: LetterField): string {
-  switch (field) {
-    case 'letterDe':
-      return vscode.l10n.t('German');
-    case 'letterFr':
-      return vscode.l10n.t('French');
-    case 'letterIt':
-      return vscode.l10n.t('Italian');
-    case 'letterEn':
-      return vscode.l10n.t('English');
-  }
-}
-
 /** One value that Reset would remove, as the user recognises it. */
 function describeSetValue(field: FormField, values: FormValues): string {
   switch (field) {
@@ -462,13 +448,13 @@ function describeSetValue(field: FormField, values: FormValues): string {
     case 'letterFr':
     case 'letterIt':
     case 'letterEn':
-      return vscode.l10n.t('Your {0} letter of the 3rd reminder ({1} characters)', languageName(field), values[field].length);
+      return vscode.l10n.t('Your {0} letter of the 3rd reminder ({1} characters)', letterLanguageName(field), values[field].length);
     case 'text':
       return vscode.l10n.t('Your text of the 3rd reminder ({0} characters)', values.text.length);
     case 'casesFolder':
       return vscode.l10n.t('The cases folder: {0}', values.casesFolder);
     default:
       // The creditor fields, by the form's own names for them, in the display language.
-      return `${SETUP_FORM_STRINGS[languageOf(vscode.env.language)].fieldNames[field]}: ${values[field]}`;
+      return `${formFieldNames()[field]}: ${values[field]}`;
   }
 }

@@ -3,8 +3,7 @@
 // reloaded or closed, the form finds them again), and the title carries a ● while there are some.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { languageOf } from '../shared/languages';
-import { SETUP_FORM_STRINGS } from './formStrings';
+import { setupFormWords } from './formStrings';
 import { SETUP_VIEW_TYPE } from '../ids';
 import type { RequestResult } from './contract';
 import { SetupController, unsavedDraft, type SetupHost } from './controller';
@@ -92,7 +91,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, language: strin
 <script type="module" nonce="${nonce}" src="${asset('webview.js')}"></script>
 <title>tilbago</title>
 </head>
-<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(SETUP_FORM_STRINGS[languageOf(language)]))}"${
+<body data-language="${language}" data-strings="${escapeAttribute(JSON.stringify(setupFormWords()))}"${
     first ? ` data-first="${escapeAttribute(JSON.stringify(first))}" data-page="${randomBytes(8).toString('hex')}"` : ''
   }><main id="app" aria-busy="true"></main></body>
 </html>`;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../apiKey/store';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import { describeSettingProblem } from '../settings/warnings';
+import { describeSettingProblem } from '../settings/problemWords';
 import { SETTINGS_SECTION } from '../settings/schema';
 import { TilbagoClient } from './client';
 

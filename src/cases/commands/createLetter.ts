@@ -8,7 +8,7 @@ import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
 import { checkCreditor, type CreditorProblem, invoiceMessage, referenceForInvoice } from '../../reminders/creditor';
 import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
 import type { LetterPdfProblem, ReminderLetterPdfInput } from '../../reminders/letterPdf';
-import { describeSettingProblem } from '../../settings/warnings';
+import { describeSettingProblem } from '../../settings/problemWords';
 import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
 import { addDays, formatSwissDate, today } from '../../shared/dates';
 import type { Language } from '../../shared/languages';

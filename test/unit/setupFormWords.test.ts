@@ -1,0 +1,110 @@
+// The setup form's words are made on the host with vscode.l10n.t (src/setup/formStrings.ts). Here they are made
+// under each language's real bundle, with a `vscode` whose l10n.t looks messages up as VS Code's extension host
+// does (the key is the message, plus "/" and the comment when there is one), so a key the runtime would miss, a
+// placeholder filled too early or two meanings merged under one key fails here and not in a user's panel.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { build } from 'esbuild';
+
+type Words = Record<string, unknown>;
+interface FormStringsModule {
+  setupFormWords(): Words;
+  languageNames(): Record<string, string>;
+  letterLanguageName(field: string): string;
+  setBundle(bundle: Record<string, string> | null): void;
+}
+
+// Throws on a key missing from the bundle, where VS Code would silently show the English.
+const VSCODE_L10N = `let bundle = null;
+export const setBundle = (b) => { bundle = b; };
+export const l10n = { t: (...params) => {
+  const { message, args, comment } = typeof params[0] === 'string' ? { message: params[0], args: params[1] } : params[0];
+  if (args !== undefined) throw new Error('the form passes no values, the page fills them: ' + message);
+  const key = comment ? message + '/' + [].concat(comment).join('') : message;
+  if (bundle === null) return message;
+  if (!(key in bundle)) throw new Error('not in the bundle: ' + key);
+  return bundle[key];
+} };`;
+
+async function loadFormStrings(): Promise<FormStringsModule> {
+  const result = await build({
+    stdin: { contents: "export * from './src/setup/formStrings'; export { setBundle } from 'vscode';", resolveDir: '.', loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'vscode-l10n',
+        setup(on) {
+          on.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'l10n' }));
+          on.onLoad({ filter: /.*/, namespace: 'l10n' }, () => ({ contents: VSCODE_L10N, loader: 'js' }));
+        },
+      },
+    ],
+  });
+  const module = { exports: {} as FormStringsModule };
+  new Function('module', 'exports', result.outputFiles[0]!.text)(module, module.exports);
+  return module.exports;
+}
+
+const readBundle = (language: string) => JSON.parse(fs.readFileSync(`l10n/bundle.l10n.${language}.json`, 'utf8')) as Record<string, string>;
+
+/** Every string of the words with its path (`keySteps.1`, `fieldNames.creditorTown`). */
+function leaves(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+}
+const placeholders = (text: string) => (text.match(/\{\d+\}/g) ?? []).sort();
+
+describe('setup form words', () => {
+  let strings: FormStringsModule;
+  let english: [string, string][];
+  before(async function () {
+    this.timeout(30_000);
+    strings = await loadFormStrings();
+    strings.setBundle(null);
+    english = leaves(strings.setupFormWords());
+  });
+
+  it('in English, are the messages themselves, with their placeholders for the page', () => {
+    const words = strings.setupFormWords();
+    assert.ok(english.length >= 150, `${english.length} strings`);
+    assert.equal(words.savedTo, 'Saved to the {0} at {1}.');
+    assert.deepEqual((words.keySteps as string[]).length, 3);
+    assert.equal((words.fieldNames as Record<string, string>).creditorPostalCode, 'Postal code');
+  });
+
+  for (const language of ['fr', 'de', 'it']) {
+    it(`in ${language}, come from bundle.l10n.${language}.json, every one of them, placeholders unfilled`, () => {
+      strings.setBundle(readBundle(language));
+      const translated = leaves(strings.setupFormWords());
+      assert.deepEqual(
+        translated.map(([path]) => path),
+        english.map(([path]) => path),
+      );
+      for (const [index, [path, text]] of translated.entries()) {
+        const [, source] = english[index]!;
+        assert.notEqual(text.trim(), '', `${language} ${path}`);
+        assert.deepEqual(placeholders(text), placeholders(source), `${language} ${path}: ${text}`);
+      }
+    });
+  }
+
+  it('tells apart the same English meaning two things: a language as a noun, a letter’s language as an adjective', () => {
+    strings.setBundle(readBundle('fr'));
+    assert.equal(strings.languageNames().de, 'allemand');
+    assert.equal(strings.letterLanguageName('letterDe'), 'allemande');
+    strings.setBundle(readBundle('de'));
+    assert.equal(strings.languageNames().fr, 'Französisch');
+    assert.equal(strings.letterLanguageName('letterFr'), 'französischer');
+  });
+
+  it('tells apart the form’s “Add to .gitignore” button from the notification’s, worded differently in Italian', () => {
+    const italian = readBundle('it');
+    strings.setBundle(italian);
+    assert.equal(strings.setupFormWords().addToGitignore, 'Aggiungi a .gitignore');
+    assert.equal(italian['Add to .gitignore'], 'Aggiungere a .gitignore');
+  });
+});
