@@ -101,7 +101,8 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
 
 /**
  * Writes the given values at the target, and only those: a field the user did not change is never written, so a
- * value changed by hand meanwhile stays. `{ remove }` removes those form values there (Reset to defaults). Resolves once VS Code reads the new values.
+ * value changed by hand meanwhile stays. `{ remove }` removes those form values there (Reset to defaults). Resolves
+ * once VS Code reads the new values.
  */
 export async function writeAtTarget(
   target: ResolvedTarget,

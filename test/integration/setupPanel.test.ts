@@ -129,7 +129,6 @@ describe('setup panel', () => {
     assert.match(onDisk, /"tilbago\.thirdReminder\.daysBeforeCollection": 20/);
     assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Madame, Monsieur,\\nFacture %NUMERO%"/);
     assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
-    assert.doesNotMatch(onDisk, /Letter": ""/, 'an empty letter is not written');
     assert.match(onDisk, /"tilbago\.casesFolder": "Cas tilbago"/);
     assert.deepEqual(api.getSettings().thirdReminder, {
       daysAfterSecondReminder: 12,
