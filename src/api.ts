@@ -9,7 +9,7 @@ import type { Language } from './shared/languages';
 import type { LetterInvoice, Placeholder, ReminderLetter } from './reminders/letter';
 import type { LetterDebtor } from './reminders/salutation';
 import type { ReminderDates, ReminderSchedule, ReminderStage } from './reminders/schedule';
-import type { CreditorSettingValues, Reminder3Settings } from './settings/schema';
+import type { CreditorSettingValues, ThirdReminderSettings } from './settings/schema';
 import type { SubmissionRecord } from './cases/model/record';
 import type { SubmitOutcome } from './cases/model/submission';
 
@@ -20,18 +20,19 @@ export type {
   LetterInvoice,
   Placeholder,
   ReminderLetter,
-  Reminder3Settings,
   ReminderDates,
   ReminderSchedule,
   ReminderStage,
   SubmissionRecord,
+  ThirdReminderSettings,
 };
 
 /** A workspace folder, or a file or folder inside one. */
 export type SettingsScope = vscode.WorkspaceFolder | vscode.Uri;
 
 export interface TilbagoSettings {
-  readonly reminder3: Reminder3Settings;
+  /** The third reminder's delays, letters and default language (`tilbago.thirdReminder.*`). */
+  readonly thirdReminder: ThirdReminderSettings;
   /** Absolute path of the folder for the cases' files; `undefined` when not set, or relative with no folder to resolve it. */
   readonly casesFolder: string | undefined;
   /** Where tilbago's API is reached; taken from the user's settings only. */

@@ -12,7 +12,7 @@ import { readyCount } from './cases/counts';
 import { followCaseFiles } from './cases/caseFileEvents';
 import { CasesTree } from './cases/tree';
 import { CASE_COMMANDS, SETUP_VIEW_TYPE } from './ids';
-import { letterLanguage, letterTextFor, reminderLetter } from './reminders/letter';
+import { letterLanguage, reminderLetter } from './reminders/letter';
 import { reminderSchedule, reminderStage } from './reminders/schedule';
 import { TilbagoConfiguration } from './settings/configuration';
 import { SETTINGS_SECTION } from './settings/schema';
@@ -104,13 +104,13 @@ export function activate(context: vscode.ExtensionContext): TilbagoApi {
     getSettings: (scope) => configuration.read(scope),
     isApiKeySet: () => apiKey.isSet(),
     onDidChange: changed.event,
-    reminderSchedule: (dates, scope) => reminderSchedule(dates, configuration.read(scope).reminder3),
-    reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).reminder3, day),
+    reminderSchedule: (dates, scope) => reminderSchedule(dates, configuration.read(scope).thirdReminder),
+    reminderStage: (dates, day, scope) => reminderStage(dates, configuration.read(scope).thirdReminder, day),
     renderReminderLetter: (invoice, scope, chosen) => {
-      const { reminder3 } = configuration.read(scope);
+      const { thirdReminder } = configuration.read(scope);
       const asked = LANGUAGES.includes(chosen as Language) ? (chosen as Language) : undefined;
-      const letterIn = letterLanguage({ language: asked }, reminder3.defaultLanguage);
-      return reminderLetter(letterTextFor(reminder3, letterIn), invoice, letterIn);
+      const letterIn = letterLanguage({ language: asked }, thirdReminder.defaultLanguage);
+      return reminderLetter(thirdReminder.letters[letterIn], invoice, letterIn);
     },
     submitCase: async (folder, options) => (await cases()).submit(folder, options),
     refreshStatuses: async () => (await cases()).refreshStatuses(),

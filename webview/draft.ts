@@ -28,7 +28,6 @@ export function fieldsOf(values: FormValues): DraftFields {
     letterFr: values.letterFr,
     letterIt: values.letterIt,
     letterEn: values.letterEn,
-    text: values.text,
     casesFolder: values.casesFolder,
     creditorName: values.creditorName,
     creditorStreet: values.creditorStreet,

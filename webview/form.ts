@@ -84,8 +84,6 @@ export class SetupForm {
       editBuiltIn: () => this.input(this.letterField(), BUILT_IN_LETTERS[this.m.letterLanguage]),
       chooseLetterLanguage: (letterLanguage) => this.update({ letterLanguage }),
       chooseSampleDebtor: (sampleDebtor) => this.update({ sampleDebtor }),
-      moveOldText: () => this.moveOldText(),
-      moveToNewNames: () => void this.moveToNewNames(),
       insertPlaceholder: (placeholder) => this.insertPlaceholder(placeholder),
       fixPlaceholder: (item) => this.fixPlaceholder(item),
       writeIntoFile: (field) => this.writeIntoFile(field),
@@ -171,33 +169,6 @@ export class SetupForm {
   /** The field of the letter being edited. */
   private letterField() {
     return LETTER_FIELDS[this.m.letterLanguage];
-  }
-
-  /** The old single letter becomes the letter of the language shown, and leaves its setting on Save. */
-  private moveOldText(): void {
-    const { draft } = this.m;
-    if (!draft || draft.fields.text === '') return;
-    this.update({ draft: edit(edit(draft, this.letterField(), draft.fields.text), 'text', '') });
-  }
-
-  /**
-   * The values written under former setting names go under the new names, in the files that hold them (the host
-   * does it; the values in effect stay the same, so the edits in the form stay as they are).
-   */
-  private async moveToNewNames(): Promise<void> {
-    const { draft, t } = this.m;
-    if (!draft) return;
-    const state = await this.run(this.host.request('moveToNewNames', { target: draft.target }));
-    if (!state) return;
-    const current = this.m.draft ?? draft;
-    this.update({
-      state,
-      folder: state.folder,
-      casesGit: state.casesGit,
-      draft: rebase(current, state).draft,
-      notice: t.movedToNewNames,
-      error: undefined,
-    });
   }
 
   async save(): Promise<void> {
@@ -379,8 +350,8 @@ export class SetupForm {
       const { draft, letterLanguage, sampleDebtor } = this.m;
       if (!draft) return;
       timestamp('tilbago-preview-start');
-      // What a debtor of that language gets: its own letter, else the old single one, else the built-in letter.
-      const text = draft.fields[this.letterField()] || draft.fields.text;
+      // What a debtor of that language gets: its own letter, else the built-in letter.
+      const text = draft.fields[this.letterField()];
       const body = document.getElementById('preview-body');
       if (body) renderPreview(body, text, letterLanguage, sampleDebtor);
       const unknown = locateUnknownPlaceholders(text.slice(0, PREVIEW_LIMIT), MAX_LISTED_UNKNOWN);

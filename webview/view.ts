@@ -20,7 +20,6 @@ import {
   type FolderStatus,
   LETTER_FIELDS,
   type FormField,
-  type SettingOrigin,
   type SetupState,
 } from '../src/setup/contract';
 import type { Strings } from '../src/setup/formWords';
@@ -76,8 +75,6 @@ export interface FormActions {
   editBuiltIn(): void;
   chooseLetterLanguage(language: Language): void;
   chooseSampleDebtor(debtor: SampleDebtor): void;
-  moveOldText(): void;
-  moveToNewNames(): void;
   insertPlaceholder(placeholder: string): void;
   fixPlaceholder(item: LocatedPlaceholder): void;
   writeIntoFile(field: FormField): void;
@@ -93,7 +90,6 @@ export const FIELD_IDS: Record<FormField, string> = {
   letterFr: 'letter-text',
   letterIt: 'letter-text',
   letterEn: 'letter-text',
-  text: 'old-letter',
   casesFolder: 'cases-folder',
   creditorName: 'creditor-name',
   creditorStreet: 'creditor-street',
@@ -106,7 +102,7 @@ export const FIELD_IDS: Record<FormField, string> = {
 };
 
 /** The fields that hold a letter (empty: the built-in one). */
-const isText = (field: FormField) => field.startsWith('letter') || field === 'text';
+const isText = (field: FormField) => field.startsWith('letter');
 
 const MAX_SHOWN_PATH = 60;
 
@@ -273,7 +269,6 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
   const letterField = LETTER_FIELDS[m.letterLanguage];
   const text = fields?.[letterField] ?? '';
   const textProblem = fields ? formValueProblem(letterField, text) : undefined;
-  const oldText = fields?.text ?? '';
   const folderPath = folder && 'path' in folder ? (folder.kind === 'ok' ? ` ${folder.path}` : ` (${folder.path})`) : '';
   const status = statusText(m, label);
   return html`
@@ -319,7 +314,6 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <vscode-button id="keep-mine" secondary @click=${a.keepMine}>${t.keepMine}</vscode-button>
     </div>
     <div id="error" class="banner error" role="alert" ?hidden=${!m.error}>${m.error ? `${t.error}: ${m.error}` : ''}</div>
-    ${formerNamesNote(m, a)}
     <section aria-labelledby="h-tilbago">
       <h2 id="h-tilbago">${t.sectionTilbago}</h2>
       <p>
@@ -402,18 +396,11 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
         </div>
       </div>
       <p class="hint">${format(t.debtorsIn, t.languageNames[m.letterLanguage])}</p>
-      <div id="old-letter" class="banner" role="note" ?hidden=${text !== '' || oldText === ''}>
-        <span>${t.oldTextInUse}</span>
-        <vscode-button id="move-old-letter" secondary @click=${a.moveOldText}
-          >${format(t.moveOldText, t.languageNames[m.letterLanguage])}</vscode-button
-        >
-        ${brokenNote(m, a, 'text')}
-      </div>
       <div class="row">
         <span id="text-source"
-          >${text !== '' ? t.customInUse : oldText === '' ? format(t.builtInInUse, t.languageNames[m.letterLanguage]) : ''}</span
+          >${text !== '' ? t.customInUse : format(t.builtInInUse, t.languageNames[m.letterLanguage])}</span
         >
-        <vscode-button id="edit-built-in" secondary ?hidden=${text !== '' || oldText !== ''} @click=${a.editBuiltIn}
+        <vscode-button id="edit-built-in" secondary ?hidden=${text !== ''} @click=${a.editBuiltIn}
           >${t.editBuiltIn}</vscode-button
         >
       </div>
@@ -465,32 +452,6 @@ export function formView(m: FormModel, a: FormActions): TemplateResult {
       <p id="preview-cut" class="hint" ?hidden=${text.length <= PREVIEW_LIMIT}>${format(t.previewCut, PREVIEW_LIMIT)}</p>
     </section>
   `;
-}
-
-/**
- * When values in effect are written under their settings' former names (renamed after 0.1.0): which, in which file, and
- * the offer to move them to the new names. They are used as they are meanwhile.
- */
-function formerNamesNote(m: FormModel, a: FormActions) {
-  const { t, state } = m;
-  const entries = Object.entries(state?.formerNames ?? {}) as [FormField, SettingOrigin][];
-  if (entries.length === 0) return nothing;
-  const origins = [...new Set(entries.map(([, origin]) => origin))];
-  const sentences = origins.map((origin) =>
-    format(
-      t.formerNamesIn,
-      t.origins[origin],
-      entries
-        .filter(([, where]) => where === origin)
-        .map(([field]) => t.fieldNames[field])
-        .join(', '),
-    ),
-  );
-  return html`<div id="former-names" class="banner" role="note">
-    <span>${sentences.join(' ')} ${t.formerNamesUsed}</span>
-    <vscode-button id="move-to-new-names" secondary @click=${a.moveToNewNames}>${t.moveToNewNames}</vscode-button>
-    <span class="hint">${t.moveToNewNamesHelp}</span>
-  </div>`;
 }
 
 /** Under the cases folder, when Git could commit the debtors' data: the warning and the offer to ignore the folder. */

@@ -37,7 +37,7 @@ export async function stagedCaseFolders(
 ): Promise<{ readonly summary: CaseFolderSummary; readonly stage: CaseStage }[]> {
   const staged = await Promise.all(
     configuration.casesFolders().map(async (casesFolder) => {
-      const delays = configuration.read(vscode.Uri.file(casesFolder)).reminder3;
+      const delays = configuration.read(vscode.Uri.file(casesFolder)).thirdReminder;
       return (await list(casesFolder)).map((summary) => ({ summary, stage: stageOf(summary, delays, day) }));
     }),
   );

@@ -4,7 +4,7 @@
 import { formatSwissDate, isIsoDate, type IsoDate } from '../shared/dates';
 import type { Language } from '../shared/languages';
 import { regionalLanguage } from '../shared/postcodeLanguage';
-import type { Reminder3Settings } from '../settings/schema';
+import type { ThirdReminderSettings } from '../settings/schema';
 import { formatChf } from '../shared/money';
 import { closing, type LetterDebtor, salutation } from './salutation';
 
@@ -18,7 +18,7 @@ export const LETTER_HEADINGS: Record<Language, string> = {
   it: 'TERZO E ULTIMO RICHIAMO',
 };
 
-/** The letter of a language whose own letter (`tilbago.thirdReminder.germanLetter`, …) and the old `tilbago.reminder3.text` are empty. */
+/** The letter of a language whose own letter (`tilbago.thirdReminder.germanLetter`, …) is empty. */
 export const BUILT_IN_LETTERS: Record<Language, string> = {
   en: [
     '%TITRE%,',
@@ -275,17 +275,9 @@ export function reminderLetter(text: string, invoice: LetterInvoice, language: L
  */
 export function letterLanguage(
   debtor: { readonly language?: Language | undefined; readonly zip?: string | undefined },
-  defaultLanguage: Reminder3Settings['defaultLanguage'],
+  defaultLanguage: ThirdReminderSettings['defaultLanguage'],
 ): Language {
   if (debtor.language) return debtor.language;
   if (defaultLanguage !== 'auto') return defaultLanguage;
   return regionalLanguage(debtor.zip);
-}
-
-/**
- * The text written for a language: its own letter, else the one letter of earlier versions while it is set; empty
- * means the built-in letter of that language.
- */
-export function letterTextFor(settings: Pick<Reminder3Settings, 'letters' | 'text'>, language: Language): string {
-  return settings.letters[language] || settings.text;
 }

@@ -1,7 +1,7 @@
 // When the third reminder is due and when an unpaid invoice becomes a litigation case, from the reminders'
 // dates and the two Rappel 3 delays. The same rules for the extension and for local invoicing code.
 import { addDays, isIsoDate, type IsoDate } from '../shared/dates';
-import type { Reminder3Settings } from '../settings/schema';
+import type { ThirdReminderSettings } from '../settings/schema';
 
 export interface ReminderDates {
   /** When the 2nd reminder was sent. */
@@ -10,7 +10,7 @@ export interface ReminderDates {
   readonly thirdReminderDate?: IsoDate | undefined;
 }
 
-export type ReminderDelays = Pick<Reminder3Settings, 'daysAfterSecondReminder' | 'daysBeforeCollection'>;
+export type ReminderDelays = Pick<ThirdReminderSettings, 'daysAfterSecondReminder' | 'daysBeforeCollection'>;
 
 export interface ReminderSchedule {
   /** The day the 3rd reminder is due: the 2nd reminder's date plus `daysAfterSecondReminder`. */

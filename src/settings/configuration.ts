@@ -8,16 +8,14 @@ import {
   checkSetting,
   CREDITOR_SETTINGS,
   type CreditorSettingValues,
-  type FormerKey,
-  formerNameOf,
   levelsRead,
-  pickRaw,
   SETTINGS_SECTION,
   type SettingLevel,
-  type Reminder3Settings,
+  type ThirdReminderSettings,
   type SettingKey,
   type SettingProblem,
   type SettingValue,
+  valueInEffect,
 } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
 
@@ -26,23 +24,19 @@ export type Origin = 'user' | 'workspace' | 'workspaceFolder';
 interface RawValue {
   readonly value: unknown;
   readonly origin?: Origin;
-  /** The name it is written under: the setting's key, or its former name (a renamed setting). */
-  readonly key: SettingKey | FormerKey;
 }
 
 /** How far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
 export type Level = 'folder' | 'workspace' | 'user';
 
 /**
- * The value that wins at a level, where it comes from, and under which name (`pickRaw`: a renamed setting's former
- * name still counts). Machine-scoped settings count only from the user's settings, and restricted ones too when the
- * workspace is not trusted (`inspect` reports workspace values regardless).
+ * The value that wins at a level and where it comes from. Machine-scoped settings count only from the user's
+ * settings, and restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
  */
 function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: Level = 'folder'): RawValue {
-  const former = formerNameOf(key);
-  const picked = pickRaw(levelsRead(key, level, vscode.workspace.isTrusted), config.inspect(key), former && config.inspect(former));
-  if (picked.level === undefined) return { value: undefined, key };
-  return { value: picked.value, origin: originOf(picked.level), key: picked.underFormerName ? former! : key };
+  const picked = valueInEffect(levelsRead(key, level, vscode.workspace.isTrusted), config.inspect(key));
+  if (picked.level === undefined) return { value: undefined };
+  return { value: picked.value, origin: originOf(picked.level) };
 }
 
 /** The file a level's value is in, as the user knows it. */
@@ -92,7 +86,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
     const get = <K extends SettingKey>(key: K): SettingValue<K> => this.checked(config, key, folder);
     const casesFolder = resolveCasesFolder(get('casesFolder'), folder?.uri.fsPath, os.homedir());
     return Object.freeze({
-      reminder3: Object.freeze({
+      thirdReminder: Object.freeze({
         daysAfterSecondReminder: get('thirdReminder.daysAfterSecondReminder'),
         daysBeforeCollection: get('thirdReminder.daysBeforeCollection'),
         letters: Object.freeze({
@@ -101,8 +95,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
           it: get('thirdReminder.italianLetter'),
           en: get('thirdReminder.englishLetter'),
         }),
-        defaultLanguage: get('thirdReminder.defaultLanguage') as Reminder3Settings['defaultLanguage'],
-        text: get('reminder3.text'),
+        defaultLanguage: get('thirdReminder.defaultLanguage') as ThirdReminderSettings['defaultLanguage'],
       }),
       casesFolder: casesFolder.kind === 'resolved' ? casesFolder.path : undefined,
       apiBaseUrl: get('apiBaseUrl'),
@@ -135,8 +128,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
 
   /**
    * Like `checked`, and when the value set in a file is broken, also that raw value, where it is set and why it
-   * is not used: for a form that shows the value in effect beside the one in the file. `formerName`: the value in
-   * effect is written under the setting's former name (a renamed setting), in that file. Reads only.
+   * is not used: for a form that shows the value in effect beside the one in the file. Reads only.
    */
   inspectChecked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,
@@ -146,20 +138,12 @@ export class TilbagoConfiguration implements vscode.Disposable {
   ): {
     readonly value: SettingValue<K>;
     readonly broken?: { readonly raw: unknown; readonly origin: Origin; readonly problem: SettingProblem };
-    readonly formerName?: { readonly key: FormerKey; readonly origin: Origin };
   } {
     const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
-    const formerName = raw.key !== key && raw.origin ? { formerName: { key: raw.key as FormerKey, origin: raw.origin } } : {};
-    if (!checked.problem || !raw.origin) return { value: checked.value, ...formerName };
+    if (!checked.problem || !raw.origin) return { value: checked.value };
     this.warnOnce(key, raw, checked.problem, checked.value, folder);
-    return { value: checked.value, broken: { raw: raw.value, origin: raw.origin, problem: checked.problem }, ...formerName };
-  }
-
-  /** The name a setting's value in effect for a folder (or file in it) is written under: its key, or its former name. */
-  nameInEffect(key: SettingKey, scope?: SettingsScope): SettingKey | FormerKey {
-    const folder = folderOf(scope);
-    return rawValue(vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri ?? (scope as vscode.Uri | undefined)), key).key;
+    return { value: checked.value, broken: { raw: raw.value, origin: raw.origin, problem: checked.problem } };
   }
 
   private warnOnce(
@@ -170,12 +154,11 @@ export class TilbagoConfiguration implements vscode.Disposable {
     folder: vscode.WorkspaceFolder | undefined,
   ): void {
     const origin = raw.origin as Origin;
-    const fingerprint = JSON.stringify([raw.key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
+    const fingerprint = JSON.stringify([key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
     if (this.warned.has(fingerprint)) return;
     this.warned.add(fingerprint);
 
-    // The name the value is written under, so the user finds it in the file (a former name, for a renamed setting).
-    const warning = { key, writtenUnder: raw.key, origin, folder, problem, used };
+    const warning = { key, origin, folder, problem, used };
     void import('./warnings').then((words) => words.warnAboutSetting(warning));
   }
 

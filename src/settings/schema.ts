@@ -49,8 +49,6 @@ export const SETTINGS = {
   'thirdReminder.englishLetter': LETTER,
   // The language of the letter for a debtor whose case.json names none; `auto`: the postcode's, else German.
   'thirdReminder.defaultLanguage': { type: 'choice', default: 'auto', values: ['auto', 'de', 'fr', 'it', 'en'], scope: 'resource' },
-  // Deprecated: the one letter of earlier versions, still used for a language without its own letter.
-  'reminder3.text': LETTER,
   casesFolder: { type: 'string', default: '', maxLength: 4096, scope: 'resource' },
   // Machine scope: a workspace must never be able to choose where the API key is sent.
   apiBaseUrl: { type: 'string', default: 'https://api.tilbago.ch/v1/', maxLength: 2048, scope: 'machine' },
@@ -89,7 +87,6 @@ export const LETTER_SETTINGS = [
   'thirdReminder.frenchLetter',
   'thirdReminder.italianLetter',
   'thirdReminder.englishLetter',
-  'reminder3.text',
 ] as const;
 
 /** The letter setting of each language. */
@@ -175,20 +172,15 @@ function checkString(key: SettingKey, spec: StringSpec, raw: unknown): CheckedSe
 }
 
 /** The Rappel 3 values used to schedule and write the third reminder. */
-export interface Reminder3Settings {
+export interface ThirdReminderSettings {
   /** Days after the 2nd reminder before the 3rd (and last) one is due. */
   readonly daysAfterSecondReminder: number;
   /** Days after the 3rd reminder before the invoice becomes a litigation case for tilbago. */
   readonly daysBeforeCollection: number;
-  /** The letter of each language; empty means the built-in letter of that language (or `text` while it is set). */
+  /** The letter of each language; empty means the built-in letter of that language. */
   readonly letters: Readonly<Record<Language, string>>;
   /** The letter's language for a debtor whose case names none; `auto`: the language of the debtor's postcode, else German. */
   readonly defaultLanguage: 'auto' | Language;
-  /**
-   * @deprecated The one letter of earlier versions (`tilbago.reminder3.text`): still used for every language whose
-   * own letter is empty, until it is moved into one of `letters`.
-   */
-  readonly text: string;
 }
 
 /** The creditor settings as read (each checked on its own; a broken one is replaced by its default, ''). */
@@ -217,31 +209,6 @@ export const CREDITOR_SETTINGS = {
   ibanReference: 'creditor.ibanReference',
 } as const satisfies Record<keyof CreditorSettingValues, SettingKey>;
 
-// ---- renamed settings -------------------------------------------------------------------------------------------
-
-/**
- * The settings renamed after 0.1.0 (their Settings editor labels read "Reminder3 › Letter: De"): former name → current
- * name. A former name stays contributed, deprecated, and its value is still read (see `pickRaw`) until the user
- * moves it; it is checked by the rules of its current name.
- */
-export const RENAMED_SETTINGS = {
-  'reminder3.daysAfterSecondReminder': 'thirdReminder.daysAfterSecondReminder',
-  'reminder3.daysBeforeCollection': 'thirdReminder.daysBeforeCollection',
-  'reminder3.letter.de': 'thirdReminder.germanLetter',
-  'reminder3.letter.fr': 'thirdReminder.frenchLetter',
-  'reminder3.letter.it': 'thirdReminder.italianLetter',
-  'reminder3.letter.en': 'thirdReminder.englishLetter',
-  'reminder3.defaultLanguage': 'thirdReminder.defaultLanguage',
-} as const satisfies Record<string, SettingKey>;
-
-export type FormerKey = keyof typeof RENAMED_SETTINGS;
-export const FORMER_KEYS = Object.keys(RENAMED_SETTINGS) as FormerKey[];
-
-/** The former name of a renamed setting; undefined for a setting that was never renamed. */
-export function formerNameOf(key: SettingKey): FormerKey | undefined {
-  return FORMER_KEYS.find((former) => RENAMED_SETTINGS[former] === key);
-}
-
 /** The levels of settings, as VS Code's `inspect` reports them: a folder's, the workspace's, the user's. */
 export type SettingLevel = 'workspaceFolder' | 'workspace' | 'user';
 
@@ -268,49 +235,14 @@ export function levelsRead(key: SettingKey, from: 'folder' | 'workspace' | 'user
   return from === 'folder' ? ['workspaceFolder', 'workspace', 'user'] : ['workspace', 'user'];
 }
 
-/** The raw value that counts, the level that holds it, and whether it is written under the setting's former name. */
-export interface PickedRaw {
-  readonly value: unknown;
-  readonly level?: SettingLevel;
-  readonly underFormerName?: true;
-}
-
-/**
- * The raw value of a renamed setting: the most specific level that holds it under either name wins; at one level,
- * the current name wins over the former one. So a value under the former name in a folder's settings still counts
- * over one under the current name in the user's settings, as it did before the rename (VS Code's own rule: the more
- * specific level wins), and a user who has only former names sees exactly what they saw before.
- */
-export function pickRaw(
+/** The raw value that counts and the level that holds it: the first of `levels` (most specific first) that sets it. */
+export function valueInEffect(
   levels: readonly SettingLevel[],
-  current: InspectedValues | undefined,
-  former: InspectedValues | undefined,
-): PickedRaw {
+  inspected: InspectedValues | undefined,
+): { readonly value: unknown; readonly level?: SettingLevel } {
   for (const level of levels) {
-    const value = current?.[VALUE_AT[level]];
+    const value = inspected?.[VALUE_AT[level]];
     if (value !== undefined) return { value, level };
-    const formerValue = former?.[VALUE_AT[level]];
-    if (formerValue !== undefined) return { value: formerValue, level, underFormerName: true };
   }
   return { value: undefined };
-}
-
-/** One value to move from a setting's former name to its current name, in the same settings file. */
-export interface Move {
-  readonly from: FormerKey;
-  readonly to: SettingKey;
-  readonly value: unknown;
-}
-
-/**
- * The moves that put the values written under former names in one settings file under their current names: each
- * value set under a former name whose current name is not set in the same file (one that is set there wins over it,
- * and is not overwritten: that former value is left as it is).
- */
-export function movesToCurrentNames(inFile: (key: SettingKey | FormerKey) => unknown): Move[] {
-  return FORMER_KEYS.filter((former) => inFile(former) !== undefined && inFile(RENAMED_SETTINGS[former]) === undefined).map((from) => ({
-    from,
-    to: RENAMED_SETTINGS[from],
-    value: inFile(from),
-  }));
 }

@@ -62,30 +62,6 @@ export function withSettings(
   return noValue ? `${result}${eol}` : result;
 }
 
-/**
- * The file's text with each key `from` renamed `to` where it stands (every occurrence): its value, its place and the
- * comments around it kept (removing a property would take the comment before the next one with it). A key not in
- * the file is skipped. Undefined when a new name is in the file already: left to VS Code.
- */
-export function withKeysRenamed(
-  text: string,
-  at: SettingsPath,
-  renames: readonly (readonly [from: string, to: string])[],
-): string | SettingsTextProblem | undefined {
-  if (stripComments(text).trim() === '') return text;
-  const read = readSettings(text, at);
-  if ('kind' in read) return read;
-  const edits: Edit[] = [];
-  for (const [from, to] of renames) {
-    if (properties(read.settings, to).length) return undefined;
-    for (const property of properties(read.settings, from)) {
-      const key = property.children![0]!;
-      edits.push({ offset: key.offset, length: key.length, content: JSON.stringify(to) });
-    }
-  }
-  return applyEdits(text, edits);
-}
-
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**

@@ -2,7 +2,7 @@
 // words: problemWords.ts). Loaded when a value is found broken, not at activation.
 import * as vscode from 'vscode';
 import type { Origin } from './configuration';
-import { type FormerKey, LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
+import { LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
 import { log } from '../ui/log';
 import { describeSettingProblem } from './problemWords';
 
@@ -31,10 +31,9 @@ const SETTINGS_FILE_COMMAND: Record<Origin, string> = {
   workspaceFolder: 'workbench.action.openFolderSettingsFile',
 };
 
-/** A broken value found by a read: the setting, the name and file it is written under, and the value used instead. */
+/** A broken value found by a read: the setting, the file it is written in, and the value used instead. */
 export interface SettingWarning {
   readonly key: SettingKey;
-  readonly writtenUnder: SettingKey | FormerKey;
   readonly origin: Origin;
   readonly folder: vscode.WorkspaceFolder | undefined;
   readonly problem: SettingProblem;
@@ -42,11 +41,11 @@ export interface SettingWarning {
 }
 
 /** Logs the warning and shows it with a button that opens the settings file it is in. */
-export function warnAboutSetting({ key, writtenUnder, origin, folder, problem, used }: SettingWarning): void {
+export function warnAboutSetting({ key, origin, folder, problem, used }: SettingWarning): void {
   // The broken value itself is not repeated: a string setting could hold something pasted by mistake.
   const message = vscode.l10n.t(
     'The setting "{0}" in {1} {2}. Using {3} instead; your settings file was not changed.',
-    `${SETTINGS_SECTION}.${writtenUnder}`,
+    `${SETTINGS_SECTION}.${key}`,
     describeOrigin(origin, folder),
     describeSettingProblem(problem),
     describeValue(key, used),

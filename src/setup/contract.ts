@@ -15,8 +15,6 @@ export interface FormValues {
   readonly letterFr: string;
   readonly letterIt: string;
   readonly letterEn: string;
-  /** The one letter of earlier versions (deprecated): the form offers to move it into a language's letter. */
-  readonly text: string;
   readonly casesFolder: string;
   /** The creditor of the letter and payee of its QR-bill (`tilbago.creditor.*`). */
   readonly creditorName: string;
@@ -50,7 +48,6 @@ export const FORM_FIELDS = [
   'letterFr',
   'letterIt',
   'letterEn',
-  'text',
   'casesFolder',
   ...CREDITOR_FIELDS,
 ] as const;
@@ -84,7 +81,6 @@ export const SETTING_OF_FIELD: Record<FormField, SettingKey> = {
   letterFr: 'thirdReminder.frenchLetter',
   letterIt: 'thirdReminder.italianLetter',
   letterEn: 'thirdReminder.englishLetter',
-  text: 'reminder3.text',
   casesFolder: 'casesFolder',
   creditorName: 'creditor.name',
   creditorStreet: 'creditor.street',
@@ -148,11 +144,6 @@ export interface SetupState {
   readonly setAtTarget: Readonly<Record<FormField, boolean>>;
   /** The values in effect that are not what the settings file says, because what it says cannot be used. */
   readonly broken: Partial<Record<FormField, BrokenValue>>;
-  /**
-   * The values in effect that are written under their setting's former name (`tilbago.reminder3.letter.de`, renamed
-   * `tilbago.thirdReminder.germanLetter`), by the file that holds them: used as they are until the user moves them.
-   */
-  readonly formerNames: Partial<Record<FormField, SettingOrigin>>;
   readonly folder: FolderStatus;
   /** Whether Git keeps the cases folder in effect out of its repository (the debtors' data must not be committed). */
   readonly casesGit: CasesGit;
@@ -310,7 +301,6 @@ const draftFields = object({
   letterFr: draftField,
   letterIt: draftField,
   letterEn: draftField,
-  text: draftField,
   casesFolder: draftField,
   creditorName: draftField,
   creditorStreet: draftField,
@@ -356,7 +346,6 @@ const REQUEST_PARAMS = {
         letterFr: formValue('letterFr'),
         letterIt: formValue('letterIt'),
         letterEn: formValue('letterEn'),
-        text: formValue('text'),
         casesFolder: formValue('casesFolder'),
         creditorName: formValue('creditorName'),
         creditorStreet: formValue('creditorStreet'),
@@ -372,11 +361,6 @@ const REQUEST_PARAMS = {
   }),
   /** Removes the form's values at the target, once the user confirmed (the cases folder and creditor only if asked). */
   reset: object({ target: targetId }),
-  /**
-   * Moves the values written under former setting names, in each settings file the target reads, to the current
-   * names in the same file (the values in effect stay the same).
-   */
-  moveToNewNames: object({ target: targetId }),
   selectTarget: object({ target: targetId }),
   setApiKey: none,
   removeApiKey: none,
@@ -397,7 +381,6 @@ export interface RequestResults {
   save: { readonly state: SetupState; readonly savedAt: number };
   /** `null`: the user did not confirm. */
   reset: SetupState | null;
-  moveToNewNames: SetupState;
   selectTarget: SetupState;
   setApiKey: null;
   removeApiKey: null;

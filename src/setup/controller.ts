@@ -38,7 +38,7 @@ import {
 } from './contract';
 import type { ApiError } from '../tilbago/client';
 import { log } from '../ui/log';
-import { findTarget, moveToNewNames, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
+import { findTarget, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
 
 export interface SetupHost {
   readonly configuration: TilbagoConfiguration;
@@ -153,16 +153,6 @@ export class SetupController implements vscode.Disposable {
       this.targetId = resolved.id;
       await this.write(() => writeAtTarget(resolved, { remove }));
       log().info(`Setup form: reset ${remove.length} value(s) in the ${resolved.kind} settings.`);
-      return this.snapshot();
-    },
-    moveToNewNames: async ({ target }) => {
-      const resolved = this.requireTarget(target);
-      this.targetId = resolved.id;
-      let moved = 0;
-      await this.write(async () => {
-        moved = await moveToNewNames(resolved);
-      });
-      log().info(`Setup form: moved ${moved} value(s) from former setting names to the current ones.`);
       return this.snapshot();
     },
     selectTarget: async ({ target }) => {
@@ -340,7 +330,7 @@ export class SetupController implements vscode.Disposable {
   async state(): Promise<SetupState> {
     const target = this.currentTarget();
     this.targetId = target.id;
-    const { values, setAtTarget, broken, formerNames } = readAtTarget(this.host.configuration, target);
+    const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
     const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
     const casesGit = await this.casesGit(values.casesFolder, folder);
     return {
@@ -350,7 +340,6 @@ export class SetupController implements vscode.Disposable {
       values,
       setAtTarget,
       broken,
-      formerNames,
       folder,
       casesGit,
       apiKey,
@@ -384,13 +373,13 @@ export class SetupController implements vscode.Disposable {
   /** The state, remembered as the last the form was sent. */
   private async snapshot(): Promise<SetupState> {
     const state = await this.state();
-    this.lastSentValues = JSON.stringify([state.values, state.broken, state.formerNames]);
+    this.lastSentValues = JSON.stringify([state.values, state.broken]);
     return state;
   }
 
   private async sendState(reason: StateReason): Promise<void> {
     const state = await this.state();
-    const values = JSON.stringify([state.values, state.broken, state.formerNames]);
+    const values = JSON.stringify([state.values, state.broken]);
     // An outside change that leaves the form's values as they were (our own write echoing back) needs no word.
     if (reason === 'external' && values === this.lastSentValues) return;
     this.lastSentValues = values;
@@ -449,8 +438,6 @@ function describeSetValue(field: FormField, values: FormValues): string {
     case 'letterIt':
     case 'letterEn':
       return vscode.l10n.t('Your {0} letter of the 3rd reminder ({1} characters)', letterLanguageName(field), values[field].length);
-    case 'text':
-      return vscode.l10n.t('Your text of the 3rd reminder ({0} characters)', values.text.length);
     case 'casesFolder':
       return vscode.l10n.t('The cases folder: {0}', values.casesFolder);
     default:

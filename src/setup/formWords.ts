@@ -54,13 +54,6 @@ export interface Strings {
   readonly letterText: string;
   readonly builtInInUse: string;
   readonly letterLanguage: string;
-  readonly oldTextInUse: string;
-  readonly moveOldText: string;
-  readonly formerNamesIn: string;
-  readonly formerNamesUsed: string;
-  readonly moveToNewNames: string;
-  readonly moveToNewNamesHelp: string;
-  readonly movedToNewNames: string;
   readonly debtorsIn: string;
   readonly customInUse: string;
   readonly editBuiltIn: string;

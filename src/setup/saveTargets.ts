@@ -3,26 +3,10 @@
 // of those only the ones the user changed.
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration, Level } from '../settings/configuration';
-import {
-  FORM_FIELDS,
-  SETTING_OF_FIELD,
-  type BrokenValue,
-  type FormField,
-  type FormValues,
-  type SaveTarget,
-  type SettingOrigin,
-} from './contract';
-import { type FormerKey, formerNameOf, movesToCurrentNames, SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
+import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
+import { SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
 import * as path from 'node:path';
-import {
-  editSettingsFile,
-  SETTINGS_FILE_LIMIT,
-  type SettingsFileProblem,
-  type SettingsPath,
-  type SettingsTextProblem,
-  withKeysRenamed,
-  withSettings,
-} from '../settings/settingsFile';
+import { editSettingsFile, SETTINGS_FILE_LIMIT, type SettingsFileProblem, type SettingsPath, withSettings } from '../settings/settingsFile';
 import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
@@ -83,11 +67,9 @@ function configurationFor(target: ResolvedTarget): vscode.WorkspaceConfiguration
 export function readAtTarget(configuration: TilbagoConfiguration, target: ResolvedTarget) {
   const config = configurationFor(target);
   const broken: Partial<Record<FormField, BrokenValue>> = {};
-  const formerNames: Partial<Record<FormField, SettingOrigin>> = {};
   const read = <F extends FormField>(field: F): FormValues[F] => {
     const key = SETTING_OF_FIELD[field];
     const checked = configuration.inspectChecked(config, key, target.folder, target.level);
-    if (checked.formerName) formerNames[field] = checked.formerName.origin;
     if (checked.broken) {
       const { raw, origin, problem } = checked.broken;
       // The day counts are shown as written; a text could hold something pasted by mistake, so it is not repeated.
@@ -103,7 +85,6 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
     letterFr: read('letterFr'),
     letterIt: read('letterIt'),
     letterEn: read('letterEn'),
-    text: read('text'),
     casesFolder: read('casesFolder'),
     creditorName: read('creditorName'),
     creditorStreet: read('creditorStreet'),
@@ -115,14 +96,13 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
     creditorIbanReference: read('creditorIbanReference'),
   };
   const setAtTarget = Object.fromEntries(FORM_FIELDS.map((field) => [field, isSetAt(config, field, target)])) as Record<FormField, boolean>;
-  return { values, setAtTarget, broken, formerNames };
+  return { values, setAtTarget, broken };
 }
 
 /**
  * Writes the given values at the target, and only those: a field the user did not change is never written, so a
- * value changed by hand meanwhile stays. A value is written under its setting's current name, and the former name
- * (a renamed setting) leaves the target's file, else two values would sit there side by side. `{ remove }` removes
- * those form values there, under either name (Reset to defaults). Resolves once VS Code reads the new values.
+ * value changed by hand meanwhile stays. `{ remove }` removes those form values there (Reset to defaults). Resolves
+ * once VS Code reads the new values.
  */
 export async function writeAtTarget(
   target: ResolvedTarget,
@@ -136,55 +116,15 @@ export async function writeAtTarget(
     : FORM_FIELDS.filter((field) => Object.hasOwn(edits, field));
   const values = fields.flatMap((field) => {
     const key = SETTING_OF_FIELD[field];
-    // The old single letter, once moved into a language's letter, leaves the file rather than stay as "".
-    const value = field === 'text' && edits.text === '' ? undefined : edits[field];
-    const former = formerNameOf(key);
-    const setAt = (name: SettingKey | FormerKey) => ownValue(config, name, target) !== undefined;
-    return [
-      ...(value !== undefined || setAt(key) ? [[key, value] as const] : []),
-      ...(former && setAt(former) ? [[former, undefined] as const] : []),
-    ];
+    const value = edits[field];
+    return value !== undefined || isSetAt(config, field, target) ? [[key, value] as const] : [];
   });
   await writeValues(target, values);
 }
 
-/**
- * Moves the values written under former setting names to the current names, in the target's settings file and in
- * each one it inherits from (a folder's: the workspace's and the user's), each in its own file: the values in effect
- * stay what they were, anywhere. A former name whose current name is set in the same file is left as it is (that
- * value wins there already; overwriting it would lose one). Returns how many values were moved.
- */
-export async function moveToNewNames(target: ResolvedTarget): Promise<number> {
-  const all = saveTargets();
-  const files = [
-    target,
-    ...(target.kind === 'folder' ? all.filter((other) => other.kind === 'workspace') : []),
-    ...(target.kind !== 'user' ? all.filter((other) => other.kind === 'user') : []),
-  ];
-  let moved = 0;
-  for (const file of files) {
-    const config = configurationFor(file);
-    const moves = movesToCurrentNames((key) => ownValue(config, key, file));
-    if (moves.length === 0) continue;
-    moved += moves.length;
-    const values = moves.flatMap(({ from, to, value }) => [[to, value] as const, [from, undefined] as const]);
-    // In the file, each key is renamed where it stands, its comments kept; else VS Code writes the new and removes the old.
-    const renames = moves.map(({ from, to }) => [`${SETTINGS_SECTION}.${from}`, `${SETTINGS_SECTION}.${to}`] as const);
-    await writeValues(file, values, (text, at) => withKeysRenamed(text, at, renames));
-  }
-  return moved;
-}
-
-/**
- * Writes values at a target: in one write of its settings file when it can (`edit`, as `writeSettingsFile` takes it),
- * else one `update` each.
- */
-async function writeValues(
-  target: ResolvedTarget,
-  values: readonly (readonly [SettingKey | FormerKey, unknown])[],
-  edit?: (text: string, at: SettingsPath) => string | SettingsTextProblem | undefined,
-): Promise<void> {
-  if (values.length === 0 || (await writeSettingsFile(target, values, edit))) return;
+/** Writes values at a target: in one write of its settings file when it can, else one `update` each. */
+async function writeValues(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<void> {
+  if (values.length === 0 || (await writeSettingsFile(target, values))) return;
   const config = configurationFor(target);
   for (const [key, value] of values) await config.update(key, value, target.configurationTarget);
 }
@@ -194,26 +134,22 @@ async function writeValues(
  * value (about 0.1 s each), and keeps every byte outside them (see settingsFile.ts). Only for a file the extension
  * can see and no editor holds unsaved edits of; false otherwise, and VS Code's own `update` does it (and says what
  * stands in the way). A file it will not edit (a link, not a settings object, …) is refused with the reason, never
- * handed to `update`, which would write through the link or reword the file. `edit` makes the new text (by default:
- * each value set, or removed when undefined); `values` are what VS Code then reads.
+ * handed to `update`, which would write through the link or reword the file. Each value is set, or removed when
+ * undefined.
  */
-async function writeSettingsFile(
-  target: ResolvedTarget,
-  values: readonly (readonly [SettingKey | FormerKey, unknown])[],
-  edit: (text: string, at: SettingsPath) => string | SettingsTextProblem | undefined = (text, at) =>
-    withSettings(
-      text,
-      at,
-      values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
-    ),
-): Promise<boolean> {
+async function writeSettingsFile(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<boolean> {
   const file = settingsFileOf(target);
   if (!file || vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.uri.toString() && d.isDirty)) return false;
   let read: Promise<void> | undefined;
   const outcome = await editSettingsFile(
     file.uri.fsPath,
     file.base,
-    (text) => edit(text, file.at),
+    (text) =>
+      withSettings(
+        text,
+        file.at,
+        values.map(([key, value]) => [`${SETTINGS_SECTION}.${key}`, value] as const),
+      ),
     () => {
       read = configurationShows(target, values);
     },
@@ -280,7 +216,7 @@ function settingsFileOf(
 }
 
 /** Resolves once VS Code reads these values at the target (it reloads a settings file it sees change), or after 5 s. */
-function configurationShows(target: ResolvedTarget, values: readonly (readonly [SettingKey | FormerKey, unknown])[]): Promise<void> {
+function configurationShows(target: ResolvedTarget, values: readonly (readonly [SettingKey, unknown])[]): Promise<void> {
   const shown = () =>
     values.every(([key, value]) => JSON.stringify(ownValue(configurationFor(target), key, target)) === JSON.stringify(value));
   return new Promise((resolve) => {
@@ -299,14 +235,12 @@ function configurationShows(target: ResolvedTarget, values: readonly (readonly [
   });
 }
 
-function ownValue(config: vscode.WorkspaceConfiguration, key: SettingKey | FormerKey, target: ResolvedTarget): unknown {
+function ownValue(config: vscode.WorkspaceConfiguration, key: SettingKey, target: ResolvedTarget): unknown {
   const info = config.inspect(key);
   return target.kind === 'user' ? info?.globalValue : target.kind === 'workspace' ? info?.workspaceValue : info?.workspaceFolderValue;
 }
 
-/** Whether the target's own settings file holds a value for the field, under its setting's name or former name. */
+/** Whether the target's own settings file holds a value for the field. */
 function isSetAt(config: vscode.WorkspaceConfiguration, field: FormField, target: ResolvedTarget): boolean {
-  const key = SETTING_OF_FIELD[field];
-  const former = formerNameOf(key);
-  return ownValue(config, key, target) !== undefined || (former !== undefined && ownValue(config, former, target) !== undefined);
+  return ownValue(config, SETTING_OF_FIELD[field], target) !== undefined;
 }

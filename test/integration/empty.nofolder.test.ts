@@ -29,7 +29,7 @@ describe('no folder open', () => {
       );
       await form.call('save', { target: 'user', changes: { daysAfterSecondReminder: 9, casesFolder: 'relative/cases' } });
       assert.equal(form.states().at(-1)!.reason, 'saved');
-      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 9);
+      assert.equal(api.getSettings().thirdReminder.daysAfterSecondReminder, 9);
       assert.deepEqual(form.lastState().folder, { kind: 'needsWorkspaceFolder' }, 'a relative folder needs a workspace folder');
     } finally {
       form.dispose();

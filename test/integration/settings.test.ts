@@ -3,17 +3,16 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi, TilbagoChange } from '../../src/api';
-import { FORMER_KEYS, type FormerKey, LETTER_SETTINGS, RENAMED_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
-import { TilbagoConfiguration } from '../../src/settings/configuration';
+import { LETTER_SETTINGS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import { activateExtension, packageJson, recordMessages, waitFor, workspaceFolder } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
 const Target = vscode.ConfigurationTarget;
 
-async function clear(key: keyof typeof SETTINGS | FormerKey): Promise<void> {
+async function clear(key: keyof typeof SETTINGS): Promise<void> {
   await config().update(key, undefined, Target.Global);
   // Machine-scoped settings cannot be written to the workspace at all.
-  if (SETTINGS[Object.hasOwn(SETTINGS, key) ? (key as keyof typeof SETTINGS) : RENAMED_SETTINGS[key as FormerKey]].scope !== 'machine') {
+  if (SETTINGS[key].scope !== 'machine') {
     await config().update(key, undefined, Target.Workspace);
   }
 }
@@ -41,7 +40,7 @@ describe('settings', () => {
   });
 
   afterEach(async () => {
-    for (const key of [...SETTING_KEYS, ...FORMER_KEYS]) await clear(key);
+    for (const key of SETTING_KEYS) await clear(key);
   });
 
   it('are contributed with their types, defaults, bounds and scopes, in order, in three titled sections', () => {
@@ -67,7 +66,6 @@ describe('settings', () => {
         'tilbago.thirdReminder.italianLetter',
         'tilbago.thirdReminder.englishLetter',
         'tilbago.thirdReminder.defaultLanguage',
-        'tilbago.reminder3.text',
         'tilbago.casesFolder',
         'tilbago.apiBaseUrl',
         'tilbago.requestTimeoutSeconds',
@@ -79,14 +77,6 @@ describe('settings', () => {
         'tilbago.creditor.country',
         'tilbago.creditor.account',
         'tilbago.creditor.ibanReference',
-        // The former names (renamed in 0.2), deprecated: still read until moved.
-        'tilbago.reminder3.daysAfterSecondReminder',
-        'tilbago.reminder3.daysBeforeCollection',
-        'tilbago.reminder3.letter.de',
-        'tilbago.reminder3.letter.fr',
-        'tilbago.reminder3.letter.it',
-        'tilbago.reminder3.letter.en',
-        'tilbago.reminder3.defaultLanguage',
       ],
     );
     for (const [key, spec] of Object.entries(SETTINGS)) {
@@ -102,19 +92,16 @@ describe('settings', () => {
       }
     }
     for (const key of LETTER_SETTINGS) assert.equal(properties[`tilbago.${key}`].editPresentation, 'multilineText', key);
-    // The old single letter says what replaces it and how to move it (VS Code shows it only where it is set).
-    assert.match(properties['tilbago.reminder3.text'].markdownDeprecationMessage, /one letter per language.*Move it into the … letter/s);
     assert.equal(properties['tilbago.apiBaseUrl'].scope, 'machine');
   });
 
   it('the public API gives the defaults when nothing is set', () => {
     const settings = api.getSettings();
-    assert.deepEqual(settings.reminder3, {
+    assert.deepEqual(settings.thirdReminder, {
       daysAfterSecondReminder: 10,
       daysBeforeCollection: 15,
       letters: { de: '', fr: '', it: '', en: '' },
       defaultLanguage: 'auto',
-      text: '',
     });
     assert.equal(settings.casesFolder, undefined);
     assert.equal(settings.apiBaseUrl, 'https://api.tilbago.ch/v1/');
@@ -123,17 +110,17 @@ describe('settings', () => {
   it('the public API reads User, then Workspace values, for the folder and for a file in it', async () => {
     const folder = workspaceFolder();
     await config().update('thirdReminder.daysBeforeCollection', 20, Target.Global);
-    await config().update('reminder3.text', 'Madame, Monsieur,\nFacture %NUMERO%', Target.Global);
-    assert.equal(api.getSettings(folder).reminder3.daysBeforeCollection, 20);
+    await config().update('thirdReminder.frenchLetter', 'Madame, Monsieur,\nFacture %NUMERO%', Target.Global);
+    assert.equal(api.getSettings(folder).thirdReminder.daysBeforeCollection, 20);
 
     await config().update('thirdReminder.daysBeforeCollection', 30, Target.Workspace);
     await config().update('casesFolder', 'cases/tilbago', Target.Workspace);
     const fileInFolder = vscode.Uri.joinPath(folder.uri, 'invoices', '2026-001.json');
     for (const scope of [folder, fileInFolder, undefined]) {
       const settings = api.getSettings(scope);
-      assert.equal(settings.reminder3.daysBeforeCollection, 30, 'Workspace wins over User');
-      assert.equal(settings.reminder3.daysAfterSecondReminder, 10, 'default where nothing is set');
-      assert.equal(settings.reminder3.text, 'Madame, Monsieur,\nFacture %NUMERO%', 'User where the workspace sets nothing');
+      assert.equal(settings.thirdReminder.daysBeforeCollection, 30, 'Workspace wins over User');
+      assert.equal(settings.thirdReminder.daysAfterSecondReminder, 10, 'default where nothing is set');
+      assert.equal(settings.thirdReminder.letters.fr, 'Madame, Monsieur,\nFacture %NUMERO%', 'User where the workspace sets nothing');
       assert.equal(settings.casesFolder, path.join(folder.uri.fsPath, 'cases', 'tilbago'), 'relative to the folder');
     }
 
@@ -141,7 +128,7 @@ describe('settings', () => {
     assert.equal(api.getSettings(folder).casesFolder, path.normalize('/srv/tilbago-cases'));
   });
 
-  it('each language has its letter; the old single letter still counts for a language without one', async () => {
+  it('each language has its letter; a language without one gets its built-in letter', async () => {
     const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
     // Nothing set: each language's built-in letter, with its heading and salutation; `auto`, without a postcode, is German.
     const french = api.renderReminderLetter(invoice, undefined, 'fr');
@@ -156,76 +143,9 @@ describe('settings', () => {
     await config().update('thirdReminder.defaultLanguage', 'it', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice).heading, 'TERZO E ULTIMO RICHIAMO', 'no language: the one the setting chooses');
 
-    await config().update('reminder3.text', 'Ancienne lettre %NUMERO%', Target.Workspace);
     await config().update('thirdReminder.germanLetter', 'Brief %NUMERO% vom %DATEFACTURE%', Target.Workspace);
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Brief 2026-0142 vom 03.08.2026', 'its own letter');
-    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 2026-0142', 'the old one: nothing is lost');
-  });
-
-  it('values under the former names (0.1) are used, as before, where the new names are not set', async () => {
-    const handWritten = [
-      '// written for version 0.1',
-      '{',
-      '  "tilbago.reminder3.daysAfterSecondReminder": 7,',
-      '  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",',
-      '  "tilbago.reminder3.letter.fr": "Ancienne lettre %NUMERO%",',
-      '  "tilbago.reminder3.defaultLanguage": "fr",',
-      '}',
-      '',
-    ].join('\n');
-    try {
-      await config().update('reminder3.daysBeforeCollection', 33, Target.Global);
-      await config().update('reminder3.letter.it', 'Vecchia lettera %NUMERO%', Target.Global);
-      await editByHand(handWritten, 'reminder3.defaultLanguage', 'fr');
-      const settings = api.getSettings();
-      assert.deepEqual(settings.reminder3, {
-        daysAfterSecondReminder: 7,
-        daysBeforeCollection: 33,
-        letters: { de: 'Alter Brief %NUMERO%', fr: 'Ancienne lettre %NUMERO%', it: 'Vecchia lettera %NUMERO%', en: '' },
-        defaultLanguage: 'fr',
-        text: '',
-      });
-      const invoice = { number: '2026-0142', invoiceDate: '2026-08-03', amountDueRappen: 123_450 };
-      assert.equal(api.renderReminderLetter(invoice).text, 'Ancienne lettre 2026-0142', 'the default language of 0.1: French');
-      assert.equal(api.renderReminderLetter(invoice, undefined, 'it').text, 'Vecchia lettera 2026-0142');
-      assert.equal(api.reminderSchedule({ secondReminderDate: '2026-09-01' }).thirdReminderDue, '2026-09-08', 'the delay of 0.1: 7 days');
-
-      // At one level the new name wins; a more specific level wins whatever the name.
-      await config().update('thirdReminder.germanLetter', 'Neuer Brief', Target.Workspace);
-      await config().update('thirdReminder.frenchLetter', 'Nouvelle lettre (User)', Target.Global);
-      await config().update('thirdReminder.daysBeforeCollection', 44, Target.Workspace);
-      const after = api.getSettings().reminder3;
-      assert.equal(after.letters.de, 'Neuer Brief', 'the new name in the same file wins');
-      assert.equal(after.letters.fr, 'Ancienne lettre %NUMERO%', 'the former name in the workspace wins over the new name in User');
-      assert.equal(after.daysBeforeCollection, 44, 'the new name in the workspace wins over the former name in User');
-      assert.equal(after.daysAfterSecondReminder, 7);
-      // A message about a letter names the key it is written under, so the user finds it in the file.
-      const configuration = new TilbagoConfiguration();
-      try {
-        assert.equal(configuration.nameInEffect('thirdReminder.frenchLetter'), 'reminder3.letter.fr');
-        assert.equal(configuration.nameInEffect('thirdReminder.germanLetter'), 'thirdReminder.germanLetter');
-        assert.equal(configuration.nameInEffect('thirdReminder.englishLetter'), 'thirdReminder.englishLetter', 'set nowhere');
-      } finally {
-        configuration.dispose();
-      }
-    } finally {
-      await fs.rm(settingsFile(), { force: true });
-    }
-  });
-
-  it('a broken value under a former name is reported under that name, and the default is used', async () => {
-    const messages = recordMessages();
-    try {
-      await config().update('reminder3.daysAfterSecondReminder', 'ten', Target.Workspace);
-      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 10);
-      const warning = await waitFor('the warning', () => messages.shown.find((m) => m.level === 'warning'));
-      assert.match(
-        warning.message,
-        /"tilbago\.reminder3\.daysAfterSecondReminder" in the Workspace settings must be a whole number\. Using 10 instead/,
-      );
-    } finally {
-      messages.restore();
-    }
+    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, french.text, 'no French letter: the built-in one');
   });
 
   it('the public API fires a change event that tells which folders a change affects', async () => {
@@ -237,7 +157,7 @@ describe('settings', () => {
       assert.ok(event.kind === 'settings');
       assert.equal(event.affects(workspaceFolder()), true);
       assert.equal(event.affects(), true);
-      assert.equal(api.getSettings().reminder3.daysAfterSecondReminder, 12);
+      assert.equal(api.getSettings().thirdReminder.daysAfterSecondReminder, 12);
     } finally {
       subscription.dispose();
     }
@@ -249,12 +169,12 @@ describe('settings', () => {
     const content = '{ "tilbago.apiBaseUrl": "https://evil.example/", "tilbago.thirdReminder.daysAfterSecondReminder": 11 }\n';
     await vscode.workspace.fs.writeFile(file, Buffer.from(content));
     try {
-      await waitFor('the workspace file to be read', () => api.getSettings().reminder3.daysAfterSecondReminder === 11 || undefined);
+      await waitFor('the workspace file to be read', () => api.getSettings().thirdReminder.daysAfterSecondReminder === 11 || undefined);
       assert.equal(api.getSettings().apiBaseUrl, 'https://api.tilbago.ch/v1/');
       assert.equal(api.getSettings(workspaceFolder()).apiBaseUrl, 'https://api.tilbago.ch/v1/');
     } finally {
       await vscode.workspace.fs.delete(file);
-      await waitFor('the file to be forgotten', () => api.getSettings().reminder3.daysAfterSecondReminder === 10 || undefined);
+      await waitFor('the file to be forgotten', () => api.getSettings().thirdReminder.daysAfterSecondReminder === 10 || undefined);
     }
   });
 
@@ -280,7 +200,7 @@ describe('settings', () => {
       '{',
       '  "tilbago.thirdReminder.daysAfterSecondReminder": 999,',
       '  "tilbago.thirdReminder.daysBeforeCollection": "fifteen",',
-      '  "tilbago.reminder3.text": 42,',
+      '  "tilbago.thirdReminder.italianLetter": 42,',
       '  "tilbago.casesFolder": "cases\\u0000evil",',
       '}',
       '',
@@ -290,9 +210,9 @@ describe('settings', () => {
       await editByHand(handWritten, 'thirdReminder.daysBeforeCollection', 'fifteen');
 
       const settings = api.getSettings();
-      assert.equal(settings.reminder3.daysAfterSecondReminder, 365, 'out of range: clamped');
-      assert.equal(settings.reminder3.daysBeforeCollection, 15, 'not a number: the default');
-      assert.equal(settings.reminder3.text, '', 'not text: the built-in letter');
+      assert.equal(settings.thirdReminder.daysAfterSecondReminder, 365, 'out of range: clamped');
+      assert.equal(settings.thirdReminder.daysBeforeCollection, 15, 'not a number: the default');
+      assert.equal(settings.thirdReminder.letters.it, '', 'not text: the built-in letter');
       assert.equal(settings.casesFolder, undefined, 'control characters: no folder');
 
       const warnings = await waitFor('four warnings', () => {
@@ -308,7 +228,10 @@ describe('settings', () => {
         text,
         /"tilbago\.thirdReminder\.daysBeforeCollection" in the Workspace settings must be a whole number\. Using 15 instead/,
       );
-      assert.match(text, /"tilbago\.reminder3\.text" in the Workspace settings must be text in quotes\. Using the built-in letter instead/);
+      assert.match(
+        text,
+        /"tilbago\.thirdReminder\.italianLetter" in the Workspace settings must be text in quotes\. Using the built-in letter instead/,
+      );
       assert.match(text, /"tilbago\.casesFolder" in the Workspace settings contains control characters\. Using no folder instead/);
 
       // Reading again warns no more: one warning per broken value, not one per read.
@@ -324,7 +247,7 @@ describe('settings', () => {
   });
   it('a 1 MB letter and impossible folder paths are refused with warnings; the file stays as written', async () => {
     const handWritten = JSON.stringify({
-      'tilbago.reminder3.text': `Madame, Monsieur,\n${'%NUMERO% '.repeat(116_509)}`,
+      'tilbago.thirdReminder.frenchLetter': `Madame, Monsieur,\n${'%NUMERO% '.repeat(116_509)}`,
       'tilbago.casesFolder': 'x'.repeat(4097),
       'tilbago.thirdReminder.daysAfterSecondReminder': '12',
     });
@@ -333,16 +256,16 @@ describe('settings', () => {
     try {
       await editByHand(handWritten, 'thirdReminder.daysAfterSecondReminder', '12');
       const settings = api.getSettings();
-      assert.equal(settings.reminder3.text, '', 'the built-in letter instead of a megabyte');
+      assert.equal(settings.thirdReminder.letters.fr, '', 'the built-in letter instead of a megabyte');
       assert.equal(settings.casesFolder, undefined);
-      assert.equal(settings.reminder3.daysAfterSecondReminder, 10, 'a number in quotes is not a number');
+      assert.equal(settings.thirdReminder.daysAfterSecondReminder, 10, 'a number in quotes is not a number');
       const warnings = await waitFor('three warnings', () => {
         const found = messages.shown.filter((m) => m.level === 'warning');
         return found.length >= 3 ? found.map((w) => w.message).join('\n') : undefined;
       });
       assert.match(
         warnings,
-        /"tilbago\.reminder3\.text" in the Workspace settings is longer than 10000 characters\. Using the built-in letter instead/,
+        /"tilbago\.thirdReminder\.frenchLetter" in the Workspace settings is longer than 10000 characters\. Using the built-in letter instead/,
       );
       assert.match(warnings, /"tilbago\.casesFolder" in the Workspace settings is longer than 4096 characters\. Using no folder instead/);
       assert.ok(warnings.length < 2000, 'the warnings do not repeat the megabyte');

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { FORMER_KEYS, SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
+import { SETTING_KEYS, SETTINGS } from '../../src/settings/schema';
 import type { Draft, RequestResult } from '../../src/setup/contract';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { NO_CREDITOR, QR_IBAN, SAMPLE_CREDITOR } from '../fixtures/creditor';
@@ -29,10 +29,9 @@ const values = {
   letterFr: 'Madame, Monsieur,\nFacture %NUMERO%',
   letterIt: '',
   letterEn: '',
-  text: '',
   casesFolder: 'Cas tilbago',
 };
-const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '', text: '' };
+const noLetters = { letterDe: '', letterFr: '', letterIt: '', letterEn: '' };
 const noCreditor = NO_CREDITOR;
 const clean = { daysAfterSecondReminder: '10', daysBeforeCollection: '15', ...noLetters, casesFolder: '', ...noCreditor };
 
@@ -55,10 +54,6 @@ describe('setup panel', () => {
     for (const key of SETTING_KEYS) {
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       if (SETTINGS[key].scope !== 'machine') await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
-    }
-    for (const key of FORMER_KEYS) {
-      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-      await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
@@ -134,14 +129,12 @@ describe('setup panel', () => {
     assert.match(onDisk, /"tilbago\.thirdReminder\.daysBeforeCollection": 20/);
     assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Madame, Monsieur,\\nFacture %NUMERO%"/);
     assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Sehr geehrte Damen und Herren\\nRechnung %NUMERO%"/);
-    assert.doesNotMatch(onDisk, /"tilbago\.reminder3\.text"/, 'the old single letter, empty, is not written');
     assert.match(onDisk, /"tilbago\.casesFolder": "Cas tilbago"/);
-    assert.deepEqual(api.getSettings().reminder3, {
+    assert.deepEqual(api.getSettings().thirdReminder, {
       daysAfterSecondReminder: 12,
       daysBeforeCollection: 20,
       letters: { de: values.letterDe, fr: values.letterFr, it: '', en: '' },
       defaultLanguage: 'auto',
-      text: '',
     });
     const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
     assert.equal(api.renderReminderLetter(invoice, undefined, 'de').text, 'Sehr geehrte Damen und Herren\nRechnung 7');
@@ -161,88 +154,6 @@ describe('setup panel', () => {
     assert.equal(config().inspect('thirdReminder.frenchLetter')?.workspaceValue, 'Bonjour');
     assert.equal(config().inspect('thirdReminder.daysAfterSecondReminder')?.workspaceValue, undefined, 'an untouched field is not written');
     assert.equal(config().inspect('casesFolder')?.workspaceValue, undefined);
-  });
-
-  it('the old single letter is shown to the form, and moving it into a language takes it out of settings.json', async () => {
-    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(settingsFile(), '{\n  "tilbago.reminder3.text": "Ancienne lettre %NUMERO%"\n}\n');
-    await waitFor('the old letter to be read', () => config().inspect('reminder3.text')?.workspaceValue);
-    const { state } = await form.call('ready', {});
-    assert.equal(state.values.text, 'Ancienne lettre %NUMERO%');
-    assert.equal(state.setAtTarget.text, true);
-    // "Move it into the French letter", then Save: what the form sends.
-    await form.call('save', { target: 'workspace', changes: { letterFr: 'Ancienne lettre %NUMERO%', text: '' } });
-    const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.thirdReminder\.frenchLetter": "Ancienne lettre %NUMERO%"/);
-    assert.doesNotMatch(onDisk, /reminder3\.text/, 'the deprecated setting is gone, its text kept');
-    const invoice = { number: '7', invoiceDate: '2026-08-03', amountDueRappen: 100 };
-    assert.equal(api.renderReminderLetter(invoice, undefined, 'fr').text, 'Ancienne lettre 7');
-    assert.match(
-      api.renderReminderLetter(invoice, undefined, 'de').text,
-      /^Sehr geehrte Damen und Herren/,
-      'German: its built-in letter now',
-    );
-  });
-
-  it('values under the former setting names are shown and flagged; "Move them to the new names" moves each in its own file', async () => {
-    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(
-      settingsFile(),
-      '{\n  // 0.1\n  "tilbago.reminder3.letter.de": "Alter Brief %NUMERO%",\n  "tilbago.reminder3.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
-    );
-    await config().update('reminder3.daysBeforeCollection', 33, vscode.ConfigurationTarget.Global);
-    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.de')?.workspaceValue);
-    const { state } = await form.call('ready', {});
-    assert.equal(state.values.letterDe, 'Alter Brief %NUMERO%');
-    assert.equal(state.values.daysAfterSecondReminder, 7);
-    assert.equal(state.values.daysBeforeCollection, 33);
-    assert.deepEqual(state.formerNames, { daysAfterSecondReminder: 'workspace', daysBeforeCollection: 'user', letterDe: 'workspace' });
-    assert.equal(state.setAtTarget.letterDe, true, 'Reset would remove it');
-
-    const moved = await form.call('moveToNewNames', { target: 'workspace' });
-    assert.deepEqual(moved.formerNames, {});
-    assert.deepEqual(moved.values, state.values, 'the values in effect stay the same');
-    const onDisk = await fs.readFile(settingsFile(), 'utf8');
-    assert.match(onDisk, /"tilbago\.thirdReminder\.germanLetter": "Alter Brief %NUMERO%"/);
-    assert.match(onDisk, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 7/);
-    assert.equal(
-      onDisk,
-      '{\n  // 0.1\n  "tilbago.thirdReminder.germanLetter": "Alter Brief %NUMERO%",\n  "tilbago.thirdReminder.daysAfterSecondReminder": 7,\n  "tilbago.casesFolder": "Cas"\n}\n',
-      'each key renamed where it stands, the comment kept',
-    );
-    assert.doesNotMatch(onDisk, /reminder3/, 'no former name left in the workspace file');
-    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.globalValue, 33, 'moved in the User settings, where it was');
-    assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, undefined, 'not copied into the workspace');
-    assert.equal(config().inspect('reminder3.daysBeforeCollection')?.globalValue, undefined);
-    assert.equal(api.getSettings().reminder3.letters.de, 'Alter Brief %NUMERO%');
-    assert.ok(!form.states().some((s) => s.reason === 'external'), 'its own writes are not reported as an outside change');
-  });
-
-  it('Save of an edited field writes the new name and removes the former one at the target; untouched fields stay as written', async () => {
-    await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
-    await fs.writeFile(
-      settingsFile(),
-      '{\n  "tilbago.reminder3.letter.fr": "Ancienne lettre",\n  "tilbago.reminder3.daysBeforeCollection": 20\n}\n',
-    );
-    await config().update('reminder3.letter.it', 'Vecchia lettera', vscode.ConfigurationTarget.Global);
-    await waitFor('the 0.1 file to be read', () => config().inspect('reminder3.letter.fr')?.workspaceValue);
-    await form.call('ready', {});
-    const { state } = await form.call('save', { target: 'workspace', changes: { letterFr: 'Nouvelle lettre', letterIt: 'Nuova lettera' } });
-    const onDisk = JSON.parse(await fs.readFile(settingsFile(), 'utf8'));
-    assert.deepEqual(onDisk, {
-      'tilbago.thirdReminder.frenchLetter': 'Nouvelle lettre',
-      'tilbago.thirdReminder.italianLetter': 'Nuova lettera',
-      'tilbago.reminder3.daysBeforeCollection': 20,
-    });
-    assert.equal(config().inspect('reminder3.letter.it')?.globalValue, 'Vecchia lettera', 'another target is not touched');
-    assert.deepEqual(state.formerNames, { daysBeforeCollection: 'workspace' }, 'the untouched field is still read under its former name');
-    assert.equal(state.values.daysBeforeCollection, 20);
-
-    // Reset removes the form's values at the target under either name.
-    const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
-    await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
-    assert.match(confirmed.shown[0]!.detail ?? '', /Days before collection: 20/);
-    assert.deepEqual(JSON.parse(await fs.readFile(settingsFile(), 'utf8')), {});
   });
 
   it('Save keeps every other byte of settings.json (a Latin-1 byte, CRLF, no last line end) and writes the duplicate key VS Code reads; Reset removes both', async () => {
@@ -265,7 +176,7 @@ describe('setup panel', () => {
       await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 20 } });
       assert.deepEqual(await fs.readFile(settingsFile()), file('20'), 'only the value VS Code reads changed, every other byte kept');
       assert.equal(config().inspect('thirdReminder.daysBeforeCollection')?.workspaceValue, 20, 'VS Code reads the value saved');
-      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 20);
+      assert.equal(api.getSettings().thirdReminder.daysBeforeCollection, 20);
 
       const confirmed = recordMessages((_m, buttons) => (buttons.includes('Reset') ? 'Reset' : undefined));
       await form.call('reset', { target: 'workspace' }).finally(confirmed.restore);
@@ -409,7 +320,7 @@ describe('setup panel', () => {
       await fs.mkdir(path.dirname(settingsFile()), { recursive: true });
       await fs.writeFile(
         settingsFile(),
-        '{ "tilbago.thirdReminder.daysAfterSecondReminder": "abc", "tilbago.thirdReminder.daysBeforeCollection": 400, "tilbago.reminder3.text": 42 }\n',
+        '{ "tilbago.thirdReminder.daysAfterSecondReminder": "abc", "tilbago.thirdReminder.daysBeforeCollection": 400, "tilbago.thirdReminder.englishLetter": 42 }\n',
       );
       const { state } = await waitFor('the broken values', () => form.states().find((s) => s.reason === 'external'));
       assert.deepEqual(state.values, {
@@ -422,7 +333,7 @@ describe('setup panel', () => {
       assert.deepEqual(state.broken, {
         daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
         daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
-        text: { origin: 'workspace', problem: { reason: 'wrongType', expected: 'string' } },
+        letterEn: { origin: 'workspace', problem: { reason: 'wrongType', expected: 'string' } },
       });
       // Correcting one writes it, and that one only.
       await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 365 } });
@@ -432,7 +343,7 @@ describe('setup panel', () => {
         'abc',
         'the other broken value is left to the user',
       );
-      assert.deepEqual(Object.keys(form.lastState().broken), ['daysAfterSecondReminder', 'text']);
+      assert.deepEqual(Object.keys(form.lastState().broken), ['daysAfterSecondReminder', 'letterEn']);
     } finally {
       messages.restore();
       await fs.rm(settingsFile(), { force: true });
@@ -465,10 +376,10 @@ describe('setup panel', () => {
       await second.notify('draft', { draft: { ...draft, fields: clean } });
       assert.equal(drafts.get('tilbago.setup.draft'), undefined, 'a draft without edits is not kept');
       // What was stored by hand or by another version is checked before it is given back.
-      await drafts.update('tilbago.setup.draft', { ...draft, fields: { text: 42 } });
+      await drafts.update('tilbago.setup.draft', { ...draft, fields: { letterEn: 42 } });
       assert.equal((await second.call('ready', {})).draft, null);
       // A draft keyed by setting names rather than the form's fields is dropped too, without a word.
-      await drafts.update('tilbago.setup.draft', { ...draft, fields: { 'reminder3.letter.fr': 'Bonjour' } });
+      await drafts.update('tilbago.setup.draft', { ...draft, fields: { 'thirdReminder.frenchLetter': 'Bonjour' } });
       assert.equal((await second.call('ready', {})).draft, null);
     } finally {
       second.dispose();

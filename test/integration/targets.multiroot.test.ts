@@ -10,7 +10,7 @@ import { activateExtension, driveSetupForm, memoryMemento, recordMessages, waitF
 const values = {
   daysAfterSecondReminder: 7,
   daysBeforeCollection: 30,
-  text: 'Sehr geehrte Damen und Herren\n%NUMERO%',
+  letterDe: 'Sehr geehrte Damen und Herren\n%NUMERO%',
   casesFolder: 'Fälle',
 };
 
@@ -55,11 +55,11 @@ describe('multi-root workspace', () => {
       assert.equal(onDisk['tilbago.casesFolder'], 'Fälle');
       await assert.rejects(fs.stat(path.join(ch.uri.fsPath, '.vscode', 'settings.json')), 'the other folder is untouched');
 
-      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 30);
+      assert.equal(api.getSettings(de).thirdReminder.daysBeforeCollection, 30);
       assert.equal(api.getSettings(de).casesFolder, path.join(de.uri.fsPath, 'Fälle'), 'relative to its own folder');
-      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 15);
-      assert.equal(api.getSettings(vscode.Uri.joinPath(de.uri, 'a', 'invoice.json')).reminder3.daysAfterSecondReminder, 7);
-      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 15, 'the workspace level does not see a folder value');
+      assert.equal(api.getSettings(ch).thirdReminder.daysBeforeCollection, 15);
+      assert.equal(api.getSettings(vscode.Uri.joinPath(de.uri, 'a', 'invoice.json')).thirdReminder.daysAfterSecondReminder, 7);
+      assert.equal(api.getSettings().thirdReminder.daysBeforeCollection, 15, 'the workspace level does not see a folder value');
     } finally {
       form.dispose();
     }
@@ -101,8 +101,8 @@ describe('multi-root workspace', () => {
       await form.call('save', { target: 'workspace', changes: { ...values, daysBeforeCollection: 45, casesFolder: '' } });
       const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
       assert.equal(file.settings['tilbago.thirdReminder.daysBeforeCollection'], 45);
-      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 45, 'inherited from the workspace');
-      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 30, 'the folder value wins');
+      assert.equal(api.getSettings(ch).thirdReminder.daysBeforeCollection, 45, 'inherited from the workspace');
+      assert.equal(api.getSettings(de).thirdReminder.daysBeforeCollection, 30, 'the folder value wins');
     } finally {
       form.dispose();
     }
@@ -113,46 +113,11 @@ describe('multi-root workspace', () => {
     const messages = recordMessages();
     try {
       await fs.writeFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), '{ "tilbago.thirdReminder.daysAfterSecondReminder": -3 }\n');
-      await waitFor('the edit to be read', () => api.getSettings(de).reminder3.daysAfterSecondReminder === 0 || undefined);
+      await waitFor('the edit to be read', () => api.getSettings(de).thirdReminder.daysAfterSecondReminder === 0 || undefined);
       const warning = await waitFor('the warning', () => messages.shown.find((m) => m.message.includes('daysAfterSecondReminder')));
       assert.match(warning.message, /in the settings of folder "invoices-de" must be between 0 and 365\. Using 0 instead/);
     } finally {
       messages.restore();
-    }
-  });
-  it('a former setting name in a folder wins over the new name in the workspace file; the move puts each under its new name in its own file', async () => {
-    const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
-    const chSettings = path.join(ch.uri.fsPath, '.vscode', 'settings.json');
-    const workspace = vscode.workspace.getConfiguration('tilbago');
-    const form = driveSetupForm(api);
-    try {
-      await fs.mkdir(path.dirname(chSettings), { recursive: true });
-      await fs.writeFile(chSettings, '{ "tilbago.reminder3.daysBeforeCollection": 12 }\n');
-      await workspace.update('reminder3.letter.it', 'Lettera %NUMERO%', vscode.ConfigurationTarget.Workspace);
-      await waitFor('the folder file to be read', () => api.getSettings(ch).reminder3.daysBeforeCollection === 12 || undefined);
-      assert.equal(api.getSettings().reminder3.daysBeforeCollection, 45, 'the workspace level: its own new name');
-      assert.equal(api.getSettings(de).reminder3.daysBeforeCollection, 45, 'the other folder: the workspace value');
-      assert.equal(api.getSettings(ch).reminder3.letters.it, 'Lettera %NUMERO%', 'inherited from the workspace, under its former name');
-
-      const target = `folder:${ch.uri.toString()}`;
-      await form.call('ready', {});
-      const state = await form.call('selectTarget', { target });
-      assert.deepEqual(state.formerNames, { daysBeforeCollection: 'workspaceFolder', letterIt: 'workspace' });
-      const moved = await form.call('moveToNewNames', { target });
-      assert.deepEqual(moved.formerNames, {});
-      assert.deepEqual(moved.values, state.values);
-      assert.deepEqual(JSON.parse(await fs.readFile(chSettings, 'utf8')), { 'tilbago.thirdReminder.daysBeforeCollection': 12 });
-      const file = JSON.parse(await fs.readFile(vscode.workspace.workspaceFile!.fsPath, 'utf8'));
-      assert.equal(file.settings['tilbago.thirdReminder.italianLetter'], 'Lettera %NUMERO%');
-      assert.equal(file.settings['tilbago.reminder3.letter.it'], undefined);
-      assert.equal(file.settings['tilbago.thirdReminder.daysBeforeCollection'], 45, 'the workspace value untouched');
-      assert.equal(api.getSettings(ch).reminder3.daysBeforeCollection, 12);
-      assert.equal(api.getSettings(de).reminder3.letters.it, 'Lettera %NUMERO%');
-    } finally {
-      form.dispose();
-      await fs.rm(chSettings, { force: true });
-      await workspace.update('thirdReminder.italianLetter', undefined, vscode.ConfigurationTarget.Workspace);
-      await workspace.update('reminder3.letter.it', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 });

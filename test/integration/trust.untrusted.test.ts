@@ -17,7 +17,7 @@ describe('untrusted workspace', () => {
   });
 
   it('ignores the workspace cases folder, but keeps its harmless settings', () => {
-    assert.equal(api.getSettings().reminder3.daysBeforeCollection, 21, 'the workspace settings were read');
+    assert.equal(api.getSettings().thirdReminder.daysBeforeCollection, 21, 'the workspace settings were read');
     assert.equal(api.getSettings().casesFolder, undefined, 'but not its cases folder');
   });
 

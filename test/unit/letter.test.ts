@@ -4,7 +4,6 @@ import {
   findUnknownPlaceholders,
   LETTER_HEADINGS,
   letterLanguage,
-  letterTextFor,
   PLACEHOLDERS,
   renderLetter,
   reminderLetter,
@@ -200,12 +199,5 @@ describe("the letter's language", () => {
     assert.equal(letterLanguage({ zip: '1700' }, 'auto'), 'fr', 'a bilingual place: its majority’s');
     assert.equal(letterLanguage({ zip: '75001' }, 'auto'), 'de', 'a postcode abroad: German');
     assert.equal(letterLanguage({}, 'auto'), 'de');
-  });
-
-  it('takes the language’s own text, else the old single letter, else the built-in one (empty)', () => {
-    const letters = { de: 'Brief', fr: '', it: '', en: '' };
-    assert.equal(letterTextFor({ letters, text: 'Ancienne' }, 'de'), 'Brief');
-    assert.equal(letterTextFor({ letters, text: 'Ancienne' }, 'fr'), 'Ancienne');
-    assert.equal(letterTextFor({ letters, text: '' }, 'it'), '');
   });
 });

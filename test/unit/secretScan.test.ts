@@ -12,7 +12,7 @@ describe('secret scan (used by the integration runner)', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'));
     try {
       fs.mkdirSync(path.join(root, 'a/b'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'clean.json'), '{"tilbago.reminder3.text": ""}');
+      fs.writeFileSync(path.join(root, 'clean.json'), '{"tilbago.thirdReminder.germanLetter": ""}');
       fs.writeFileSync(path.join(root, 'a/settings.json'), `{"oops": "${secret}"}`);
       fs.writeFileSync(path.join(root, 'a/b/state.vscdb'), Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(secret, 'utf16le')]));
       fs.writeFileSync(path.join(root, 'a/b/encoded.log'), Buffer.from(secret).toString('base64'));

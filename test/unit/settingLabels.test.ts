@@ -2,7 +2,7 @@
 // give a setting a title): these tests make the labels by the same rule and read them as a user would.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { FORMER_KEYS, RENAMED_SETTINGS, SETTING_KEYS } from '../../src/settings/schema';
+import { SETTING_KEYS } from '../../src/settings/schema';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const sections: { id: string; title: string; properties: Record<string, Record<string, unknown>> }[] = manifest.contributes.configuration;
@@ -48,9 +48,7 @@ const shown = (key: string) => {
   return category ? `${category}: ${label}` : label;
 };
 
-const isDeprecated = (key: string) => properties[key]!.markdownDeprecationMessage !== undefined;
-const current = Object.keys(properties).filter((key) => !isDeprecated(key));
-const deprecated = Object.keys(properties).filter(isDeprecated);
+const current = Object.keys(properties);
 
 /** A manifest string (`%key%`) in every language. */
 function translated(value: unknown): string[] {
@@ -67,9 +65,9 @@ function translated(value: unknown): string[] {
 const linkedSettings = (markdown: string) => [...markdown.matchAll(/`#([^#\s`]+)#`/g)].map((match) => match[1]!);
 
 describe('setting labels in the Settings editor', () => {
-  it('the rule made here gives VS Code’s labels, the jarring ones of 0.1 included', () => {
-    assert.equal(shown('tilbago.reminder3.letter.de'), 'Tilbago › Reminder3 › Letter: De');
-    assert.equal(shown('tilbago.reminder3.daysAfterSecondReminder'), 'Tilbago › Reminder3: Days After Second Reminder');
+  it('the rule made here gives VS Code’s labels, a glued digit and a language code included', () => {
+    assert.equal(shown('tilbago.step2.letter.de'), 'Tilbago › Step2 › Letter: De');
+    assert.equal(shown('tilbago.creditor.postalCode'), 'Tilbago › Creditor: Postal Code');
     assert.equal(shown('editor.fontSize'), 'Editor: Font Size');
     assert.equal(shown('json.schemas'), 'JSON: Schemas');
     assert.equal(shown('typescript.tsdk'), 'TypeScript: Tsdk');
@@ -78,18 +76,17 @@ describe('setting labels in the Settings editor', () => {
   it('every current setting reads as words: no word glued to a digit, no two-letter language code for a name', () => {
     assert.deepEqual(
       current,
-      SETTING_KEYS.filter((key) => key !== 'reminder3.text').map((key) => `tilbago.${key}`),
+      SETTING_KEYS.map((key) => `tilbago.${key}`),
     );
     for (const key of current) {
       const { category, label } = settingLabel(key);
       assert.doesNotMatch(`${category} ${label}`, /\p{L}\d|\d\p{L}/u, `${key} shows as "${shown(key)}"`);
       assert.doesNotMatch(label, /^\p{L}{2}$/u, `${key} shows as "${shown(key)}"`);
-      assert.ok(!/reminder3/i.test(shown(key)), `${key} shows as "${shown(key)}"`);
     }
   });
 
   it('the third reminder’s settings read as the user knows them', () => {
-    assert.deepEqual(current.filter((key) => key.startsWith('tilbago.thirdReminder.') || key.startsWith('tilbago.reminder3.')).map(shown), [
+    assert.deepEqual(current.filter((key) => key.startsWith('tilbago.thirdReminder.')).map(shown), [
       'Tilbago › Third Reminder: Days After Second Reminder',
       'Tilbago › Third Reminder: Days Before Collection',
       'Tilbago › Third Reminder: German Letter',
@@ -100,31 +97,9 @@ describe('setting labels in the Settings editor', () => {
     ]);
   });
 
-  it('no section title names "Reminder3", in any language', () => {
+  it('no section title says "Reminder 3" (glued or not), in any language', () => {
     for (const section of sections) {
       for (const title of translated(section.title)) assert.doesNotMatch(title, /reminder ?3/i, `${section.id}: "${title}"`);
-    }
-  });
-
-  it('every deprecated setting names its successor, which exists and is current, in every language', () => {
-    assert.deepEqual(
-      deprecated.filter((key) => key !== 'tilbago.reminder3.text'),
-      FORMER_KEYS.map((former) => `tilbago.${former}`),
-    );
-    for (const key of deprecated) {
-      const successors =
-        key === 'tilbago.reminder3.text'
-          ? undefined
-          : [`tilbago.${RENAMED_SETTINGS[key.slice('tilbago.'.length) as keyof typeof RENAMED_SETTINGS]}`];
-      for (const message of translated(properties[key]!.markdownDeprecationMessage)) {
-        const linked = linkedSettings(message);
-        assert.ok(linked.length > 0, `${key}: its message links to what replaces it: "${message}"`);
-        if (successors) assert.deepEqual(linked, successors, `${key}: "${message}"`);
-        for (const successor of linked) {
-          assert.ok(properties[successor], `${key} names ${successor}, which exists`);
-          assert.ok(!isDeprecated(successor), `${key} names ${successor}, which is not deprecated`);
-        }
-      }
     }
   });
 

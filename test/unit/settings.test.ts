@@ -2,17 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import {
   checkSetting,
-  FORMER_KEYS,
-  formerNameOf,
   LETTER_SETTING_OF,
   levelsRead,
-  movesToCurrentNames,
-  pickRaw,
-  RENAMED_SETTINGS,
   SETTING_KEYS,
   SETTINGS,
   type SettingKey,
   type SettingLevel,
+  valueInEffect,
   workspaceMaySet,
 } from '../../src/settings/schema';
 
@@ -23,17 +19,9 @@ describe('settings schema', () => {
 
   /** The manifest's schema of a key, without what only the Settings editor reads. */
   function schemaOf(key: string) {
-    const {
-      markdownDescription,
-      order,
-      editPresentation,
-      format,
-      markdownDeprecationMessage,
-      enumItemLabels,
-      markdownEnumDescriptions,
-      ...schema
-    } = properties[`tilbago.${key}`];
-    return { schema, order, markdownDescription, markdownDeprecationMessage, enumItemLabels };
+    const { markdownDescription, order, editPresentation, format, enumItemLabels, markdownEnumDescriptions, ...schema } =
+      properties[`tilbago.${key}`];
+    return { schema, order, markdownDescription, enumItemLabels };
   }
 
   function expectedSchema(key: SettingKey) {
@@ -42,9 +30,9 @@ describe('settings schema', () => {
     return spec.type === 'choice' ? { type: 'string', default: spec.default, enum: spec.values, scope: spec.scope } : spec;
   }
 
-  it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order, then the former names', () => {
+  it('package.json contributes exactly the core settings, with the same types, defaults, bounds and scopes, in order', () => {
     assert.deepEqual(
-      Object.keys(properties).filter((key) => !FORMER_KEYS.some((former) => key === `tilbago.${former}`)),
+      Object.keys(properties),
       SETTING_KEYS.map((key) => `tilbago.${key}`),
     );
     SETTING_KEYS.forEach((key, index) => {
@@ -57,38 +45,17 @@ describe('settings schema', () => {
     });
   });
 
-  it('package.json still contributes each former name, as its successor, deprecated, after every current setting', () => {
-    FORMER_KEYS.forEach((former, index) => {
-      assert.ok(properties[`tilbago.${former}`], `${former} is contributed`);
-      const { schema, order, markdownDescription, markdownDeprecationMessage } = schemaOf(former);
-      const successor = RENAMED_SETTINGS[former];
-      assert.deepEqual(schema, expectedSchema(successor), `${former}: the type, default, bounds and scope of ${successor}`);
-      assert.equal(order, SETTING_KEYS.length + index + 1, `${former} order`);
-      assert.equal(markdownDescription, schemaOf(successor).markdownDescription, `${former}: the description of ${successor}`);
-      assert.equal(markdownDeprecationMessage, `%setting.${former}.renamed%`, `${former} has a translated deprecation message`);
-    });
+  it('package.json contributes nothing deprecated: none of the names of before 0.1.0 (`tilbago.reminder3.*`)', () => {
+    // Nothing was ever released under them, so nothing reads them.
+    assert.deepEqual(
+      Object.keys(properties).filter((key) => key.startsWith('tilbago.reminder3.') || properties[key].markdownDeprecationMessage),
+      [],
+    );
   });
 });
 
-describe('renamed settings', () => {
-  it('map each former name to a current setting, one former name each, none of them current', () => {
-    assert.deepEqual(FORMER_KEYS, [
-      'reminder3.daysAfterSecondReminder',
-      'reminder3.daysBeforeCollection',
-      'reminder3.letter.de',
-      'reminder3.letter.fr',
-      'reminder3.letter.it',
-      'reminder3.letter.en',
-      'reminder3.defaultLanguage',
-    ]);
-    for (const former of FORMER_KEYS) {
-      assert.ok(Object.hasOwn(SETTINGS, RENAMED_SETTINGS[former]), former);
-      assert.ok(!Object.hasOwn(SETTINGS, former), `${former} is not a current setting`);
-      assert.equal(formerNameOf(RENAMED_SETTINGS[former]), former);
-    }
-    assert.equal(new Set(Object.values(RENAMED_SETTINGS)).size, FORMER_KEYS.length);
-    assert.equal(formerNameOf('reminder3.text'), undefined, 'the deprecated single letter keeps its name');
-    assert.equal(formerNameOf('casesFolder'), undefined);
+describe('reading a setting', () => {
+  it('knows the letter setting of each language', () => {
     assert.deepEqual(LETTER_SETTING_OF, {
       de: 'thirdReminder.germanLetter',
       fr: 'thirdReminder.frenchLetter',
@@ -97,51 +64,36 @@ describe('renamed settings', () => {
     });
   });
 
-  describe('pickRaw: which value counts', () => {
+  describe('valueInEffect: which value counts', () => {
     const all: SettingLevel[] = ['workspaceFolder', 'workspace', 'user'];
 
-    it('nothing set under either name: no value', () => {
-      assert.deepEqual(pickRaw(all, undefined, undefined), { value: undefined });
-      assert.deepEqual(pickRaw(all, {}, {}), { value: undefined });
+    it('nothing set: no value', () => {
+      assert.deepEqual(valueInEffect(all, undefined), { value: undefined });
+      assert.deepEqual(valueInEffect(all, {}), { value: undefined });
     });
 
-    it('only the former name set: its value, as before the rename, at its level', () => {
+    it('the value of the one level that sets it, with that level', () => {
       for (const [level, inspected] of [
         ['workspaceFolder', { workspaceFolderValue: 12 }],
         ['workspace', { workspaceValue: 12 }],
         ['user', { globalValue: 12 }],
       ] as const) {
-        assert.deepEqual(pickRaw(all, {}, inspected), { value: 12, level, underFormerName: true }, level);
+        assert.deepEqual(valueInEffect(all, inspected), { value: 12, level }, level);
       }
     });
 
-    it('both names set at the same level: the current name wins', () => {
-      assert.deepEqual(pickRaw(all, { globalValue: 20 }, { globalValue: 12 }), { value: 20, level: 'user' });
-      assert.deepEqual(pickRaw(all, { workspaceValue: 20 }, { workspaceValue: 12 }), { value: 20, level: 'workspace' });
-      assert.deepEqual(pickRaw(all, { workspaceFolderValue: 20 }, { workspaceFolderValue: 12 }), { value: 20, level: 'workspaceFolder' });
-    });
-
-    it('the former name at a more specific level wins over the current name at a less specific one (as VS Code ranks levels)', () => {
-      assert.deepEqual(pickRaw(all, { globalValue: 20 }, { workspaceValue: 12 }), { value: 12, level: 'workspace', underFormerName: true });
-      assert.deepEqual(pickRaw(all, { workspaceValue: 20, globalValue: 30 }, { workspaceFolderValue: 12 }), {
+    it('the most specific level wins (as VS Code ranks them), a broken value too (it is then reported and replaced)', () => {
+      assert.deepEqual(valueInEffect(all, { workspaceValue: 20, globalValue: 30 }), { value: 20, level: 'workspace' });
+      assert.deepEqual(valueInEffect(all, { workspaceFolderValue: 12, workspaceValue: 20, globalValue: 30 }), {
         value: 12,
         level: 'workspaceFolder',
-        underFormerName: true,
       });
-      // And the other way round: the current name at a more specific level wins, whatever the former name says elsewhere.
-      assert.deepEqual(pickRaw(all, { workspaceValue: 20 }, { workspaceFolderValue: undefined, globalValue: 12 }), {
-        value: 20,
-        level: 'workspace',
-      });
-    });
-
-    it('a broken value under the current name still wins over a good one under the former name (it is then reported and replaced by the default)', () => {
-      assert.deepEqual(pickRaw(all, { workspaceValue: 'abc' }, { workspaceValue: 12 }), { value: 'abc', level: 'workspace' });
+      assert.deepEqual(valueInEffect(all, { workspaceValue: 'abc', globalValue: 12 }), { value: 'abc', level: 'workspace' });
     });
 
     it('looks only at the levels it is given: the user level does not see the workspace, machine settings only the user', () => {
-      assert.deepEqual(pickRaw(['user'], { globalValue: 20 }, { workspaceValue: 12 }), { value: 20, level: 'user' });
-      assert.deepEqual(pickRaw(['user'], {}, { workspaceFolderValue: 12, workspaceValue: 12 }), { value: undefined });
+      assert.deepEqual(valueInEffect(['user'], { workspaceValue: 12, globalValue: 20 }), { value: 20, level: 'user' });
+      assert.deepEqual(valueInEffect(['user'], { workspaceFolderValue: 12, workspaceValue: 12 }), { value: undefined });
       assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'folder', true), ['workspaceFolder', 'workspace', 'user']);
       assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'workspace', true), ['workspace', 'user']);
       assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'user', true), ['user']);
@@ -150,41 +102,13 @@ describe('renamed settings', () => {
       assert.deepEqual(levelsRead('casesFolder', 'folder', false), ['user']);
     });
   });
-
-  describe('movesToCurrentNames: moving one settings file', () => {
-    const file = (values: Record<string, unknown>) => (key: string) => values[key];
-
-    it('moves each value from its former name to its current name', () => {
-      assert.deepEqual(
-        movesToCurrentNames(file({ 'reminder3.letter.de': 'Brief %NUMERO%', 'reminder3.daysBeforeCollection': 20, casesFolder: 'cases' })),
-        [
-          { from: 'reminder3.daysBeforeCollection', to: 'thirdReminder.daysBeforeCollection', value: 20 },
-          { from: 'reminder3.letter.de', to: 'thirdReminder.germanLetter', value: 'Brief %NUMERO%' },
-        ],
-      );
-    });
-
-    it('moves a broken value as it is (it is checked where it is read, under either name)', () => {
-      assert.deepEqual(movesToCurrentNames(file({ 'reminder3.daysAfterSecondReminder': 'abc' })), [
-        { from: 'reminder3.daysAfterSecondReminder', to: 'thirdReminder.daysAfterSecondReminder', value: 'abc' },
-      ]);
-    });
-
-    it('leaves a former name whose current name is set in the same file: that value wins there and is not overwritten', () => {
-      assert.deepEqual(movesToCurrentNames(file({ 'reminder3.letter.fr': 'ancienne', 'thirdReminder.frenchLetter': 'nouvelle' })), []);
-    });
-
-    it('has nothing to do without former names, and never touches the deprecated single letter', () => {
-      assert.deepEqual(movesToCurrentNames(file({ 'thirdReminder.germanLetter': 'Brief', 'reminder3.text': 'old' })), []);
-    });
-  });
 });
 
 describe('checkSetting', () => {
   it('uses the default, without a problem, when nothing is set', () => {
     assert.deepEqual(checkSetting('thirdReminder.daysAfterSecondReminder', undefined), { value: 10 });
     assert.deepEqual(checkSetting('thirdReminder.daysBeforeCollection', undefined), { value: 15 });
-    assert.deepEqual(checkSetting('reminder3.text', undefined), { value: '' });
+    assert.deepEqual(checkSetting('thirdReminder.germanLetter', undefined), { value: '' });
     assert.deepEqual(checkSetting('apiBaseUrl', undefined), { value: 'https://api.tilbago.ch/v1/' });
   });
 
@@ -240,14 +164,14 @@ describe('checkSetting', () => {
 
   it('keeps a letter with line breaks and tabs, refuses other control characters and over-long text', () => {
     const letter = 'Madame, Monsieur,\r\n\tMalgré nos rappels du %RAPPEL1% et du %RAPPEL2%…';
-    assert.deepEqual(checkSetting('reminder3.text', letter), { value: letter });
-    assert.deepEqual(checkSetting('reminder3.text', 'a\u0000b'), { value: '', problem: { reason: 'controlCharacters' } });
-    assert.deepEqual(checkSetting('reminder3.text', 'x'.repeat(10_001)), {
+    assert.deepEqual(checkSetting('thirdReminder.frenchLetter', letter), { value: letter });
+    assert.deepEqual(checkSetting('thirdReminder.frenchLetter', 'a\u0000b'), { value: '', problem: { reason: 'controlCharacters' } });
+    assert.deepEqual(checkSetting('thirdReminder.frenchLetter', 'x'.repeat(10_001)), {
       value: '',
       problem: { reason: 'tooLong', maxLength: 10_000 },
     });
-    assert.equal(checkSetting('reminder3.text', 'x'.repeat(10_000)).problem, undefined);
-    assert.deepEqual(checkSetting('reminder3.text', 42), { value: '', problem: { reason: 'wrongType', expected: 'string' } });
+    assert.equal(checkSetting('thirdReminder.frenchLetter', 'x'.repeat(10_000)).problem, undefined);
+    assert.deepEqual(checkSetting('thirdReminder.frenchLetter', 42), { value: '', problem: { reason: 'wrongType', expected: 'string' } });
   });
 
   it('refuses line breaks in a folder path', () => {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { editSettingsBytes, editSettingsFile, withKeysRenamed, withSettings } from '../../src/settings/settingsFile';
+import { editSettingsBytes, editSettingsFile, withSettings } from '../../src/settings/settingsFile';
 
 describe('a settings file with several values changed in one write', () => {
   it('keeps comments, order and layout; changes, adds and removes the values given', () => {
@@ -15,7 +15,7 @@ describe('a settings file with several values changed in one write', () => {
       '    // mine',
       '    "editor.tabSize": 2,',
       '    "tilbago.thirdReminder.daysAfterSecondReminder": 10,',
-      '    "tilbago.reminder3.text": "old" // to move',
+      '    "tilbago.thirdReminder.germanLetter": "alt" // to remove',
       '}',
       '',
     ].join('\n');
@@ -24,13 +24,13 @@ describe('a settings file with several values changed in one write', () => {
       [],
       [
         ['tilbago.thirdReminder.daysAfterSecondReminder', 12],
-        ['tilbago.reminder3.text', undefined],
+        ['tilbago.thirdReminder.germanLetter', undefined],
         ['tilbago.thirdReminder.frenchLetter', 'Madame,\nFacture %NUMERO%'],
       ],
     ) as string;
     assert.match(edited, /\/\/ mine\n {4}"editor\.tabSize": 2,/);
     assert.match(edited, /"tilbago\.thirdReminder\.daysAfterSecondReminder": 12/);
-    assert.doesNotMatch(edited, /reminder3\.text/);
+    assert.doesNotMatch(edited, /germanLetter/);
     assert.match(edited, /\n {4}"tilbago\.thirdReminder\.frenchLetter": "Madame,\\nFacture %NUMERO%"/);
     assert.deepEqual(JSON.parse(edited.replace(/\/\/.*$/gm, '')), {
       'editor.tabSize': 2,
@@ -54,58 +54,6 @@ describe('a settings file with several values changed in one write', () => {
 
   it('names the problem of a file that is not a JSON object', () => {
     for (const text of ['{ "a": 1', '[]', '"x"', '{ "a": 1 } }']) assert.equal(typeof withSettings(text, [], [['b', 2]]), 'object', text);
-  });
-});
-
-describe('a settings file with keys renamed where they stand', () => {
-  it('renames each key in place: values, order, comments and layout kept', () => {
-    const text = [
-      '{',
-      '  // written for 0.1',
-      '  "tilbago.reminder3.letter.de": "Brief\\n%NUMERO%", // mine',
-      '  "editor.tabSize": 2,',
-      '  // the delay',
-      '  "tilbago.reminder3.daysAfterSecondReminder": 7,',
-      '}',
-      '',
-    ].join('\n');
-    const renamed = withKeysRenamed(
-      text,
-      [],
-      [
-        ['tilbago.reminder3.letter.de', 'tilbago.thirdReminder.germanLetter'],
-        ['tilbago.reminder3.daysAfterSecondReminder', 'tilbago.thirdReminder.daysAfterSecondReminder'],
-        ['tilbago.reminder3.letter.fr', 'tilbago.thirdReminder.frenchLetter'],
-      ],
-    );
-    assert.equal(
-      renamed,
-      text
-        .replace('"tilbago.reminder3.letter.de"', '"tilbago.thirdReminder.germanLetter"')
-        .replace('"tilbago.reminder3.daysAfterSecondReminder"', '"tilbago.thirdReminder.daysAfterSecondReminder"'),
-      'only the keys change; a key not in the file is skipped',
-    );
-  });
-
-  it('renames under "settings" in a workspace file, and only there', () => {
-    const workspace =
-      '{\n\t"folders": [],\n\t"tilbago.reminder3.letter.it": "top",\n\t"settings": { "tilbago.reminder3.letter.it": "Lettera" }\n}\n';
-    const renamed = withKeysRenamed(
-      workspace,
-      ['settings'],
-      [['tilbago.reminder3.letter.it', 'tilbago.thirdReminder.italianLetter']],
-    ) as string;
-    assert.deepEqual(JSON.parse(renamed), {
-      folders: [],
-      'tilbago.reminder3.letter.it': 'top',
-      settings: { 'tilbago.thirdReminder.italianLetter': 'Lettera' },
-    });
-  });
-
-  it('names the problem of a file that is not a JSON object; leaves one that has the new name already to VS Code', () => {
-    assert.deepEqual(withKeysRenamed('{ "a": ', [], [['a', 'b']]), { kind: 'syntax', line: 1 });
-    assert.deepEqual(withKeysRenamed('[]', [], [['a', 'b']]), { kind: 'notAnObject', found: 'array' });
-    assert.equal(withKeysRenamed('{ "a": 1, "b": 2 }', [], [['a', 'b']]), undefined);
   });
 });
 
@@ -182,11 +130,6 @@ describe('a settings file edited byte for byte', () => {
         c: 3,
       },
     );
-  });
-
-  it('renames every occurrence of a former name in the settings VS Code reads', () => {
-    const text = '{ "old": 1, "old": 2 }';
-    assert.equal(withKeysRenamed(text, [], [['old', 'new']]), '{ "new": 1, "new": 2 }');
   });
 
   it('a "settings" that is not an object, or a file that is not an object, is a problem named, not a parser error', () => {

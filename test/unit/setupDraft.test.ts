@@ -26,7 +26,6 @@ const values: FormValues = {
   letterFr: 'Madame,',
   letterIt: '',
   letterEn: '',
-  text: '',
   casesFolder: 'cases',
   ...NO_CREDITOR,
 };
@@ -43,7 +42,6 @@ describe('setup form: the draft of unsaved edits', () => {
       letterFr: 'Madame,',
       letterIt: '',
       letterEn: '',
-      text: '',
       casesFolder: 'cases',
       ...NO_CREDITOR,
     });

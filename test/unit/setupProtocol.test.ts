@@ -10,7 +10,6 @@ const changes = {
   letterFr: 'Madame, Monsieur,\n%NUMERO%',
   letterIt: '',
   letterEn: '',
-  text: '',
   casesFolder: 'Cas tilbago',
   ...creditor,
 };
@@ -27,7 +26,6 @@ const fields = {
   letterFr: '',
   letterIt: '',
   letterEn: '',
-  text: '',
   casesFolder: '',
   ...creditor,
 };
@@ -46,7 +44,7 @@ describe('setup protocol: messages from the webview', () => {
       { type: 'ready', id: 0, params: {} },
       save(),
       save({ changes: {} }),
-      save({ changes: { text: '' } }),
+      save({ changes: { letterEn: '' } }),
       { type: 'reset', id: 2, params: { target: 'user' } },
       { type: 'selectTarget', id: 3, params: { target: 'folder:file:///home/user/invoices' } },
       { type: 'setApiKey', id: 4, params: {} },
@@ -100,7 +98,7 @@ describe('setup protocol: messages from the webview', () => {
     refused(save({}, { constructor: 'x' }), /exactly the fields/);
     refused(save({ apiKey: 'x' }), /save: params must have exactly the fields target, changes/);
     refused(save({ changes: { ...changes, apiKey: 'x' } }), /params\.changes must have only fields among/);
-    refused(save({ changes: JSON.parse('{"text":"","__proto__":{"casesFolder":"x"}}') }), /params\.changes must have only/);
+    refused(save({ changes: JSON.parse('{"letterEn":"","__proto__":{"casesFolder":"x"}}') }), /params\.changes must have only/);
     refused({ type: 'draft', params: { draft: { ...draft, base: { ...fields, extra: '' } } } }, /params\.draft\.base must have exactly/);
     const { target: _, ...noTarget } = draft;
     refused({ type: 'draft', params: { draft: noTarget } }, /params\.draft must have exactly the fields target, base, fields/);
@@ -111,11 +109,11 @@ describe('setup protocol: messages from the webview', () => {
     for (const days of [-1, 366, 10.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null, 1e21, undefined]) {
       refused(save({ changes: { daysBeforeCollection: days } }), /save: params\.changes\.daysBeforeCollection cannot be saved/);
     }
-    refused(save({ changes: { text: 'x'.repeat(10_001) } }), /params\.changes\.text cannot be saved: tooLong/);
+    refused(save({ changes: { letterEn: 'x'.repeat(10_001) } }), /params\.changes\.letterEn cannot be saved: tooLong/);
     refused(save({ changes: { letterIt: 'x'.repeat(10_001) } }), /params\.changes\.letterIt cannot be saved: tooLong/);
     refused(save({ changes: { letterDe: 'a\u0001b' } }), /params\.changes\.letterDe cannot be saved: controlCharacters/);
-    refused(save({ changes: { text: 'a\u0000b' } }), /controlCharacters/);
-    refused(save({ changes: { text: 42 } }), /wrongType/);
+    refused(save({ changes: { letterEn: 'a\u0000b' } }), /controlCharacters/);
+    refused(save({ changes: { letterEn: 42 } }), /wrongType/);
     refused(save({ changes: { casesFolder: 'a\nb' } }), /params\.changes\.casesFolder cannot be saved/);
   });
 
@@ -130,11 +128,11 @@ describe('setup protocol: messages from the webview', () => {
       refused({ type: 'ignoreCasesFolder', id: 1, params: { folder } }, /params\.folder must be a path/);
     }
     refused(
-      { type: 'draft', params: { draft: { ...draft, fields: { ...fields, text: 42 } } } },
-      /params\.draft\.fields\.text must be a string/,
+      { type: 'draft', params: { draft: { ...draft, fields: { ...fields, letterEn: 42 } } } },
+      /params\.draft\.fields\.letterEn must be a string/,
     );
     const huge = 'x'.repeat(MAX_DRAFT_FIELD_LENGTH + 1);
-    refused({ type: 'draft', params: { draft: { ...draft, fields: { ...fields, text: huge } } } }, /params\.draft\.fields\.text/);
+    refused({ type: 'draft', params: { draft: { ...draft, fields: { ...fields, letterEn: huge } } } }, /params\.draft\.fields\.letterEn/);
   });
 
   it('keeps error texts short for huge input', () => {

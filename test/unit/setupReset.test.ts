@@ -15,7 +15,7 @@ describe('setup panel: Reset to defaults', () => {
   it('names only the values set at the target', () => {
     assert.deepEqual(resetFields(setAt()), { reset: [], kept: [] });
     assert.deepEqual(resetFields(setAt('creditorTown')), { reset: [], kept: ['creditorTown'] });
-    assert.deepEqual(resetFields(setAt('text')), { reset: ['text'], kept: [] });
+    assert.deepEqual(resetFields(setAt('letterIt')), { reset: ['letterIt'], kept: [] });
   });
 
   it('keeps every creditor field and the cases folder, and nothing else', () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';
 import { checkCreditor, type CreditorProblem, invoiceMessage, referenceForInvoice } from '../../reminders/creditor';
-import { letterLanguage, letterTextFor, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
+import { letterLanguage, reminderLetter, type LetterInvoice, type Placeholder } from '../../reminders/letter';
 import type { LetterPdfProblem, ReminderLetterPdfInput } from '../../reminders/letterPdf';
 import { describeSettingProblem } from '../../settings/problemWords';
 import { CREDITOR_SETTINGS, type CreditorSettingValues, LETTER_SETTING_OF, SETTINGS_SECTION, type SettingKey } from '../../settings/schema';
@@ -176,7 +176,7 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
 
   const settings = services.configuration.read(vscode.Uri.file(folder));
   const debtor = { language: debtorLanguage(tilbagoCase), zip: tilbagoCase.debtor.address.zip };
-  const language = letterLanguage(debtor, settings.reminder3.defaultLanguage);
+  const language = letterLanguage(debtor, settings.thirdReminder.defaultLanguage);
   const invoice: LetterInvoice = {
     number: facts.invoiceNumber,
     salutation: facts.salutation,
@@ -186,7 +186,7 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
     secondReminderDate: facts.reminders.second,
     amountDueRappen: facts.amountDueRappen,
   };
-  const text = letterTextFor(settings.reminder3, language);
+  const text = settings.thirdReminder.letters[language];
   const letter = reminderLetter(text, invoice, language);
   if (letter.missingPlaceholders.length > 0) {
     throw new CaseLetterError(
@@ -199,10 +199,8 @@ export async function caseReminderLetter(services: CaseServices, folder: string)
     );
   }
   if (letter.unknownPlaceholders.length > 0) {
-    // The name the letter is written under, so the user finds it (a former name, while it is not moved).
-    const key = settings.reminder3.letters[language]
-      ? services.configuration.nameInEffect(LETTER_SETTING_OF[language], vscode.Uri.file(folder))
-      : 'reminder3.text';
+    // Only a letter the user wrote can hold one: the built-in letters hold placeholders only.
+    const key = LETTER_SETTING_OF[language];
     throw new CaseLetterError(
       'letterText',
       vscode.l10n.t(
@@ -348,7 +346,7 @@ export async function letterConcerns(services: CaseServices, folder: string): Pr
   const reminders = parseReminders((await readText(folder, REMINDERS_FILE)) ?? '');
   const third = reminders.ok ? reminders.facts.reminders.third : undefined;
   if (third !== undefined) {
-    const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).reminder3;
+    const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).thirdReminder;
     const litigationFrom = addDays(third, daysBeforeCollection);
     concerns.push(
       litigationFrom <= today()

@@ -78,7 +78,7 @@ export async function recordDaySent(services: CaseServices, folder: string, day:
 
 /** "Recorded: … went out on 02.12.2026; by the Rappel 3 delays it can go to tilbago from 12.12.2026." */
 function recordedSentence(services: CaseServices, folder: string, day: IsoDate): string {
-  const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).reminder3;
+  const { daysBeforeCollection } = services.configuration.read(vscode.Uri.file(folder)).thirdReminder;
   return vscode.l10n.t(
     'Recorded in reminders.json: the 3rd reminder of {0} went out on {1}. By the Rappel 3 delays it becomes a litigation case on {2}.',
     path.basename(folder),

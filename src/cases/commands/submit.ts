@@ -262,7 +262,7 @@ function progressFromFirstStep(title: string) {
 async function confirmBeforeLitigation(services: CaseServices, folder: string): Promise<boolean> {
   const summary = await summarizeCaseFolder(folder);
   if (!summary?.reminders?.second) return true;
-  const delays = services.configuration.read(vscode.Uri.file(folder)).reminder3;
+  const delays = services.configuration.read(vscode.Uri.file(folder)).thirdReminder;
   // By its dates alone: the record and the files' problems have their own questions and messages.
   const stage = stageOf({ folder, name: summary.name, problems: 0, reminders: summary.reminders }, delays, today());
   if (stage.kind !== 'waiting' && stage.kind !== 'thirdReminderDue') return true;
