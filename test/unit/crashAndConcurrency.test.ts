@@ -222,14 +222,22 @@ class Scenario {
       confirmResend: true,
       ...(stopAt !== undefined ? { stopAt } : {}),
     });
-    const start = (operation: Operation, stopAt?: number, extra?: Partial<ChildTask>) => {
+    const watchForStuck = () => {
       stuck = setTimeout(() => ((error = `stuck for ${CHILD_TIMEOUT_MS / 1000} s`), kill('stuck')), CHILD_TIMEOUT_MS);
+    };
+    const start = (operation: Operation, stopAt?: number, extra?: Partial<ChildTask>) => {
+      watchForStuck();
       send({ type: 'task', task: task(operation, stopAt, extra) });
     };
-    const suspend = () => child.kill('SIGSTOP');
+    // Asleep is not stuck: the time limit starts again when the process wakes up.
+    const suspend = () => {
+      clearTimeout(stuck);
+      child.kill('SIGSTOP');
+    };
     const wake = () => {
       child.kill('SIGCONT');
       send({ type: 'continue' });
+      watchForStuck();
     };
     return { start, kill, suspend, wake, paused, exited, result };
   }
