@@ -1,6 +1,7 @@
 // The form's unsaved edits as pure data: what the user typed, measured against the host's values it started from.
 // A field equal to its base is not an edit; Save writes the edited fields and only those, so a value changed in
 // settings.json meanwhile, in a field the user did not touch, is never written back over.
+import { perField } from '../src/setup/fields';
 import {
   editedFields,
   FORM_FIELDS,
@@ -21,23 +22,8 @@ export type { Draft, DraftFields };
 export const WRITTEN_IN_FILE = '\u0000in the file';
 
 export function fieldsOf(values: FormValues): DraftFields {
-  return {
-    daysAfterSecondReminder: String(values.daysAfterSecondReminder),
-    daysBeforeCollection: String(values.daysBeforeCollection),
-    letterDe: values.letterDe,
-    letterFr: values.letterFr,
-    letterIt: values.letterIt,
-    letterEn: values.letterEn,
-    casesFolder: values.casesFolder,
-    creditorName: values.creditorName,
-    creditorStreet: values.creditorStreet,
-    creditorBuildingNumber: values.creditorBuildingNumber,
-    creditorPostalCode: values.creditorPostalCode,
-    creditorTown: values.creditorTown,
-    creditorCountry: values.creditorCountry,
-    creditorAccount: values.creditorAccount,
-    creditorIbanReference: values.creditorIbanReference,
-  };
+  // A day count is a number in the settings and text in its input; every other field is text in both.
+  return perField((row) => String(values[row.field]));
 }
 
 /** A form without edits, showing the host's values. */

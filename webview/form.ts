@@ -23,7 +23,8 @@ import { HostError, type HostClient } from './hostClient';
 import { PREVIEW_LIMIT, renderPreview } from './preview';
 import { applySuggestion, locateUnknownPlaceholders, type LocatedPlaceholder } from './unknownPlaceholders';
 import { importSvg } from './svgImport';
-import { FIELD_IDS, formView, todayIso, type FormActions, type FormModel } from './view';
+import { FIELD_IDS } from '../src/setup/fields';
+import { formView, todayIso, type FormActions, type FormModel } from './view';
 import { format, formatTime } from './words';
 
 const MAX_LISTED_UNKNOWN = 8;

@@ -1,5 +1,6 @@
 // The form as Lit templates over vscode-elements: a function of what the form knows (`FormModel`) and of what
 // it can do (`FormActions`). Nothing here keeps state or talks to the host.
+import { FIELD_IDS, KIND_OF_FIELD } from '../src/setup/fields';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatSwissDate } from '../src/shared/dates';
@@ -82,27 +83,9 @@ export interface FormActions {
 }
 
 /** The element id of each field (the tests and the bench find them by these). */
-export const FIELD_IDS: Record<FormField, string> = {
-  daysAfterSecondReminder: 'days-after-second',
-  daysBeforeCollection: 'days-before-collection',
-  // One text box for the four letters: the language switch above it says whose letter it holds.
-  letterDe: 'letter-text',
-  letterFr: 'letter-text',
-  letterIt: 'letter-text',
-  letterEn: 'letter-text',
-  casesFolder: 'cases-folder',
-  creditorName: 'creditor-name',
-  creditorStreet: 'creditor-street',
-  creditorBuildingNumber: 'creditor-building-number',
-  creditorPostalCode: 'creditor-postal-code',
-  creditorTown: 'creditor-town',
-  creditorCountry: 'creditor-country',
-  creditorAccount: 'creditor-account',
-  creditorIbanReference: 'creditor-reference',
-};
 
 /** The fields that hold a letter (empty: the built-in one). */
-const isText = (field: FormField) => field.startsWith('letter');
+const isText = (field: FormField) => KIND_OF_FIELD[field] === 'letter';
 
 const MAX_SHOWN_PATH = 60;
 

@@ -5,59 +5,31 @@
 // on before it passed; what fails is answered with an error.
 import type { Language } from '../shared/languages';
 import type { SampleDebtor } from '../reminders/letterEditing';
-import { checkSetting, type SettingKey, type SettingProblem } from '../settings/schema';
+import { checkSetting, type SettingProblem } from '../settings/schema';
+import {
+  CREDITOR_FIELDS,
+  type CreditorFormField,
+  FORM_FIELDS,
+  type FormField,
+  type FormValues,
+  KEPT_BY_RESET,
+  perField,
+  SETTING_OF_FIELD,
+} from './fields';
 
-/** The settings the form edits, as stored (the cases folder as written, possibly relative). */
-export interface FormValues {
-  readonly daysAfterSecondReminder: number;
-  readonly daysBeforeCollection: number;
-  readonly letterDe: string;
-  readonly letterFr: string;
-  readonly letterIt: string;
-  readonly letterEn: string;
-  readonly casesFolder: string;
-  /** The creditor of the letter and payee of its QR-bill (`tilbago.creditor.*`). */
-  readonly creditorName: string;
-  readonly creditorStreet: string;
-  readonly creditorBuildingNumber: string;
-  readonly creditorPostalCode: string;
-  readonly creditorTown: string;
-  /** `CH` or `LI`. */
-  readonly creditorCountry: string;
-  /** An IBAN or a QR-IBAN, spaces allowed. */
-  readonly creditorAccount: string;
-  /** With an ordinary IBAN: `none` or `creditorReference`. */
-  readonly creditorIbanReference: string;
-}
+export {
+  CREDITOR_FIELDS,
+  type CreditorFormField,
+  FORM_FIELDS,
+  type FormField,
+  type FormValues,
+  KEPT_BY_RESET,
+  LETTER_FIELDS,
+  type LetterField,
+  SETTING_OF_FIELD,
+} from './fields';
 
-/** The creditor's fields, in the form's order (the QR-bill's payment part is made from them). */
-export const CREDITOR_FIELDS = [
-  'creditorName',
-  'creditorStreet',
-  'creditorBuildingNumber',
-  'creditorPostalCode',
-  'creditorTown',
-  'creditorCountry',
-  'creditorAccount',
-  'creditorIbanReference',
-] as const;
-export const FORM_FIELDS = [
-  'daysAfterSecondReminder',
-  'daysBeforeCollection',
-  'letterDe',
-  'letterFr',
-  'letterIt',
-  'letterEn',
-  'casesFolder',
-  ...CREDITOR_FIELDS,
-] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
-
-/**
- * The values Reset to defaults keeps unless the user asks to reset everything: where the cases are and who the
- * creditor is, which a user rarely means to lose when putting the reminder's letters and delays back.
- */
-export const KEPT_BY_RESET: readonly FormField[] = ['casesFolder', ...CREDITOR_FIELDS];
+// Reset to defaults keeps `KEPT_BY_RESET` (fields.ts) unless the user asks to reset everything.
 
 /** The values set at a target that Reset removes, and those it keeps unless the user asks for everything. */
 export function resetFields(setAtTarget: Readonly<Record<FormField, boolean>>): {
@@ -67,30 +39,7 @@ export function resetFields(setAtTarget: Readonly<Record<FormField, boolean>>): 
   const set = FORM_FIELDS.filter((field) => setAtTarget[field]);
   return { reset: set.filter((field) => !KEPT_BY_RESET.includes(field)), kept: set.filter((field) => KEPT_BY_RESET.includes(field)) };
 }
-export type LetterField = 'letterDe' | 'letterFr' | 'letterIt' | 'letterEn';
-export type CreditorFormField = (typeof CREDITOR_FIELDS)[number];
 export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
-
-/** The field of each language's letter, in the order the form's language switch shows them. */
-export const LETTER_FIELDS: Readonly<Record<Language, LetterField>> = { de: 'letterDe', fr: 'letterFr', it: 'letterIt', en: 'letterEn' };
-
-export const SETTING_OF_FIELD: Record<FormField, SettingKey> = {
-  daysAfterSecondReminder: 'thirdReminder.daysAfterSecondReminder',
-  daysBeforeCollection: 'thirdReminder.daysBeforeCollection',
-  letterDe: 'thirdReminder.germanLetter',
-  letterFr: 'thirdReminder.frenchLetter',
-  letterIt: 'thirdReminder.italianLetter',
-  letterEn: 'thirdReminder.englishLetter',
-  casesFolder: 'casesFolder',
-  creditorName: 'creditor.name',
-  creditorStreet: 'creditor.street',
-  creditorBuildingNumber: 'creditor.buildingNumber',
-  creditorPostalCode: 'creditor.postalCode',
-  creditorTown: 'creditor.town',
-  creditorCountry: 'creditor.country',
-  creditorAccount: 'creditor.account',
-  creditorIbanReference: 'creditor.ibanReference',
-};
 
 /** Where Save writes: the User settings, the Workspace settings, or one folder's settings in a multi-root workspace. */
 export interface SaveTarget {
@@ -294,37 +243,14 @@ const folderPath: Check<string> = (raw) =>
     ? pass(raw)
     : refuse('must be a path of at most 4096 characters without control characters');
 const draftField = string(0, MAX_DRAFT_FIELD_LENGTH);
-const draftFields = object({
-  daysAfterSecondReminder: draftField,
-  daysBeforeCollection: draftField,
-  letterDe: draftField,
-  letterFr: draftField,
-  letterIt: draftField,
-  letterEn: draftField,
-  casesFolder: draftField,
-  creditorName: draftField,
-  creditorStreet: draftField,
-  creditorBuildingNumber: draftField,
-  creditorPostalCode: draftField,
-  creditorTown: draftField,
-  creditorCountry: draftField,
-  creditorAccount: draftField,
-  creditorIbanReference: draftField,
-});
+const draftFields = object(perField(() => draftField));
 export const checkDraft: Check<Draft> = object({ target: targetId, base: draftFields, fields: draftFields });
 const none = object({});
 // The creditor fields as typed (not yet valid: the host says what keeps a payment part from being made).
 const creditorFieldText = string(0, 200);
-const creditorFields = object({
-  creditorName: creditorFieldText,
-  creditorStreet: creditorFieldText,
-  creditorBuildingNumber: creditorFieldText,
-  creditorPostalCode: creditorFieldText,
-  creditorTown: creditorFieldText,
-  creditorCountry: creditorFieldText,
-  creditorAccount: creditorFieldText,
-  creditorIbanReference: creditorFieldText,
-});
+const creditorFields = object(
+  Object.fromEntries(CREDITOR_FIELDS.map((field) => [field, creditorFieldText])) as Record<CreditorFormField, Check<string>>,
+);
 const languageCode: Check<Language> = (raw) =>
   raw === 'de' || raw === 'fr' || raw === 'it' || raw === 'en' ? pass(raw) : refuse('must be one of de, fr, it, en');
 
@@ -338,26 +264,7 @@ const REQUEST_PARAMS = {
   /** Writes the values the user changed, and only those, at the target. */
   save: object({
     target: targetId,
-    changes: object(
-      {
-        daysAfterSecondReminder: formValue('daysAfterSecondReminder'),
-        daysBeforeCollection: formValue('daysBeforeCollection'),
-        letterDe: formValue('letterDe'),
-        letterFr: formValue('letterFr'),
-        letterIt: formValue('letterIt'),
-        letterEn: formValue('letterEn'),
-        casesFolder: formValue('casesFolder'),
-        creditorName: formValue('creditorName'),
-        creditorStreet: formValue('creditorStreet'),
-        creditorBuildingNumber: formValue('creditorBuildingNumber'),
-        creditorPostalCode: formValue('creditorPostalCode'),
-        creditorTown: formValue('creditorTown'),
-        creditorCountry: formValue('creditorCountry'),
-        creditorAccount: formValue('creditorAccount'),
-        creditorIbanReference: formValue('creditorIbanReference'),
-      },
-      'partial',
-    ),
+    changes: object(perField((row) => formValue(row.field)) as { readonly [F in FormField]: Check<FormValues[F]> }, 'partial'),
   }),
   /** Removes the form's values at the target, once the user confirmed (the cases folder and creditor only if asked). */
   reset: object({ target: targetId }),

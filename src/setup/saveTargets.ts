@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { TilbagoConfiguration, Level } from '../settings/configuration';
 import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
+import { perField } from './fields';
 import { SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
 import * as path from 'node:path';
 import { editSettingsFile, SETTINGS_FILE_LIMIT, type SettingsFileProblem, type SettingsPath, withSettings } from '../settings/settingsFile';
@@ -78,23 +79,8 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Resolv
     }
     return checked.value as FormValues[F];
   };
-  const values: FormValues = {
-    daysAfterSecondReminder: read('daysAfterSecondReminder'),
-    daysBeforeCollection: read('daysBeforeCollection'),
-    letterDe: read('letterDe'),
-    letterFr: read('letterFr'),
-    letterIt: read('letterIt'),
-    letterEn: read('letterEn'),
-    casesFolder: read('casesFolder'),
-    creditorName: read('creditorName'),
-    creditorStreet: read('creditorStreet'),
-    creditorBuildingNumber: read('creditorBuildingNumber'),
-    creditorPostalCode: read('creditorPostalCode'),
-    creditorTown: read('creditorTown'),
-    creditorCountry: read('creditorCountry'),
-    creditorAccount: read('creditorAccount'),
-    creditorIbanReference: read('creditorIbanReference'),
-  };
+  const values = perField((row) => read(row.field)) as FormValues;
+
   const setAtTarget = Object.fromEntries(FORM_FIELDS.map((field) => [field, isSetAt(config, field, target)])) as Record<FormField, boolean>;
   return { values, setAtTarget, broken };
 }
