@@ -1,6 +1,6 @@
 // Personal data stays out of version control: when the cases folder lies in a Git working tree and is not
-// ignored, the user is warned once per cases folder and offered a line in .gitignore. Used by New case; the setup
-// panel's controller can call gitExposure() and show describeGitExposure().
+// ignored, the user is warned once per cases folder and offered a line in .gitignore. Used by New case and by the
+// setup panel's controller.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { log } from '../ui/log';
@@ -13,11 +13,6 @@ export const GIT_WARNED_KEY = 'tilbago.gitExposureWarned';
 
 /** Git is asked only in a trusted workspace; otherwise the .gitignore files are read. */
 export const checkCasesFolder = (casesFolder: string) => checkGitExposure(casesFolder, { useGit: vscode.workspace.isTrusted });
-
-/** For the setup panel: whether the cases folder is ignored, exposed (or may be), or outside any Git working tree. */
-export async function gitExposure(casesFolder: string): Promise<GitExposure> {
-  return (await checkCasesFolder(casesFolder)).state;
-}
 
 /** The warning for an exposed cases folder, in the display language; undefined when there is nothing to say. */
 export function describeGitExposure(check: GitExposureCheck, casesFolder: string): string | undefined {

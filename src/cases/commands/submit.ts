@@ -492,5 +492,3 @@ function offerToSetAside(services: CaseServices, folder: string, record: Submiss
     if (next === submit) await vscode.commands.executeCommand('tilbago.submitCase', vscode.Uri.file(folder));
   });
 }
-
-/** Case ids recorded in the cases folders, with the reference each belongs to. */
