@@ -4,13 +4,13 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
+import type { SettingsFile } from './settingsFiles';
 import {
   checkSetting,
   CREDITOR_SETTINGS,
   type CreditorSettingValues,
   levelsRead,
   SETTINGS_SECTION,
-  type SettingLevel,
   type ThirdReminderSettings,
   type SettingKey,
   type SettingProblem,
@@ -19,31 +19,27 @@ import {
 } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
 
-export type Origin = 'user' | 'workspace' | 'workspaceFolder';
-
 interface RawValue {
   readonly value: unknown;
-  readonly origin?: Origin;
+  /** The settings file that holds it, as the user knows it. */
+  readonly origin?: SettingsFile;
 }
-
-/** How far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
-export type Level = 'folder' | 'workspace' | 'user';
 
 /**
  * The value that wins at a level and where it comes from. Machine-scoped settings count only from the user's
  * settings, and restricted ones too when the workspace is not trusted (`inspect` reports workspace values regardless).
  */
-function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: Level = 'folder'): RawValue {
+/** `level`: how far down a read looks: a folder sees its own, the workspace's and the user's values; the user only theirs. */
+function rawValue(config: vscode.WorkspaceConfiguration, key: SettingKey, level: SettingsFile = 'folder'): RawValue {
   const picked = valueInEffect(levelsRead(key, level, vscode.workspace.isTrusted), config.inspect(key));
   if (picked.level === undefined) return { value: undefined };
   return { value: picked.value, origin: originOf(picked.level) };
 }
 
 /** The file a level's value is in, as the user knows it. */
-function originOf(level: SettingLevel): Origin {
+function originOf(level: SettingsFile): SettingsFile {
   // With a single folder open, its .vscode/settings.json is what VS Code calls the Workspace settings.
-  if (level === 'workspaceFolder') return vscode.workspace.workspaceFile ? 'workspaceFolder' : 'workspace';
-  return level;
+  return level === 'folder' && !vscode.workspace.workspaceFile ? 'workspace' : level;
 }
 
 export class TilbagoConfiguration implements vscode.Disposable {
@@ -121,7 +117,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
     config: vscode.WorkspaceConfiguration,
     key: K,
     folder: vscode.WorkspaceFolder | undefined,
-    level: Level = 'folder',
+    level: SettingsFile = 'folder',
   ): SettingValue<K> {
     return this.inspectChecked(config, key, folder, level).value;
   }
@@ -134,10 +130,10 @@ export class TilbagoConfiguration implements vscode.Disposable {
     config: vscode.WorkspaceConfiguration,
     key: K,
     folder: vscode.WorkspaceFolder | undefined,
-    level: Level = 'folder',
+    level: SettingsFile = 'folder',
   ): {
     readonly value: SettingValue<K>;
-    readonly broken?: { readonly raw: unknown; readonly origin: Origin; readonly problem: SettingProblem };
+    readonly broken?: { readonly raw: unknown; readonly origin: SettingsFile; readonly problem: SettingProblem };
   } {
     const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
@@ -153,7 +149,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
     used: number | string,
     folder: vscode.WorkspaceFolder | undefined,
   ): void {
-    const origin = raw.origin as Origin;
+    const origin = raw.origin as SettingsFile;
     const fingerprint = JSON.stringify([key, origin, folder?.uri.toString(), String(raw.value).slice(0, 200)]);
     if (this.warned.has(fingerprint)) return;
     this.warned.add(fingerprint);

@@ -1,6 +1,7 @@
 // The one place that knows the extension's settings: their keys, types, defaults and bounds, and how a raw
 // value from settings.json becomes a safe value. VS Code treats a schema's bounds as hints only (a hand-edited
 // file can hold anything), so every value is checked here again before it is used.
+import type { SettingsFile } from './settingsFiles';
 import { checkAccount, QR_BILL_LIMITS } from '../reminders/qrBillFields';
 import type { Language } from '../shared/languages';
 import { hasControlCharacters, hasControlCharactersInText } from '../shared/text';
@@ -209,9 +210,6 @@ export const CREDITOR_SETTINGS = {
   ibanReference: 'creditor.ibanReference',
 } as const satisfies Record<keyof CreditorSettingValues, SettingKey>;
 
-/** The levels of settings, as VS Code's `inspect` reports them: a folder's, the workspace's, the user's. */
-export type SettingLevel = 'workspaceFolder' | 'workspace' | 'user';
-
 /** What `inspect` says of one key at the levels read here (a value `undefined`: not set at that level). */
 export interface InspectedValues {
   readonly workspaceFolderValue?: unknown;
@@ -219,8 +217,9 @@ export interface InspectedValues {
   readonly globalValue?: unknown;
 }
 
-const VALUE_AT: Record<SettingLevel, keyof InspectedValues> = {
-  workspaceFolder: 'workspaceFolderValue',
+/** Where `inspect` reports each settings file's value (a folder's, the workspace's, the user's). */
+const VALUE_AT: Record<SettingsFile, keyof InspectedValues> = {
+  folder: 'workspaceFolderValue',
   workspace: 'workspaceValue',
   user: 'globalValue',
 };
@@ -230,16 +229,16 @@ const VALUE_AT: Record<SettingLevel, keyof InspectedValues> = {
  * settings; from the workspace, its own and the user's; from the user, theirs. Machine-scoped settings count only
  * from the user's settings, and restricted ones too when the workspace is not trusted.
  */
-export function levelsRead(key: SettingKey, from: 'folder' | 'workspace' | 'user', workspaceTrusted: boolean): SettingLevel[] {
+export function levelsRead(key: SettingKey, from: SettingsFile, workspaceTrusted: boolean): SettingsFile[] {
   if (from === 'user' || !workspaceMaySet(key, workspaceTrusted)) return ['user'];
-  return from === 'folder' ? ['workspaceFolder', 'workspace', 'user'] : ['workspace', 'user'];
+  return from === 'folder' ? ['folder', 'workspace', 'user'] : ['workspace', 'user'];
 }
 
 /** The raw value that counts and the level that holds it: the first of `levels` (most specific first) that sets it. */
 export function valueInEffect(
-  levels: readonly SettingLevel[],
+  levels: readonly SettingsFile[],
   inspected: InspectedValues | undefined,
-): { readonly value: unknown; readonly level?: SettingLevel } {
+): { readonly value: unknown; readonly level?: SettingsFile } {
   for (const level of levels) {
     const value = inspected?.[VALUE_AT[level]];
     if (value !== undefined) return { value, level };

@@ -1,18 +1,18 @@
 // The warning shown once per broken value: where it is written, what is used instead (what is wrong with it, in
 // words: problemWords.ts). Loaded when a value is found broken, not at activation.
 import * as vscode from 'vscode';
-import type { Origin } from './configuration';
+import { OPEN_SETTINGS_FILE_COMMAND, type SettingsFile } from './settingsFiles';
 import { LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
 import { log } from '../ui/log';
 import { describeSettingProblem } from './problemWords';
 
-function describeOrigin(origin: Origin, folder: vscode.WorkspaceFolder | undefined): string {
+function describeOrigin(origin: SettingsFile, folder: vscode.WorkspaceFolder | undefined): string {
   switch (origin) {
     case 'user':
       return vscode.l10n.t('your User settings');
     case 'workspace':
       return vscode.l10n.t('the Workspace settings');
-    case 'workspaceFolder':
+    case 'folder':
       return vscode.l10n.t('the settings of folder "{0}"', folder?.name ?? '?');
   }
 }
@@ -25,16 +25,10 @@ function describeValue(key: SettingKey, value: number | string): string {
   return typeof value === 'number' ? String(value) : `"${value}"`;
 }
 
-const SETTINGS_FILE_COMMAND: Record<Origin, string> = {
-  user: 'workbench.action.openSettingsJson',
-  workspace: 'workbench.action.openWorkspaceSettingsFile',
-  workspaceFolder: 'workbench.action.openFolderSettingsFile',
-};
-
 /** A broken value found by a read: the setting, the file it is written in, and the value used instead. */
 export interface SettingWarning {
   readonly key: SettingKey;
-  readonly origin: Origin;
+  readonly origin: SettingsFile;
   readonly folder: vscode.WorkspaceFolder | undefined;
   readonly problem: SettingProblem;
   readonly used: number | string;
@@ -53,6 +47,6 @@ export function warnAboutSetting({ key, origin, folder, problem, used }: Setting
   log().warn(message);
   const open = vscode.l10n.t('Open Settings File');
   void vscode.window.showWarningMessage(message, open).then((answer) => {
-    if (answer === open) void vscode.commands.executeCommand(SETTINGS_FILE_COMMAND[origin]);
+    if (answer === open) void vscode.commands.executeCommand(OPEN_SETTINGS_FILE_COMMAND[origin]);
   });
 }

@@ -6,6 +6,7 @@
 import type { Language } from '../shared/languages';
 import type { SampleDebtor } from '../reminders/letterEditing';
 import { checkSetting, type SettingProblem } from '../settings/schema';
+import type { SettingsFile } from '../settings/settingsFiles';
 import {
   CREDITOR_FIELDS,
   type CreditorFormField,
@@ -44,7 +45,7 @@ export type CreditorFormValues = Pick<FormValues, CreditorFormField>;
 /** Where Save writes: the User settings, the Workspace settings, or one folder's settings in a multi-root workspace. */
 export interface SaveTarget {
   readonly id: string;
-  readonly kind: 'user' | 'workspace' | 'folder';
+  readonly kind: SettingsFile;
   readonly label: string;
 }
 
@@ -69,9 +70,6 @@ export interface CasesGit {
   readonly root?: string;
 }
 
-/** Which settings file holds a value. */
-export type SettingOrigin = 'user' | 'workspace' | 'workspaceFolder';
-
 /** A value in a settings file that cannot be used as it is: what the file holds, where, and why. */
 export interface BrokenValue {
   /**
@@ -79,7 +77,7 @@ export interface BrokenValue {
    * hold something pasted by mistake, so it is never repeated.
    */
   readonly written?: string;
-  readonly origin: SettingOrigin;
+  readonly origin: SettingsFile;
   readonly problem: SettingProblem;
 }
 

@@ -1,6 +1,7 @@
 // The extension side of the setup form: answers the webview's requests after checking them, reads and writes the
 // settings at the chosen target, tells the form when settings.json changed under it, and keeps the form's unsaved
 // edits while it is closed. Its values are settings.json's: the only source of truth.
+import { OPEN_SETTINGS_FILE_COMMAND } from '../settings/settingsFiles';
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
@@ -28,7 +29,6 @@ import {
   type RequestParams,
   type RequestResult,
   type RequestType,
-  type SaveTarget,
   type SetupState,
   type StateReason,
   type WebviewNotification,
@@ -147,7 +147,7 @@ export class SetupController implements vscode.Disposable {
         ...(reminder.length ? [reset] : []),
         ...(kept.length ? [everything] : []),
       );
-      if (answer === open) await vscode.commands.executeCommand(SETTINGS_FILE_COMMAND_OF_TARGET[resolved.kind]);
+      if (answer === open) await vscode.commands.executeCommand(OPEN_SETTINGS_FILE_COMMAND[resolved.kind]);
       const remove = answer === reset ? reminder : answer === everything ? [...reminder, ...kept] : undefined;
       if (!remove) return null;
       this.targetId = resolved.id;
@@ -419,12 +419,6 @@ export class SetupController implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
-
-const SETTINGS_FILE_COMMAND_OF_TARGET: Record<SaveTarget['kind'], string> = {
-  user: 'workbench.action.openSettingsJson',
-  workspace: 'workbench.action.openWorkspaceSettingsFile',
-  folder: 'workbench.action.openFolderSettingsFile',
-};
 
 /** One value that Reset would remove, as the user recognises it. */
 function describeSetValue(field: FormField, values: FormValues): string {

@@ -94,7 +94,7 @@ export function setupFormWords(): Strings {
     origins: {
       user: vscode.l10n.t('Your User settings'),
       workspace: vscode.l10n.t('The Workspace settings'),
-      workspaceFolder: vscode.l10n.t('The folder settings'),
+      folder: vscode.l10n.t('The folder settings'),
     },
     problems: settingProblemNotes(),
     builtInLetter: vscode.l10n.t('the built-in letter'),

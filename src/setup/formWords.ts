@@ -1,6 +1,7 @@
 // The shape of the setup form's words, as the page receives them (in `data-strings`). The host makes them with
 // vscode.l10n.t in the display language (setupFormWords in formStrings.ts); the webview imports only this type, so
 // neither `vscode` nor any words reach its bundle. `{0}`, `{1}`… are left for the page to fill (webview/words.ts).
+import type { SettingsFile } from '../settings/settingsFiles';
 import type { Language } from '../shared/languages';
 import type { FormField } from './contract';
 
@@ -79,7 +80,7 @@ export interface Strings {
   readonly fieldNames: Readonly<Record<FormField, string>>;
   readonly brokenWritten: string;
   readonly brokenHidden: string;
-  readonly origins: { readonly user: string; readonly workspace: string; readonly workspaceFolder: string };
+  readonly origins: Readonly<Record<SettingsFile, string>>;
   readonly problems: {
     readonly notNumber: string;
     readonly notText: string;

@@ -2,7 +2,8 @@
 // Reads the form's values at a target and writes them there; writes touch only the form's own tilbago.* keys, and
 // of those only the ones the user changed.
 import * as vscode from 'vscode';
-import type { TilbagoConfiguration, Level } from '../settings/configuration';
+import type { TilbagoConfiguration } from '../settings/configuration';
+import type { SettingsFile } from '../settings/settingsFiles';
 import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
 import { perField } from './fields';
 import { SETTINGS, SETTINGS_SECTION, type SettingKey } from '../settings/schema';
@@ -12,7 +13,7 @@ import { log } from '../ui/log';
 
 interface ResolvedTarget extends SaveTarget {
   readonly configurationTarget: vscode.ConfigurationTarget;
-  readonly level: Level;
+  readonly level: SettingsFile;
   /** The folder a relative cases folder is resolved against. */
   readonly folder: vscode.WorkspaceFolder | undefined;
 }

@@ -1,3 +1,4 @@
+import type { SettingsFile } from '../../src/settings/settingsFiles';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import {
@@ -7,7 +8,6 @@ import {
   SETTING_KEYS,
   SETTINGS,
   type SettingKey,
-  type SettingLevel,
   valueInEffect,
   workspaceMaySet,
 } from '../../src/settings/schema';
@@ -65,7 +65,7 @@ describe('reading a setting', () => {
   });
 
   describe('valueInEffect: which value counts', () => {
-    const all: SettingLevel[] = ['workspaceFolder', 'workspace', 'user'];
+    const all: SettingsFile[] = ['folder', 'workspace', 'user'];
 
     it('nothing set: no value', () => {
       assert.deepEqual(valueInEffect(all, undefined), { value: undefined });
@@ -74,7 +74,7 @@ describe('reading a setting', () => {
 
     it('the value of the one level that sets it, with that level', () => {
       for (const [level, inspected] of [
-        ['workspaceFolder', { workspaceFolderValue: 12 }],
+        ['folder', { workspaceFolderValue: 12 }],
         ['workspace', { workspaceValue: 12 }],
         ['user', { globalValue: 12 }],
       ] as const) {
@@ -86,7 +86,7 @@ describe('reading a setting', () => {
       assert.deepEqual(valueInEffect(all, { workspaceValue: 20, globalValue: 30 }), { value: 20, level: 'workspace' });
       assert.deepEqual(valueInEffect(all, { workspaceFolderValue: 12, workspaceValue: 20, globalValue: 30 }), {
         value: 12,
-        level: 'workspaceFolder',
+        level: 'folder',
       });
       assert.deepEqual(valueInEffect(all, { workspaceValue: 'abc', globalValue: 12 }), { value: 'abc', level: 'workspace' });
     });
@@ -94,10 +94,10 @@ describe('reading a setting', () => {
     it('looks only at the levels it is given: the user level does not see the workspace, machine settings only the user', () => {
       assert.deepEqual(valueInEffect(['user'], { workspaceValue: 12, globalValue: 20 }), { value: 20, level: 'user' });
       assert.deepEqual(valueInEffect(['user'], { workspaceFolderValue: 12, workspaceValue: 12 }), { value: undefined });
-      assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'folder', true), ['workspaceFolder', 'workspace', 'user']);
+      assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'folder', true), ['folder', 'workspace', 'user']);
       assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'workspace', true), ['workspace', 'user']);
       assert.deepEqual(levelsRead('thirdReminder.germanLetter', 'user', true), ['user']);
-      assert.deepEqual(levelsRead('thirdReminder.daysBeforeCollection', 'folder', false), ['workspaceFolder', 'workspace', 'user']);
+      assert.deepEqual(levelsRead('thirdReminder.daysBeforeCollection', 'folder', false), ['folder', 'workspace', 'user']);
       assert.deepEqual(levelsRead('apiBaseUrl', 'folder', true), ['user']);
       assert.deepEqual(levelsRead('casesFolder', 'folder', false), ['user']);
     });
