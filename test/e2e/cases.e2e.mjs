@@ -254,19 +254,21 @@ export async function runCasesE2e() {
       run: async () => {
         await runCommand(page, 'Tilbago: New debt-collection case');
         await answerStep(/Invoice number: it becomes the case reference/, '2026-0150');
-        await expectText(quickInput(), /\(2\/13\)/, 'the kind of debtor');
+        await expectText(quickInput(), /\(2\/14\)/, 'the kind of debtor');
         await quickInputRow(page, 'A natural person').click();
         await answerStep(/First name of the debtor/, 'Anna');
         await answerStep(/Last name of the debtor/, 'Rossi');
         await answerStep(/Debtor's street and number/, 'Via Nassa 5');
         await answerStep(/Debtor's postcode and town/, '6900 Lugano');
-        await expectText(quickInput(), /\(7\/13\)/, 'the language step');
+        await expectText(quickInput(), /\(7\/14\)/, 'the language step');
         const question = await quickInput().locator('.quick-input-box input').getAttribute('placeholder');
         if (!/^Which language does the debtor read\?/.test(question ?? '')) throw new Error(`the language step asks: ${question}`);
         await expectText(quickInput().locator('.monaco-list-row.focused'), /Italian \(italiano\)/, 'the language proposed');
         await page.keyboard.press('Enter');
         await answerStep(/Amount due in CHF/, '980.–');
         await answerStep(/Invoice date/, '03.08.2026');
+        // No due date: the interest then runs from the 1st reminder.
+        await answerStep(/Due date of the invoice/, '');
         await answerStep(/Date of the 1st reminder sent/, '07.09.2026');
         await answerStep(/Date of the 2nd reminder sent/, '');
         await expectText(quickInput(), /Reason of the claim/, 'the reason step');
