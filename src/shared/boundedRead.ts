@@ -154,7 +154,8 @@ function failure(error: unknown, kind?: NotAFileKind): Outcome {
 const isLinkRefusal = (error: unknown) => errorCode(error) === 'ELOOP' || errorCode(error) === 'EMLINK';
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
-function kindOf(stat: fs.Stats): NotAFileKind {
+/** What a stat found where a file was expected, when it is not a regular file. */
+export function kindOf(stat: fs.Stats): NotAFileKind {
   if (stat.isFIFO()) return 'fifo';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
   if (stat.isSocket()) return 'socket';

@@ -5,12 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-
-export type FileKind = 'directory' | 'fifo' | 'socket' | 'device' | 'other';
+import { kindOf, type NotAFileKind } from './boundedRead';
 
 export type FileProblem =
   | { readonly kind: 'link'; readonly file: string; readonly target: string }
-  | { readonly kind: 'notAFile'; readonly found: FileKind }
+  | { readonly kind: 'notAFile'; readonly found: NotAFileKind }
   | { readonly kind: 'tooLarge'; readonly size: number; readonly limit: number }
   | { readonly kind: 'changedMeanwhile' };
 
@@ -27,13 +26,6 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 const NON_BLOCK = constants.O_NONBLOCK ?? 0;
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException).code;
-
-function kindOf(stat: Stats): FileKind {
-  if (stat.isDirectory()) return 'directory';
-  if (stat.isFIFO()) return 'fifo';
-  if (stat.isSocket()) return 'socket';
-  return stat.isBlockDevice() || stat.isCharacterDevice() ? 'device' : 'other';
-}
 
 async function linkRefused(file: string): Promise<FileRefused> {
   return new FileRefused({ kind: 'link', file, target: await fs.readlink(file).catch(() => '?') });
