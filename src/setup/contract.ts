@@ -30,9 +30,7 @@ export {
   SETTING_OF_FIELD,
 } from './fields';
 
-// Reset to defaults keeps `KEPT_BY_RESET` (fields.ts) unless the user asks to reset everything.
-
-/** The values set at a target that Reset removes, and those it keeps unless the user asks for everything. */
+/** The values set at a target that Reset removes, and those it keeps (`KEPT_BY_RESET`) unless the user asks for everything. */
 export function resetFields(setAtTarget: Readonly<Record<FormField, boolean>>): {
   readonly reset: readonly FormField[];
   readonly kept: readonly FormField[];
