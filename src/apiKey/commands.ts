@@ -1,5 +1,5 @@
-// "Tilbago: Set API key" and "Tilbago: Remove API key", loaded when one is first run. The key is checked by the
-// core rules, stored only in SecretStorage, and shown back at most as its last 4 characters.
+// "Tilbago: Set API key" and "Tilbago: Remove API key". The key is checked by the core rules, stored only in
+// SecretStorage, and shown back at most as its last 4 characters.
 import * as vscode from 'vscode';
 import { API_KEY_MAX_LENGTH, apiKeyHint, checkApiKey, type ApiKeyProblem } from './rules';
 import type { ApiKeyStore } from './store';

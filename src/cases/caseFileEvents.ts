@@ -1,6 +1,6 @@
 // Follows the case files open in editors: their problems as they are typed, and whether the active editor holds a
-// case.json of a cases folder (for its editor-title button). Registered at activation, so it is small: only a file
-// named case.json or reminders.json loads the cases feature that checks it.
+// case.json of a cases folder (for its editor-title button). Only a file named case.json or reminders.json is
+// handed to the checks of the cases feature.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CasesFeature } from './feature';

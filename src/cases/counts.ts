@@ -1,5 +1,4 @@
-// Counts of the cases feature as phrases, with the display language's plural forms ("1 case", "3 cases"). Apart
-// from words.ts because the view, loaded at activation, needs only these.
+// Counts of the cases feature as phrases, with the display language's plural forms ("1 case", "3 cases").
 import * as vscode from 'vscode';
 import { plural } from '../ui/format';
 

@@ -1,5 +1,5 @@
-// The tilbago side, loaded the first time one of its commands runs: the case commands, Test connection, the UID
-// check, and what the public API asks of the case records.
+// The tilbago side: the case commands, Test connection, the UID check, and what the public API asks of the case
+// records.
 import type * as vscode from 'vscode';
 import type { CaseCommand } from '../ids';
 import { testConnection } from '../tilbago/testConnection';

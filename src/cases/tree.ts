@@ -1,6 +1,5 @@
-// The "tilbago cases" view in the Explorer: the case folders grouped by stage, and their files to open. Small on
-// purpose, as it is registered at activation: the model that reads the case folders and the items' words
-// (treeItems.ts) are loaded when the view first asks for its items.
+// The "tilbago cases" view in the Explorer: the case folders grouped by stage, and their files to open. The view
+// itself; its items' words are in treeItems.ts, the reading of the case folders in caseFolders.ts.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';

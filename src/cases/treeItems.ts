@@ -1,5 +1,5 @@
 // The cases view's items as the user sees them: the stages' titles, each case's state in words with its dates,
-// its tooltip and icon. Loaded with the listing, when the view first shows, not at activation.
+// its tooltip and icon.
 import * as vscode from 'vscode';
 import { formatSwissDate, today } from '../shared/dates';
 import { formatChf } from '../shared/money';

@@ -1,6 +1,6 @@
 // The third reminder as a printable letter: an A4 PDF in the debtor's language, with the Swiss QR-bill's payment
-// part at its foot; one letter, or many in one PDF to print. Loaded with `await import()` only when a letter is
-// made: PDFKit, swissqrbill and the letter's font are large (esbuild.mjs, build/pdfPlugins.mjs).
+// part at its foot; one letter, or many in one PDF to print (PDFKit, swissqrbill and the letter's font:
+// build/pdfPlugins.mjs).
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';

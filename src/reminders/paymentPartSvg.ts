@@ -1,5 +1,4 @@
 // The QR-bill's payment part as SVG (swissqrbill's SVG output), for the setup panel's preview of the letter.
-// Loaded with `await import()` only when the preview asks for it: swissqrbill's SVG renderer stays out of the entry.
 import { SwissQRBill } from 'swissqrbill/svg';
 import type { Language } from '../shared/languages';
 import { QR_BILL_LANGUAGES, qrBillData, type Creditor } from './creditor';

@@ -1,6 +1,5 @@
-// The QR-bill's rules for the creditor settings that are checked as they are read (the account, the lengths):
-// apart from creditor.ts so that reading the settings at activation loads only these few lines and swissqrbill's
-// IBAN check, not the rest of the QR-bill rules.
+// The QR-bill's rules for the creditor settings that are checked as they are read: the account (swissqrbill's
+// IBAN check) and the lengths. The rest of the QR-bill's rules are in creditor.ts.
 import { isIBANValid, isQRIBAN } from 'swissqrbill/utils';
 
 /** The largest amount a QR-bill carries: CHF 999'999'999.99, in Rappen. */

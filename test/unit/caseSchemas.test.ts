@@ -223,7 +223,6 @@ const fullReminders = (): Json => ({
   dueDate: '2024-01-10',
   amountDue: "CHF 1'234.50",
   reminders: { first: '2024-02-10', second: '2024-03-10', third: '2024-04-10' },
-  schedule: { thirdReminderDue: '2024-03-20', litigationFrom: '2024-04-25' },
 });
 
 /** The reminders' valid samples keep the dates in order (an order the schema cannot check; see remindersFile.test). */
@@ -418,7 +417,7 @@ describe('the schemas agree with the validators', () => {
       { path: ['reminders'], value: { first: '2024-02-10' } },
       { path: ['reminders'], value: { second: '2024-03-10' } },
       { path: ['reminders'], value: { first: '2024-02-10', third: '2024-04-10' } },
-      // The deprecated schedule, whatever it holds, is ignored.
+      // No file holds a schedule: it is computed, so a schedule is an unknown field.
       { path: ['schedule'], value: 'soon' },
       { path: ['schedule'], value: { thirdReminderDue: 'never' } },
     );

@@ -50,7 +50,7 @@ describe('diagnose: problems placed in the text', () => {
     );
   });
 
-  it('finds nothing in a valid case.json, nor in the sample case, nor in one with the old schedule', () => {
+  it('finds nothing in a valid case.json, nor in the sample case; a schedule in reminders.json is an unknown field', () => {
     assert.deepEqual(where(CASE), []);
     const sample = 'sample-workspace/tilbago-cases/2026-0142 Muster SA';
     assert.deepEqual(where(fs.readFileSync(`${sample}/case.json`, 'utf8')), []);
@@ -61,7 +61,10 @@ describe('diagnose: problems placed in the text', () => {
       ',\n  "schedule": { "thirdReminderDue": "2026-10-15", "litigationFrom": "2026-10-30" }\n}\n',
     );
     assert.match(withSchedule, /"schedule"/);
-    assert.deepEqual(where(withSchedule, 'reminders'), []);
+    assert.deepEqual(
+      where(withSchedule, 'reminders').map((problem) => problem.replace(/^\S+ /, '')),
+      ['unknownField schedule'],
+    );
   });
 
   it('a debtor without a language: a warning at the debtor, naming the language the letter would then be in', () => {
@@ -239,8 +242,7 @@ describe('diagnose: problems placed in the text', () => {
       '{',
       '  "invoiceNumber": "2026-0142",',
       '  "amountDue": "CHF 1\'234.50",',
-      '  "reminders": { "first": "2026-09-07", "second": "2026-09-01" },',
-      '  "schedule": { "thirdReminderDue": "2026-09-11" }',
+      '  "reminders": { "first": "2026-09-07", "second": "2026-09-01" }',
       '}',
     ].join('\n');
     assert.deepEqual(where(text, 'reminders'), ['3:50+12 order(reminders.first) reminders.second']);

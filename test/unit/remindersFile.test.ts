@@ -52,11 +52,14 @@ describe('reminders.json', () => {
     assert.deepEqual(checkReminders(bare), { ok: true, facts: { invoiceNumber: '2026-0142', amountDueRappen: 123_450, reminders: {} } });
   });
 
-  it('accepts and ignores the schedule an earlier version wrote, whatever it holds', () => {
+  it('refuses a schedule in the file like any unknown field: it is computed from the dates and delays each time', () => {
     for (const schedule of [{ thirdReminderDue: '2026-10-15', litigationFrom: '2026-10-30' }, 'soon', null, 42]) {
       const checked = checkReminders({ ...valid(), schedule });
-      assert.equal(checked.ok, true, JSON.stringify(schedule));
-      assert.equal('schedule' in (checked.ok ? checked.facts : {}), false);
+      assert.deepEqual(
+        checked.ok ? [] : checked.problems.map((problem) => `${problem.code} ${problem.path}`),
+        ['unknownField schedule'],
+        JSON.stringify(schedule),
+      );
     }
   });
 

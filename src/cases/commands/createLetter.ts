@@ -1,7 +1,6 @@
 // "Tilbago: Create the 3rd reminder letter": the letter of a case as an A4 PDF with its QR-bill, in the debtor's
 // language, written into the case's attachments/ under a new name (never over a letter, above all not over one
-// already sent to tilbago). The PDF code (PDFKit, swissqrbill) is loaded here, with import(), only when a letter
-// is made. The public API's `reminderLetterPdf` makes the same bytes without writing them.
+// already sent to tilbago). The public API's `reminderLetterPdf` makes the same bytes without writing them.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReminderLetterError, ReminderLetterErrorCode } from '../../api';

@@ -1,5 +1,5 @@
-// What a case folder's `attachments/` holds: the files a submission sends, listed for the cases view too, and the
-// limits on them. Apart from the process that sends them (submission.ts), so a listing does not load it.
+// What a case folder's `attachments/` holds: the files a submission sends, as the cases view lists them, and the
+// limits on them.
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';

@@ -122,7 +122,7 @@ export type CaseCheck =
 type Json = Record<string, unknown>;
 /** One field of an object: its JSON type, whether it must be there, and at most how many characters a string has. */
 export type Field = {
-  readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger' | 'any';
+  readonly type: 'string' | 'boolean' | 'object' | 'array' | 'number' | 'stringOrInteger';
   readonly required?: boolean;
   readonly max?: number;
 };
@@ -207,8 +207,6 @@ function typeOk(value: unknown, type: Field['type']): boolean {
       return typeof value === 'number';
     case 'stringOrInteger':
       return typeof value === 'string' || Number.isSafeInteger(value);
-    case 'any':
-      return true;
   }
 }
 
@@ -247,7 +245,7 @@ export function checkFields<C extends string>(
       problems.push({ path: at(key), code: 'wrongType', detail: field.type });
       continue;
     }
-    if (typeof value === 'string' && field.type !== 'any') {
+    if (typeof value === 'string') {
       if (value.trim() === '') problems.push({ path: at(key), code: field.required ? 'required' : 'empty' });
       else if (field.max !== undefined && characterCount(value) > field.max)
         problems.push({ path: at(key), code: 'tooLong', detail: String(field.max) });

@@ -1,5 +1,5 @@
 // `submission.json`, the record of a case's submission: its shape, and reading and checking it as found on disk.
-// Apart from the process that writes it (submission.ts), so the cases view reads records without loading that.
+// Writing it is the submission's (submission.ts).
 import type { ReadProblem, TextRead } from '../../shared/boundedRead';
 import { isPlainFileName, MAX_ATTACHMENTS } from './attachments';
 import { withoutBom } from './caseFile';

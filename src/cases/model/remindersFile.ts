@@ -2,7 +2,7 @@
 // date, the amount due, when each reminder was sent). Written by the extension for a new case, and by developers'
 // own invoicing code: one place knows its shape, writes it and checks it, as `schemas/reminders.schema.json` says.
 // The Rappel 3 schedule is not kept here: it follows from these dates and the delays in effect, computed each time
-// (`reminders/schedule.ts`); an old `schedule` field is accepted and ignored.
+// (`reminders/schedule.ts`).
 import { checkFields, type FieldProblemCode, type FileProblem, isObject, parseThen, type Field } from './caseFile';
 import { REMINDERS_SCHEMA_REF } from './files';
 import { QR_BILL_MAX_AMOUNT_RAPPEN } from '../../reminders/qrBillFields';
@@ -73,8 +73,6 @@ const REMINDERS_FIELDS: Record<string, Field> = {
   amountDue: { type: 'stringOrInteger', required: true },
   salutation: { type: 'string', max: 100 },
   reminders: { type: 'object' },
-  /** Deprecated: written by earlier versions; the schedule is computed from the delays each time. */
-  schedule: { type: 'any' },
 };
 
 const SENT_FIELDS: Record<string, Field> = {
