@@ -21,7 +21,6 @@ import {
   stub,
   waitFor,
   workspaceFolder,
-  type FakeTilbagoCases,
   stopUsingFakeTilbago,
   useFakeTilbago,
 } from './helpers';
@@ -30,7 +29,6 @@ const config = () => vscode.workspace.getConfiguration('tilbago');
 const Global = vscode.ConfigurationTarget.Global;
 
 describe('tilbago commands against the fake tilbago', () => {
-  let tilbago: FakeTilbagoCases;
   let api: TilbagoApi;
   let fake: FakeTilbago;
   let casesRoot: string;
@@ -41,11 +39,15 @@ describe('tilbago commands against the fake tilbago', () => {
     writeCaseFolder(path.join(casesRoot, name), content, { 'facture.pdf': '%PDF-1.4 facture' });
 
   before(async () => {
-    tilbago = await useFakeTilbago({ key: 'tb-live-accepted-key-0001', casesFolder: 'cases', timeoutSeconds: 2, storeKey: false });
-    ({ api, fake, casesRoot } = tilbago);
+    ({ api, fake, casesRoot } = await useFakeTilbago({
+      key: 'tb-live-accepted-key-0001',
+      casesFolder: 'cases',
+      timeoutSeconds: 2,
+      storeKey: false,
+    }));
   });
 
-  after(() => stopUsingFakeTilbago(tilbago));
+  after(() => stopUsingFakeTilbago({ fake, casesRoot }));
 
   afterEach(() => fake.clearFaults());
 

@@ -388,8 +388,8 @@ export async function useFakeTilbago(options: {
 }
 
 /** Undoes useFakeTilbago: the key removed, the settings cleared, the cases folder deleted, the fake stopped. */
-export async function stopUsingFakeTilbago({ api, fake, casesRoot }: FakeTilbagoCases): Promise<void> {
-  if (await api.isApiKeySet()) await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
+export async function stopUsingFakeTilbago({ fake, casesRoot }: Omit<FakeTilbagoCases, 'api'>): Promise<void> {
+  if (await (await activateExtension()).isApiKeySet()) await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
   for (const key of ['apiBaseUrl', 'requestTimeoutSeconds'])
     await tilbagoSettings().update(key, undefined, vscode.ConfigurationTarget.Global);
   await tilbagoSettings().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);

@@ -11,12 +11,11 @@ import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
 import type { FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase, writeCaseFolder } from '../fixtures/cases';
-import { runScripted as run, type FakeTilbagoCases, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
+import { runScripted as run, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
 
 const KEY = 'tb-live-accepted-key-0001';
 
 describe('before filing: the fee, the interest and the law', () => {
-  let tilbago: FakeTilbagoCases;
   let fake: FakeTilbago;
   let casesRoot: string;
   /** About six years ago: the invoice of a claim that may be time-barred. */
@@ -41,11 +40,10 @@ describe('before filing: the fee, the interest and the law', () => {
   const limitationWarning = `The invoice of ${formatSwissDate(oldInvoice)} is more than 5 years old: many trade claims are time-barred after 5 years (art. 128 OR), others after 10 (art. 127); a complete request interrupts it`;
 
   before(async () => {
-    tilbago = await useFakeTilbago({ key: KEY, casesFolder: 'cases', timeoutSeconds: 2 });
-    ({ fake, casesRoot } = tilbago);
+    ({ fake, casesRoot } = await useFakeTilbago({ key: KEY, casesFolder: 'cases', timeoutSeconds: 2 }));
   });
 
-  after(() => stopUsingFakeTilbago(tilbago));
+  after(() => stopUsingFakeTilbago({ fake, casesRoot }));
 
   it("one case's confirmation names the office fee, the interest and an invoice more than five years old; declined, nothing is sent", async () => {
     const folder = await caseFolder('LAW-1', {}, oldReminders('LAW-1'));

@@ -10,7 +10,7 @@ import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import type { FakeTilbago } from '../fake-tilbago/server.mjs';
 import { validCase, writeCaseFolder } from '../fixtures/cases';
-import { pdfText, recordMessages, runScripted as run, type FakeTilbagoCases, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
+import { pdfText, recordMessages, runScripted as run, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
 import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
@@ -31,7 +31,6 @@ const sha256 = async (file: string) =>
     .digest('hex');
 
 describe('the 3rd reminder letter', () => {
-  let tilbago: FakeTilbagoCases;
   let api: TilbagoApi;
   let fake: FakeTilbago;
   let casesRoot: string;
@@ -44,14 +43,13 @@ describe('the 3rd reminder letter', () => {
   const attachments = async (folder: string) => (await fs.readdir(path.join(folder, 'attachments'))).sort();
 
   before(async () => {
-    tilbago = await useFakeTilbago({ key: 'tb-live-accepted-key-0001', casesFolder: 'letter-cases', timeoutSeconds: 5 });
-    ({ api, fake, casesRoot } = tilbago);
+    ({ api, fake, casesRoot } = await useFakeTilbago({ key: 'tb-live-accepted-key-0001', casesFolder: 'letter-cases', timeoutSeconds: 5 }));
     for (const [key, value] of Object.entries(CREDITOR)) await config().update(key, value, Workspace);
   });
 
   after(async () => {
     for (const key of ['thirdReminder.defaultLanguage', ...Object.keys(CREDITOR)]) await config().update(key, undefined, Workspace);
-    await stopUsingFakeTilbago(tilbago);
+    await stopUsingFakeTilbago({ fake, casesRoot });
   });
 
   it('is a contributed command, on the cases view and on case.json', () => {

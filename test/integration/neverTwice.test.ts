@@ -17,7 +17,6 @@ import {
   waitFor,
   type ShownMessage,
   type UiScript,
-  type FakeTilbagoCases,
   stopUsingFakeTilbago,
   useFakeTilbago,
 } from './helpers';
@@ -40,7 +39,6 @@ function filingQuestion(shown: readonly ShownMessage[]): ShownMessage {
 }
 
 describe('never twice, in the editor', () => {
-  let tilbago: FakeTilbagoCases;
   let api: TilbagoApi;
   let fake: FakeTilbago;
   let casesRoot: string;
@@ -71,14 +69,13 @@ describe('never twice, in the editor', () => {
   };
 
   before(async () => {
-    tilbago = await useFakeTilbago({ key: KEY, casesFolder: 'never-twice' });
-    ({ api, fake, casesRoot } = tilbago);
+    ({ api, fake, casesRoot } = await useFakeTilbago({ key: KEY, casesFolder: 'never-twice' }));
     assert.equal(await api.isApiKeySet(), true);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await stopUsingFakeTilbago(tilbago);
+    await stopUsingFakeTilbago({ fake, casesRoot });
   });
 
   afterEach(() => fake.clearFaults());
