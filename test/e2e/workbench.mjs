@@ -103,8 +103,8 @@ export async function runSteps(steps, page, runDir) {
 
 /**
  * One browser test: `start()` starts what the run needs and resolves to the workbench's `url` and a `stop()`; a
- * fresh Chromium page (handed to `usePage` with what `start()` resolved to) opens it; `steps` run in order. The run folder is removed when every
- * step passed, and kept (with a screenshot) when one failed.
+ * fresh Chromium page (handed to `usePage`, with what `start()` resolved to) opens it; `steps` run in order. The run
+ * folder is removed when every step passed, and kept (with a screenshot) when one failed.
  * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
  */
 export async function runInWorkbench({ label, runDir, steps, start, usePage, viewport = { width: 1400, height: 1000 } }) {
