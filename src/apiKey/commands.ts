@@ -28,19 +28,23 @@ function withHint(key: string, withoutHint: string, withHint: (hint: string) => 
   return hint === undefined ? withoutHint : withHint(hint);
 }
 
+/** Asks `question` in a modal dialog; resolves to whether the user chose `action` (Cancel, Escape: no). */
+async function confirm(question: string, detail: string, action: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, action)) === action;
+}
+
 /** Asks for the key and stores it. Resolves to whether a key was stored. */
 export async function setApiKey(store: ApiKeyStore): Promise<boolean> {
   const current = await store.read();
   if (current !== undefined) {
-    const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(
+    const replacing = await confirm(
       withHint(current, vscode.l10n.t('A tilbago API key is already set. Replace it?'), (hint) =>
         vscode.l10n.t('A tilbago API key ending in …{0} is already set. Replace it?', hint),
       ),
-      { modal: true, detail: vscode.l10n.t('The current key is deleted from this machine once the new one is saved.') },
-      replace,
+      vscode.l10n.t('The current key is deleted from this machine once the new one is saved.'),
+      vscode.l10n.t('Replace'),
     );
-    if (answer !== replace) return false;
+    if (!replacing) return false;
   }
 
   const input = await vscode.window.showInputBox({
@@ -79,15 +83,14 @@ export async function removeApiKey(store: ApiKeyStore): Promise<boolean> {
     void vscode.window.showInformationMessage(vscode.l10n.t('No tilbago API key is set.'));
     return false;
   }
-  const remove = vscode.l10n.t('Remove');
-  const answer = await vscode.window.showWarningMessage(
+  const removing = await confirm(
     withHint(current, vscode.l10n.t('Remove the tilbago API key from this machine?'), (hint) =>
       vscode.l10n.t('Remove the tilbago API key ending in …{0} from this machine?', hint),
     ),
-    { modal: true, detail: vscode.l10n.t('You can generate the key again in your tilbago account.') },
-    remove,
+    vscode.l10n.t('You can generate the key again in your tilbago account.'),
+    vscode.l10n.t('Remove'),
   );
-  if (answer !== remove) return false;
+  if (!removing) return false;
   await store.remove();
   log().info('API key removed from SecretStorage.');
   void vscode.window.showInformationMessage(vscode.l10n.t('tilbago API key removed.'));

@@ -50,12 +50,15 @@ export function argumentUri(argument: unknown): vscode.Uri | undefined {
   return uri instanceof vscode.Uri ? uri : undefined;
 }
 
-/** A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or a pick. */
+/**
+ * A case folder from a command argument (a Uri of the folder or its case.json, or a tree item), the active editor, or
+ * a pick among the case folders whose record `filter` accepts (every one unless told).
+ */
 export async function resolveCaseFolder(
   configuration: TilbagoConfiguration,
   argument: unknown,
   placeHolder: string,
-  filter: (record?: SubmissionRecord) => boolean,
+  filter: (record?: SubmissionRecord) => boolean = () => true,
 ) {
   const uri = argumentUri(argument);
   if (uri) return path.basename(uri.fsPath) === CASE_FILE ? path.dirname(uri.fsPath) : uri.fsPath;

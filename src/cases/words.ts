@@ -22,14 +22,15 @@ function describeCaseProblem(problem: CaseProblem, file = 'case.json'): string {
   const where = fieldCalled(problem.path) ?? file;
   switch (problem.code) {
     case 'notJson':
-      return vscode.l10n.t('case.json is not valid JSON ({0})', problem.detail ?? '');
+      return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
     case 'duplicateKey':
       return vscode.l10n.t('"{0}" is given twice in this object; only the last one counts', problem.detail ?? '');
     case 'required':
       return vscode.l10n.t('{0}: this field is required; fill it in', where);
     case 'wrongType':
+      // An amount of another type is told what an amount must be.
       return /(^|\.)amount$/.test(problem.path)
-        ? vscode.l10n.t("{0} must be a whole number of Rappen above 0, e.g. 123450 for CHF 1'234.50", where)
+        ? describeCaseProblem({ path: problem.path, code: 'amount' }, file)
         : describeWrongType(where, problem.detail);
     case 'empty':
       return vscode.l10n.t('{0}: this field is empty; fill it in or remove it', where);
@@ -215,8 +216,6 @@ export function describeFileProblem(problem: PlacedProblem, kind: FileKind): str
       return kind === 'case'
         ? describeCaseProblem({ path: problem.path, code: 'unknownField' })
         : vscode.l10n.t('{0} is not a field of reminders.json', where);
-    case 'notJson':
-      return vscode.l10n.t('{0} is not valid JSON ({1})', file, problem.detail ?? '');
     case 'noLanguage':
       return describeNoLanguage(problem.detail);
     case 'vagueReason':

@@ -5,9 +5,16 @@
 // Usage: node test/e2e/cases.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
-import { expectText, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, setApiKeyFromPalette, withFakeTilbago } from './workbench.mjs';
+import {
+  expectText,
+  quickInputRow,
+  runCommand,
+  runWhenStarted,
+  runWithFakeTilbago,
+  SCREENSHOTS,
+  setApiKeyFromPalette,
+} from './workbench.mjs';
 
 const KEY = 'tb-e2e-cases-view-0003';
 // The sample workspace's one case folder.
@@ -305,26 +312,17 @@ export async function runCasesE2e() {
     },
   ];
 
-  return runInWorkbench({
+  return runWithFakeTilbago({
     label: 'e2e cases',
     runDir,
     steps,
-    usePage: (opened) => {
+    usePage: (opened, startedFake) => {
       page = opened;
+      fake = startedFake;
     },
-    start: withFakeTilbago({
-      runDir,
-      workspace,
-      key: KEY,
-      onFake: (started) => {
-        fake = started;
-      },
-    }),
+    workspace,
+    key: KEY,
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await runCasesE2e();
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed === 0 ? 0 : 1);
-}
+await runWhenStarted(import.meta.url, runCasesE2e);

@@ -3,10 +3,9 @@
 // run folder of its own, and reads the toast that "Test connection" shows when no key is set; then, with the
 // demo's key, that Submit shows no progress while its question waits for an answer.
 // Usage: node test/e2e/demo.e2e.mjs; it prints `N passed, N failed`.
-import { pathToFileURL } from 'node:url';
 import { newRunFolder } from '../runner/vscode-web.mjs';
 import { startDemo } from '../runner/start.mjs';
-import { quickInputRow, runCommand, runInWorkbench, setApiKeyFromPalette } from './workbench.mjs';
+import { quickInputRow, runCommand, runInWorkbench, runWhenStarted, setApiKeyFromPalette } from './workbench.mjs';
 
 export async function runDemoE2e() {
   const { runDir } = newRunFolder('e2e-demo');
@@ -50,18 +49,12 @@ export async function runDemoE2e() {
     label: 'e2e demo',
     runDir,
     steps,
-    usePage: (opened) => {
+    usePage: (opened, started) => {
       page = opened;
+      demo = started;
     },
-    start: async () => {
-      demo = await startDemo({ runDir, watch: false });
-      return demo;
-    },
+    start: () => startDemo({ runDir, watch: false }),
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await runDemoE2e();
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed === 0 ? 0 : 1);
-}
+await runWhenStarted(import.meta.url, runDemoE2e);

@@ -3,11 +3,10 @@
 // Usage: node test/e2e/installedVsix.e2e.mjs; it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildVsix } from '../runner/check-package.mjs';
 import { newCanary, scanForSecret } from '../runner/secret-scan.mjs';
 import { freePort, newRunFolder, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
-import { expectText, runCommand, runInWorkbench, setApiKeyFromPalette } from './workbench.mjs';
+import { expectText, runCommand, runInWorkbench, runWhenStarted, setApiKeyFromPalette } from './workbench.mjs';
 
 /** `built`: a .vsix made already (by the package check); without it, one is built here. */
 export async function runInstalledVsixE2e(built) {
@@ -87,8 +86,4 @@ export async function runInstalledVsixE2e(built) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await runInstalledVsixE2e();
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed === 0 ? 0 : 1);
-}
+await runWhenStarted(import.meta.url, runInstalledVsixE2e);

@@ -6,12 +6,11 @@
 // Usage: node test/e2e/setupPanel.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { newCanary } from '../runner/secret-scan.mjs';
 import { ROOT, newRunFolder } from '../runner/vscode-web.mjs';
 
 const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-import { expectText, quickInputRow, runCommand, runInWorkbench, SCREENSHOTS, withFakeTilbago } from './workbench.mjs';
+import { expectText, quickInputRow, runCommand, runWhenStarted, runWithFakeTilbago, SCREENSHOTS } from './workbench.mjs';
 
 async function chooseColorTheme(page, theme) {
   await runCommand(page, 'Preferences: Color Theme');
@@ -539,13 +538,15 @@ export async function runSetupPanelE2e() {
     if (cspViolations.length) throw new Error(`violations: ${cspViolations.join(' | ')}`);
   });
 
-  const results = await runInWorkbench({
+  const results = await runWithFakeTilbago({
     label: 'e2e',
     runDir,
     steps,
-    start: withFakeTilbago({ runDir, workspace, key: canary, onFake: (started) => (fake = started) }),
-    usePage: (opened) => {
+    workspace,
+    key: canary,
+    usePage: (opened, startedFake) => {
       page = opened;
+      fake = startedFake;
       page.on('console', (message) => {
         // The workbench's own page has a policy of its own; only violations from a webview frame count.
         const url = message.location()?.url ?? '';
@@ -557,8 +558,4 @@ export async function runSetupPanelE2e() {
   return results;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await runSetupPanelE2e();
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed === 0 ? 0 : 1);
-}
+await runWhenStarted(import.meta.url, runSetupPanelE2e);

@@ -5,7 +5,6 @@
 // Usage: node test/e2e/walkthrough.e2e.mjs (after a build); it prints `N passed, N failed`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { newRunFolder, ROOT } from '../runner/vscode-web.mjs';
 import { decodePng, mainColours } from './png.mjs';
 import {
@@ -14,10 +13,10 @@ import {
   expectText,
   quickInputRow,
   runCommand,
-  runInWorkbench,
+  runWhenStarted,
+  runWithFakeTilbago,
   SCREENSHOTS,
   setApiKeyFromPalette,
-  withFakeTilbago,
 } from './workbench.mjs';
 
 const KEY = 'tb-e2e-walkthrough-0004';
@@ -154,27 +153,18 @@ export async function runWalkthroughE2e() {
     },
   ];
 
-  return runInWorkbench({
+  return runWithFakeTilbago({
     label: 'e2e walkthrough',
     runDir,
     steps,
     viewport: { width: 1900, height: 1000 },
-    usePage: (opened) => {
+    usePage: (opened, startedFake) => {
       page = opened;
+      fake = startedFake;
     },
-    start: withFakeTilbago({
-      runDir,
-      workspace,
-      key: KEY,
-      onFake: (started) => {
-        fake = started;
-      },
-    }),
+    workspace,
+    key: KEY,
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await runWalkthroughE2e();
-  console.log(`${results.passed} passed, ${results.failed} failed`);
-  process.exit(results.failed === 0 ? 0 : 1);
-}
+await runWhenStarted(import.meta.url, runWalkthroughE2e);

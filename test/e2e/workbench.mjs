@@ -1,6 +1,7 @@
 // Driving the real workbench from Playwright: the command palette, quick inputs, waiting for text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startFakeTilbago } from '../fake-tilbago/server.mjs';
 import { CACHE, freePort, launchBrowser, ROOT, startServer, workbenchUrl } from '../runner/vscode-web.mjs';
 
@@ -102,8 +103,8 @@ export async function runSteps(steps, page, runDir) {
 
 /**
  * One browser test: `start()` starts what the run needs and resolves to the workbench's `url` and a `stop()`; a
- * fresh Chromium page (handed to `usePage`) opens it; `steps` run in order. The run folder is removed when every
- * step passed, and kept (with a screenshot) when one failed.
+ * fresh Chromium page (handed to `usePage`, with what `start()` resolved to) opens it; `steps` run in order. The run
+ * folder is removed when every step passed, and kept (with a screenshot) when one failed.
  * @returns {Promise<{ passed: number, failed: number, failures: string[] }>}
  */
 export async function runInWorkbench({ label, runDir, steps, start, usePage, viewport = { width: 1400, height: 1000 } }) {
@@ -115,7 +116,7 @@ export async function runInWorkbench({ label, runDir, steps, start, usePage, vie
     browser = await launchBrowser(path.join(runDir, 'browser-home'));
     const page = await browser.newPage({ viewport });
     page.setDefaultTimeout(20_000);
-    usePage(page);
+    usePage(page, started);
     await page.goto(started.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     results = await runSteps(steps, page, runDir);
@@ -131,25 +132,40 @@ export async function runInWorkbench({ label, runDir, steps, start, usePage, vie
 }
 
 /**
- * A `start` for runInWorkbench: a fake tilbago that accepts `key`, and the extension in development in a workbench
- * whose Machine settings point `tilbago.apiBaseUrl` (machine-scoped) at it. `onFake` receives the fake tilbago.
+ * runInWorkbench with a fake tilbago that accepts `key`, and the extension in development in a workbench whose
+ * Machine settings point `tilbago.apiBaseUrl` (machine-scoped) at it. `usePage` receives the page and the fake.
  */
-export function withFakeTilbago({ runDir, workspace, key, onFake }) {
-  return async () => {
-    const fake = await startFakeTilbago({ validKeys: [key] });
-    onFake(fake);
-    const server = await startServer({
-      runDir,
-      port: await freePort(),
-      testDriver: true,
-      machineSettings: { 'tilbago.apiBaseUrl': fake.url },
-    });
-    return {
-      url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
-      stop: async () => {
-        await server.stop();
-        await fake.stop();
-      },
-    };
-  };
+export function runWithFakeTilbago({ workspace, key, usePage, ...run }) {
+  return runInWorkbench({
+    ...run,
+    usePage: (page, started) => usePage(page, started.fake),
+    start: async () => {
+      const fake = await startFakeTilbago({ validKeys: [key] });
+      const server = await startServer({
+        runDir: run.runDir,
+        port: await freePort(),
+        testDriver: true,
+        machineSettings: { 'tilbago.apiBaseUrl': fake.url },
+      });
+      return {
+        fake,
+        url: workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }),
+        stop: async () => {
+          await server.stop();
+          await fake.stop();
+        },
+      };
+    },
+  });
+}
+
+/**
+ * An e2e file's own command line: when `moduleUrl` is the script node was started with, runs `runSuite`, prints
+ * `N passed, N failed` and exits with whether every step passed. Imported by the runner, it does nothing.
+ */
+export async function runWhenStarted(moduleUrl, runSuite) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  const results = await runSuite();
+  console.log(`${results.passed} passed, ${results.failed} failed`);
+  process.exit(results.failed === 0 ? 0 : 1);
 }

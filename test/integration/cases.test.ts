@@ -11,10 +11,9 @@ import type { SubmissionRecord } from '../../src/cases/model/record';
 import { parseReminders } from '../../src/cases/model/remindersFile';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
 import {
-  activateExtension,
   BACK,
   recordMessages,
   runScripted as run,
@@ -22,7 +21,8 @@ import {
   stub,
   waitFor,
   workspaceFolder,
-  writeCaseFolder,
+  stopUsingFakeTilbago,
+  useFakeTilbago,
 } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
@@ -39,21 +39,15 @@ describe('tilbago commands against the fake tilbago', () => {
     writeCaseFolder(path.join(casesRoot, name), content, { 'facture.pdf': '%PDF-1.4 facture' });
 
   before(async () => {
-    api = await activateExtension();
-    fake = await startFakeTilbago({ validKeys: ['tb-live-accepted-key-0001'] });
-    casesRoot = path.join(workspaceFolder().uri.fsPath, 'cases');
-    await config().update('apiBaseUrl', fake.url, Global);
-    await config().update('requestTimeoutSeconds', 2, Global);
-    await config().update('casesFolder', 'cases', vscode.ConfigurationTarget.Workspace);
+    ({ api, fake, casesRoot } = await useFakeTilbago({
+      key: 'tb-live-accepted-key-0001',
+      casesFolder: 'cases',
+      timeoutSeconds: 2,
+      storeKey: false,
+    }));
   });
 
-  after(async () => {
-    if (await api.isApiKeySet()) await run('tilbago.removeApiKey', { buttons: ['Remove'] });
-    for (const key of ['apiBaseUrl', 'requestTimeoutSeconds']) await config().update(key, undefined, Global);
-    await config().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await fs.rm(casesRoot, { recursive: true, force: true });
-    await fake.stop();
-  });
+  after(() => stopUsingFakeTilbago({ fake, casesRoot }));
 
   afterEach(() => fake.clearFaults());
 

@@ -20,6 +20,7 @@ import type {
   WebviewNotificationType,
 } from '../../src/setup/contract';
 import { SetupController } from '../../src/setup/controller';
+import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
 
 export const EXTENSION_ID = 'swiss-invoicing.tilbago-debt-collection';
 
@@ -356,12 +357,44 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-/** A case folder as a user leaves it: case.json, and attachments/ with the given files (name → content). */
-export async function writeCaseFolder(folder: string, caseJson: object, attachments: Record<string, string>): Promise<string> {
-  await fs.mkdir(path.join(folder, 'attachments'), { recursive: true });
-  await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(caseJson, null, 2));
-  for (const [name, content] of Object.entries(attachments)) await fs.writeFile(path.join(folder, 'attachments', name), content);
-  return folder;
+/** The extension against a fake tilbago, with its cases in a folder of the workspace: what useFakeTilbago set up. */
+export interface FakeTilbagoCases {
+  readonly api: TilbagoApi;
+  readonly fake: FakeTilbago;
+  /** The cases folder's path. */
+  readonly casesRoot: string;
+}
+
+const tilbagoSettings = () => vscode.workspace.getConfiguration('tilbago');
+
+/**
+ * Points the extension at a fake tilbago that accepts `key` (the User settings: its URL, and the request timeout when
+ * given) and at the cases folder `casesFolder` of the workspace; stores the key unless `storeKey` is false.
+ */
+export async function useFakeTilbago(options: {
+  key: string;
+  casesFolder: string;
+  timeoutSeconds?: number;
+  storeKey?: boolean;
+}): Promise<FakeTilbagoCases> {
+  const api = await activateExtension();
+  const fake = await startFakeTilbago({ validKeys: [options.key] });
+  await tilbagoSettings().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+  if (options.timeoutSeconds !== undefined)
+    await tilbagoSettings().update('requestTimeoutSeconds', options.timeoutSeconds, vscode.ConfigurationTarget.Global);
+  await tilbagoSettings().update('casesFolder', options.casesFolder, vscode.ConfigurationTarget.Workspace);
+  if (options.storeKey ?? true) await runScripted('tilbago.setApiKey', { inputs: [options.key], buttons: ['Replace'] });
+  return { api, fake, casesRoot: path.join(workspaceFolder().uri.fsPath, options.casesFolder) };
+}
+
+/** Undoes useFakeTilbago: the key removed, the settings cleared, the cases folder deleted, the fake stopped. */
+export async function stopUsingFakeTilbago({ fake, casesRoot }: Omit<FakeTilbagoCases, 'api'>): Promise<void> {
+  if (await (await activateExtension()).isApiKeySet()) await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
+  for (const key of ['apiBaseUrl', 'requestTimeoutSeconds'])
+    await tilbagoSettings().update(key, undefined, vscode.ConfigurationTarget.Global);
+  await tilbagoSettings().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+  await fs.rm(casesRoot, { recursive: true, force: true });
+  await fake.stop();
 }
 
 export function workspaceFolder(): vscode.WorkspaceFolder {

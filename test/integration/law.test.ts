@@ -9,12 +9,10 @@ import * as vscode from 'vscode';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
-import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
-import { activateExtension, runScripted as run, workspaceFolder, writeCaseFolder } from './helpers';
+import type { FakeTilbago } from '../fake-tilbago/server.mjs';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
+import { runScripted as run, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
 
-const config = () => vscode.workspace.getConfiguration('tilbago');
-const Global = vscode.ConfigurationTarget.Global;
 const KEY = 'tb-live-accepted-key-0001';
 
 describe('before filing: the fee, the interest and the law', () => {
@@ -42,22 +40,10 @@ describe('before filing: the fee, the interest and the law', () => {
   const limitationWarning = `The invoice of ${formatSwissDate(oldInvoice)} is more than 5 years old: many trade claims are time-barred after 5 years (art. 128 OR), others after 10 (art. 127); a complete request interrupts it`;
 
   before(async () => {
-    await activateExtension();
-    fake = await startFakeTilbago({ validKeys: [KEY] });
-    casesRoot = path.join(workspaceFolder().uri.fsPath, 'cases');
-    await config().update('apiBaseUrl', fake.url, Global);
-    await config().update('requestTimeoutSeconds', 2, Global);
-    await config().update('casesFolder', 'cases', vscode.ConfigurationTarget.Workspace);
-    await run('tilbago.setApiKey', { inputs: [KEY], buttons: ['Replace'] });
+    ({ fake, casesRoot } = await useFakeTilbago({ key: KEY, casesFolder: 'cases', timeoutSeconds: 2 }));
   });
 
-  after(async () => {
-    await run('tilbago.removeApiKey', { buttons: ['Remove'] });
-    for (const key of ['apiBaseUrl', 'requestTimeoutSeconds']) await config().update(key, undefined, Global);
-    await config().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await fs.rm(casesRoot, { recursive: true, force: true });
-    await fake.stop();
-  });
+  after(() => stopUsingFakeTilbago({ fake, casesRoot }));
 
   it("one case's confirmation names the office fee, the interest and an invoice more than five years old; declined, nothing is sent", async () => {
     const folder = await caseFolder('LAW-1', {}, oldReminders('LAW-1'));

@@ -8,13 +8,12 @@ import * as vscode from 'vscode';
 import type { ReminderLetterError, TilbagoApi } from '../../src/api';
 import { CasesTree } from '../../src/cases/tree';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
-import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
-import { activateExtension, pdfText, recordMessages, runScripted as run, workspaceFolder, writeCaseFolder } from './helpers';
+import type { FakeTilbago } from '../fake-tilbago/server.mjs';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
+import { pdfText, recordMessages, runScripted as run, stopUsingFakeTilbago, useFakeTilbago } from './helpers';
 import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
-const Global = vscode.ConfigurationTarget.Global;
 const Workspace = vscode.ConfigurationTarget.Workspace;
 
 const CREDITOR = CREDITOR_SETTINGS;
@@ -44,23 +43,13 @@ describe('the 3rd reminder letter', () => {
   const attachments = async (folder: string) => (await fs.readdir(path.join(folder, 'attachments'))).sort();
 
   before(async () => {
-    api = await activateExtension();
-    fake = await startFakeTilbago({ validKeys: ['tb-live-accepted-key-0001'] });
-    casesRoot = path.join(workspaceFolder().uri.fsPath, 'letter-cases');
-    await config().update('apiBaseUrl', fake.url, Global);
-    await config().update('requestTimeoutSeconds', 5, Global);
-    await config().update('casesFolder', 'letter-cases', Workspace);
+    ({ api, fake, casesRoot } = await useFakeTilbago({ key: 'tb-live-accepted-key-0001', casesFolder: 'letter-cases', timeoutSeconds: 5 }));
     for (const [key, value] of Object.entries(CREDITOR)) await config().update(key, value, Workspace);
-    await run('tilbago.setApiKey', { inputs: ['tb-live-accepted-key-0001'], buttons: ['Replace'] });
   });
 
   after(async () => {
-    if (await api.isApiKeySet()) await run('tilbago.removeApiKey', { buttons: ['Remove'] });
-    for (const key of ['apiBaseUrl', 'requestTimeoutSeconds']) await config().update(key, undefined, Global);
-    for (const key of ['casesFolder', 'thirdReminder.defaultLanguage', ...Object.keys(CREDITOR)])
-      await config().update(key, undefined, Workspace);
-    await fs.rm(casesRoot, { recursive: true, force: true });
-    await fake.stop();
+    for (const key of ['thirdReminder.defaultLanguage', ...Object.keys(CREDITOR)]) await config().update(key, undefined, Workspace);
+    await stopUsingFakeTilbago({ fake, casesRoot });
   });
 
   it('is a contributed command, on the cases view and on case.json', () => {

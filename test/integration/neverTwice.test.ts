@@ -8,18 +8,17 @@ import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import { SUBMISSION_FILE } from '../../src/cases/model/files';
 import type { SubmissionRecord } from '../../src/cases/model/record';
-import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import type { FakeTilbago } from '../fake-tilbago/server.mjs';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 import {
-  activateExtension,
   recordMessages,
   runScripted,
   scriptUi,
   waitFor,
-  workspaceFolder,
-  writeCaseFolder,
   type ShownMessage,
   type UiScript,
+  stopUsingFakeTilbago,
+  useFakeTilbago,
 } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');
@@ -70,22 +69,13 @@ describe('never twice, in the editor', () => {
   };
 
   before(async () => {
-    api = await activateExtension();
-    fake = await startFakeTilbago({ validKeys: [KEY] });
-    casesRoot = path.join(workspaceFolder().uri.fsPath, 'never-twice');
-    await config().update('apiBaseUrl', fake.url, Global);
-    await config().update('casesFolder', 'never-twice', vscode.ConfigurationTarget.Workspace);
-    await runScripted('tilbago.setApiKey', { inputs: [KEY], buttons: ['Replace'] });
+    ({ api, fake, casesRoot } = await useFakeTilbago({ key: KEY, casesFolder: 'never-twice' }));
     assert.equal(await api.isApiKeySet(), true);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await runScripted('tilbago.removeApiKey', { buttons: ['Remove'] });
-    await config().update('apiBaseUrl', undefined, Global);
-    await config().update('casesFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await fs.rm(casesRoot, { recursive: true, force: true });
-    await fake.stop();
+    await stopUsingFakeTilbago({ fake, casesRoot });
   });
 
   afterEach(() => fake.clearFaults());

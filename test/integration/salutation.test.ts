@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
 import type { Language } from '../../src/shared/languages';
-import { validCase } from '../fixtures/cases';
-import { activateExtension, workspaceFolder, writeCaseFolder } from './helpers';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
+import { activateExtension, workspaceFolder } from './helpers';
 import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');

@@ -9,8 +9,8 @@ import { CasesTree, type Node } from '../../src/cases/tree';
 import { acquireCaseLock } from '../../src/cases/model/caseLock';
 import { TilbagoConfiguration } from '../../src/settings/configuration';
 import { addDays, formatSwissDate, today } from '../../src/shared/dates';
-import { validCase } from '../fixtures/cases';
-import { activateExtension, pdfPages, runScripted as run, scriptUi, stub, waitFor, workspaceFolder, writeCaseFolder } from './helpers';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
+import { activateExtension, pdfPages, runScripted as run, scriptUi, stub, waitFor, workspaceFolder } from './helpers';
 import { CREDITOR_SETTINGS } from '../fixtures/creditor';
 
 const config = () => vscode.workspace.getConfiguration('tilbago');

@@ -15,7 +15,7 @@ import { recordCaseId, submitCaseFolder } from '../../src/cases/model/submission
 import { TilbagoClient } from '../../src/tilbago/client';
 import type { ChildTask, Confirmation, FromChild, Operation, ToChild } from '../crash/child';
 import { startFakeTilbago, type FakeTilbago, type Fault } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 
 const CHILD = path.join(__dirname, '..', 'crash', 'child.js');
 const REF = validCase().externalRef;
@@ -158,10 +158,7 @@ class Scenario {
   static async start(policy: Policy = POLICIES[0]!): Promise<Scenario> {
     const fake = await startFakeTilbago();
     for (const fault of policy.faults) fake.inject(fault);
-    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-crash-'));
-    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(validCase(), null, 2));
-    await fs.mkdir(path.join(folder, 'attachments'));
-    for (const [file, content] of Object.entries(ATTACHMENTS)) await fs.writeFile(path.join(folder, 'attachments', file), content);
+    const folder = await writeCaseFolder(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-crash-')), validCase(), ATTACHMENTS);
     return new Scenario(fake, folder, policy.timeoutMs ?? 5000);
   }
 

@@ -267,16 +267,22 @@ describe('reminder letter as PDF', function () {
   });
 });
 
-describe('many reminder letters in one PDF', function () {
-  this.timeout(60_000);
-  let folder: string;
+/** A folder of its own for the describe block that calls this: made before its tests, removed after them. */
+function temporaryFolder(prefix: string): () => string {
+  let folder = '';
   before(() => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-letters-pdf-'));
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return () => folder;
+}
+
+describe('many reminder letters in one PDF', function () {
+  this.timeout(60_000);
+  const folder = temporaryFolder('tilbago-letters-pdf-');
 
   it('each letter from a new A4 page, the next never on a payment part’s page, every QR code readable and in order', async () => {
-    const file = path.join(folder, 'letters.pdf');
+    const file = path.join(folder(), 'letters.pdf');
     const letters = openLettersPdf(file);
     const surnames = ['Kovačević', 'Wiśniewski', 'Yılmaz', 'Marjanović', 'Müller'];
     // The second letter's text fills its page: its payment part goes on a page of its own, and the third must not follow it there.
@@ -316,11 +322,7 @@ describe('reminder letter as PDF, bundled as the extension ships it', function (
   // Built the way esbuild.mjs builds the extension (ES module, split, minified, with the PDF plugins) into a
   // folder no node_modules is above: the chunk must carry the letter's font, as the .vsix holds no node_modules.
   this.timeout(60_000);
-  let folder: string;
-  before(() => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tilbago-letter-pdf-'));
-  });
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+  const folder = temporaryFolder('tilbago-letter-pdf-');
 
   it('makes a PDF with the letter and the payment part', async () => {
     const root = path.resolve(__dirname, '../../..');
@@ -329,7 +331,7 @@ describe('reminder letter as PDF, bundled as the extension ships it', function (
     await esbuild.build({
       absWorkingDir: root,
       entryPoints: { letterPdf: 'src/reminders/letterPdf.ts' },
-      outdir: folder,
+      outdir: folder(),
       outExtension: { '.js': '.mjs' },
       bundle: true,
       splitting: true,
@@ -341,7 +343,7 @@ describe('reminder letter as PDF, bundled as the extension ships it', function (
       logLevel: 'silent',
       plugins: pdfPlugins,
     });
-    const bundled: typeof import('../../src/reminders/letterPdf') = await import(pathToFileURL(path.join(folder, 'letterPdf.mjs')).href);
+    const bundled: typeof import('../../src/reminders/letterPdf') = await import(pathToFileURL(path.join(folder(), 'letterPdf.mjs')).href);
     const read = await readPdf(await bundled.reminderLetterPdf(input('de', { debtor: { ...debtors.de, surname: 'Kovačević' } })));
     assert.ok(read.text.includes('DRITTE UND LETZTE MAHNUNG'), read.text);
     assert.ok(read.text.includes('Zahlteil'), read.text);

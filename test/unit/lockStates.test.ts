@@ -12,7 +12,7 @@ import { readRecord, type SubmissionRecord } from '../../src/cases/model/record'
 import { recordCaseId, refreshCaseStatus, submitCaseFolder, type SubmitHooks } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 
 /** Short times, so that "unchanged for the stale time" is a fraction of a second here. */
 const QUICK: LockOptions = { timing: { heartbeatMs: 40, staleSameHostMs: 300, staleOtherHostMs: 500 } };
@@ -47,10 +47,9 @@ describe('the case lock in every state', () => {
 
   beforeEach(async () => {
     fake = await startFakeTilbago();
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-lock-'));
-    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(validCase(), null, 2));
-    await fs.mkdir(path.join(folder, 'attachments'));
-    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF invoice');
+    folder = await writeCaseFolder(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-lock-')), validCase(), {
+      'facture.pdf': '%PDF invoice',
+    });
   });
   afterEach(async () => {
     await fake.stop();

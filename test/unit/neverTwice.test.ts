@@ -23,7 +23,7 @@ import {
 import { isCaseId } from '../../src/tilbago/caseId';
 import { attachmentDisposition, TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 
 describe('never twice, for real', () => {
   let fake: FakeTilbago;
@@ -47,11 +47,10 @@ describe('never twice, for real', () => {
 
   beforeEach(async () => {
     fake = await startFakeTilbago();
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-twice-'));
-    await writeCase();
-    await fs.mkdir(path.join(folder, 'attachments'));
-    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF invoice');
-    await fs.writeFile(path.join(folder, 'attachments', 'rappel-3.pdf'), '%PDF reminder');
+    folder = await writeCaseFolder(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-twice-')), validCase(), {
+      'facture.pdf': '%PDF invoice',
+      'rappel-3.pdf': '%PDF reminder',
+    });
     asked = { filing: [], attachments: [], recovered: [] };
     answers = { filing: true, attachments: true };
   });

@@ -26,6 +26,13 @@ describe('refresh many cases', function () {
   const filed = (count: number) => makeFiledCases(root, count, client());
   const run = (folders: string[], options: Partial<RefreshOptions> = {}) => refreshMany(folders, client(), { limit: 4, ...options });
   const record = async (folder: string) => (await readRecord(folder)) as SubmissionRecord;
+  /** The run, with the waits it was asked for (ms) and how long it took in all. */
+  const timedRun = async (folders: string[], options: Partial<RefreshOptions>) => {
+    const waits: number[] = [];
+    const started = Date.now();
+    const summary = await run(folders, { ...options, waiting: (ms) => waits.push(ms) });
+    return { summary, waits, elapsed: Date.now() - started };
+  };
 
   beforeEach(async () => {
     fake = await startFakeTilbago();
@@ -77,10 +84,7 @@ describe('refresh many cases', function () {
     const folders = await filed(6);
     fake.setDelay(20, { path: STATUS });
     fake.inject({ path: STATUS, kind: 'busy', status: 429, retryAfter: 1 });
-    const waits: number[] = [];
-    const started = Date.now();
-    const summary = await run(folders, { limit: 3, waiting: (ms) => waits.push(ms) });
-    const elapsed = Date.now() - started;
+    const { summary, waits, elapsed } = await timedRun(folders, { limit: 3 });
     assert.equal(summary.updated, 6);
     assert.equal(summary.busyAnswers, 1);
     assert.deepEqual(waits, [1000]);
@@ -96,10 +100,7 @@ describe('refresh many cases', function () {
     const folders = await filed(4);
     // An HTTP date has whole seconds: two seconds ahead is between one and two seconds away.
     fake.inject({ path: STATUS, kind: 'busy', status: 503, retryAfter: new Date(Date.now() + 2000) });
-    const waits: number[] = [];
-    const started = Date.now();
-    const summary = await run(folders, { limit: 2, waiting: (ms) => waits.push(ms) });
-    const elapsed = Date.now() - started;
+    const { summary, waits, elapsed } = await timedRun(folders, { limit: 2 });
     assert.equal(summary.updated, 4);
     assert.equal(waits.length, 1);
     assert.ok(waits[0]! > 900 && waits[0]! <= 2000, `asked to wait ${waits[0]} ms`);
@@ -114,10 +115,7 @@ describe('refresh many cases', function () {
     it(`a Retry-After of ${what} is no reason to ask again at once: the wait grows as without one`, async () => {
       const [folder] = await filed(1);
       fake.inject({ path: STATUS, kind: 'busy', status: 429, retryAfter, times: 1000 });
-      const waits: number[] = [];
-      const started = Date.now();
-      const summary = await run([folder!], { limit: 1, busyRetries: 3, busyWaitMs: 50, waiting: (ms) => waits.push(ms) });
-      const elapsed = Date.now() - started;
+      const { summary, waits, elapsed } = await timedRun([folder!], { limit: 1, busyRetries: 3, busyWaitMs: 50 });
       assert.deepEqual(summary.busy, [folder]);
       assert.deepEqual(waits, [50, 100, 200, 400]);
       assert.equal(statusRequests().length, 4, 'once, then three times again');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { caseStage, type CaseFacts } from '../../src/cases/model/stage';
 import type { SubmissionRecord } from '../../src/cases/model/record';
-import { addDays } from '../../src/shared/dates';
+import { addDays, type IsoDate } from '../../src/shared/dates';
 
 const second = '2026-10-05';
 const delays = (daysAfterSecondReminder: number, daysBeforeCollection: number) => ({ daysAfterSecondReminder, daysBeforeCollection });
@@ -16,31 +16,36 @@ describe('case stages by the Rappel 3 rules', () => {
     [365, 0],
   ] as const) {
     it(`moves through the stages on their boundary days, with delays of ${after} and ${before} days`, () => {
-      const notSent: CaseFacts = { problems: 0, reminders: { secondReminderDate: second } };
+      /**
+       * The case waits for `waitingFor` up to the day before `boundary` (when `delay` leaves one), and is `reached`
+       * from `boundary` on: that day and `laterDays` after it.
+       */
+      const crossing = (
+        facts: CaseFacts,
+        delay: number,
+        boundary: IsoDate,
+        waitingFor: 'thirdReminder' | 'litigation',
+        reached: 'thirdReminderDue' | 'ready',
+        laterDays: number,
+      ) => {
+        if (delay > 0) {
+          assert.deepEqual(caseStage(facts, delays(after, before), addDays(boundary, -1)), {
+            kind: 'waiting',
+            until: boundary,
+            for: waitingFor,
+          });
+        }
+        for (const day of [boundary, addDays(boundary, laterDays)]) {
+          assert.deepEqual(caseStage(facts, delays(after, before), day), { kind: reached, since: boundary }, day);
+        }
+      };
       const due = addDays(second, after);
-      if (after > 0) {
-        assert.deepEqual(caseStage(notSent, delays(after, before), addDays(due, -1)), {
-          kind: 'waiting',
-          until: due,
-          for: 'thirdReminder',
-        });
-      }
-      assert.deepEqual(caseStage(notSent, delays(after, before), due), { kind: 'thirdReminderDue', since: due });
-      assert.deepEqual(caseStage(notSent, delays(after, before), addDays(due, 400)), { kind: 'thirdReminderDue', since: due });
+      crossing({ problems: 0, reminders: { secondReminderDate: second } }, after, due, 'thirdReminder', 'thirdReminderDue', 400);
 
       // The 3rd reminder went out two days late: the delay before litigation runs from when it was sent.
       const third = addDays(due, 2);
       const sent: CaseFacts = { problems: 0, reminders: { secondReminderDate: second, thirdReminderDate: third } };
-      const litigation = addDays(third, before);
-      if (before > 0) {
-        assert.deepEqual(caseStage(sent, delays(after, before), addDays(litigation, -1)), {
-          kind: 'waiting',
-          until: litigation,
-          for: 'litigation',
-        });
-      }
-      assert.deepEqual(caseStage(sent, delays(after, before), litigation), { kind: 'ready', since: litigation });
-      assert.deepEqual(caseStage(sent, delays(after, before), addDays(litigation, 1)), { kind: 'ready', since: litigation });
+      crossing(sent, before, addDays(third, before), 'litigation', 'ready', 1);
     });
   }
 

@@ -9,7 +9,7 @@ import { readRecord, type SubmissionRecord } from '../../src/cases/model/record'
 import { recordCaseId, refreshCaseStatus, submitCaseFolder, type FilingSummary, type SubmitHooks } from '../../src/cases/model/submission';
 import { TilbagoClient } from '../../src/tilbago/client';
 import { startFakeTilbago, type FakeTilbago } from '../fake-tilbago/server.mjs';
-import { validCase } from '../fixtures/cases';
+import { validCase, writeCaseFolder } from '../fixtures/cases';
 
 describe('submitting a case folder', () => {
   let fake: FakeTilbago;
@@ -33,11 +33,10 @@ describe('submitting a case folder', () => {
 
   beforeEach(async () => {
     fake = await startFakeTilbago();
-    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-case-'));
-    await fs.writeFile(path.join(folder, 'case.json'), JSON.stringify(validCase(), null, 2));
-    await fs.mkdir(path.join(folder, 'attachments'));
-    await fs.writeFile(path.join(folder, 'attachments', 'facture.pdf'), '%PDF invoice');
-    await fs.writeFile(path.join(folder, 'attachments', 'rappel-3.pdf'), '%PDF reminder');
+    folder = await writeCaseFolder(await fs.mkdtemp(path.join(os.tmpdir(), 'tilbago-case-')), validCase(), {
+      'facture.pdf': '%PDF invoice',
+      'rappel-3.pdf': '%PDF reminder',
+    });
     asked = { resend: [], attachments: [] };
     answers = { resend: true, attachments: true };
   });

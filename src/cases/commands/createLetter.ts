@@ -396,12 +396,7 @@ function showLetterError(folder: string, error: CaseLetterError | LetterWriteErr
 
 /** The command: resolves to the letter's path, or undefined when none was written. */
 export async function createReminderLetter(services: CaseServices, argument: unknown): Promise<string | undefined> {
-  const folder = await resolveCaseFolder(
-    services.configuration,
-    argument,
-    vscode.l10n.t('Which case needs its 3rd reminder letter?'),
-    () => true,
-  );
+  const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Which case needs its 3rd reminder letter?'));
   if (!folder) return undefined;
   const concerns = await letterConcerns(services, folder);
   if (concerns.length > 0) {

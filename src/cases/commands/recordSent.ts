@@ -155,7 +155,7 @@ export async function recordThirdReminderCommand(services: CaseServices, argumen
       folder = picked.folder;
     }
   }
-  folder ??= await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Whose 3rd reminder went out?'), () => true);
+  folder ??= await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Whose 3rd reminder went out?'));
   if (!folder) return undefined;
   const day = await askDaySent(vscode.l10n.t('When did the 3rd reminder of {0} go out?', path.basename(folder)));
   if (day === undefined) return undefined;

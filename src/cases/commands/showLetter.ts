@@ -19,12 +19,7 @@ export function letterDocuments(services: CaseServices): vscode.Disposable {
 }
 
 export async function showReminderLetter(services: CaseServices, argument: unknown): Promise<vscode.Uri | undefined> {
-  const folder = await resolveCaseFolder(
-    services.configuration,
-    argument,
-    vscode.l10n.t('Whose 3rd reminder should be shown?'),
-    () => true,
-  );
+  const folder = await resolveCaseFolder(services.configuration, argument, vscode.l10n.t('Whose 3rd reminder should be shown?'));
   if (!folder) return undefined;
   try {
     // Checked first, so a case that has no letter says why instead of opening an empty document.
