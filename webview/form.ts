@@ -27,7 +27,8 @@ import { importSvg } from './svgImport';
 import { FIELD_IDS } from '../src/setup/fields';
 import type { FormActions, FormModel } from './view/model';
 import { formView } from './view/page';
-import { format, formatTime } from './words';
+import { format } from '../src/shared/format';
+import { formatTime } from './words';
 
 const MAX_LISTED_UNKNOWN = 8;
 /** Edits this long go to the host a moment later, off the typing path: copying a megabyte each frame would lag. */

@@ -4,23 +4,10 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isQrIban } from '../../src/reminders/qrBillFields';
 import { SETTINGS } from '../../src/settings/schema';
-import { type CreditorFormField, formValueProblem, SETTING_OF_FIELD } from '../../src/setup/contract';
+import { type CreditorFormField, SETTING_OF_FIELD } from '../../src/setup/contract';
 import { FIELD_IDS } from '../../src/setup/fields';
-import { format } from '../words';
-import { brokenNote, radioGroup, valueOfInput } from './fieldParts';
+import { brokenNote, radioGroup, typedProblem, valueOfInput } from './fieldParts';
 import type { FormActions, FormModel } from './model';
-
-/** What is wrong with a creditor field as typed, in a sentence; '' when nothing is. */
-function creditorProblem(m: FormModel, field: CreditorFormField, text: string): string {
-  const problem = formValueProblem(field, text);
-  if (!problem) return '';
-  const words = m.t.creditorProblems;
-  if (problem === 'tooLong') {
-    const spec = SETTINGS[SETTING_OF_FIELD[field]];
-    return format(words.tooLong, 'maxLength' in spec ? spec.maxLength : 0);
-  }
-  return problem in words ? words[problem as keyof typeof words] : m.t.problems.unusable;
-}
 
 function creditorText(
   m: FormModel,
@@ -30,7 +17,7 @@ function creditorText(
 ) {
   const id = FIELD_IDS[field];
   const text = m.draft?.fields[field] ?? '';
-  const problem = m.draft ? creditorProblem(m, field, text) : '';
+  const problem = m.draft ? typedProblem(m.t, m.t.typedProblem, field, text) : '';
   const spec = SETTINGS[SETTING_OF_FIELD[field]];
   return html`<div class=${options.grow ? 'field grow' : 'field'}>
     <vscode-label for=${id}>${m.t.fieldNames[field]}</vscode-label>

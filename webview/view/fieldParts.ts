@@ -1,12 +1,13 @@
-// What several sections of the form share: how a value is named, the note beside a value settings.json holds but
-// the form cannot use, and the markup of a group of radio buttons and of a link that acts.
+// What several sections of the form share: how a value is named, what keeps a value as typed from being saved, the
+// note beside a value settings.json holds but the form cannot use, and the markup of a group of radio buttons and of a link that acts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { FIELD_IDS, KIND_OF_FIELD } from '../../src/setup/fields';
-import type { SettingProblem } from '../../src/settings/schema';
-import type { FormField } from '../../src/setup/contract';
+import { describeProblem } from '../../src/settings/problemClauses';
+import { checkSetting } from '../../src/settings/schema';
+import { type FormField, SETTING_OF_FIELD } from '../../src/setup/contract';
 import type { Strings } from '../../src/setup/formWords';
 import { WRITTEN_IN_FILE } from '../draft';
-import { format } from '../words';
+import { format } from '../../src/shared/format';
 import type { FormActions, FormModel } from './model';
 
 /** The fields that hold a letter (empty: the built-in one). */
@@ -23,26 +24,10 @@ export function shownValue(t: Strings, field: FormField, value: string | number)
   return text.length > MAX_SHOWN_PATH ? `${text.slice(0, MAX_SHOWN_PATH - 1)}…` : text;
 }
 
-function problemText(t: Strings, problem: SettingProblem): string {
-  switch (problem.reason) {
-    case 'wrongType':
-      return problem.expected === 'integer' ? t.problems.notNumber : t.problems.notText;
-    case 'notWholeNumber':
-      return t.problems.notNumber;
-    case 'outOfRange':
-      return format(t.problems.outOfRange, problem.minimum, problem.maximum);
-    case 'tooLong':
-      return format(t.problems.tooLong, problem.maxLength);
-    case 'controlCharacters':
-      return t.problems.controlCharacters;
-    case 'ibanFormat':
-    case 'ibanCountry':
-    case 'ibanCheckDigit':
-    case 'notAChoice':
-      return t.problems[problem.reason];
-    default:
-      return t.problems.unusable;
-  }
+/** What keeps a value as typed from being saved, in `sentence` ("This value {0}.") with the problem's clause; '' when nothing does. */
+export function typedProblem(t: Strings, sentence: string, field: FormField, text: string): string {
+  const problem = checkSetting(SETTING_OF_FIELD[field], text).problem;
+  return problem ? format(sentence, describeProblem(t.problemClauses, problem)) : '';
 }
 
 /** Beside a field whose value in settings.json cannot be used: what the file holds, why, and what is used. */
@@ -51,7 +36,7 @@ export function brokenNote(m: FormModel, a: FormActions, field: FormField): Temp
   if (!broken || !m.state || !m.draft) return nothing;
   const { t } = m;
   const inEffect = shownValue(t, field, m.state.values[field]);
-  const why = problemText(t, broken.problem);
+  const why = describeProblem(t.problemClauses, broken.problem);
   const sentence =
     broken.written === undefined
       ? format(t.brokenHidden, t.origins[broken.origin], why, inEffect)

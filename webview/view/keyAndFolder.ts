@@ -6,7 +6,8 @@ import { SETTINGS } from '../../src/settings/schema';
 import type { FolderStatus } from '../../src/setup/contract';
 import type { Strings } from '../../src/setup/formWords';
 import { isValid } from '../draft';
-import { format, formatTime } from '../words';
+import { format } from '../../src/shared/format';
+import { formatTime } from '../words';
 import { brokenNote, valueOfInput } from './fieldParts';
 import type { FormActions, FormModel } from './model';
 

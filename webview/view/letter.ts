@@ -5,11 +5,10 @@ import { live } from 'lit/directives/live.js';
 import { LANGUAGES } from '../../src/shared/languages';
 import { PLACEHOLDERS } from '../../src/reminders/letter';
 import { PLACEHOLDER_MEANINGS } from '../../src/reminders/letterEditing';
-import { SETTINGS } from '../../src/settings/schema';
-import { formValueProblem, LETTER_FIELDS } from '../../src/setup/contract';
+import { LETTER_FIELDS } from '../../src/setup/contract';
 import type { LocatedPlaceholder } from '../unknownPlaceholders';
-import { format } from '../words';
-import { brokenNote, onLinkClick, radioGroup, valueOfInput } from './fieldParts';
+import { format } from '../../src/shared/format';
+import { brokenNote, onLinkClick, radioGroup, typedProblem, valueOfInput } from './fieldParts';
 import { letterPreview } from './letterPreview';
 import type { FormActions, FormModel } from './model';
 
@@ -38,7 +37,7 @@ function letterChoice(m: FormModel, a: FormActions, text: string) {
 function letterText(m: FormModel, a: FormActions, text: string) {
   const { t } = m;
   const letterField = LETTER_FIELDS[m.letterLanguage];
-  const problem = m.draft ? formValueProblem(letterField, text) : undefined;
+  const problem = m.draft ? typedProblem(t, t.textProblem, letterField, text) : '';
   return html`<div class="field">
     <vscode-label for="letter-text">${t.fieldNames[letterField]}</vscode-label>
     <vscode-textarea
@@ -47,12 +46,10 @@ function letterText(m: FormModel, a: FormActions, text: string) {
       resize="none"
       class="letter-text"
       .value=${live(text)}
-      ?invalid=${problem !== undefined}
+      ?invalid=${problem !== ''}
       @input=${(event: Event) => a.input(letterField, valueOfInput(event))}
     ></vscode-textarea>
-    <vscode-form-helper id="text-help"
-      >${problem === 'tooLong' ? format(t.textTooLong, SETTINGS['thirdReminder.germanLetter'].maxLength) : problem ? t.textControl : ''}</vscode-form-helper
-    >
+    <vscode-form-helper id="text-help">${problem}</vscode-form-helper>
     ${brokenNote(m, a, letterField)}
   </div>`;
 }

@@ -8,7 +8,7 @@ import { SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../../src/rem
 import { compact } from '../../src/reminders/qrBillFields';
 import type { CreditorFormField } from '../../src/setup/contract';
 import { PREVIEW_LIMIT } from '../preview';
-import { format } from '../words';
+import { format } from '../../src/shared/format';
 import { radioGroup } from './fieldParts';
 import type { FormActions, FormModel } from './model';
 

@@ -1,7 +1,8 @@
 // The whole form: the title, where to save and the save bar, the banners, then the sections in their order.
 import { html, type TemplateResult } from 'lit';
 import { isDirty } from '../draft';
-import { format, formatTime } from '../words';
+import { format } from '../../src/shared/format';
+import { formatTime } from '../words';
 import { creditorSection } from './creditor';
 import { delaysSection } from './delays';
 import { isText, onLinkClick, radioGroup, shownValue } from './fieldParts';
