@@ -5,10 +5,13 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { pdfPlugins } from './pdfPlugins.mjs';
 
+/** The template of vscode-elements' textarea keeps its indentation: its white space could become the box's text. */
+export const KEEPS_INDENTATION = /vscode-textarea\.js$/;
+
 /**
- * Keeps the setup form's script small (its budget is 90 KB): its stylesheet minified (it travels as text), and the
- * indentation left out of the Lit templates of webview/view.ts and of vscode-elements' components (not the
- * textarea, whose template's white space could become text).
+ * Keeps the setup form's script small (its budget is in build/boundaries.mjs): its stylesheet minified (it travels as
+ * text), and the indentation left out of the Lit templates of every file in webview/view/ and of vscode-elements'
+ * components (not KEEPS_INDENTATION). test/runner/check-boundaries.mjs fails when a template keeps its indentation.
  * A line break stays, so the markup and the CSS mean the same: white space between elements collapses anyway, and
  * no template writes into a pre-formatted element (the letter's text is set as nodes by preview.ts).
  * @type {esbuild.Plugin}
@@ -25,9 +28,9 @@ const leanWebview = {
       const source = await fs.promises.readFile(args.path, 'utf8');
       return { contents: source.replace(/\n[ \t]+/g, '\n'), loader };
     };
-    build.onLoad({ filter: /[\\/]webview[\\/]view\.ts$/ }, unindent('ts'));
+    build.onLoad({ filter: /[\\/]webview[\\/]view[\\/].*\.ts$/ }, unindent('ts'));
     build.onLoad({ filter: /[\\/]@vscode-elements[\\/]elements[\\/]dist[\\/].*\.js$/ }, (args) =>
-      /vscode-textarea\.js$/.test(args.path) ? undefined : unindent('js')(args),
+      KEEPS_INDENTATION.test(args.path) ? undefined : unindent('js')(args),
     );
   },
 };

@@ -4,6 +4,7 @@
 import { render } from 'lit';
 import type { VscodeTextarea } from '@vscode-elements/elements';
 import { LANGUAGES, type Language } from '../src/shared/languages';
+import { today } from '../src/shared/dates';
 import { BUILT_IN_LETTERS, findUnknownPlaceholders } from '../src/reminders/letter';
 import {
   CREDITOR_FIELDS,
@@ -24,8 +25,10 @@ import { PREVIEW_LIMIT, renderPreview } from './preview';
 import { applySuggestion, locateUnknownPlaceholders, type LocatedPlaceholder } from './unknownPlaceholders';
 import { importSvg } from './svgImport';
 import { FIELD_IDS } from '../src/setup/fields';
-import { formView, todayIso, type FormActions, type FormModel } from './view';
-import { format, formatTime } from './words';
+import type { FormActions, FormModel } from './view/model';
+import { formView } from './view/page';
+import { format } from '../src/shared/format';
+import { formatTime } from './words';
 
 const MAX_LISTED_UNKNOWN = 8;
 /** Edits this long go to the host a moment later, off the typing path: copying a megabyte each frame would lag. */
@@ -67,7 +70,7 @@ export class SetupForm {
       saving: false,
       restored: false,
       unknown: { items: [], total: 0 },
-      today: todayIso(),
+      today: today(),
     };
     this.actions = {
       input: (field, value) => this.input(field, value),

@@ -4,7 +4,7 @@
 // are passed no values here: the page fills `{0}`, `{1}`… itself. The placeholder meanings, letter headings and
 // built-in letters are domain knowledge and live in letter.ts.
 import * as vscode from 'vscode';
-import { fieldProblemSentences, settingProblemNotes } from '../settings/problemWords';
+import { problemClauses } from '../settings/problemWords';
 import type { LetterField } from './contract';
 import type { Strings } from './formWords';
 
@@ -75,8 +75,7 @@ export function setupFormWords(): Strings {
     unknownPlaceholders: vscode.l10n.t('These are not placeholders, and no letter is made while the text holds them:'),
     didYouMean: vscode.l10n.t('did you mean {0}?'),
     andMore: vscode.l10n.t('…and {0} more'),
-    textTooLong: vscode.l10n.t('The text is longer than {0} characters and cannot be saved.'),
-    textControl: vscode.l10n.t('The text contains control characters and cannot be saved.'),
+    textProblem: vscode.l10n.t('The text {0} and cannot be saved.'),
     preview: vscode.l10n.t('Preview'),
     previewCut: vscode.l10n.t('The text is too long to be saved; the preview shows its first {0} characters.'),
     previewSample: vscode.l10n.t('As the debtor reads it, for a sample invoice {0} of {1}, amount {2}.'),
@@ -89,14 +88,14 @@ export function setupFormWords(): Strings {
     restored: vscode.l10n.t('Unsaved edits from earlier are back.'),
     discard: vscode.l10n.t('Discard'),
     fieldNames: formFieldNames(),
-    brokenWritten: vscode.l10n.t('{0} hold {1}, which {2}: {3} is used instead.'),
-    brokenHidden: vscode.l10n.t('{0} hold a value that {1}: {2} is used instead.'),
+    brokenWritten: vscode.l10n.t('{0} hold {1}, but the value {2}: {3} is used instead.'),
+    brokenHidden: vscode.l10n.t('{0} hold a value that cannot be used (it {1}): {2} is used instead.'),
     origins: {
       user: vscode.l10n.t('Your User settings'),
       workspace: vscode.l10n.t('The Workspace settings'),
       folder: vscode.l10n.t('The folder settings'),
     },
-    problems: settingProblemNotes(),
+    problemClauses: problemClauses(),
     builtInLetter: vscode.l10n.t('the built-in letter'),
     noFolder: vscode.l10n.t('no folder'),
     correctTo: vscode.l10n.t('Correct to {0}'),
@@ -127,7 +126,7 @@ export function setupFormWords(): Strings {
       'A QR-IBAN is used with a QR reference only, never a creditor reference: the letters get a QR reference made from the invoice number.',
     ),
     accountHelp: vscode.l10n.t('An IBAN or a QR-IBAN starting with CH or LI; spaces allowed.'),
-    creditorProblems: fieldProblemSentences(),
+    typedProblem: vscode.l10n.t('This value {0}.'),
     paymentPart: vscode.l10n.t('Payment part'),
     paymentPartMaking: vscode.l10n.t('Making the payment part…'),
     paymentPartMissing: vscode.l10n.t('No payment part yet: the creditor settings need {0}.'),

@@ -1,6 +1,7 @@
 // The shape of the setup form's words, as the page receives them (in `data-strings`). The host makes them with
 // vscode.l10n.t in the display language (setupFormWords in formStrings.ts); the webview imports only this type, so
 // neither `vscode` nor any words reach its bundle. `{0}`, `{1}`… are left for the page to fill (webview/words.ts).
+import type { ProblemClauses } from '../settings/problemClauses';
 import type { SettingsFile } from '../settings/settingsFiles';
 import type { Language } from '../shared/languages';
 import type { FormField } from './contract';
@@ -64,8 +65,8 @@ export interface Strings {
   readonly unknownPlaceholders: string;
   readonly didYouMean: string;
   readonly andMore: string;
-  readonly textTooLong: string;
-  readonly textControl: string;
+  /** Under the letter's text when it cannot be saved: `{0}` is the problem's clause. */
+  readonly textProblem: string;
   readonly preview: string;
   readonly previewCut: string;
   readonly previewSample: string;
@@ -78,21 +79,13 @@ export interface Strings {
   readonly restored: string;
   readonly discard: string;
   readonly fieldNames: Readonly<Record<FormField, string>>;
+  /** Beside a broken value of settings.json: where, the value, the problem's clause, the value used instead. */
   readonly brokenWritten: string;
+  /** The same for a value not shown (too long to be): where, the problem's clause, the value used instead. */
   readonly brokenHidden: string;
   readonly origins: Readonly<Record<SettingsFile, string>>;
-  readonly problems: {
-    readonly notNumber: string;
-    readonly notText: string;
-    readonly outOfRange: string;
-    readonly tooLong: string;
-    readonly controlCharacters: string;
-    readonly unusable: string;
-    readonly ibanFormat: string;
-    readonly ibanCountry: string;
-    readonly ibanCheckDigit: string;
-    readonly notAChoice: string;
-  };
+  /** What is wrong with a value, one clause per problem code (src/settings/problemClauses.ts fills them). */
+  readonly problemClauses: ProblemClauses;
   readonly builtInLetter: string;
   readonly noFolder: string;
   readonly correctTo: string;
@@ -121,15 +114,8 @@ export interface Strings {
   readonly referenceQr: string;
   readonly qrIbanNeedsQrReference: string;
   readonly accountHelp: string;
-  readonly creditorProblems: {
-    readonly ibanFormat: string;
-    readonly ibanCountry: string;
-    readonly ibanCheckDigit: string;
-    readonly tooLong: string;
-    readonly controlCharacters: string;
-    readonly notAChoice: string;
-    readonly required: string;
-  };
+  /** Under a field whose value as typed cannot be saved: `{0}` is the problem's clause. */
+  readonly typedProblem: string;
   readonly paymentPart: string;
   readonly paymentPartMaking: string;
   readonly paymentPartMissing: string;

@@ -192,7 +192,7 @@ export async function runSetupPanelE2e() {
     await fill('creditor-account', 'CH93 0076 2011 6238 5295 8');
     await expectText(
       form().locator('#creditor-account-help[data-invalid]'),
-      /^Wrong IBAN check digit: the account has a typing error\.$/,
+      /^This value has wrong IBAN check digits: probably a typing error\.$/,
       'a wrong IBAN check digit, as typed',
     );
     await expectText(form().locator('#payment-part'), /No payment part: correct Account \(IBAN or QR-IBAN\)/, 'no payment part');
@@ -374,12 +374,12 @@ export async function runSetupPanelE2e() {
     editSettingsByHand({ 'tilbago.thirdReminder.daysAfterSecondReminder': 'abc', 'tilbago.thirdReminder.daysBeforeCollection': 400 });
     await expectText(
       form().locator('#days-after-second-file'),
-      /The Workspace settings hold "abc", which is not a whole number: 10 is used instead\./,
+      /The Workspace settings hold "abc", but the value must be a whole number: 10 is used instead\./,
       'the explanation beside the first day count',
     );
     await expectText(
       form().locator('#days-before-collection-file'),
-      /The Workspace settings hold 400, which is not between 0 and 365: 365 is used instead\./,
+      /The Workspace settings hold 400, but the value must be between 0 and 365: 365 is used instead\./,
       'the explanation beside the second day count',
     );
     await expectFieldValue('days-after-second', '10', 'the value in effect');
