@@ -273,7 +273,10 @@ export class SetupController implements vscode.Disposable {
     return target;
   }
 
-  /** The target selected, or the first while none is or the one selected is gone (a folder removed). */
+  /**
+   * The target selected, or the first while none is or the one selected is gone (a folder removed). Only read: the
+   * selection changes on select, save, reset and a restored draft's target, so a folder that comes back is selected again.
+   */
   private currentTarget() {
     const targets = settingsTargets();
     return { targets, target: targets.find((target) => target.id === this.targetId) ?? targets[0]! };
@@ -281,7 +284,6 @@ export class SetupController implements vscode.Disposable {
 
   async state(): Promise<SetupState> {
     const { targets, target } = this.currentTarget();
-    this.targetId = target.id;
     const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
     const [{ status: folder, casesGit }, apiKey] = await Promise.all([
       this.casesFolder.statusAndGit(values.casesFolder, target.folder?.uri.fsPath),
