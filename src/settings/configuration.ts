@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
 import type { SettingsFile } from './settingsFiles';
+import { configurationAt, type SettingsTarget, valueSetAt } from './targets';
 import {
   checkSetting,
   CREDITOR_SETTINGS,
@@ -18,6 +19,20 @@ import {
   valueInEffect,
 } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
+
+/** A value set in a file that cannot be used: the raw value, the file that holds it, and why. */
+export interface BrokenSetting {
+  readonly raw: unknown;
+  readonly origin: SettingsFile;
+  readonly problem: SettingProblem;
+}
+
+/** One setting at a settings target: its checked value in effect there, whether the target's own file sets it, and what is broken. */
+export interface SettingAtTarget<K extends SettingKey> {
+  readonly value: SettingValue<K>;
+  readonly setHere: boolean;
+  readonly broken?: BrokenSetting;
+}
 
 interface RawValue {
   readonly value: unknown;
@@ -77,8 +92,7 @@ export class TilbagoConfiguration implements vscode.Disposable {
 
   /** The effective, checked settings for a folder (or a file in it); the workspace level when none is given. */
   read(scope?: SettingsScope): TilbagoSettings {
-    const folder = folderOf(scope);
-    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri ?? (scope as vscode.Uri | undefined));
+    const { config, folder } = configurationFor(scope);
     const get = <K extends SettingKey>(key: K): SettingValue<K> => this.checked(config, key, folder);
     const casesFolder = resolveCasesFolder(get('casesFolder'), folder?.uri.fsPath, os.homedir());
     return Object.freeze({
@@ -112,8 +126,30 @@ export class TilbagoConfiguration implements vscode.Disposable {
     return checked.problem ? { problem: checked.problem } : { url: checked.value };
   }
 
+  /**
+   * The broken value of one setting where the scope reads it (warned about once), undefined when it is fine: for
+   * a command that names what stands in its way.
+   */
+  brokenValue(key: SettingKey, scope?: SettingsScope): BrokenSetting | undefined {
+    const { config, folder } = configurationFor(scope);
+    return this.inspectChecked(config, key, folder).broken;
+  }
+
+  /**
+   * These settings at a target, for a form that shows the value in effect beside the one in the file (see
+   * `SettingAtTarget`). Reads only.
+   */
+  atTarget<K extends SettingKey>(target: SettingsTarget, keys: readonly K[]): Record<K, SettingAtTarget<K>> {
+    const config = configurationAt(target);
+    const at = (key: K): SettingAtTarget<K> => ({
+      ...this.inspectChecked(config, key, target.folder, target.kind),
+      setHere: valueSetAt(target, key, config) !== undefined,
+    });
+    return Object.fromEntries(keys.map((key) => [key, at(key)])) as Record<K, SettingAtTarget<K>>;
+  }
+
   /** The checked value of one setting at a level (warning once if it is broken). */
-  checked<K extends SettingKey>(
+  private checked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,
     key: K,
     folder: vscode.WorkspaceFolder | undefined,
@@ -122,19 +158,13 @@ export class TilbagoConfiguration implements vscode.Disposable {
     return this.inspectChecked(config, key, folder, level).value;
   }
 
-  /**
-   * Like `checked`, and when the value set in a file is broken, also that raw value, where it is set and why it
-   * is not used: for a form that shows the value in effect beside the one in the file. Reads only.
-   */
-  inspectChecked<K extends SettingKey>(
+  /** Like `checked`, and when the value set in a file is broken, also that raw value, where it is set and why it is not used. */
+  private inspectChecked<K extends SettingKey>(
     config: vscode.WorkspaceConfiguration,
     key: K,
     folder: vscode.WorkspaceFolder | undefined,
     level: SettingsFile = 'folder',
-  ): {
-    readonly value: SettingValue<K>;
-    readonly broken?: { readonly raw: unknown; readonly origin: SettingsFile; readonly problem: SettingProblem };
-  } {
+  ): { readonly value: SettingValue<K>; readonly broken?: BrokenSetting } {
     const raw = rawValue(config, key, level);
     const checked = checkSetting(key, raw.value);
     if (!checked.problem || !raw.origin) return { value: checked.value };
@@ -162,6 +192,12 @@ export class TilbagoConfiguration implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** The configuration a scope reads, and the workspace folder it is in. */
+function configurationFor(scope: SettingsScope | undefined) {
+  const folder = folderOf(scope);
+  return { config: vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri ?? (scope as vscode.Uri | undefined)), folder };
 }
 
 function folderOf(scope: SettingsScope | undefined): vscode.WorkspaceFolder | undefined {

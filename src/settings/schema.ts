@@ -240,8 +240,13 @@ export function valueInEffect(
   inspected: InspectedValues | undefined,
 ): { readonly value: unknown; readonly level?: SettingsFile } {
   for (const level of levels) {
-    const value = inspected?.[VALUE_AT[level]];
+    const value = valueSetIn(level, inspected);
     if (value !== undefined) return { value, level };
   }
   return { value: undefined };
+}
+
+/** The value a settings file itself holds for the key, as `inspect` reports it (undefined: not set there). */
+export function valueSetIn(file: SettingsFile, inspected: InspectedValues | undefined): unknown {
+  return inspected?.[VALUE_AT[file]];
 }

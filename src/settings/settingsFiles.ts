@@ -1,11 +1,22 @@
-// Which settings file: the one vocabulary of the reader, the warnings and the setup panel. `folder` is one folder's
-// `.vscode/settings.json` in a multi-root workspace; with a single folder open, that file is what VS Code calls the
-// Workspace settings, so it is `workspace`.
+// Which settings file: the one vocabulary of the reader, the writer, the warnings and the setup panel. `folder` is
+// one folder's `.vscode/settings.json` in a multi-root workspace; with a single folder open, that file is what
+// VS Code calls the Workspace settings, so it is `workspace`.
+import * as vscode from 'vscode';
+
 export type SettingsFile = 'user' | 'workspace' | 'folder';
 
-/** VS Code's command that opens each file in the editor. */
+/** For each file: the target VS Code's `update` writes it as, and VS Code's command that opens it in the editor. */
+export const SETTINGS_FILES: {
+  readonly [F in SettingsFile]: { readonly configurationTarget: vscode.ConfigurationTarget; readonly openCommand: string };
+} = {
+  user: { configurationTarget: vscode.ConfigurationTarget.Global, openCommand: 'workbench.action.openSettingsJson' },
+  workspace: { configurationTarget: vscode.ConfigurationTarget.Workspace, openCommand: 'workbench.action.openWorkspaceSettingsFile' },
+  folder: { configurationTarget: vscode.ConfigurationTarget.WorkspaceFolder, openCommand: 'workbench.action.openFolderSettingsFile' },
+};
+
+/** The open command of each file, by the name warnings.ts knows it. */
 export const OPEN_SETTINGS_FILE_COMMAND: Readonly<Record<SettingsFile, string>> = {
-  user: 'workbench.action.openSettingsJson',
-  workspace: 'workbench.action.openWorkspaceSettingsFile',
-  folder: 'workbench.action.openFolderSettingsFile',
+  user: SETTINGS_FILES.user.openCommand,
+  workspace: SETTINGS_FILES.workspace.openCommand,
+  folder: SETTINGS_FILES.folder.openCommand,
 };

@@ -1,28 +1,21 @@
-// The extension side of the setup form: answers the webview's requests after checking them, reads and writes the
-// settings at the chosen target, tells the form when settings.json changed under it, and keeps the form's unsaved
-// edits while it is closed. Its values are settings.json's: the only source of truth.
-import { OPEN_SETTINGS_FILE_COMMAND } from '../settings/settingsFiles';
-import * as fs from 'node:fs/promises';
+// The extension side of the setup form: answers the webview's requests after checking them, each by its own module
+// (saveTargets.ts, resetDialog.ts, casesFolderRequests.ts, paymentPart.ts), tells the form when settings.json
+// changed under it, and keeps the form's unsaved edits while it is closed. Its values are settings.json's: the
+// only source of truth.
 import * as vscode from 'vscode';
 import type { ApiKeyStatus } from '../apiKey/store';
-import { casesFolderStatus, resolveForForm } from './folderStatus';
-import { checkCasesFolder, ignoreCasesFolder as addToGitignoreAndSay, markWarned } from '../cases/gitExposure';
-import { previewPaymentPart } from './paymentPart';
-import { formFieldNames, letterLanguageName } from './formStrings';
 import type { TilbagoConfiguration } from '../settings/configuration';
-import { storedCasesFolder } from '../settings/casesFolder';
+import { findSettingsTarget, settingsTargets } from '../settings/targets';
 import type { Language } from '../shared/languages';
+import type { ApiError } from '../tilbago/client';
+import { log } from '../ui/log';
+import { CasesFolderRequests } from './casesFolderRequests';
 import {
   checkDraft,
   editedFields,
-  resetFields,
-  type CasesGit,
-  type FolderStatus,
   parseWebviewMessage,
   type ConnectionOutcome,
   type Draft,
-  type FormField,
-  type FormValues,
   type HostMessage,
   type HostNotifications,
   type Outcome,
@@ -36,9 +29,9 @@ import {
   type WebviewNotificationType,
   type WebviewRequest,
 } from './contract';
-import type { ApiError } from '../tilbago/client';
-import { log } from '../ui/log';
-import { findTarget, publicTarget, readAtTarget, saveTargets, writeAtTarget } from './saveTargets';
+import { previewPaymentPart } from './paymentPart';
+import { askWhatToReset } from './resetDialog';
+import { publicTarget, readAtTarget, writeAtTarget } from './saveTargets';
 
 export interface SetupHost {
   readonly configuration: TilbagoConfiguration;
@@ -96,6 +89,8 @@ export class SetupController implements vscode.Disposable {
   /** The form's first state, prepared when the panel opens, with the count of changes it was made at. */
   private prepared: Promise<{ readonly first: RequestResult<'ready'>; readonly changes: number } | undefined> | undefined;
 
+  private readonly casesFolder: CasesFolderRequests;
+
   private readonly requests: RequestHandlers = {
     ready: async () => {
       this.ready = true;
@@ -114,41 +109,7 @@ export class SetupController implements vscode.Disposable {
     reset: async ({ target }) => {
       const resolved = this.requireTarget(target);
       const { values, setAtTarget } = readAtTarget(this.host.configuration, resolved);
-      const { reset: reminder, kept } = resetFields(setAtTarget);
-      if (reminder.length + kept.length === 0) {
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('The {0} hold no tilbago reminder or folder value: nothing to reset.', resolved.label),
-        );
-        return null;
-      }
-      const list = (fields: readonly FormField[]) => fields.map((field) => `• ${describeSetValue(field, values)}`).join('\n');
-      // VS Code focuses a modal's first button and lets no extension focus Cancel: the first one removes nothing.
-      // Reset keeps the cases folder and the creditor; only "Reset everything" removes them too.
-      const open = vscode.l10n.t('Open the settings file');
-      const reset = vscode.l10n.t('Reset');
-      const everything = vscode.l10n.t('Reset everything');
-      const detail = [
-        ...(reminder.length ? [list(reminder)] : []),
-        ...(kept.length
-          ? [
-              reminder.length
-                ? vscode.l10n.t('Kept, unless you choose "{0}":', everything)
-                : vscode.l10n.t('Removed only if you choose "{0}":', everything),
-              list(kept),
-            ]
-          : []),
-        '',
-        vscode.l10n.t('The values inherited from other settings, or the defaults, apply again.'),
-      ];
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove these tilbago values from the {0}?', resolved.label),
-        { modal: true, detail: detail.join('\n') },
-        open,
-        ...(reminder.length ? [reset] : []),
-        ...(kept.length ? [everything] : []),
-      );
-      if (answer === open) await vscode.commands.executeCommand(OPEN_SETTINGS_FILE_COMMAND[resolved.kind]);
-      const remove = answer === reset ? reminder : answer === everything ? [...reminder, ...kept] : undefined;
+      const remove = await askWhatToReset(resolved, values, setAtTarget);
       if (!remove) return null;
       this.targetId = resolved.id;
       await this.write(() => writeAtTarget(resolved, { remove }));
@@ -181,20 +142,10 @@ export class SetupController implements vscode.Disposable {
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', this.host.walkthroughId, false);
       return null;
     },
-    checkFolder: async ({ folder }) => this.withGit(folder, await casesFolderStatus(folder, this.baseFolder())),
-    browseFolder: async ({ folder }) => {
-      const picked = await this.browseFolder(folder);
-      return picked && { folder: picked.folder, status: await this.withGit(picked.folder, picked.status) };
-    },
-    createFolder: async ({ folder }) => this.withGit(folder, await this.createFolder(folder)),
-    ignoreCasesFolder: async ({ folder }) => {
-      const status = await casesFolderStatus(folder, this.baseFolder());
-      if ('path' in status) {
-        const check = await checkCasesFolder(status.path);
-        if (check.state === 'exposed') await addToGitignoreAndSay(check, status.path);
-      }
-      return this.casesGit(folder, status);
-    },
+    checkFolder: ({ folder }) => this.casesFolder.check(folder),
+    browseFolder: ({ folder }) => this.casesFolder.browse(folder),
+    createFolder: ({ folder }) => this.casesFolder.create(folder),
+    ignoreCasesFolder: ({ folder }) => this.casesFolder.ignore(folder),
     paymentPartSvg: async ({ creditor, language, debtor }) => {
       const part = previewPaymentPart(creditor, language, debtor);
       if (!part.ok) return { ok: false, missing: part.missing, invalid: part.invalid };
@@ -217,6 +168,11 @@ export class SetupController implements vscode.Disposable {
     private readonly channel: FormChannel,
   ) {
     this.dirty = unsavedDraft(host.drafts) !== undefined;
+    this.casesFolder = new CasesFolderRequests(
+      () => this.currentTarget().target.folder?.uri.fsPath,
+      host.drafts,
+      (casesGit) => this.notify('casesGit', { casesGit }),
+    );
     this.subscriptions = [
       host.configuration.onDidChange(() => {
         this.changes++;
@@ -251,7 +207,7 @@ export class SetupController implements vscode.Disposable {
   private async firstState(): Promise<RequestResult<'ready'>> {
     const draft = unsavedDraft(this.host.drafts) ?? null;
     // The edits go back to the target they were made for, while it exists.
-    if (draft && findTarget(draft.target)) this.targetId = draft.target;
+    if (draft && findSettingsTarget(draft.target)) this.targetId = draft.target;
     return { state: await this.snapshot(), draft };
   }
 
@@ -312,30 +268,30 @@ export class SetupController implements vscode.Disposable {
   }
 
   private requireTarget(id: string) {
-    const target = findTarget(id);
+    const target = findSettingsTarget(id);
     if (!target) throw new Error(vscode.l10n.t('that settings target does not exist (any more)'));
     return target;
   }
 
+  /**
+   * The target selected, or the first while none is or the one selected is gone (a folder removed). Only read: the
+   * selection changes on select, save, reset and a restored draft's target, so a folder that comes back is selected again.
+   */
   private currentTarget() {
-    const targets = saveTargets();
-    return targets.find((target) => target.id === this.targetId) ?? targets[0]!;
-  }
-
-  /** The folder a relative cases folder is resolved against, for the current target. */
-  private baseFolder(): string | undefined {
-    return this.currentTarget().folder?.uri.fsPath;
+    const targets = settingsTargets();
+    return { targets, target: targets.find((target) => target.id === this.targetId) ?? targets[0]! };
   }
 
   async state(): Promise<SetupState> {
-    const target = this.currentTarget();
-    this.targetId = target.id;
+    const { targets, target } = this.currentTarget();
     const { values, setAtTarget, broken } = readAtTarget(this.host.configuration, target);
-    const [folder, apiKey] = await Promise.all([casesFolderStatus(values.casesFolder, this.baseFolder()), this.host.apiKeyStatus()]);
-    const casesGit = await this.casesGit(values.casesFolder, folder);
+    const [{ status: folder, casesGit }, apiKey] = await Promise.all([
+      this.casesFolder.statusAndGit(values.casesFolder, target.folder?.uri.fsPath),
+      this.host.apiKeyStatus(),
+    ]);
     return {
       language: this.host.language,
-      targets: saveTargets().map(publicTarget),
+      targets: targets.map(publicTarget),
       target: target.id,
       values,
       setAtTarget,
@@ -344,30 +300,6 @@ export class SetupController implements vscode.Disposable {
       casesGit,
       apiKey,
     };
-  }
-
-  /**
-   * Whether Git keeps the cases folder out of its repository. A folder the form shows as exposed counts as warned
-   * about: New case does not warn about it again.
-   */
-  private async casesGit(folder: string, status: FolderStatus): Promise<CasesGit> {
-    if (!('path' in status)) return { kind: 'notChecked', folder };
-    const check = await checkCasesFolder(status.path);
-    const root = check.root === undefined ? {} : { root: check.root };
-    if (check.state !== 'exposed') return { kind: check.state, folder, ...root };
-    await markWarned(this.host.drafts, status.path);
-    return { kind: check.byGit ? 'exposed' : 'mayBeExposed', folder, ...root };
-  }
-
-  /** Tells the form what Git says of a folder it checked, after the status itself (which answers at once). */
-  private withGit(folder: string, status: FolderStatus): FolderStatus {
-    // A folder without a path (not set, invalid) has nothing to check: the form shows no Git line for it.
-    if (!('path' in status)) return status;
-    void this.casesGit(folder, status).then(
-      (casesGit) => this.notify('casesGit', { casesGit }),
-      (error: unknown) => log().warn(`Setup form: the Git check failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-    return status;
   }
 
   /** The state, remembered as the last the form was sent. */
@@ -386,56 +318,7 @@ export class SetupController implements vscode.Disposable {
     await this.notify('state', { state, reason });
   }
 
-  private async browseFolder(current: string): Promise<RequestResult<'browseFolder'>> {
-    const base = this.baseFolder();
-    const resolved = resolveForForm(current, base);
-    const status = await casesFolderStatus(current, base);
-    const start = status.kind === 'ok' && resolved.kind === 'resolved' ? resolved.path : base;
-    const picked = await vscode.window.showOpenDialog({
-      canSelectFolders: true,
-      canSelectFiles: false,
-      canSelectMany: false,
-      title: vscode.l10n.t('Folder for the tilbago cases'),
-      openLabel: vscode.l10n.t('Use this folder'),
-      ...(start ? { defaultUri: vscode.Uri.file(start) } : {}),
-    });
-    const uri = picked?.[0];
-    if (!uri) return null;
-    const folder = storedCasesFolder(uri.fsPath, base);
-    return { folder, status: await casesFolderStatus(folder, base) };
-  }
-
-  private async createFolder(configured: string): Promise<RequestResult<'createFolder'>> {
-    const base = this.baseFolder();
-    const status = await casesFolderStatus(configured, base);
-    if (status.kind === 'missing') {
-      await fs.mkdir(status.path, { recursive: true });
-      log().info('Setup form: created the cases folder.');
-    }
-    return casesFolderStatus(configured, base);
-  }
-
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-  }
-}
-
-/** One value that Reset would remove, as the user recognises it. */
-function describeSetValue(field: FormField, values: FormValues): string {
-  switch (field) {
-    case 'daysAfterSecondReminder':
-      return vscode.l10n.t('Days after the 2nd reminder: {0}', values.daysAfterSecondReminder);
-    case 'daysBeforeCollection':
-      return vscode.l10n.t('Days before collection: {0}', values.daysBeforeCollection);
-    case 'letterDe':
-    case 'letterFr':
-    case 'letterIt':
-    case 'letterEn':
-      return vscode.l10n.t('Your {0} letter of the 3rd reminder ({1} characters)', letterLanguageName(field), values[field].length);
-    case 'casesFolder':
-      return vscode.l10n.t('The cases folder: {0}', values.casesFolder);
-    default:
-      // The creditor fields, by the form's own names for them, in the display language.
-      return `${formFieldNames()[field]}: ${values[field]}`;
   }
 }

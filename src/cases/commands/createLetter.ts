@@ -93,11 +93,9 @@ async function readText(folder: string, name: typeof CASE_FILE | typeof REMINDER
 /** The creditor settings in effect for the case folder, or every value that is missing or not valid, by its key. */
 function creditorFor(services: CaseServices, folder: vscode.Uri) {
   const { configuration } = services;
-  const workspaceFolder = vscode.workspace.getWorkspaceFolder(folder);
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder);
   const problems = new Map<SettingKey, string>();
   for (const key of Object.values(CREDITOR_SETTINGS)) {
-    const broken = configuration.inspectChecked(config, key, workspaceFolder).broken;
+    const broken = configuration.brokenValue(key, folder);
     if (broken) problems.set(key, `"${SETTINGS_SECTION}.${key}" ${describeSettingProblem(broken.problem)}`);
   }
   const settings = configuration.read(folder);
