@@ -120,4 +120,33 @@ describe('multi-root workspace', () => {
       messages.restore();
     }
   });
+
+  // Last: it takes a folder out of the workspace and puts it back.
+  it('a folder target taken out and put back is the target again: reading the state selects nothing', async () => {
+    const [ch, de] = folders as [vscode.WorkspaceFolder, vscode.WorkspaceFolder];
+    const folderTarget = (folder: vscode.WorkspaceFolder) => `folder:${folder.uri.toString()}`;
+    const changed = () =>
+      new Promise<void>((resolve) => {
+        const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => (subscription.dispose(), resolve()));
+      });
+    const form = driveSetupForm(api);
+    try {
+      await form.call('ready', {});
+      assert.equal((await form.call('selectTarget', { target: folderTarget(de) })).target, folderTarget(de));
+      let change = changed();
+      assert.ok(vscode.workspace.updateWorkspaceFolders(1, 1), 'the folder is taken out');
+      await change;
+      const without = await waitFor('the state without the folder', () => form.states().find((s) => s.state.targets.length === 3));
+      assert.equal(without.state.target, folderTarget(ch), 'the first folder is shown while the chosen one is gone');
+      change = changed();
+      assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: de.uri, name: de.name }), 'the folder is put back');
+      await change;
+      const back = await waitFor('the state with the folder back', () =>
+        form.states().find((s, i) => i > form.states().indexOf(without) && s.state.targets.length === 4),
+      );
+      assert.equal(back.state.target, folderTarget(de), 'the folder chosen is the target again');
+    } finally {
+      form.dispose();
+    }
+  });
 });
