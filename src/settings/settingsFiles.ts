@@ -13,10 +13,3 @@ export const SETTINGS_FILES: {
   workspace: { configurationTarget: vscode.ConfigurationTarget.Workspace, openCommand: 'workbench.action.openWorkspaceSettingsFile' },
   folder: { configurationTarget: vscode.ConfigurationTarget.WorkspaceFolder, openCommand: 'workbench.action.openFolderSettingsFile' },
 };
-
-/** The open command of each file, by the name warnings.ts knows it. */
-export const OPEN_SETTINGS_FILE_COMMAND: Readonly<Record<SettingsFile, string>> = {
-  user: SETTINGS_FILES.user.openCommand,
-  workspace: SETTINGS_FILES.workspace.openCommand,
-  folder: SETTINGS_FILES.folder.openCommand,
-};

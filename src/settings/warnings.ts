@@ -1,7 +1,7 @@
 // The warning shown once per broken value: where it is written, what is used instead (what is wrong with it, in
-// words: problemWords.ts). Loaded when a value is found broken, not at activation.
+// words: problemWords.ts).
 import * as vscode from 'vscode';
-import { OPEN_SETTINGS_FILE_COMMAND, type SettingsFile } from './settingsFiles';
+import { SETTINGS_FILES, type SettingsFile } from './settingsFiles';
 import { LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
 import { log } from '../ui/log';
 import { describeSettingProblem } from './problemWords';
@@ -47,6 +47,6 @@ export function warnAboutSetting({ key, origin, folder, problem, used }: Setting
   log().warn(message);
   const open = vscode.l10n.t('Open Settings File');
   void vscode.window.showWarningMessage(message, open).then((answer) => {
-    if (answer === open) void vscode.commands.executeCommand(OPEN_SETTINGS_FILE_COMMAND[origin]);
+    if (answer === open) void vscode.commands.executeCommand(SETTINGS_FILES[origin].openCommand);
   });
 }
