@@ -2,16 +2,8 @@
 // A field equal to its base is not an edit; Save writes the edited fields and only those, so a value changed in
 // settings.json meanwhile, in a field the user did not touch, is never written back over.
 import { perField } from '../src/setup/fields';
-import {
-  editedFields,
-  FORM_FIELDS,
-  formValueProblem,
-  type Draft,
-  type DraftFields,
-  type FormField,
-  type FormValues,
-  type SetupState,
-} from '../src/setup/contract';
+import { editedFields, formValueProblem, type Draft, type DraftFields, type SetupState } from '../src/setup/contract';
+import { FORM_FIELDS, type FormField, type FormValues } from '../src/setup/fields';
 
 export type { Draft, DraftFields };
 

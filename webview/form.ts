@@ -6,18 +6,8 @@ import type { VscodeTextarea } from '@vscode-elements/elements';
 import { LANGUAGES, type Language } from '../src/shared/languages';
 import { today } from '../src/shared/dates';
 import { BUILT_IN_LETTERS, findUnknownPlaceholders } from '../src/reminders/letter';
-import {
-  CREDITOR_FIELDS,
-  FORM_FIELDS,
-  KEPT_BY_RESET,
-  LETTER_FIELDS,
-  MAX_DRAFT_FIELD_LENGTH,
-  type Draft,
-  type RequestResult,
-  type FormField,
-  type SetupState,
-  type StateReason,
-} from '../src/setup/contract';
+import { MAX_DRAFT_FIELD_LENGTH, type Draft, type RequestResult, type SetupState, type StateReason } from '../src/setup/contract';
+import { CREDITOR_FIELDS, FORM_FIELDS, KEPT_BY_RESET, LETTER_FIELDS, type FormField } from '../src/setup/fields';
 import type { Strings } from '../src/setup/formWords';
 import { afterSave, changesToSave, edit, fieldsOf, isDirty, rebase, startDraft, writeIntoFile } from './draft';
 import { HostError, type HostClient } from './hostClient';

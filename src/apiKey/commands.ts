@@ -6,20 +6,16 @@ import type { ApiKeyStore } from './store';
 import { log } from '../ui/log';
 
 function describeProblem(problem: ApiKeyProblem): string {
-  switch (problem) {
-    case 'empty':
-      return vscode.l10n.t('Paste the API key from your tilbago account.');
-    case 'innerWhitespace':
-      return vscode.l10n.t('The API key cannot contain spaces or line breaks. Copy it again from tilbago.');
-    case 'controlCharacters':
-      return vscode.l10n.t('The API key contains invisible or control characters. Copy it again from tilbago.');
-    case 'notVisibleAscii':
-      return vscode.l10n.t(
-        'A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.',
-      );
-    case 'tooLong':
-      return vscode.l10n.t('The API key is longer than {0} characters: this is not a tilbago API key.', API_KEY_MAX_LENGTH);
-  }
+  const words: Record<ApiKeyProblem, string> = {
+    empty: vscode.l10n.t('Paste the API key from your tilbago account.'),
+    innerWhitespace: vscode.l10n.t('The API key cannot contain spaces or line breaks. Copy it again from tilbago.'),
+    controlCharacters: vscode.l10n.t('The API key contains invisible or control characters. Copy it again from tilbago.'),
+    notVisibleAscii: vscode.l10n.t(
+      'A tilbago API key has only letters, digits and ASCII signs (no accents, €, or emoji). Copy it again from tilbago.',
+    ),
+    tooLong: vscode.l10n.t('The API key is longer than {0} characters: this is not a tilbago API key.', API_KEY_MAX_LENGTH),
+  };
+  return words[problem];
 }
 
 /** Names the key in a sentence by its last 4 characters, when it is long enough to show them. */

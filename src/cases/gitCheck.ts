@@ -97,7 +97,8 @@ function gitCheckIgnore(git: string, root: string, folder: string): Promise<bool
   });
 }
 
-export type GitignoreProblem = FileProblem | { readonly kind: 'notInside' | 'lineBreak' };
+/** What can refuse the line: the open of .gitignore (nothing is read from it), or the cases folder's path. */
+export type GitignoreProblem = Extract<FileProblem, { kind: 'link' | 'notAFile' }> | { readonly kind: 'notInside' | 'lineBreak' };
 
 export type GitignoreOutcome =
   | { readonly kind: 'added'; readonly line: string; readonly file: string }
@@ -123,7 +124,8 @@ export async function addToGitignore(root: string, casesFolder: string): Promise
     }
     return { kind: 'added', line: made.line, file };
   } catch (error) {
-    if (error instanceof FileRefused) return { kind: 'refused', file, problem: error.problem };
+    const problem = error instanceof FileRefused ? error.problem : undefined;
+    if (problem?.kind === 'link' || problem?.kind === 'notAFile') return { kind: 'refused', file, problem };
     throw error;
   }
 }

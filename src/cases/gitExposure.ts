@@ -79,8 +79,6 @@ function describeGitignoreProblem(problem: GitignoreProblem, file: string, cases
     case 'notInside':
       return vscode.l10n.t('{0} is not inside the repository {1}.', casesFolder, root);
     case 'notAFile':
-    case 'tooLarge':
-    case 'changedMeanwhile':
       return vscode.l10n.t(
         '{0} is not an ordinary file (a folder, a pipe or a device). Replace it by a file, or add the line yourself.',
         file,

@@ -34,18 +34,14 @@ export function stateLabel(record: SubmissionRecord): string {
 }
 
 function stageTitle(stage: CaseStageKind): string {
-  switch (stage) {
-    case 'needsAttention':
-      return vscode.l10n.t('Needs attention');
-    case 'ready':
-      return vscode.l10n.t('Ready for tilbago');
-    case 'thirdReminderDue':
-      return vscode.l10n.t('3rd reminder due');
-    case 'waiting':
-      return vscode.l10n.t('Waiting');
-    case 'filed':
-      return vscode.l10n.t('Filed at tilbago');
-  }
+  const words: Record<CaseStageKind, string> = {
+    needsAttention: vscode.l10n.t('Needs attention'),
+    ready: vscode.l10n.t('Ready for tilbago'),
+    thirdReminderDue: vscode.l10n.t('3rd reminder due'),
+    waiting: vscode.l10n.t('Waiting'),
+    filed: vscode.l10n.t('Filed at tilbago'),
+  };
+  return words[stage];
 }
 
 /** What the view says beside a case: where it stands, and from or until when. */

@@ -117,80 +117,49 @@ function fieldCalled(path: string): string | undefined {
   return name ? `${name} (${path})` : path;
 }
 
-/** The name a back-office user knows a field of case.json or reminders.json by. */
+/** The names a back-office user knows the fields of case.json and reminders.json by. */
+const fieldNames = (): Readonly<Record<string, string>> => ({
+  externalRef: vscode.l10n.t('The reference'),
+  certificateOfLoss: vscode.l10n.t('The certificate of loss'),
+  debtor: vscode.l10n.t('The debtor'),
+  creditor: vscode.l10n.t('The creditor'),
+  claim: vscode.l10n.t('The claim'),
+  subsidiaryClaims: vscode.l10n.t('The further claims'),
+  letterLanguage: vscode.l10n.t("The letter's language"),
+  company: vscode.l10n.t('The company name'),
+  companyUid: vscode.l10n.t("The company's UID"),
+  name: vscode.l10n.t('The first name'),
+  surname: vscode.l10n.t('The surname'),
+  sex: vscode.l10n.t('The sex'),
+  dateOfBirth: vscode.l10n.t('The date of birth'),
+  nationality: vscode.l10n.t('The nationality'),
+  preferredLanguage: vscode.l10n.t('The language'),
+  email: vscode.l10n.t('The e-mail address'),
+  phone1: vscode.l10n.t('The phone number'),
+  phone2: vscode.l10n.t('The phone number'),
+  phone3: vscode.l10n.t('The phone number'),
+  address: vscode.l10n.t('The address'),
+  street: vscode.l10n.t('The street'),
+  zip: vscode.l10n.t('The postcode'),
+  city: vscode.l10n.t('The town'),
+  amount: vscode.l10n.t('The amount'),
+  reason: vscode.l10n.t('The reason of the claim'),
+  interestDateFrom: vscode.l10n.t('The date interest runs from'),
+  interestRate: vscode.l10n.t('The interest rate'),
+  collocationClass: vscode.l10n.t('The collocation class'),
+  invoiceNumber: vscode.l10n.t('The invoice number'),
+  invoiceDate: vscode.l10n.t('The invoice date'),
+  dueDate: vscode.l10n.t('The due date'),
+  amountDue: vscode.l10n.t('The amount due'),
+  first: vscode.l10n.t("The 1st reminder's date"),
+  second: vscode.l10n.t("The 2nd reminder's date"),
+  third: vscode.l10n.t("The 3rd reminder's date"),
+});
+
+/** The name of a field of case.json or reminders.json; undefined for one with no name here. */
 function fieldName(key: string): string | undefined {
-  switch (key) {
-    case 'externalRef':
-      return vscode.l10n.t('The reference');
-    case 'certificateOfLoss':
-      return vscode.l10n.t('The certificate of loss');
-    case 'debtor':
-      return vscode.l10n.t('The debtor');
-    case 'creditor':
-      return vscode.l10n.t('The creditor');
-    case 'claim':
-      return vscode.l10n.t('The claim');
-    case 'subsidiaryClaims':
-      return vscode.l10n.t('The further claims');
-    case 'letterLanguage':
-      return vscode.l10n.t("The letter's language");
-    case 'company':
-      return vscode.l10n.t('The company name');
-    case 'companyUid':
-      return vscode.l10n.t("The company's UID");
-    case 'name':
-      return vscode.l10n.t('The first name');
-    case 'surname':
-      return vscode.l10n.t('The surname');
-    case 'sex':
-      return vscode.l10n.t('The sex');
-    case 'dateOfBirth':
-      return vscode.l10n.t('The date of birth');
-    case 'nationality':
-      return vscode.l10n.t('The nationality');
-    case 'preferredLanguage':
-      return vscode.l10n.t('The language');
-    case 'email':
-      return vscode.l10n.t('The e-mail address');
-    case 'phone1':
-    case 'phone2':
-    case 'phone3':
-      return vscode.l10n.t('The phone number');
-    case 'address':
-      return vscode.l10n.t('The address');
-    case 'street':
-      return vscode.l10n.t('The street');
-    case 'zip':
-      return vscode.l10n.t('The postcode');
-    case 'city':
-      return vscode.l10n.t('The town');
-    case 'amount':
-      return vscode.l10n.t('The amount');
-    case 'reason':
-      return vscode.l10n.t('The reason of the claim');
-    case 'interestDateFrom':
-      return vscode.l10n.t('The date interest runs from');
-    case 'interestRate':
-      return vscode.l10n.t('The interest rate');
-    case 'collocationClass':
-      return vscode.l10n.t('The collocation class');
-    case 'invoiceNumber':
-      return vscode.l10n.t('The invoice number');
-    case 'invoiceDate':
-      return vscode.l10n.t('The invoice date');
-    case 'dueDate':
-      return vscode.l10n.t('The due date');
-    case 'amountDue':
-      return vscode.l10n.t('The amount due');
-    case 'first':
-      return vscode.l10n.t("The 1st reminder's date");
-    case 'second':
-      return vscode.l10n.t("The 2nd reminder's date");
-    case 'third':
-      return vscode.l10n.t("The 3rd reminder's date");
-    default:
-      return undefined;
-  }
+  const names = fieldNames();
+  return Object.hasOwn(names, key) ? names[key] : undefined;
 }
 
 /** A problem of case.json or reminders.json where the Problems panel shows it, at its place in the file. */

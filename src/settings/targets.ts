@@ -2,7 +2,7 @@
 // workspace. Reads what a target's own file holds; writing is settings/write.ts.
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION, type SettingKey, valueSetIn } from './schema';
-import type { SettingsFile } from './settingsFiles';
+import { type SettingsFile, settingsFileLabel } from './settingsFiles';
 
 export interface SettingsTarget {
   readonly id: string;
@@ -16,15 +16,15 @@ export interface SettingsTarget {
 export function settingsTargets(): SettingsTarget[] {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const onlyFolder = folders.length === 1 ? folders[0] : undefined;
-  const user: SettingsTarget = { id: 'user', kind: 'user', label: vscode.l10n.t('User settings'), folder: onlyFolder };
+  const user: SettingsTarget = { id: 'user', kind: 'user', label: settingsFileLabel('user'), folder: onlyFolder };
   if (folders.length === 0) return [user];
-  const workspace: SettingsTarget = { id: 'workspace', kind: 'workspace', label: vscode.l10n.t('Workspace settings'), folder: onlyFolder };
+  const workspace: SettingsTarget = { id: 'workspace', kind: 'workspace', label: settingsFileLabel('workspace'), folder: onlyFolder };
   if (!vscode.workspace.workspaceFile) return [workspace, user];
   const perFolder = folders.map(
     (folder): SettingsTarget => ({
       id: `folder:${folder.uri.toString()}`,
       kind: 'folder',
-      label: vscode.l10n.t('Folder settings: {0}', folder.name),
+      label: settingsFileLabel('folder', folder.name),
       folder,
     }),
   );

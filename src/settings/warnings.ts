@@ -1,21 +1,10 @@
 // The warning shown once per broken value: where it is written, what is used instead (what is wrong with it, in
 // words: problemWords.ts).
 import * as vscode from 'vscode';
-import { SETTINGS_FILES, type SettingsFile } from './settingsFiles';
+import { SETTINGS_FILES, type SettingsFile, settingsFileLabel } from './settingsFiles';
 import { LETTER_SETTINGS, SETTINGS_SECTION, type SettingKey, type SettingProblem } from './schema';
 import { log } from '../ui/log';
 import { describeSettingProblem } from './problemWords';
-
-function describeOrigin(origin: SettingsFile, folder: vscode.WorkspaceFolder | undefined): string {
-  switch (origin) {
-    case 'user':
-      return vscode.l10n.t('your User settings');
-    case 'workspace':
-      return vscode.l10n.t('the Workspace settings');
-    case 'folder':
-      return vscode.l10n.t('the settings of folder "{0}"', folder?.name ?? '?');
-  }
-}
 
 /** Why a setting's value is not used, in words ("must be a whole number"), for other messages than the warning. */
 function describeValue(key: SettingKey, value: number | string): string {
@@ -38,9 +27,9 @@ export interface SettingWarning {
 export function warnAboutSetting({ key, origin, folder, problem, used }: SettingWarning): void {
   // The broken value itself is not repeated: a string setting could hold something pasted by mistake.
   const message = vscode.l10n.t(
-    'The setting "{0}" in {1} {2}. Using {3} instead; your settings file was not changed.',
+    'The setting "{0}" in the {1} {2}. Using {3} instead; your settings file was not changed.',
     `${SETTINGS_SECTION}.${key}`,
-    describeOrigin(origin, folder),
+    settingsFileLabel(origin, folder?.name),
     describeSettingProblem(problem),
     describeValue(key, used),
   );

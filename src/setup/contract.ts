@@ -18,18 +18,6 @@ import {
   SETTING_OF_FIELD,
 } from './fields';
 
-export {
-  CREDITOR_FIELDS,
-  type CreditorFormField,
-  FORM_FIELDS,
-  type FormField,
-  type FormValues,
-  KEPT_BY_RESET,
-  LETTER_FIELDS,
-  type LetterField,
-  SETTING_OF_FIELD,
-} from './fields';
-
 /** The values set at a target that Reset removes, and those it keeps (`KEPT_BY_RESET`) unless the user asks for everything. */
 export function resetFields(setAtTarget: Readonly<Record<FormField, boolean>>): {
   readonly reset: readonly FormField[];
@@ -75,7 +63,8 @@ export interface BrokenValue {
    * hold something pasted by mistake, so it is never repeated.
    */
   readonly written?: string;
-  readonly origin: SettingsFile;
+  /** The settings file it is written in, by its label ("Workspace settings"). */
+  readonly file: string;
   readonly problem: SettingProblem;
 }
 

@@ -5,7 +5,7 @@
 // built-in letters are domain knowledge and live in letter.ts.
 import * as vscode from 'vscode';
 import { problemClauses } from '../settings/problemWords';
-import type { LetterField } from './contract';
+import type { LetterField } from './fields';
 import type { Strings } from './formWords';
 
 /** Every word of the setup form, in the display language. */
@@ -88,13 +88,8 @@ export function setupFormWords(): Strings {
     restored: vscode.l10n.t('Unsaved edits from earlier are back.'),
     discard: vscode.l10n.t('Discard'),
     fieldNames: formFieldNames(),
-    brokenWritten: vscode.l10n.t('{0} hold {1}, but the value {2}: {3} is used instead.'),
-    brokenHidden: vscode.l10n.t('{0} hold a value that cannot be used (it {1}): {2} is used instead.'),
-    origins: {
-      user: vscode.l10n.t('Your User settings'),
-      workspace: vscode.l10n.t('The Workspace settings'),
-      folder: vscode.l10n.t('The folder settings'),
-    },
+    brokenWritten: vscode.l10n.t('The {0} hold {1}, but the value {2}: {3} is used instead.'),
+    brokenHidden: vscode.l10n.t('The {0} hold a value that cannot be used (it {1}): {2} is used instead.'),
     problemClauses: problemClauses(),
     builtInLetter: vscode.l10n.t('the built-in letter'),
     noFolder: vscode.l10n.t('no folder'),
@@ -180,14 +175,11 @@ export function languageNames(): Strings['languageNames'] {
 
 /** A letter's language as the adjective of "Your {0} letter of the 3rd reminder". */
 export function letterLanguageName(field: LetterField): string {
-  switch (field) {
-    case 'letterDe':
-      return vscode.l10n.t('German');
-    case 'letterFr':
-      return vscode.l10n.t('French');
-    case 'letterIt':
-      return vscode.l10n.t('Italian');
-    case 'letterEn':
-      return vscode.l10n.t('English');
-  }
+  const words: Record<LetterField, string> = {
+    letterDe: vscode.l10n.t('German'),
+    letterFr: vscode.l10n.t('French'),
+    letterIt: vscode.l10n.t('Italian'),
+    letterEn: vscode.l10n.t('English'),
+  };
+  return words[field];
 }

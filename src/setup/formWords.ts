@@ -2,9 +2,8 @@
 // vscode.l10n.t in the display language (setupFormWords in formStrings.ts); the webview imports only this type, so
 // neither `vscode` nor any words reach its bundle. `{0}`, `{1}`… are left for the page to fill (webview/words.ts).
 import type { ProblemClauses } from '../settings/problemClauses';
-import type { SettingsFile } from '../settings/settingsFiles';
 import type { Language } from '../shared/languages';
-import type { FormField } from './contract';
+import type { FormField } from './fields';
 
 export interface Strings {
   readonly title: string;
@@ -83,7 +82,6 @@ export interface Strings {
   readonly brokenWritten: string;
   /** The same for a value not shown (too long to be): where, the problem's clause, the value used instead. */
   readonly brokenHidden: string;
-  readonly origins: Readonly<Record<SettingsFile, string>>;
   /** What is wrong with a value, one clause per problem code (src/settings/problemClauses.ts fills them). */
   readonly problemClauses: ProblemClauses;
   readonly builtInLetter: string;

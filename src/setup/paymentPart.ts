@@ -4,7 +4,8 @@ import { checkCreditor, type Creditor, type CreditorField, invoiceMessage, refer
 import { SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../reminders/letterEditing';
 import type { PaymentPartInput } from '../reminders/paymentPartSvg';
 import type { Language } from '../shared/languages';
-import { CREDITOR_FIELDS, type CreditorFormField, type CreditorFormValues, formValueProblem, type PaymentPart } from './contract';
+import { type CreditorFormValues, formValueProblem, type PaymentPart } from './contract';
+import { CREDITOR_FIELDS, type CreditorFormField } from './fields';
 
 const FORM_FIELD_OF: Record<CreditorField, CreditorFormField> = {
   name: 'creditorName',

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { SETTINGS_FILES } from '../settings/settingsFiles';
 import type { SettingsTarget } from '../settings/targets';
-import { type FormField, type FormValues, resetFields } from './contract';
+import { resetFields } from './contract';
+import type { FormField, FormValues } from './fields';
 import { formFieldNames, letterLanguageName } from './formStrings';
 
 /**

@@ -3,9 +3,11 @@
 // user changed.
 import type { TilbagoConfiguration } from '../settings/configuration';
 import { SETTINGS } from '../settings/schema';
+import { settingsFileLabel } from '../settings/settingsFiles';
 import type { SettingsTarget } from '../settings/targets';
 import { writeSettings } from '../settings/write';
-import { FORM_FIELDS, SETTING_OF_FIELD, type BrokenValue, type FormField, type FormValues, type SaveTarget } from './contract';
+import type { BrokenValue, SaveTarget } from './contract';
+import { FORM_FIELDS, SETTING_OF_FIELD, type FormField, type FormValues } from './fields';
 import { perField } from './fields';
 
 /** Strips a target to what the webview may know. */
@@ -24,7 +26,8 @@ export function readAtTarget(configuration: TilbagoConfiguration, target: Settin
     const { raw, origin, problem } = value;
     // The day counts are shown as written; a text could hold something pasted by mistake, so it is not repeated.
     const written = SETTINGS[SETTING_OF_FIELD[field]].type === 'integer' ? (JSON.stringify(raw) ?? String(raw)).slice(0, 40) : undefined;
-    broken[field] = { ...(written === undefined ? {} : { written }), origin, problem };
+    const file = origin === target.kind ? target.label : settingsFileLabel(origin);
+    broken[field] = { ...(written === undefined ? {} : { written }), file, problem };
   }
   const values = perField((row): unknown => at(row.field).value) as FormValues;
   const setAtTarget = perField((row) => at(row.field).setHere);

@@ -184,7 +184,7 @@ describe('settings', () => {
       await config().update('apiBaseUrl', 'http://api.example.ch/v1/', Target.Global);
       assert.equal(api.getSettings().apiBaseUrl, 'https://api.tilbago.ch/v1/');
       const warning = await waitFor('a warning', () => messages.shown.find((m) => m.message.includes('tilbago.apiBaseUrl')));
-      assert.match(warning.message, /your User settings must start with https:\/\//);
+      assert.match(warning.message, /in the User settings must start with https:\/\//);
       assert.ok(!warning.message.includes('api.example.ch'), 'the broken value is not repeated');
 
       await config().update('apiBaseUrl', 'http://127.0.0.1:8080/v1', Target.Global);

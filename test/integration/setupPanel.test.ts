@@ -331,9 +331,9 @@ describe('setup panel', () => {
         ...noCreditor,
       });
       assert.deepEqual(state.broken, {
-        daysAfterSecondReminder: { written: '"abc"', origin: 'workspace', problem: { reason: 'wrongType', expected: 'integer' } },
-        daysBeforeCollection: { written: '400', origin: 'workspace', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
-        letterEn: { origin: 'workspace', problem: { reason: 'wrongType', expected: 'string' } },
+        daysAfterSecondReminder: { written: '"abc"', file: 'Workspace settings', problem: { reason: 'wrongType', expected: 'integer' } },
+        daysBeforeCollection: { written: '400', file: 'Workspace settings', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
+        letterEn: { file: 'Workspace settings', problem: { reason: 'wrongType', expected: 'string' } },
       });
       // Correcting one writes it, and that one only.
       await form.call('save', { target: 'workspace', changes: { daysBeforeCollection: 365 } });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TilbagoApi } from '../../src/api';
-import { FORM_FIELDS } from '../../src/setup/contract';
+import { FORM_FIELDS } from '../../src/setup/fields';
 import { activateExtension, driveSetupForm, memoryMemento, recordMessages, waitFor } from './helpers';
 
 const values = {
@@ -35,7 +35,7 @@ describe('multi-root workspace', () => {
       );
       assert.deepEqual(
         state.targets.slice(0, 2).map((t) => t.label),
-        ['Folder settings: invoices-ch', 'Folder settings: invoices-de'],
+        ['Folder settings (invoices-ch)', 'Folder settings (invoices-de)'],
       );
       assert.equal(state.target, state.targets[0]!.id);
     } finally {
@@ -108,15 +108,24 @@ describe('multi-root workspace', () => {
     }
   });
 
-  it('a broken folder value is reported with the folder it is in', async () => {
+  it('a broken folder value is reported with the folder it is in, by the warning and by the panel', async () => {
     const de = folders[1]!;
     const messages = recordMessages();
+    const form = driveSetupForm(api);
     try {
       await fs.writeFile(path.join(de.uri.fsPath, '.vscode', 'settings.json'), '{ "tilbago.thirdReminder.daysAfterSecondReminder": -3 }\n');
       await waitFor('the edit to be read', () => api.getSettings(de).thirdReminder.daysAfterSecondReminder === 0 || undefined);
       const warning = await waitFor('the warning', () => messages.shown.find((m) => m.message.includes('daysAfterSecondReminder')));
-      assert.match(warning.message, /in the settings of folder "invoices-de" must be between 0 and 365\. Using 0 instead/);
+      assert.match(warning.message, /in the Folder settings \(invoices-de\) must be between 0 and 365\. Using 0 instead/);
+      await form.call('ready', {});
+      const shown = await form.call('selectTarget', { target: `folder:${de.uri.toString()}` });
+      assert.deepEqual(
+        shown.broken.daysAfterSecondReminder,
+        { written: '-3', file: 'Folder settings (invoices-de)', problem: { reason: 'outOfRange', minimum: 0, maximum: 365 } },
+        "the panel names the folder's file beside the value",
+      );
     } finally {
+      form.dispose();
       messages.restore();
     }
   });

@@ -701,16 +701,19 @@ describe('crash and concurrency: a request is never filed twice', () => {
 
     it('a live lock of a computer whose clock is 20 minutes behind is never taken over (50 interleavings)', async function () {
       this.timeout(300_000);
+      // The other computer's stale time doubled: what B watches is A's heartbeat, and a machine loaded by the
+      // parallel scenarios has been seen to hold a child's heartbeat back for over a second.
+      const lock: NonNullable<ChildTask['lock']> = { timing: { ...QUICK.timing!, staleOtherHostMs: 3000 } };
       const random = seeded(SEED ^ 0x5eed);
       const interleavings = Array.from({ length: 50 }, (_, i) => ({
         i,
-        offset: random() * 900,
-        delays: [0, 1, 2, 3].map(() => 350 + random() * 200),
+        offset: random() * 1800,
+        delays: [0, 1, 2, 3].map(() => 700 + random() * 400),
       }));
       const failures = await inParallel(interleavings, PARALLEL, async ({ i, offset, delays }) => {
         const what = `clock 20 minutes behind, interleaving ${i} (B after ${Math.round(offset)} ms)`;
         const processes = await inScenario(what, undefined, async (scenario) => {
-          scenario.childOptions = { lock: QUICK };
+          scenario.childOptions = { lock };
           // A's requests take a while, so that its submission lasts longer than the stale time.
           let arrivals = 0;
           const stopDelaying = scenario.fake.onRequest(() => sleep(delays[arrivals++ % delays.length]!));
@@ -718,7 +721,7 @@ describe('crash and concurrency: a request is never filed twice', () => {
           a.start(SUBMIT, undefined, { clockSkewMs: -TWENTY_MINUTES, host: 'laptop-in-another-office' });
           await sleep(offset);
           // B watches for longer than the stale time before it gives up.
-          b.start(SUBMIT, undefined, { lock: { ...QUICK, waitMs: 2500 } });
+          b.start(SUBMIT, undefined, { lock: { ...lock, waitMs: 5000 } });
           const runs = await Promise.all([a.result, b.result]);
           stopDelaying();
           await scenario.fake.idle();

@@ -1,7 +1,8 @@
 // 100,000 generated hostile messages against the protocol check: it never throws, never lets a bad one through,
 // and what it lets through is a fresh object of allowed fields only.
 import * as assert from 'node:assert/strict';
-import { CREDITOR_FIELDS, FORM_FIELDS, formValueProblem, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
+import { formValueProblem, MAX_DRAFT_FIELD_LENGTH, parseWebviewMessage } from '../../src/setup/contract';
+import { CREDITOR_FIELDS, FORM_FIELDS } from '../../src/setup/fields';
 import { hostileMessage, seededRandom } from '../fixtures/hostileMessages';
 
 describe('protocol check under fuzzing', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { RESTRICTED_IN_UNTRUSTED_WORKSPACES, SETTINGS_SECTION } from '../../src/settings/schema';
-import { LETTER_FIELDS, SETTING_OF_FIELD } from '../../src/setup/contract';
+import { LETTER_FIELDS, SETTING_OF_FIELD } from '../../src/setup/fields';
 import { LANGUAGES } from '../../src/shared/languages';
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));

@@ -2,7 +2,8 @@
 // an outside change is merged), where an unknown placeholder is in words and its fix, and the host client's
 // request/reply matching by id.
 import * as assert from 'node:assert/strict';
-import type { FormValues, HostMessage, WebviewMessage } from '../../src/setup/contract';
+import type { HostMessage, WebviewMessage } from '../../src/setup/contract';
+import type { FormValues } from '../../src/setup/fields';
 import {
   afterSave,
   changesToSave,

@@ -175,7 +175,7 @@ describe('setup form words', () => {
       assert.equal(
         format(
           words.brokenWritten as string,
-          'The Workspace settings',
+          'Workspace settings',
           '400',
           describeProblem(englishClauses, PROBLEM_OF_CODE.outOfRange),
           '365',

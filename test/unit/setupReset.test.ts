@@ -1,6 +1,7 @@
 // Reset to defaults in the setup panel: which values it removes, and which it keeps unless the user asks for everything.
 import * as assert from 'node:assert/strict';
-import { FORM_FIELDS, type FormField, resetFields } from '../../src/setup/contract';
+import { resetFields } from '../../src/setup/contract';
+import { FORM_FIELDS, type FormField } from '../../src/setup/fields';
 
 const setAt = (...fields: FormField[]) =>
   Object.fromEntries(FORM_FIELDS.map((field) => [field, fields.includes(field)])) as Record<FormField, boolean>;

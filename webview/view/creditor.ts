@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { isQrIban } from '../../src/reminders/qrBillFields';
 import { SETTINGS } from '../../src/settings/schema';
-import { type CreditorFormField, SETTING_OF_FIELD } from '../../src/setup/contract';
+import { type CreditorFormField, SETTING_OF_FIELD } from '../../src/setup/fields';
 import { FIELD_IDS } from '../../src/setup/fields';
 import { brokenNote, radioGroup, typedProblem, valueOfInput } from './fieldParts';
 import type { FormActions, FormModel } from './model';

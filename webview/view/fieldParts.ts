@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { FIELD_IDS, KIND_OF_FIELD } from '../../src/setup/fields';
 import { describeProblem } from '../../src/settings/problemClauses';
 import { checkSetting } from '../../src/settings/schema';
-import { type FormField, SETTING_OF_FIELD } from '../../src/setup/contract';
+import { type FormField, SETTING_OF_FIELD } from '../../src/setup/fields';
 import type { Strings } from '../../src/setup/formWords';
 import { WRITTEN_IN_FILE } from '../draft';
 import { format } from '../../src/shared/format';
@@ -39,8 +39,8 @@ export function brokenNote(m: FormModel, a: FormActions, field: FormField): Temp
   const why = describeProblem(t.problemClauses, broken.problem);
   const sentence =
     broken.written === undefined
-      ? format(t.brokenHidden, t.origins[broken.origin], why, inEffect)
-      : format(t.brokenWritten, t.origins[broken.origin], broken.written, why, inEffect);
+      ? format(t.brokenHidden, broken.file, why, inEffect)
+      : format(t.brokenWritten, broken.file, broken.written, why, inEffect);
   return html`<span class="broken" id=${`${FIELD_IDS[field]}-file`} role="note"
     >${sentence}
     ${

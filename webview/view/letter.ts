@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { LANGUAGES } from '../../src/shared/languages';
 import { PLACEHOLDERS } from '../../src/reminders/letter';
 import { PLACEHOLDER_MEANINGS } from '../../src/reminders/letterEditing';
-import { LETTER_FIELDS } from '../../src/setup/contract';
+import { LETTER_FIELDS } from '../../src/setup/fields';
 import type { LocatedPlaceholder } from '../unknownPlaceholders';
 import { format } from '../../src/shared/format';
 import { brokenNote, onLinkClick, radioGroup, typedProblem, valueOfInput } from './fieldParts';

@@ -6,7 +6,7 @@ import { formatChf } from '../../src/shared/money';
 import { LETTER_HEADINGS } from '../../src/reminders/letter';
 import { SAMPLE_DEBTORS, SAMPLE_INVOICE, type SampleDebtor } from '../../src/reminders/letterEditing';
 import { compact } from '../../src/reminders/qrBillFields';
-import type { CreditorFormField } from '../../src/setup/contract';
+import type { CreditorFormField } from '../../src/setup/fields';
 import { PREVIEW_LIMIT } from '../preview';
 import { format } from '../../src/shared/format';
 import { radioGroup } from './fieldParts';

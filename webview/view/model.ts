@@ -2,7 +2,8 @@
 // (`FormActions`). The templates in this folder keep no state and do not talk to the host.
 import type { Language } from '../../src/shared/languages';
 import type { SampleDebtor } from '../../src/reminders/letterEditing';
-import type { ApiKeyState, CasesGit, ConnectionTest, FolderStatus, FormField, PaymentPart, SetupState } from '../../src/setup/contract';
+import type { ApiKeyState, CasesGit, ConnectionTest, FolderStatus, PaymentPart, SetupState } from '../../src/setup/contract';
+import type { FormField } from '../../src/setup/fields';
 import type { Strings } from '../../src/setup/formWords';
 import type { Draft } from '../draft';
 import type { LocatedPlaceholder } from '../unknownPlaceholders';

@@ -46,21 +46,18 @@ import { describeUidProblem } from './checkUid';
 /** What was understood, shown under the box while typing. */
 const understood = (message: string): vscode.InputBoxValidationMessage => ({ message, severity: vscode.InputBoxValidationSeverity.Info });
 
-function describeAmountProblem(problem: Extract<AmountReading, { ok: false }>['problem']): string {
-  switch (problem) {
-    case 'empty':
-      return vscode.l10n.t('Required.');
-    case 'notAnAmount':
-      return vscode.l10n.t("Not an amount: write it as 1'234.50, 1234.50, 1234,50 or 100.-");
-    case 'commaThousands':
-      return vscode.l10n.t("Group thousands with ' (1'234.50), not with a comma or a point.");
-    case 'tooManyDecimals':
-      return vscode.l10n.t('At most two digits after the point: the Rappen.');
-    case 'notPositive':
-      return vscode.l10n.t('The amount due must be more than CHF 0.00.');
-    case 'tooLarge':
-      return vscode.l10n.t("More than tilbago takes in one claim (CHF 999'999'999.99).");
-  }
+type AmountProblem = Extract<AmountReading, { ok: false }>['problem'];
+
+function describeAmountProblem(problem: AmountProblem): string {
+  const words: Record<AmountProblem, string> = {
+    empty: vscode.l10n.t('Required.'),
+    notAnAmount: vscode.l10n.t("Not an amount: write it as 1'234.50, 1234.50, 1234,50 or 100.-"),
+    commaThousands: vscode.l10n.t("Group thousands with ' (1'234.50), not with a comma or a point."),
+    tooManyDecimals: vscode.l10n.t('At most two digits after the point: the Rappen.'),
+    notPositive: vscode.l10n.t('The amount due must be more than CHF 0.00.'),
+    tooLarge: vscode.l10n.t("More than tilbago takes in one claim (CHF 999'999'999.99)."),
+  };
+  return words[problem];
 }
 
 function describeDateProblem(answer: Extract<DateAnswer, { ok: false }>, typed: string): string {
@@ -180,38 +177,24 @@ function questions(
 
 /** The short name of each question, for the summary. */
 function questionName(step: QuestionId): string {
-  switch (step) {
-    case 'invoiceNumber':
-      return vscode.l10n.t('Invoice number');
-    case 'kind':
-      return vscode.l10n.t('Debtor');
-    case 'company':
-      return vscode.l10n.t('Company name');
-    case 'uid':
-      return vscode.l10n.t('Company UID');
-    case 'name':
-      return vscode.l10n.t('First name');
-    case 'surname':
-      return vscode.l10n.t('Last name');
-    case 'street':
-      return vscode.l10n.t('Street and number');
-    case 'place':
-      return vscode.l10n.t('Postcode and town');
-    case 'language':
-      return vscode.l10n.t("Debtor's language");
-    case 'amount':
-      return vscode.l10n.t('Amount due');
-    case 'invoiceDate':
-      return vscode.l10n.t('Invoice date');
-    case 'dueDate':
-      return vscode.l10n.t('Due date');
-    case 'firstReminder':
-      return vscode.l10n.t('1st reminder');
-    case 'secondReminder':
-      return vscode.l10n.t('2nd reminder');
-    case 'reason':
-      return vscode.l10n.t('Reason');
-  }
+  const words: Record<QuestionId, string> = {
+    invoiceNumber: vscode.l10n.t('Invoice number'),
+    kind: vscode.l10n.t('Debtor'),
+    company: vscode.l10n.t('Company name'),
+    uid: vscode.l10n.t('Company UID'),
+    name: vscode.l10n.t('First name'),
+    surname: vscode.l10n.t('Last name'),
+    street: vscode.l10n.t('Street and number'),
+    place: vscode.l10n.t('Postcode and town'),
+    language: vscode.l10n.t("Debtor's language"),
+    amount: vscode.l10n.t('Amount due'),
+    invoiceDate: vscode.l10n.t('Invoice date'),
+    dueDate: vscode.l10n.t('Due date'),
+    firstReminder: vscode.l10n.t('1st reminder'),
+    secondReminder: vscode.l10n.t('2nd reminder'),
+    reason: vscode.l10n.t('Reason'),
+  };
+  return words[step];
 }
 
 const kindWords = (): Record<DebtorKind, string> => ({
