@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { resolveCasesFolder } from './casesFolder';
 import type { SettingsFile } from './settingsFiles';
-import { configurationAt, type SettingsTarget, valueSetAt } from './targets';
+import type { SettingsTarget } from './targets';
 import {
   checkSetting,
   CREDITOR_SETTINGS,
@@ -17,6 +17,7 @@ import {
   type SettingProblem,
   type SettingValue,
   valueInEffect,
+  valueSetIn,
 } from './schema';
 import type { SettingsScope, TilbagoSettings } from '../api';
 
@@ -206,4 +207,14 @@ function folderOf(scope: SettingsScope | undefined): vscode.WorkspaceFolder | un
     return folders?.length === 1 ? folders[0] : undefined;
   }
   return 'uri' in scope ? scope : vscode.workspace.getWorkspaceFolder(scope);
+}
+
+/** The tilbago configuration as seen from the target: a folder's includes the workspace's and the user's values. */
+export function configurationAt(target: SettingsTarget): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION, target.kind === 'folder' ? target.folder?.uri : undefined);
+}
+
+/** The value the target's own file holds for the key (undefined: not set there). */
+export function valueSetAt(target: SettingsTarget, key: SettingKey, config = configurationAt(target)): unknown {
+  return valueSetIn(target.kind, config.inspect(key));
 }

@@ -1,7 +1,6 @@
 // The settings files one can write to: the User settings, the Workspace settings, and each folder's in a multi-root
-// workspace. Reads what a target's own file holds; writing is settings/write.ts.
+// workspace. What a target's file holds is read by configuration.ts, written by write.ts.
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION, type SettingKey, valueSetIn } from './schema';
 import { type SettingsFile, settingsFileLabel } from './settingsFiles';
 
 export interface SettingsTarget {
@@ -33,14 +32,4 @@ export function settingsTargets(): SettingsTarget[] {
 
 export function findSettingsTarget(id: string): SettingsTarget | undefined {
   return settingsTargets().find((target) => target.id === id);
-}
-
-/** The tilbago configuration as seen from the target: a folder's includes the workspace's and the user's values. */
-export function configurationAt(target: SettingsTarget): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration(SETTINGS_SECTION, target.kind === 'folder' ? target.folder?.uri : undefined);
-}
-
-/** The value the target's own file holds for the key (undefined: not set there). */
-export function valueSetAt(target: SettingsTarget, key: SettingKey, config = configurationAt(target)): unknown {
-  return valueSetIn(target.kind, config.inspect(key));
 }

@@ -6,7 +6,8 @@ import { log } from '../ui/log';
 import { SETTINGS_SECTION, type SettingKey } from './schema';
 import { editSettingsFile, SETTINGS_FILE_LIMIT, type SettingsFileProblem, type SettingsPath, withSettings } from './settingsFile';
 import { SETTINGS_FILES } from './settingsFiles';
-import { configurationAt, type SettingsTarget, valueSetAt } from './targets';
+import { configurationAt, valueSetAt } from './configuration';
+import type { SettingsTarget } from './targets';
 
 /** A key and its new value; `undefined` removes the key from the target's file. */
 export type SettingWrite = readonly [key: SettingKey, value: unknown];
