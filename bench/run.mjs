@@ -7,7 +7,8 @@
 //   7. Refresh case status for 1,000 filed cases against the fake tilbago, bounded vs one at a time (plain Node;
 //      alone: node bench/refresh.mjs)   8. the cases view's root at 100, 1,000, 10,000 case folders (bench/casesView.mjs)
 //   9. the 3rd reminder letter as a PDF: the first, the following ones (bench/letter.mjs)
-// Env: TILBAGO_BENCH_RUNS (default 7; the refresh, whose one-at-a-time runs take a minute each, does 3).
+// Env: TILBAGO_BENCH_RUNS (default 7; the refresh, whose one-at-a-time runs take a minute each, does 3);
+// TILBAGO_BENCH_WORKBENCH_ONLY=1 measures 1-6 only, for an A/B of the panel over more runs.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +23,7 @@ import { benchLetter } from './letter.mjs';
 import { benchRefresh } from './refresh.mjs';
 
 const RUNS = Number(process.env.TILBAGO_BENCH_RUNS || 7);
+const WORKBENCH_ONLY = process.env.TILBAGO_BENCH_WORKBENCH_ONLY === '1';
 const OUT = path.join(CACHE, 'bench');
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(OUT, { recursive: true });
@@ -317,19 +319,21 @@ execFileSync(process.execPath, ['esbuild.mjs', '--bench'], { cwd: ROOT, stdio: '
   record('JS heap added, ours / baseline', median(samples.heapOurs) / Math.max(median(samples.heapBaseline), 0.01), '×', '');
 }
 
-// ---- 7. refresh case status, in plain Node (no VS Code) ---------------------------------------------------------
-for (const row of await benchRefresh({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] refresh: ${line}`) })) {
-  record(row.metric, row.value, row.unit, row.target, row.samples);
-}
+if (!WORKBENCH_ONLY) {
+  // ---- 7. refresh case status, in plain Node (no VS Code) ---------------------------------------------------------
+  for (const row of await benchRefresh({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] refresh: ${line}`) })) {
+    record(row.metric, row.value, row.unit, row.target, row.samples);
+  }
 
-// ---- 8. the cases view's root at 100, 1,000 and 10,000 case folders, in plain Node ------------------------------
-for (const row of await benchCasesView({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] cases view: ${line}`) })) {
-  record(row.metric, row.value, row.unit, row.target, row.samples);
-}
+  // ---- 8. the cases view's root at 100, 1,000 and 10,000 case folders, in plain Node ------------------------------
+  for (const row of await benchCasesView({ runs: Math.min(RUNS, 3), log: (line) => console.log(`[bench] cases view: ${line}`) })) {
+    record(row.metric, row.value, row.unit, row.target, row.samples);
+  }
 
-// ---- 9. the 3rd reminder letter as a PDF, in plain Node -----------------------------------------------------------
-for (const row of await benchLetter({ runs: Math.min(RUNS, 5), log: (line) => console.log(`[bench] ${line}`) })) {
-  record(row.metric, row.value, row.unit, row.target, row.samples);
+  // ---- 9. the 3rd reminder letter as a PDF, in plain Node -----------------------------------------------------------
+  for (const row of await benchLetter({ runs: Math.min(RUNS, 5), log: (line) => console.log(`[bench] ${line}`) })) {
+    record(row.metric, row.value, row.unit, row.target, row.samples);
+  }
 }
 
 const results = { date: new Date().toISOString(), runs: RUNS, node: process.version, rows };
