@@ -156,9 +156,12 @@ const fieldNames = (): Readonly<Record<string, string>> => ({
   third: vscode.l10n.t("The 3rd reminder's date"),
 });
 
+// Made once: every problem in the Problems panel names its field, and the display language is fixed until reload.
+let namesOfFields: Readonly<Record<string, string>> | undefined;
+
 /** The name of a field of case.json or reminders.json; undefined for one with no name here. */
 function fieldName(key: string): string | undefined {
-  const names = fieldNames();
+  const names = (namesOfFields ??= fieldNames());
   return Object.hasOwn(names, key) ? names[key] : undefined;
 }
 

@@ -18,7 +18,7 @@ export const SETTINGS_FILES: {
  * A settings file's name, as the target picker shows it and as sentences say it after "the" ("Saved to the {0}",
  * "in the {0}"); a folder's file with the folder's name.
  */
-export function settingsFileLabel(file: SettingsFile, folderName = ''): string {
+export function settingsFileLabel(file: SettingsFile, folderName = '?'): string {
   const labels: Record<SettingsFile, string> = {
     user: vscode.l10n.t('User settings'),
     workspace: vscode.l10n.t('Workspace settings'),
