@@ -161,8 +161,8 @@ let namesOfFields: Readonly<Record<string, string>> | undefined;
 
 /** The name of a field of case.json or reminders.json; undefined for one with no name here. */
 function fieldName(key: string): string | undefined {
-  const names = (namesOfFields ??= fieldNames());
-  return Object.hasOwn(names, key) ? names[key] : undefined;
+  namesOfFields ??= fieldNames();
+  return Object.hasOwn(namesOfFields, key) ? namesOfFields[key] : undefined;
 }
 
 /** A problem of case.json or reminders.json where the Problems panel shows it, at its place in the file. */
