@@ -132,11 +132,15 @@ describe('refresh many cases', function () {
     assert.equal(summary.busy.length + summary.notAsked.length, 10);
     assert.equal(summary.cancelled, false);
     // Each asked case at most three times (once, then twice again), and only the cases being worked on (twice the
-    // limit) were asked.
+    // limit) were asked: which of those four got a turn before the run stopped is up to the timing.
     assert.ok(statusRequests().length <= 4 * 3, `${statusRequests().length} requests`);
-    assert.deepEqual(summary.notAsked, folders.slice(10 - summary.notAsked.length));
-    assert.ok(summary.notAsked.length >= 6);
-    for (const folder of folders) assert.equal((await record(folder)).status, undefined);
+    for (const folder of folders.slice(4)) assert.ok(summary.notAsked.includes(folder), `${folder} was asked`);
+    for (const folder of folders) {
+      const id = fake.casesWithRef(path.basename(folder))[0]!.id;
+      const asked = statusRequests().some((r) => r.path.includes(`/${id}/`));
+      assert.equal(asked, !summary.notAsked.includes(folder), `${folder}: asked ${asked}, yet counted the other way`);
+      assert.equal((await record(folder)).status, undefined);
+    }
   });
 
   it('cancelled mid-run: nothing more is asked, what was asked is recorded, every record is whole', async () => {
