@@ -1,6 +1,6 @@
 // The setup form's fields, one row each: the one place a field is declared. The form's values and their types, the
 // setting each one is saved to, the checks of what the webview sends, the draft, the values read at a save target
-// and the page's element ids are all made from this table (contract.ts, webview/draft.ts, webview/view.ts,
+// and the page's element ids are all made from this table (contract.ts, webview/draft.ts, webview/view/,
 // saveTargets.ts). Adding a field: its setting (package.json, its nls, settings/schema.ts), a row here, its words.
 import type { Language } from '../shared/languages';
 import type { SettingKey } from '../settings/schema';
